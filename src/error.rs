@@ -1,0 +1,311 @@
+//! The crate's one error type.
+//!
+//! Every fallible operation in `regdev` returns [`Error`]. Each variant
+//! names the rule it enforces in its doc comment and carries the offending
+//! id, field or value, so that a message such as
+//! `duplicate town id 'kunshan'` can be acted on without a debugger.
+//!
+//! Messages are lowercase and have no trailing period, so they compose
+//! inside larger messages ("while loading atlas.json: …").
+
+use crate::id::IdKind;
+
+/// Everything that can go wrong when building, loading or querying
+/// `regdev` data.
+///
+/// The enum is `#[non_exhaustive]`: new kinds of validation are added as
+/// the data model grows, and adding a variant must not break callers'
+/// `match` statements.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Error, TownId};
+///
+/// let err = TownId::new("Kun Shan").unwrap_err();
+/// assert!(matches!(err, Error::InvalidId { .. }));
+/// assert_eq!(
+///     err.to_string(),
+///     "invalid town id \"Kun Shan\": character 'K' at byte 0 is not a lowercase ASCII letter, digit or '-'",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// An identifier is not a slug: 1–64 characters, each a lowercase ASCII
+    /// letter, an ASCII digit or `-`.
+    #[error("invalid {kind} id {value:?}: {reason}")]
+    InvalidId {
+        /// What the id identifies.
+        kind: IdKind,
+        /// The rejected text.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+
+    /// Text that should name a vocabulary value (a regional model, a scale,
+    /// a currency…) matches neither its snake_case id nor its label.
+    #[error("unknown {kind} {value:?}, expected one of: {expected}")]
+    UnknownVariant {
+        /// The vocabulary, e.g. `"regional model"`.
+        kind: &'static str,
+        /// The rejected text.
+        value: String,
+        /// The accepted ids, comma-separated.
+        expected: String,
+    },
+
+    /// A measured quantity is NaN or infinite.
+    #[error("{quantity} must be a finite number, got {value}")]
+    NonFinite {
+        /// The quantity, e.g. `"area"`.
+        quantity: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// A measured quantity is negative.
+    #[error("{quantity} must not be negative, got {value}")]
+    Negative {
+        /// The quantity, e.g. `"population"`.
+        quantity: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// An exchange rate is zero, negative or not finite.
+    #[error("exchange rate must be a finite number greater than zero, got {rate}")]
+    InvalidRate {
+        /// The rejected rate.
+        rate: f64,
+    },
+
+    /// A year lies outside [`Year::MIN`](crate::Year::MIN) ..=
+    /// [`Year::MAX`](crate::Year::MAX).
+    #[error("year {year} is outside the plausible range {min}..={max}")]
+    YearOutOfRange {
+        /// The rejected year.
+        year: i64,
+        /// The earliest accepted year.
+        min: i64,
+        /// The latest accepted year.
+        max: i64,
+    },
+
+    /// A period ends before it starts.
+    #[error("period ends in {end} before it starts in {start}")]
+    PeriodReversed {
+        /// The start year.
+        start: i64,
+        /// The (earlier) end year.
+        end: i64,
+    },
+
+    /// A required text field is empty or only whitespace.
+    #[error("{field} must not be empty")]
+    EmptyText {
+        /// The field, e.g. `"town name"`.
+        field: &'static str,
+    },
+
+    /// A text field is longer than its documented limit.
+    #[error("{field} is {len} characters long, the limit is {max}")]
+    TextTooLong {
+        /// The field.
+        field: &'static str,
+        /// Its length in characters.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+
+    /// An arithmetic operation mixed currencies, or an exchange rate was
+    /// applied to an amount in a currency it does not convert from.
+    #[error("currency mismatch: expected {expected}, found {found}")]
+    CurrencyMismatch {
+        /// The currency the operation needed.
+        expected: crate::Currency,
+        /// The currency it got.
+        found: crate::Currency,
+    },
+
+    /// A derived figure divides by a zero population or area.
+    #[error("cannot compute {what}: {divisor} is zero")]
+    DivisionByZero {
+        /// The derived figure, e.g. `"GDP per capita"`.
+        what: &'static str,
+        /// The zero quantity, e.g. `"population"`.
+        divisor: &'static str,
+    },
+
+    /// The stages of a trajectory are out of order, or their periods
+    /// overlap.
+    #[error("trajectory stage {index} ({stage:?}) {problem}")]
+    StageOrder {
+        /// Zero-based index of the offending stage.
+        index: usize,
+        /// Its name.
+        stage: String,
+        /// What is wrong, e.g. "starts in 1985, before the previous stage ends in 1990".
+        problem: String,
+    },
+
+    /// Two items of the same kind share an id.
+    #[error("duplicate {kind} id '{id}'")]
+    DuplicateId {
+        /// What the id identifies.
+        kind: IdKind,
+        /// The repeated id.
+        id: String,
+    },
+
+    /// A reference names an item that does not exist.
+    #[error("{referrer} refers to unknown {kind} '{id}'")]
+    UnknownReference {
+        /// What the missing id should identify.
+        kind: IdKind,
+        /// The dangling id.
+        id: String,
+        /// Who holds the reference, e.g. `town 'yushan', field 'parent'`.
+        referrer: String,
+    },
+
+    /// A linkage starts and ends at the same actor.
+    #[error("linkage from actor '{actor}' to itself is not allowed")]
+    SelfLinkage {
+        /// The actor.
+        actor: String,
+    },
+
+    /// A linkage weight is NaN, infinite or negative.
+    #[error("linkage '{from}' -> '{to}' has weight {weight}, weights must be finite and not negative")]
+    InvalidWeight {
+        /// Source actor.
+        from: String,
+        /// Target actor.
+        to: String,
+        /// The rejected weight.
+        weight: f64,
+    },
+
+    /// Following `parent` links from a town returns to that town.
+    #[error("parent cycle: {}", .cycle.join(" -> "))]
+    ParentCycle {
+        /// The towns on the cycle, the first repeated at the end.
+        cycle: Vec<String>,
+    },
+
+    /// A document declares a format version this version of the crate
+    /// cannot read.
+    #[error("unsupported format_version {found}, this version of regdev reads {supported}")]
+    UnsupportedFormatVersion {
+        /// The version found in the document.
+        found: u32,
+        /// The version this crate reads.
+        supported: u32,
+    },
+
+    /// A statistical division code is not 2, 4, 6, 9 or 12 ASCII digits.
+    #[error("invalid statistical division code {value:?}: {reason}")]
+    InvalidCode {
+        /// The rejected code.
+        value: String,
+        /// Why it was rejected.
+        reason: String,
+    },
+
+    /// A builder was finished without a required field.
+    #[error("missing required field '{field}'")]
+    MissingField {
+        /// The field.
+        field: &'static str,
+    },
+
+    /// A value is valid on its own but not in its context, e.g. a
+    /// comparison between incompatible items.
+    #[error("{0}")]
+    Invalid(String),
+
+    /// The input could not be parsed or did not have the expected shape.
+    ///
+    /// `path` is the field path inside the document (`towns[3].key_facts`)
+    /// when the parser can tell it; `line` and `column` are one-based and
+    /// present for text formats that track them (JSON).
+    #[error(
+        "{format} error{}{}: {message}",
+        .path.as_ref().map(|p| format!(" at {p}")).unwrap_or_default(),
+        .line.map(|l| format!(" (line {l}, column {})", .column.unwrap_or(0))).unwrap_or_default()
+    )]
+    Parse {
+        /// The format, e.g. `"JSON"`.
+        format: &'static str,
+        /// The field path, if known.
+        path: Option<String>,
+        /// One-based line, if known.
+        line: Option<usize>,
+        /// One-based column, if known.
+        column: Option<usize>,
+        /// The parser's message.
+        message: String,
+    },
+
+    /// An error found while validating a particular item, with the item
+    /// named (`town 'kunshan'`).
+    #[error("{context}: {source}")]
+    Context {
+        /// Where the error was found.
+        context: String,
+        /// The error.
+        source: Box<Error>,
+    },
+}
+
+impl Error {
+    /// Wraps this error with a description of where it was found.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Area, Error};
+    ///
+    /// let err = Area::new(-1.0).unwrap_err().context("town 'kunshan', field 'key_facts.area'");
+    /// assert_eq!(err.to_string(), "town 'kunshan', field 'key_facts.area': area must not be negative, got -1");
+    /// ```
+    #[must_use]
+    pub fn context(self, context: impl Into<String>) -> Error {
+        Error::Context { context: context.into(), source: Box::new(self) }
+    }
+
+    /// The innermost error, with every [`Error::Context`] layer removed.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Area, Error};
+    ///
+    /// let err = Area::new(f64::NAN).unwrap_err().context("somewhere");
+    /// assert!(matches!(err.root(), Error::NonFinite { quantity: "area", .. }));
+    /// ```
+    #[must_use]
+    pub fn root(&self) -> &Error {
+        match self {
+            Error::Context { source, .. } => source.root(),
+            other => other,
+        }
+    }
+}
+
+/// A specialised `Result` with [`Error`] as its error type.
+pub type Result<T, E = Error> = core::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_static() {
+        fn assert<T: Send + Sync + 'static + std::error::Error>() {}
+        assert::<Error>();
+    }
+}

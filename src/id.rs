@@ -1,0 +1,269 @@
+//! Validated identifiers: [`TownId`], [`ActorId`], [`SourceId`],
+//! [`ArchetypeId`].
+//!
+//! Every id is a *slug*: 1 to 64 characters, each a lowercase ASCII letter
+//! (`a`–`z`), an ASCII digit or a hyphen (`-`). Slugs are stable, readable
+//! in URLs and file names, and identical in every serialized form. The four
+//! id types are distinct so that a town id cannot be passed where an actor
+//! id is expected.
+//!
+//! # Example
+//!
+//! ```
+//! use regdev::TownId;
+//!
+//! let kunshan: TownId = "kunshan".parse()?;
+//! assert_eq!(kunshan.as_str(), "kunshan");
+//! assert!(TownId::new("").is_err());
+//! assert!(TownId::new("Kunshan").is_err());
+//! # Ok::<(), regdev::Error>(())
+//! ```
+
+use crate::Error;
+use crate::macros::vocabulary;
+
+/// The longest id accepted, in bytes (all id characters are one byte).
+pub const MAX_ID_LEN: usize = 64;
+
+vocabulary! {
+    /// What an identifier identifies. Used in error messages.
+    ///
+    /// # Source
+    ///
+    /// The crate's own data model (`DESIGN.md`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::id::IdKind;
+    ///
+    /// assert_eq!(IdKind::Town.to_string(), "town");
+    /// assert_eq!("actor".parse::<IdKind>()?, IdKind::Actor);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum IdKind as "id kind" {
+        /// A [`TownId`].
+        Town = ("town", "town"),
+        /// An [`ActorId`].
+        Actor = ("actor", "actor"),
+        /// A [`SourceId`].
+        Source = ("source", "source"),
+        /// An [`ArchetypeId`].
+        Archetype = ("archetype", "archetype"),
+    }
+}
+
+/// Checks the slug rules, returning the reason for the first violation.
+fn check_slug(s: &str) -> Result<(), String> {
+    if s.is_empty() {
+        return Err("an id must not be empty".to_owned());
+    }
+    if s.len() > MAX_ID_LEN {
+        return Err(format!("an id must be at most {MAX_ID_LEN} characters, this one has {}", s.chars().count()));
+    }
+    if let Some((at, c)) = s.char_indices().find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
+    {
+        return Err(format!("character {c:?} at byte {at} is not a lowercase ASCII letter, digit or '-'"));
+    }
+    Ok(())
+}
+
+macro_rules! slug_id {
+    ($(#[$meta:meta])* $name:ident, $kind:expr, $example:literal) => {
+        $(#[$meta])*
+        ///
+        /// # Syntax
+        ///
+        /// 1 to 64 characters, each a lowercase ASCII letter, an ASCII digit or
+        /// `-`. Anything else is rejected with [`Error::InvalidId`]. Ids order
+        /// and compare as their strings.
+        ///
+        /// # Serialization
+        ///
+        /// A plain string in every serde format; deserializing validates.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[serde(try_from = "String", into = "String")]
+        pub struct $name(String);
+
+        impl $name {
+            /// Validates `id` and wraps it.
+            ///
+            /// # Errors
+            ///
+            /// [`Error::InvalidId`] if `id` is empty, longer than 64
+            /// characters, or contains anything but `a`–`z`, `0`–`9` and `-`.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            #[doc = concat!("assert!(", stringify!($name), "::new(\"has space\").is_err());")]
+            /// # Ok::<(), regdev::Error>(())
+            /// ```
+            pub fn new(id: impl Into<String>) -> Result<Self, Error> {
+                let id = id.into();
+                match check_slug(&id) {
+                    Ok(()) => Ok(Self(id)),
+                    Err(reason) => Err(Error::InvalidId { kind: $kind, value: id, reason }),
+                }
+            }
+
+            /// Wraps a literal known to be a valid slug, for the built-in data.
+            /// Every built-in id is re-validated by the test suite.
+            #[allow(dead_code)]
+            pub(crate) fn known(id: &'static str) -> Self {
+                debug_assert!(check_slug(id).is_ok(), "invalid built-in id {id:?}");
+                Self(id.to_owned())
+            }
+
+            /// The id as a string slice.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("let id: ", stringify!($name), " = \"", $example, "\".parse()?;")]
+            #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
+            /// # Ok::<(), regdev::Error>(())
+            /// ```
+            #[must_use]
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+
+            /// Consumes the id, returning its string.
+            ///
+            /// # Example
+            ///
+            /// ```
+            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            ///
+            #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
+            #[doc = concat!("assert_eq!(id.into_string(), \"", $example, "\");")]
+            /// # Ok::<(), regdev::Error>(())
+            /// ```
+            #[must_use]
+            pub fn into_string(self) -> String {
+                self.0
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.pad(&self.0)
+            }
+        }
+
+        impl core::str::FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                Self::new(s)
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = Error;
+            fn try_from(s: String) -> Result<Self, Error> {
+                Self::new(s)
+            }
+        }
+
+        impl TryFrom<&str> for $name {
+            type Error = Error;
+            fn try_from(s: &str) -> Result<Self, Error> {
+                Self::new(s)
+            }
+        }
+
+        impl From<$name> for String {
+            fn from(id: $name) -> String {
+                id.0
+            }
+        }
+
+        impl AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl core::borrow::Borrow<str> for $name {
+            fn borrow(&self) -> &str {
+                &self.0
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// Identifies a [`Town`](crate::Town) in an atlas: a county-level city
+    /// such as Kunshan, a district such as Shunde, or one of their towns.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model (`DESIGN.md`). Built-in towns use their
+    /// toneless pinyin name (`kunshan`, `lecong`).
+    TownId, IdKind::Town, "kunshan"
+);
+
+slug_id!(
+    /// Identifies an [`Actor`](crate::Actor) in a linkage graph: a
+    /// government, firm, university, park, association or place.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model (`DESIGN.md`).
+    ActorId, IdKind::Actor, "kunshan-government"
+);
+
+slug_id!(
+    /// Identifies a [`Source`](crate::Source): the talk, a paper, a dataset.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model (`DESIGN.md`); every fact carries one.
+    SourceId, IdKind::Source, "qiao-talk"
+);
+
+slug_id!(
+    /// Identifies an [`Archetype`](crate::Archetype): the reference profile
+    /// of a regional development model, built-in or user-defined.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model (`DESIGN.md`).
+    ArchetypeId, IdKind::Archetype, "sunan"
+);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejections_name_the_problem() {
+        let cases = [
+            ("", "an id must not be empty"),
+            ("Kunshan", "character 'K' at byte 0 is not a lowercase ASCII letter, digit or '-'"),
+            ("kun_shan", "character '_' at byte 3 is not a lowercase ASCII letter, digit or '-'"),
+            ("昆山", "character '昆' at byte 0 is not a lowercase ASCII letter, digit or '-'"),
+        ];
+        for (input, reason) in cases {
+            let err = TownId::new(input).unwrap_err();
+            assert_eq!(
+                err,
+                Error::InvalidId { kind: IdKind::Town, value: input.to_owned(), reason: reason.to_owned() }
+            );
+        }
+        let long = "a".repeat(65);
+        assert_eq!(
+            ActorId::new(long).unwrap_err().to_string(),
+            format!("invalid actor id \"{}\": an id must be at most 64 characters, this one has 65", "a".repeat(65))
+        );
+        assert!(SourceId::new("a".repeat(64)).is_ok());
+        assert!(ArchetypeId::new("a-1").is_ok());
+    }
+}

@@ -1,0 +1,101 @@
+//! # regdev
+//!
+//! A typed, citable model of how China's manufacturing towns developed and
+//! upgraded, "from Made in China to Innovated in China": the three classic
+//! regional development models (Sunan, Pearl River Delta, Wenzhou), towns
+//! with sourced key facts, development trajectories, upgrading types, and
+//! economic-linkage graphs between governments, firms, universities, parks
+//! and places.
+//!
+//! The crate encodes the talk *From "Made in China" to "Innovated in
+//! China": Models of Industrial upgrading of Manufacturing towns* (Miao
+//! Qiao, University of Manchester) and the literature it rests on. Every
+//! built-in fact carries a [`Source`] and, where the source gives one, a
+//! [`Year`].
+//!
+//! ## A short tour
+//!
+//! The three regional models each have a reference profile, an
+//! [`Archetype`], whose every dimension cites its source:
+//!
+//! ```
+//! use regdev::{Dimension, RegionalModel};
+//!
+//! let wenzhou = RegionalModel::Wenzhou.archetype();
+//! let district = wenzhou.profile().get(Dimension::DistrictType).ok_or("unset")?;
+//! assert_eq!(district.to_string(), "Marshallian");
+//! let source = wenzhou.profile_sources().get(&Dimension::DistrictType).ok_or("unsourced")?;
+//! assert_eq!(source.as_str(), "qiao-talk");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Towns are built once and validated once; measures reject impossible
+//! values up front:
+//!
+//! ```
+//! use regdev::{AdminLevel, Area, Currency, Money, Name, Observed, Population, SourceId, Town, TownId, Year};
+//!
+//! let talk = SourceId::new("qiao-talk")?;
+//! let shunde = Town::builder(TownId::new("shunde")?, Name::new("Shunde")?.with_chinese("顺德区")?, AdminLevel::District)
+//!     .province("Guangdong")
+//!     .area(Observed::new(Area::new(806.5)?, talk.clone()))
+//!     .population(Observed::new(Population::new(2_460_000), talk.clone()))
+//!     .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk).in_year(Year::new(2013)?))
+//!     .build()?;
+//! let per_head = shunde.key_facts().derived_gdp_per_capita().ok_or("missing")??;
+//! assert_eq!(per_head.amount().round(), 103_252.0); // yuan per person
+//! assert!(Area::new(f64::NAN).is_err());
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Everything serializes with serde as snake_case ids and plain strings, and
+//! everything that has an invariant is validated on the way in.
+//!
+//! ## Modules
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
+//! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
+//! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
+//! | [`model`] | [`RegionalModel`] and [`Archetype`] |
+//! | [`dimension`] | [`Dimension`], [`DimensionValue`], [`Profile`], [`Scale`], [`Place`] and the value types |
+//! | [`upgrading`] | [`UpgradingType`], [`ValueChainRole`], [`Stage`], [`Trajectory`] |
+//! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
+//! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
+//! | [`error`] | [`Error`], the one error type |
+//!
+//! ## Scope
+//!
+//! `regdev` models published case knowledge; it is not a statistical
+//! database. It holds the figures its sources state, as they state them,
+//! and says so where sources disagree.
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links)]
+
+mod macros;
+
+pub mod dimension;
+pub mod error;
+pub mod id;
+pub mod linkage;
+pub mod measure;
+pub mod model;
+pub mod source;
+pub mod town;
+pub mod upgrading;
+
+pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale};
+pub use crate::error::{Error, Result};
+pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
+pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind};
+pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Year};
+pub use crate::model::{Archetype, RegionalModel};
+pub use crate::source::{Observed, Source, SourceKind};
+pub use crate::town::{
+    AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name,
+    Specialisation, Town, ZoneKind, ZoneLevel,
+};
+pub use crate::upgrading::{Stage, Trajectory, UpgradingType, ValueChainRole};

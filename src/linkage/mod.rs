@@ -1,0 +1,895 @@
+//! Economic-linkage graphs: who is tied to whom, how, and at what
+//! [`Scale`].
+//!
+//! A [`LinkageGraph`] is a directed graph of [`Actor`]s (governments,
+//! firms, universities, parks, associations, places) joined by
+//! [`Linkage`]s (investment, knowledge transfer, institutional borrowing…),
+//! centred on one focal town. It is built on [`petgraph`], but petgraph's
+//! indices never leave the crate: actors are addressed by [`ActorId`]
+//! everywhere, in the API and in every serialized form.
+//!
+//! # Example
+//!
+//! ```
+//! use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+//!
+//! let talk = SourceId::new("qiao-talk")?;
+//! let gov = ActorId::new("kunshan-government")?;
+//! let tw = ActorId::new("taiwanese-investors")?;
+//! let graph = LinkageGraph::builder(TownId::new("kunshan")?)
+//!     .actor(Actor::new(gov.clone(), "Kunshan government", ActorKind::LocalGovernment)?)
+//!     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
+//!     .linkage(tw.clone(), gov.clone(), Linkage::new(LinkageKind::Investment, Scale::Global, talk))
+//!     .build()?;
+//! assert_eq!(graph.actor_count(), 2);
+//! assert_eq!(graph.linkage_count(), 1);
+//! # Ok::<(), regdev::Error>(())
+//! ```
+
+use std::collections::HashMap;
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::{Deserialize, Serialize};
+
+use crate::dimension::Place;
+use crate::id::IdKind;
+use crate::macros::vocabulary;
+use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
+
+vocabulary! {
+    /// What kind of organisation or collective an [`Actor`] is.
+    ///
+    /// `#[non_exhaustive]`: case studies keep finding new kinds of actor.
+    ///
+    /// # Source
+    ///
+    /// The actors of the talk's stories (local government, Taiwanese
+    /// investors, the German industrial park, Tsinghua, overseas Chinese
+    /// talent, the business association in Leliu, the technology park in
+    /// Lecong, the industrial service and innovation centre); Qiao (2016).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::ActorKind;
+    /// assert_eq!("university".parse::<ActorKind>()?, ActorKind::University);
+    /// assert_eq!(ActorKind::CollectiveEnterprise.to_string(), "Collective enterprise (TVE)");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[non_exhaustive]
+    pub enum ActorKind as "actor kind" {
+        /// Town, county or district government.
+        LocalGovernment = ("local_government", "Local government"),
+        /// Prefecture, provincial or central government.
+        HigherGovernment = ("higher_government", "Higher-level government"),
+        /// Township or village enterprise.
+        CollectiveEnterprise = ("collective_enterprise", "Collective enterprise (TVE)"),
+        /// Domestic private firm.
+        PrivateFirm = ("private_firm", "Private firm"),
+        /// Household firm.
+        HouseholdFirm = ("household_firm", "Household firm"),
+        /// Foreign-invested firm or group of foreign investors.
+        ForeignInvestedFirm = ("foreign_invested_firm", "Foreign-invested firm"),
+        /// University.
+        University = ("university", "University"),
+        /// Research institute.
+        ResearchInstitute = ("research_institute", "Research institute"),
+        /// Business or trade association.
+        BusinessAssociation = ("business_association", "Business association"),
+        /// Industrial park or development zone.
+        IndustrialPark = ("industrial_park", "Industrial park or development zone"),
+        /// Industrial service and innovation centre.
+        ServiceCentre = ("service_centre", "Service and innovation centre"),
+        /// Talent or diaspora network.
+        TalentNetwork = ("talent_network", "Talent or diaspora network"),
+        /// Bank or other financial institution.
+        FinancialInstitution = ("financial_institution", "Financial institution"),
+        /// A place acting as a whole: a city or economy as a source of
+        /// models, capital or demand.
+        Place = ("place", "Place"),
+    }
+}
+
+vocabulary! {
+    /// What flows along a [`Linkage`].
+    ///
+    /// `#[non_exhaustive]`: further kinds may be added.
+    ///
+    /// # Source
+    ///
+    /// The talk's stories and Qiao (2016); "institutional borrowing" is the
+    /// talk's comparison row.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::LinkageKind;
+    /// assert_eq!(LinkageKind::InstitutionalBorrowing.to_string(), "Institutional borrowing");
+    /// ```
+    #[non_exhaustive]
+    pub enum LinkageKind as "linkage kind" {
+        /// Capital invested by the source in the target.
+        Investment = ("investment", "Investment"),
+        /// Inputs supplied by the source to the target.
+        Supply = ("supply", "Supply"),
+        /// Goods sold by the source to the target.
+        Market = ("market", "Market or trade"),
+        /// Knowledge or technology passed from the source to the target.
+        KnowledgeTransfer = ("knowledge_transfer", "Knowledge transfer"),
+        /// People moving from the source to the target.
+        TalentFlow = ("talent_flow", "Talent flow"),
+        /// The target adopts institutions from the source.
+        InstitutionalBorrowing = ("institutional_borrowing", "Institutional borrowing"),
+        /// The source governs or coordinates the target.
+        Governance = ("governance", "Governance or coordination"),
+        /// A partnership, initiated by the source.
+        Partnership = ("partnership", "Partnership"),
+    }
+}
+
+/// A node of a linkage graph.
+///
+/// # Source
+///
+/// The crate's data model; the built-in actors come from the talk's
+/// stories.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Actor, ActorId, ActorKind};
+/// let a = Actor::new(ActorId::new("tsinghua")?, "Tsinghua University", ActorKind::University)?.based_in("Beijing")?;
+/// assert_eq!(a.place().map(|p| p.as_str()), Some("Beijing"));
+/// assert!(Actor::new(ActorId::new("x")?, "", ActorKind::University).is_err());
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawActor", into = "RawActor")]
+pub struct Actor {
+    id: ActorId,
+    name: String,
+    kind: ActorKind,
+    place: Option<Place>,
+    source: Option<SourceId>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct RawActor {
+    id: ActorId,
+    name: String,
+    kind: ActorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    place: Option<Place>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    source: Option<SourceId>,
+}
+
+impl TryFrom<RawActor> for Actor {
+    type Error = Error;
+    fn try_from(r: RawActor) -> Result<Actor, Error> {
+        let mut a = Actor::new(r.id, r.name, r.kind)?;
+        a.place = r.place;
+        a.source = r.source;
+        Ok(a)
+    }
+}
+
+impl From<Actor> for RawActor {
+    fn from(a: Actor) -> RawActor {
+        RawActor { id: a.id, name: a.name, kind: a.kind, place: a.place, source: a.source }
+    }
+}
+
+impl Actor {
+    /// An actor with an id, a name and a kind.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] (in context naming the actor) if `name` is empty
+    /// after trimming.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// let a = Actor::new(ActorId::new("leliu-association")?, "Leliu business association", ActorKind::BusinessAssociation)?;
+    /// assert_eq!(a.kind(), ActorKind::BusinessAssociation);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn new(id: ActorId, name: impl AsRef<str>, kind: ActorKind) -> Result<Actor, Error> {
+        let name = name.as_ref().trim();
+        if name.is_empty() {
+            return Err(Error::EmptyText { field: "actor name" }.context(format!("actor '{id}'")));
+        }
+        Ok(Actor { id, name: name.to_owned(), kind, place: None, source: None })
+    }
+
+    /// Sets the place the actor is based in.
+    ///
+    /// # Errors
+    ///
+    /// As [`Place::new`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// let a = Actor::new(ActorId::new("hk")?, "Hong Kong", ActorKind::Place)?.based_in("Hong Kong")?;
+    /// assert!(a.place().is_some());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn based_in(mut self, place: impl AsRef<str>) -> Result<Actor, Error> {
+        self.place = Some(Place::new(place)?);
+        Ok(self)
+    }
+
+    /// Sets the source that describes the actor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, SourceId};
+    /// let a = Actor::new(ActorId::new("x")?, "X", ActorKind::PrivateFirm)?.with_source(SourceId::new("s")?);
+    /// assert_eq!(a.source().map(|s| s.as_str()), Some("s"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_source(mut self, source: SourceId) -> Actor {
+        self.source = Some(source);
+        self
+    }
+
+    /// The id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// assert_eq!(Actor::new(ActorId::new("x")?, "X", ActorKind::PrivateFirm)?.id().as_str(), "x");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &ActorId {
+        &self.id
+    }
+
+    /// The name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// assert_eq!(Actor::new(ActorId::new("x")?, "X", ActorKind::PrivateFirm)?.name(), "X");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// assert_eq!(Actor::new(ActorId::new("x")?, "X", ActorKind::PrivateFirm)?.kind(), ActorKind::PrivateFirm);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> ActorKind {
+        self.kind
+    }
+
+    /// Where the actor is based, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// assert!(Actor::new(ActorId::new("x")?, "X", ActorKind::PrivateFirm)?.place().is_none());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn place(&self) -> Option<&Place> {
+        self.place.as_ref()
+    }
+
+    /// The source describing the actor, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind};
+    /// assert!(Actor::new(ActorId::new("x")?, "X", ActorKind::PrivateFirm)?.source().is_none());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> Option<&SourceId> {
+        self.source.as_ref()
+    }
+}
+
+/// An edge of a linkage graph: what flows, at what scale, since when, how
+/// strongly, and who says so. The endpoints are held by the graph.
+///
+/// # Source
+///
+/// The crate's data model; the talk's "Economic linkages" row.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
+/// let l = Linkage::new(LinkageKind::KnowledgeTransfer, Scale::National, SourceId::new("qiao-talk")?)
+///     .since(Year::new(2000)?)
+///     .with_weight(2.0)?;
+/// assert_eq!(l.weight(), Some(2.0));
+/// assert!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).with_weight(-1.0).is_err());
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct Linkage {
+    kind: LinkageKind,
+    scale: Scale,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    since: Option<Year>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+    source: SourceId,
+}
+
+impl Linkage {
+    /// A linkage of `kind` at `scale`, stated by `source`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?);
+    /// assert_eq!(l.scale(), Scale::Local);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(kind: LinkageKind, scale: Scale, source: SourceId) -> Linkage {
+        Linkage { kind, scale, since: None, weight: None, source }
+    }
+
+    /// Sets the year the linkage began.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
+    /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).since(Year::new(1990)?);
+    /// assert_eq!(l.since_year(), Some(Year::new(1990)?));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn since(mut self, year: Year) -> Linkage {
+        self.since = Some(year);
+        self
+    }
+
+    /// Sets the weight (strength) of the linkage.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NonFinite`] or [`Error::Negative`] for a NaN, infinite or
+    /// negative weight.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).with_weight(f64::NAN).is_err());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn with_weight(mut self, weight: f64) -> Result<Linkage, Error> {
+        if !weight.is_finite() {
+            return Err(Error::NonFinite { quantity: "linkage weight", value: weight });
+        }
+        if weight < 0.0 {
+            return Err(Error::Negative { quantity: "linkage weight", value: weight });
+        }
+        self.weight = Some(weight + 0.0);
+        Ok(self)
+    }
+
+    /// The kind.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).kind(), LinkageKind::Supply);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> LinkageKind {
+        self.kind
+    }
+
+    /// The scale.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Global, SourceId::new("s")?).scale(), Scale::Global);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn scale(&self) -> Scale {
+        self.scale
+    }
+
+    /// The year it began, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).since_year(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn since_year(&self) -> Option<Year> {
+        self.since
+    }
+
+    /// The weight, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).weight(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn weight(&self) -> Option<f64> {
+        self.weight
+    }
+
+    /// The source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).source().as_str(), "s");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+}
+
+/// The serialized form of a linkage: endpoints by id plus the linkage.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct RawLinkage {
+    from: ActorId,
+    to: ActorId,
+    kind: LinkageKind,
+    scale: Scale,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    since: Option<Year>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    weight: Option<f64>,
+    source: SourceId,
+}
+
+/// The serialized form of a graph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct RawGraph {
+    focal_town: TownId,
+    actors: Vec<Actor>,
+    #[serde(default)]
+    linkages: Vec<RawLinkage>,
+}
+
+/// A directed graph of economic linkages between [`Actor`]s, centred on a
+/// focal town.
+///
+/// # Invariants
+///
+/// Checked by [`LinkageGraphBuilder::build`] and on deserialization, each
+/// violation a typed [`Error`] naming the ids:
+/// - actor ids are unique ([`Error::DuplicateId`]);
+/// - both ends of every linkage are actors of the graph
+///   ([`Error::UnknownReference`]);
+/// - no linkage joins an actor to itself ([`Error::SelfLinkage`]);
+/// - weights are finite and not negative ([`Error::InvalidWeight`]).
+///
+/// Parallel linkages (two linkages between the same pair, of different
+/// kinds) are allowed: Taiwanese investors both invest in Kunshan and lend
+/// it institutions.
+///
+/// # Serialization
+///
+/// `{"focal_town": …, "actors": [{"id": …, …}], "linkages": [{"from": …,
+/// "to": …, "kind": …, "scale": …, …}]}` with string ids, in insertion
+/// order. Deserialization validates.
+///
+/// # Source
+///
+/// `DESIGN.md` ("petgraph inside; string ids outside"); the talk's stories.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Actor, ActorId, ActorKind, Error, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+///
+/// let a = ActorId::new("a")?;
+/// let err = LinkageGraph::builder(TownId::new("t")?)
+///     .actor(Actor::new(a.clone(), "A", ActorKind::PrivateFirm)?)
+///     .linkage(a.clone(), ActorId::new("ghost")?, Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?))
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "linkage 'a' -> 'ghost' refers to unknown actor 'ghost'");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct LinkageGraph {
+    focal_town: TownId,
+    graph: DiGraph<Actor, Linkage>,
+    index: HashMap<ActorId, NodeIndex>,
+}
+
+impl PartialEq for LinkageGraph {
+    /// Equal when the focal town, the actors and the linkages are equal,
+    /// in order.
+    fn eq(&self, other: &Self) -> bool {
+        self.focal_town == other.focal_town && self.actors().eq(other.actors()) && self.linkages().eq(other.linkages())
+    }
+}
+
+impl LinkageGraph {
+    /// Starts building a graph around `focal_town`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{LinkageGraph, TownId};
+    /// let g = LinkageGraph::builder(TownId::new("shunde")?).build()?;
+    /// assert_eq!(g.actor_count(), 0);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn builder(focal_town: TownId) -> LinkageGraphBuilder {
+        LinkageGraphBuilder { raw: RawGraph { focal_town, actors: Vec::new(), linkages: Vec::new() } }
+    }
+
+    /// Validates the parts and builds the graph, reporting every problem.
+    fn from_raw_all(raw: RawGraph) -> Result<LinkageGraph, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut graph = DiGraph::with_capacity(raw.actors.len(), raw.linkages.len());
+        let mut index = HashMap::with_capacity(raw.actors.len());
+        for actor in raw.actors {
+            if index.contains_key(actor.id()) {
+                errors.push(Error::DuplicateId { kind: IdKind::Actor, id: actor.id().to_string() });
+                continue;
+            }
+            let id = actor.id().clone();
+            let node = graph.add_node(actor);
+            index.insert(id, node);
+        }
+        for l in raw.linkages {
+            let referrer = format!("linkage '{}' -> '{}'", l.from, l.to);
+            let from = index.get(&l.from).copied();
+            let to = index.get(&l.to).copied();
+            let mut ok = true;
+            for (end, id) in [(from, &l.from), (to, &l.to)] {
+                if end.is_none() {
+                    errors.push(Error::UnknownReference {
+                        kind: IdKind::Actor,
+                        id: id.to_string(),
+                        referrer: referrer.clone(),
+                    });
+                    ok = false;
+                }
+            }
+            if l.from == l.to {
+                errors.push(Error::SelfLinkage { actor: l.from.to_string() });
+                ok = false;
+            }
+            if let Some(w) = l.weight {
+                if !w.is_finite() || w < 0.0 {
+                    errors.push(Error::InvalidWeight { from: l.from.to_string(), to: l.to.to_string(), weight: w });
+                    ok = false;
+                }
+            }
+            if let (true, Some(f), Some(t)) = (ok, from, to) {
+                let linkage =
+                    Linkage { kind: l.kind, scale: l.scale, since: l.since, weight: l.weight, source: l.source };
+                graph.add_edge(f, t, linkage);
+            }
+        }
+        if errors.is_empty() { Ok(LinkageGraph { focal_town: raw.focal_town, graph, index }) } else { Err(errors) }
+    }
+
+    fn to_raw(&self) -> RawGraph {
+        RawGraph {
+            focal_town: self.focal_town.clone(),
+            actors: self.actors().cloned().collect(),
+            linkages: self
+                .linkages()
+                .map(|(from, to, l)| RawLinkage {
+                    from: from.clone(),
+                    to: to.clone(),
+                    kind: l.kind,
+                    scale: l.scale,
+                    since: l.since,
+                    weight: l.weight,
+                    source: l.source.clone(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The focal town.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{LinkageGraph, TownId};
+    /// let g = LinkageGraph::builder(TownId::new("shunde")?).build()?;
+    /// assert_eq!(g.focal_town().as_str(), "shunde");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn focal_town(&self) -> &TownId {
+        &self.focal_town
+    }
+
+    /// The number of actors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{LinkageGraph, TownId};
+    /// assert_eq!(LinkageGraph::builder(TownId::new("t")?).build()?.actor_count(), 0);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn actor_count(&self) -> usize {
+        self.graph.node_count()
+    }
+
+    /// The number of linkages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{LinkageGraph, TownId};
+    /// assert_eq!(LinkageGraph::builder(TownId::new("t")?).build()?.linkage_count(), 0);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn linkage_count(&self) -> usize {
+        self.graph.edge_count()
+    }
+
+    /// The actors, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId};
+    /// let g = LinkageGraph::builder(TownId::new("t")?)
+    ///     .actor(Actor::new(ActorId::new("a")?, "A", ActorKind::University)?)
+    ///     .build()?;
+    /// assert_eq!(g.actors().next().map(|a| a.name()), Some("A"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn actors(&self) -> impl ExactSizeIterator<Item = &Actor> + '_ {
+        self.graph.raw_nodes().iter().map(|n| &n.weight)
+    }
+
+    /// The actor with `id`, if present.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId};
+    /// let g = LinkageGraph::builder(TownId::new("t")?)
+    ///     .actor(Actor::new(ActorId::new("a")?, "A", ActorKind::University)?)
+    ///     .build()?;
+    /// assert!(g.actor("a").is_some());
+    /// assert!(g.actor("b").is_none());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.index.get(id).and_then(|&n| self.graph.node_weight(n))
+    }
+
+    /// The linkages as `(from, to, linkage)`, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+    /// let (a, b) = (ActorId::new("a")?, ActorId::new("b")?);
+    /// let g = LinkageGraph::builder(TownId::new("t")?)
+    ///     .actor(Actor::new(a.clone(), "A", ActorKind::University)?)
+    ///     .actor(Actor::new(b.clone(), "B", ActorKind::PrivateFirm)?)
+    ///     .linkage(a, b, Linkage::new(LinkageKind::KnowledgeTransfer, Scale::Local, SourceId::new("s")?))
+    ///     .build()?;
+    /// let (from, to, l) = g.linkages().next().ok_or("no linkage")?;
+    /// assert_eq!((from.as_str(), to.as_str(), l.kind()), ("a", "b", LinkageKind::KnowledgeTransfer));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn linkages(&self) -> impl ExactSizeIterator<Item = (&ActorId, &ActorId, &Linkage)> + '_ {
+        self.graph.raw_edges().iter().map(move |e| {
+            // Edges only ever join nodes of this graph.
+            let from = &self.graph[e.source()].id;
+            let to = &self.graph[e.target()].id;
+            (from, to, &e.weight)
+        })
+    }
+
+    /// The underlying petgraph graph, for crate-internal algorithms.
+    #[allow(dead_code)]
+    pub(crate) fn inner(&self) -> &DiGraph<Actor, Linkage> {
+        &self.graph
+    }
+
+    /// The node index of an actor id, for crate-internal algorithms.
+    #[allow(dead_code)]
+    pub(crate) fn node(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// Every source id cited by an actor or a linkage, with where.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{LinkageGraph, TownId};
+    /// assert_eq!(LinkageGraph::builder(TownId::new("t")?).build()?.cited_sources().count(), 0);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn cited_sources(&self) -> impl Iterator<Item = (String, &SourceId)> + '_ {
+        let actors = self.actors().filter_map(|a| a.source().map(|s| (format!("actor '{}'", a.id()), s)));
+        let links = self.linkages().map(|(f, t, l)| (format!("linkage '{f}' -> '{t}'"), l.source()));
+        actors.chain(links)
+    }
+}
+
+impl Serialize for LinkageGraph {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.to_raw().serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for LinkageGraph {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let raw = RawGraph::deserialize(deserializer)?;
+        let focal = raw.focal_town.clone();
+        LinkageGraph::from_raw_all(raw).map_err(|errors| {
+            let msgs: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            serde::de::Error::custom(format!("linkage graph of '{focal}': {}", msgs.join("; ")))
+        })
+    }
+}
+
+/// Builds a [`LinkageGraph`]; see [`LinkageGraph::builder`]. Actors and
+/// linkages may be added in any order; [`LinkageGraphBuilder::build`]
+/// validates once.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId};
+/// let err = LinkageGraph::builder(TownId::new("t")?)
+///     .actor(Actor::new(ActorId::new("a")?, "A", ActorKind::University)?)
+///     .actor(Actor::new(ActorId::new("a")?, "A again", ActorKind::University)?)
+///     .build()
+///     .unwrap_err();
+/// assert_eq!(err.to_string(), "duplicate actor id 'a'");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until build() is called"]
+pub struct LinkageGraphBuilder {
+    raw: RawGraph,
+}
+
+impl LinkageGraphBuilder {
+    /// Adds an actor.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId};
+    /// let g = LinkageGraph::builder(TownId::new("t")?).actor(Actor::new(ActorId::new("a")?, "A", ActorKind::Place)?).build()?;
+    /// assert_eq!(g.actor_count(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn actor(mut self, actor: Actor) -> LinkageGraphBuilder {
+        self.raw.actors.push(actor);
+        self
+    }
+
+    /// Adds a linkage from `from` to `to`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+    /// let (a, b) = (ActorId::new("a")?, ActorId::new("b")?);
+    /// let g = LinkageGraph::builder(TownId::new("t")?)
+    ///     .actor(Actor::new(a.clone(), "A", ActorKind::Place)?)
+    ///     .actor(Actor::new(b.clone(), "B", ActorKind::Place)?)
+    ///     .linkage(a, b, Linkage::new(LinkageKind::Market, Scale::National, SourceId::new("s")?))
+    ///     .build()?;
+    /// assert_eq!(g.linkage_count(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn linkage(mut self, from: ActorId, to: ActorId, linkage: Linkage) -> LinkageGraphBuilder {
+        self.raw.linkages.push(RawLinkage {
+            from,
+            to,
+            kind: linkage.kind,
+            scale: linkage.scale,
+            since: linkage.since,
+            weight: linkage.weight,
+            source: linkage.source,
+        });
+        self
+    }
+
+    /// Validates and returns the graph, failing on the first problem.
+    ///
+    /// # Errors
+    ///
+    /// The first violation of the invariants listed on [`LinkageGraph`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+    /// let a = ActorId::new("a")?;
+    /// let err = LinkageGraph::builder(TownId::new("t")?)
+    ///     .actor(Actor::new(a.clone(), "A", ActorKind::Place)?)
+    ///     .linkage(a.clone(), a, Linkage::new(LinkageKind::Market, Scale::Local, SourceId::new("s")?))
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert_eq!(err.to_string(), "linkage from actor 'a' to itself is not allowed");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn build(self) -> Result<LinkageGraph, Error> {
+        self.build_all().map_err(|errors| {
+            errors.into_iter().next().unwrap_or_else(|| Error::Invalid("linkage graph is invalid".to_owned()))
+        })
+    }
+
+    /// Validates and returns the graph, or every problem found.
+    ///
+    /// # Errors
+    ///
+    /// Every violation of the invariants listed on [`LinkageGraph`], in
+    /// input order (never an empty list).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+    /// let (a, b) = (ActorId::new("a")?, ActorId::new("b")?);
+    /// let errors = LinkageGraph::builder(TownId::new("t")?)
+    ///     .linkage(a.clone(), b.clone(), Linkage::new(LinkageKind::Market, Scale::Local, SourceId::new("s")?))
+    ///     .build_all()
+    ///     .unwrap_err();
+    /// assert_eq!(errors.len(), 2); // both ends unknown
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn build_all(self) -> Result<LinkageGraph, Vec<Error>> {
+        LinkageGraph::from_raw_all(self.raw)
+    }
+}

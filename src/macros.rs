@@ -1,0 +1,93 @@
+//! Internal macros shared by the vocabulary modules.
+
+/// Defines a closed vocabulary enum with one canonical snake_case id and one
+/// human label per variant.
+///
+/// The generated type gets:
+/// - `Debug`, `Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`, `PartialOrd`, `Ord`
+///   (declaration order);
+/// - serde as the snake_case id;
+/// - strum `EnumIter`, `EnumCount`;
+/// - `Display` that writes the label through [`core::fmt::Formatter::pad`],
+///   so width, fill and alignment are honoured;
+/// - `FromStr` that accepts the id or the label, ASCII case-insensitively,
+///   and reports [`crate::Error::UnknownVariant`] otherwise;
+/// - `id()`, `label()` and `ALL`.
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident as $what:literal {
+            $(
+                $(#[$vmeta:meta])*
+                $variant:ident = ($id:literal, $label:literal)
+            ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize,
+            strum::EnumIter, strum::EnumCount,
+        )]
+        $vis enum $name {
+            $(
+                $(#[$vmeta])*
+                #[serde(rename = $id)]
+                $variant,
+            )+
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The canonical snake_case identifier, as used by serde.
+            #[must_use]
+            pub const fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id,)+
+                }
+            }
+
+            /// The human label, as written by `Display`.
+            #[must_use]
+            pub const fn label(self) -> &'static str {
+                match self {
+                    $($name::$variant => $label,)+
+                }
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.pad(self.label())
+            }
+        }
+
+        impl core::str::FromStr for $name {
+            type Err = $crate::Error;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                let wanted = s.trim();
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| {
+                        v.id().eq_ignore_ascii_case(wanted)
+                            || v.label().eq_ignore_ascii_case(wanted)
+                    })
+                    .ok_or_else(|| $crate::Error::UnknownVariant {
+                        kind: $what,
+                        value: s.to_owned(),
+                        expected: Self::ALL
+                            .iter()
+                            .map(|v| v.id())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    })
+            }
+        }
+    };
+}
+
+pub(crate) use vocabulary;

@@ -1,0 +1,478 @@
+//! Provenance: [`Source`] records and [`Observed`] values.
+//!
+//! No fact without a source. Every figure in `regdev` data is an
+//! [`Observed<T>`]: the value, the year it refers to where the source gives
+//! one, and the [`SourceId`] of the work that states it. The sources
+//! themselves live once in the atlas and are looked up by id.
+//!
+//! # Example
+//!
+//! ```
+//! use regdev::{Area, Observed, SourceId};
+//!
+//! let area = Observed::new(Area::new(927.68)?, SourceId::new("qiao-talk")?);
+//! assert_eq!(area.year(), None); // the talk gives no year for it
+//! assert_eq!(area.value().km2(), 927.68);
+//! # Ok::<(), regdev::Error>(())
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::macros::vocabulary;
+use crate::{Error, SourceId, Year};
+
+vocabulary! {
+    /// What kind of work a [`Source`] is.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model, after the usual bibliographic types.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::SourceKind;
+    /// assert_eq!("web page".parse::<SourceKind>()?, SourceKind::WebPage);
+    /// assert_eq!(SourceKind::Thesis.to_string(), "Thesis");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum SourceKind as "source kind" {
+        /// A talk or its slides.
+        Talk = ("talk", "Talk"),
+        /// A journal article, working paper or chapter.
+        Article = ("article", "Article"),
+        /// A book.
+        Book = ("book", "Book"),
+        /// A doctoral or master's thesis.
+        Thesis = ("thesis", "Thesis"),
+        /// A dataset or statistical release.
+        Dataset = ("dataset", "Dataset"),
+        /// A web page: news, an encyclopaedia, an official site.
+        WebPage = ("web_page", "Web page"),
+    }
+}
+
+/// A citable work: the talk, an article, a dataset, a web page.
+///
+/// A passive bibliographic record; only `id` and `title` are required.
+/// `year` is the year of publication, which may differ from the year a fact
+/// drawn from it refers to (see [`Observed::year`]).
+///
+/// # Source
+///
+/// The crate's data model (`DESIGN.md`: "no fact without a source").
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Source, SourceId, SourceKind, Year};
+///
+/// let thesis = Source::new(SourceId::new("qiao-2016")?, SourceKind::Thesis, "Economic Linkages of China's Small Towns")
+///     .with_authors(["Miao Qiao"])
+///     .with_year(Year::new(2016)?)
+///     .with_venue("University of Manchester");
+/// assert_eq!(thesis.authors(), ["Miao Qiao"]);
+/// assert_eq!(thesis.to_string(), "Miao Qiao (2016). Economic Linkages of China's Small Towns. University of Manchester");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct Source {
+    id: SourceId,
+    kind: SourceKind,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    authors: Vec<String>,
+    title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year: Option<Year>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    venue: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
+}
+
+impl Source {
+    /// A source with its id, kind and title; add the rest with the `with_*`
+    /// methods.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Source, SourceId, SourceKind};
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "A page");
+    /// assert_eq!(s.title(), "A page");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(id: SourceId, kind: SourceKind, title: impl Into<String>) -> Source {
+        Source { id, kind, authors: Vec::new(), title: title.into(), year: None, venue: None, url: None, note: None }
+    }
+
+    /// Sets the authors, in citation order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// let s = Source::new(SourceId::new("hs")?, SourceKind::Article, "t").with_authors(["J. Humphrey", "H. Schmitz"]);
+    /// assert_eq!(s.authors().len(), 2);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_authors<I, S>(mut self, authors: I) -> Source
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.authors = authors.into_iter().map(Into::into).collect();
+        self
+    }
+
+    /// Sets the year of publication.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind, Year};
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::Book, "t").with_year(Year::new(2013)?);
+    /// assert_eq!(s.year(), Some(Year::new(2013)?));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_year(mut self, year: Year) -> Source {
+        self.year = Some(year);
+        self
+    }
+
+    /// Sets the venue: journal, publisher, university or site.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::Article, "t").with_venue("Regional Studies");
+    /// assert_eq!(s.venue(), Some("Regional Studies"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_venue(mut self, venue: impl Into<String>) -> Source {
+        self.venue = Some(venue.into());
+        self
+    }
+
+    /// Sets the URL where the work can be read.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t").with_url("https://example.org");
+    /// assert_eq!(s.url(), Some("https://example.org"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_url(mut self, url: impl Into<String>) -> Source {
+        self.url = Some(url.into());
+        self
+    }
+
+    /// Sets a note: a caveat on the source's strength, a conflict with
+    /// another source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t").with_note("weak: a blog");
+    /// assert_eq!(s.note(), Some("weak: a blog"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_note(mut self, note: impl Into<String>) -> Source {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Checks the record's own rules: a non-empty title and no empty author.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] for an empty title or author, wrapped in
+    /// [`Error::Context`] naming the source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, " ").validate().is_err());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        let ctx = || format!("source '{}'", self.id);
+        if self.title.trim().is_empty() {
+            return Err(Error::EmptyText { field: "title" }.context(ctx()));
+        }
+        if self.authors.iter().any(|a| a.trim().is_empty()) {
+            return Err(Error::EmptyText { field: "author" }.context(ctx()));
+        }
+        Ok(())
+    }
+
+    /// The id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").id().as_str(), "x");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn id(&self) -> &SourceId {
+        &self.id
+    }
+
+    /// The kind of work.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").kind(), SourceKind::Book);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> SourceKind {
+        self.kind
+    }
+
+    /// The authors, in citation order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").authors().is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn authors(&self) -> &[String] {
+        &self.authors
+    }
+
+    /// The title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "Sticky places").title(), "Sticky places");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The year of publication, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").year(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn year(&self) -> Option<Year> {
+        self.year
+    }
+
+    /// The venue, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").venue(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn venue(&self) -> Option<&str> {
+        self.venue.as_deref()
+    }
+
+    /// The URL, if known.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").url(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn url(&self) -> Option<&str> {
+        self.url.as_deref()
+    }
+
+    /// The note, if any.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").note(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl core::fmt::Display for Source {
+    /// A short citation: `Authors (year). Title. Venue`.
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut s = String::new();
+        if !self.authors.is_empty() {
+            s.push_str(&self.authors.join(", "));
+            s.push(' ');
+        }
+        if let Some(y) = self.year {
+            s.push_str(&format!("({y}). "));
+        } else if !self.authors.is_empty() {
+            s.push_str("(n.d.). ");
+        }
+        s.push_str(&self.title);
+        if let Some(v) = &self.venue {
+            s.push_str(". ");
+            s.push_str(v);
+        }
+        f.pad(&s)
+    }
+}
+
+/// A value as a source states it: the value, the year it refers to (where
+/// the source gives one) and the source's id.
+///
+/// `year` is the reference year of the figure (Shunde's GDP is "254 billion
+/// yuan (2013)"), not the year the source was published. When the source
+/// gives none it stays `None`: the crate never guesses a year.
+///
+/// # Source
+///
+/// The crate's data model; cf. Wikidata's "point in time" (P585) qualifier
+/// (domain facts §5.1).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Currency, Money, Observed, SourceId, Year};
+///
+/// let gdp = Observed::new(Money::new(254e9, Currency::Cny)?, SourceId::new("qiao-talk")?)
+///     .in_year(Year::new(2013)?);
+/// assert_eq!(gdp.year().map(Year::get), Some(2013));
+/// assert_eq!(gdp.source().as_str(), "qiao-talk");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct Observed<T> {
+    value: T,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year: Option<Year>,
+    source: SourceId,
+}
+
+impl<T> Observed<T> {
+    /// A value stated by `source`, with no reference year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Observed, Population, SourceId};
+    /// let p = Observed::new(Population::new(1_600_000), SourceId::new("qiao-talk")?);
+    /// assert_eq!(p.value().get(), 1_600_000);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(value: T, source: SourceId) -> Observed<T> {
+        Observed { value, year: None, source }
+    }
+
+    /// Sets the reference year.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Observed, Population, SourceId, Year};
+    /// let p = Observed::new(Population::new(2_464_784), SourceId::new("census")?).in_year(Year::new(2010)?);
+    /// assert_eq!(p.year(), Some(Year::new(2010)?));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn in_year(mut self, year: Year) -> Observed<T> {
+        self.year = Some(year);
+        self
+    }
+
+    /// The value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Observed, Population, SourceId};
+    /// assert_eq!(Observed::new(Population::new(3), SourceId::new("s")?).value().get(), 3);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value(&self) -> &T {
+        &self.value
+    }
+
+    /// The reference year, if the source gives one.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Observed, Population, SourceId};
+    /// assert_eq!(Observed::new(Population::new(3), SourceId::new("s")?).year(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn year(&self) -> Option<Year> {
+        self.year
+    }
+
+    /// The source's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Observed, Population, SourceId};
+    /// assert_eq!(Observed::new(Population::new(3), SourceId::new("s")?).source().as_str(), "s");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+
+    /// Applies `f` to the value, keeping year and source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Observed, Population, SourceId};
+    /// let p = Observed::new(Population::new(3), SourceId::new("s")?);
+    /// assert_eq!(p.map(|v| v.get() * 2).value(), &6);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Observed<U> {
+        Observed { value: f(self.value), year: self.year, source: self.source }
+    }
+}

@@ -1,0 +1,548 @@
+//! Industrial upgrading: [`UpgradingType`] (Humphrey & Schmitz 2002),
+//! [`ValueChainRole`] (OEM → ODM → OBM), and development trajectories made
+//! of [`Stage`]s.
+//!
+//! # Example
+//!
+//! ```
+//! use regdev::{SourceId, Stage, Trajectory, UpgradingType, ValueChainRole};
+//!
+//! let talk = SourceId::new("qiao-talk")?;
+//! let shunde = Trajectory::new(vec![
+//!     Stage::new("TVEs and local entrepreneurship", talk.clone()),
+//!     Stage::new("Reforms on TVE ownership", talk.clone()),
+//!     Stage::new("Specialised towns", talk.clone()),
+//!     Stage::new("Promoting technological upgrading and industrial service", talk)
+//!         .with_upgrading([UpgradingType::Process, UpgradingType::Functional]),
+//! ])?;
+//! assert_eq!(shunde.len(), 4);
+//! assert!(ValueChainRole::Oem < ValueChainRole::Obm);
+//! # Ok::<(), regdev::Error>(())
+//! ```
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::dimension::{DrivingActor, Ownership};
+use crate::macros::vocabulary;
+use crate::{Error, Period, SourceId};
+
+vocabulary! {
+    /// The four kinds of upgrading in Humphrey & Schmitz (2002).
+    ///
+    /// Exhaustive: the typology is closed. (USAID's "channel upgrading" is a
+    /// later extension and deliberately not included.)
+    ///
+    /// # Ordering
+    ///
+    /// The usual trajectory, process → product → functional, then
+    /// intersectoral; functional upgrading is the harder step
+    /// (marketlinks, "Trajectories of Upgrading"). The order is descriptive,
+    /// not a ranking of worth.
+    ///
+    /// # Source
+    ///
+    /// Humphrey, J. & Schmitz, H. (2002), "How does insertion in global value
+    /// chains affect upgrading in industrial clusters?", *Regional Studies*
+    /// 36(9). Definitions as restated in the GVC literature (domain facts
+    /// §2.1).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::UpgradingType;
+    /// assert_eq!("inter-sectoral".parse::<UpgradingType>()?, UpgradingType::Intersectoral);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum UpgradingType as "upgrading type" {
+        /// Turning inputs into outputs more efficiently, by reorganising
+        /// production or introducing superior technology.
+        Process = ("process", "Process"),
+        /// Moving into more sophisticated product lines.
+        Product = ("product", "Product"),
+        /// Acquiring new functions (or abandoning old ones) to raise the
+        /// skill content of activities.
+        Functional = ("functional", "Functional"),
+        /// Entering a new, often related, value chain.
+        Intersectoral = ("intersectoral", "Inter-sectoral"),
+    }
+}
+
+vocabulary! {
+    /// A manufacturer's role in a value chain.
+    ///
+    /// Exhaustive: the three roles are the standard ladder.
+    ///
+    /// # Ordering
+    ///
+    /// Up the ladder: `Oem < Odm < Obm`. OEM makes to the buyer's design
+    /// under the buyer's brand; ODM also designs; OBM sells its own brand.
+    ///
+    /// # Source
+    ///
+    /// Gereffi (1999), "International trade and industrial upgrading in the
+    /// apparel commodity chain", *J. Int. Econ.* 48:37–70 (OEM, OBM); ODM as
+    /// in Taiwan's notebook makers (CNET/ZDNet 2003), relevant to Kunshan.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::ValueChainRole;
+    /// assert_eq!(ValueChainRole::Odm.to_string(), "ODM");
+    /// assert_eq!("obm".parse::<ValueChainRole>()?, ValueChainRole::Obm);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum ValueChainRole as "value-chain role" {
+        /// Original equipment manufacturing.
+        Oem = ("oem", "OEM"),
+        /// Original design manufacturing.
+        Odm = ("odm", "ODM"),
+        /// Original brand manufacturing.
+        Obm = ("obm", "OBM"),
+    }
+}
+
+impl ValueChainRole {
+    /// The role's full name, e.g. "original design manufacturing".
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::ValueChainRole::Oem.long_name(), "original equipment manufacturing");
+    /// ```
+    #[must_use]
+    pub const fn long_name(self) -> &'static str {
+        match self {
+            ValueChainRole::Oem => "original equipment manufacturing",
+            ValueChainRole::Odm => "original design manufacturing",
+            ValueChainRole::Obm => "original brand manufacturing",
+        }
+    }
+}
+
+/// One stage of a town's industrial development trajectory.
+///
+/// A passive record with a required name and source; the rest is optional,
+/// because the talk names stages without dating them, and the crate does not
+/// guess dates.
+///
+/// # Source
+///
+/// Talk, "Industrial Development trajectory" slides (four stages each for
+/// Kunshan and Shunde).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Period, SourceId, Stage, Year};
+/// use regdev::dimension::DrivingActor;
+///
+/// let s = Stage::new("Taiwan connection", SourceId::new("qiao-talk")?)
+///     .with_driving_actors([DrivingActor::ForeignInvestors])
+///     .with_period(Period::new(Year::new(1990)?, None)?);
+/// assert_eq!(s.name(), "Taiwan connection");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct Stage {
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<Period>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    upgrading: BTreeSet<UpgradingType>,
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    driving_actors: BTreeSet<DrivingActor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ownership: Option<Ownership>,
+    source: SourceId,
+}
+
+impl Stage {
+    /// A stage with a name and the source that names it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// let s = Stage::new("Specialised towns", SourceId::new("qiao-talk")?);
+    /// assert!(s.period().is_none());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn new(name: impl Into<String>, source: SourceId) -> Stage {
+        Stage {
+            name: name.into(),
+            period: None,
+            description: None,
+            upgrading: BTreeSet::new(),
+            driving_actors: BTreeSet::new(),
+            ownership: None,
+            source,
+        }
+    }
+
+    /// Sets the period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Period, SourceId, Stage, Year};
+    /// let s = Stage::new("x", SourceId::new("s")?).with_period(Period::new(Year::new(1985)?, None)?);
+    /// assert_eq!(s.period().map(|p| p.start().get()), Some(1985));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_period(mut self, period: Period) -> Stage {
+        self.period = Some(period);
+        self
+    }
+
+    /// Sets the description.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// let s = Stage::new("x", SourceId::new("s")?).with_description("a stage");
+    /// assert_eq!(s.description(), Some("a stage"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_description(mut self, description: impl Into<String>) -> Stage {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets the kinds of upgrading the stage involves.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage, UpgradingType};
+    /// let s = Stage::new("x", SourceId::new("s")?).with_upgrading([UpgradingType::Product]);
+    /// assert!(s.upgrading().contains(&UpgradingType::Product));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_upgrading(mut self, types: impl IntoIterator<Item = UpgradingType>) -> Stage {
+        self.upgrading = types.into_iter().collect();
+        self
+    }
+
+    /// Sets the actors that drive the stage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// use regdev::dimension::DrivingActor;
+    /// let s = Stage::new("x", SourceId::new("s")?).with_driving_actors([DrivingActor::LocalGovernment]);
+    /// assert_eq!(s.driving_actors().len(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_driving_actors(mut self, actors: impl IntoIterator<Item = DrivingActor>) -> Stage {
+        self.driving_actors = actors.into_iter().collect();
+        self
+    }
+
+    /// Sets the dominant ownership form in the stage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// use regdev::dimension::Ownership;
+    /// let s = Stage::new("x", SourceId::new("s")?).with_ownership(Ownership::Collective);
+    /// assert_eq!(s.ownership(), Some(Ownership::Collective));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_ownership(mut self, ownership: Ownership) -> Stage {
+        self.ownership = Some(ownership);
+        self
+    }
+
+    /// The name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?).name(), "x");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The period, if a source dates the stage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?).period(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn period(&self) -> Option<Period> {
+        self.period
+    }
+
+    /// The description.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?).description(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn description(&self) -> Option<&str> {
+        self.description.as_deref()
+    }
+
+    /// The kinds of upgrading involved.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert!(Stage::new("x", SourceId::new("s")?).upgrading().is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn upgrading(&self) -> &BTreeSet<UpgradingType> {
+        &self.upgrading
+    }
+
+    /// The driving actors.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert!(Stage::new("x", SourceId::new("s")?).driving_actors().is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn driving_actors(&self) -> &BTreeSet<DrivingActor> {
+        &self.driving_actors
+    }
+
+    /// The dominant ownership form.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?).ownership(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ownership(&self) -> Option<Ownership> {
+        self.ownership
+    }
+
+    /// The source that names the stage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?).source().as_str(), "s");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &SourceId {
+        &self.source
+    }
+}
+
+/// A town's development trajectory: stages in chronological order.
+///
+/// # Invariants
+///
+/// Checked by [`Trajectory::new`] and on deserialization:
+/// - every stage has a non-empty name;
+/// - among the stages that carry a [`Period`], each starts no earlier than
+///   the previous dated stage ends: a shared boundary year (`1978–1992`
+///   then `1992–`) is allowed, an earlier start is an overlap, and a dated
+///   stage after an open-ended one is an overlap too;
+/// - stages are listed in chronological order (starts never decrease).
+///
+/// Undated stages may sit anywhere: the talk lists its stages in order
+/// without dates, and order alone is information.
+///
+/// # Source
+///
+/// Talk, "Industrial Development trajectory" slides.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Period, SourceId, Stage, Trajectory, Year};
+///
+/// let src = SourceId::new("s")?;
+/// let p = |a, b: Option<i64>| -> Result<Period, regdev::Error> {
+///     Period::new(Year::new(a)?, b.map(Year::new).transpose()?)
+/// };
+/// let bad = Trajectory::new(vec![
+///     Stage::new("later", src.clone()).with_period(p(1990, Some(2000))?),
+///     Stage::new("earlier", src).with_period(p(1980, Some(1989))?),
+/// ]);
+/// assert_eq!(
+///     bad.unwrap_err().to_string(),
+///     "trajectory stage 1 (\"earlier\") starts in 1980, before the previous stage \"later\" starts in 1990",
+/// );
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Stage>", into = "Vec<Stage>")]
+pub struct Trajectory {
+    stages: Vec<Stage>,
+}
+
+impl Trajectory {
+    /// Validates and wraps the stages.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] (in [`Error::Context`]) for an unnamed stage;
+    /// [`Error::StageOrder`] for stages out of order or overlapping, as
+    /// described under "Invariants".
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage, Trajectory};
+    /// let t = Trajectory::new(vec![Stage::new("only", SourceId::new("s")?)])?;
+    /// assert_eq!(t.stages()[0].name(), "only");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn new(stages: Vec<Stage>) -> Result<Trajectory, Error> {
+        let mut previous: Option<(&Stage, Period)> = None;
+        for (index, stage) in stages.iter().enumerate() {
+            if stage.name.trim().is_empty() {
+                return Err(Error::EmptyText { field: "stage name" }.context(format!("trajectory stage {index}")));
+            }
+            let Some(period) = stage.period else { continue };
+            if let Some((prev, prev_period)) = previous {
+                let err = |problem: String| Error::StageOrder { index, stage: stage.name.clone(), problem };
+                if period.start() < prev_period.start() {
+                    return Err(err(format!(
+                        "starts in {}, before the previous stage {:?} starts in {}",
+                        period.start(),
+                        prev.name,
+                        prev_period.start()
+                    )));
+                }
+                match prev_period.end() {
+                    None => {
+                        return Err(err(format!(
+                            "overlaps the previous stage {:?}, which is open-ended from {}",
+                            prev.name,
+                            prev_period.start()
+                        )));
+                    }
+                    Some(end) if period.start() < end => {
+                        return Err(err(format!(
+                            "starts in {}, before the previous stage {:?} ends in {end}",
+                            period.start(),
+                            prev.name
+                        )));
+                    }
+                    Some(_) => {}
+                }
+            }
+            previous = Some((stage, period));
+        }
+        Ok(Trajectory { stages })
+    }
+
+    /// The stages, in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Trajectory::default().stages().is_empty());
+    /// ```
+    #[must_use]
+    pub fn stages(&self) -> &[Stage] {
+        &self.stages
+    }
+
+    /// The number of stages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Trajectory::default().len(), 0);
+    /// ```
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.stages.len()
+    }
+
+    /// Whether there are no stages.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Trajectory::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.stages.is_empty()
+    }
+}
+
+impl TryFrom<Vec<Stage>> for Trajectory {
+    type Error = Error;
+    fn try_from(stages: Vec<Stage>) -> Result<Trajectory, Error> {
+        Trajectory::new(stages)
+    }
+}
+
+impl From<Trajectory> for Vec<Stage> {
+    fn from(t: Trajectory) -> Vec<Stage> {
+        t.stages
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Year;
+
+    fn stage(name: &str, start: i64, end: Option<i64>) -> Stage {
+        let p = Period::new(Year::new(start).unwrap(), end.map(|e| Year::new(e).unwrap())).unwrap();
+        Stage::new(name, SourceId::new("s").unwrap()).with_period(p)
+    }
+
+    #[test]
+    fn trajectory_rejections() {
+        let overlap = Trajectory::new(vec![stage("a", 1980, Some(1995)), stage("b", 1990, None)]).unwrap_err();
+        assert_eq!(
+            overlap.to_string(),
+            "trajectory stage 1 (\"b\") starts in 1990, before the previous stage \"a\" ends in 1995"
+        );
+        let after_open = Trajectory::new(vec![stage("a", 1980, None), stage("b", 1990, None)]).unwrap_err();
+        assert_eq!(
+            after_open.to_string(),
+            "trajectory stage 1 (\"b\") overlaps the previous stage \"a\", which is open-ended from 1980"
+        );
+        let unnamed = Trajectory::new(vec![Stage::new(" ", SourceId::new("s").unwrap())]).unwrap_err();
+        assert_eq!(unnamed.to_string(), "trajectory stage 0: stage name must not be empty");
+        // Shared boundary year and undated stages in between are fine.
+        let undated = Stage::new("undated", SourceId::new("s").unwrap());
+        assert!(Trajectory::new(vec![stage("a", 1978, Some(1992)), undated, stage("b", 1992, None)]).is_ok());
+    }
+}
