@@ -55,6 +55,8 @@
 //!
 //! | module | what it holds |
 //! |---|---|
+//! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
+//! | [`cases`] | the built-in data and its sources |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
@@ -77,6 +79,8 @@
 
 mod macros;
 
+pub mod atlas;
+pub mod cases;
 pub mod dimension;
 pub mod error;
 pub mod id;
@@ -87,6 +91,7 @@ pub mod source;
 pub mod town;
 pub mod upgrading;
 
+pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument};
 pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};

@@ -616,6 +616,8 @@ vocabulary! {
     /// ```
     #[non_exhaustive]
     pub enum IndustryDivision as "industry division" {
+        /// 农业, incl. 0143 flower growing (Chencun flowers).
+        A01 = ("a01", "Agriculture"),
         /// 纺织服装、服饰业 (Jun'an denim).
         C18 = ("c18", "Textile garments and apparel"),
         /// 家具制造业 (Longjiang furniture).
@@ -643,6 +645,7 @@ impl IndustryDivision {
     #[must_use]
     pub const fn code(self) -> &'static str {
         match self {
+            IndustryDivision::A01 => "A01",
             IndustryDivision::C18 => "C18",
             IndustryDivision::C21 => "C21",
             IndustryDivision::C33 => "C33",
@@ -662,6 +665,7 @@ impl IndustryDivision {
     #[must_use]
     pub const fn chinese_name(self) -> &'static str {
         match self {
+            IndustryDivision::A01 => "农业",
             IndustryDivision::C18 => "纺织服装、服饰业",
             IndustryDivision::C21 => "家具制造业",
             IndustryDivision::C33 => "金属制品业",

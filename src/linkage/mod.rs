@@ -472,7 +472,7 @@ impl Linkage {
 /// The serialized form of a linkage: endpoints by id plus the linkage.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
-struct RawLinkage {
+pub(crate) struct RawLinkage {
     from: ActorId,
     to: ActorId,
     kind: LinkageKind,
@@ -487,8 +487,8 @@ struct RawLinkage {
 /// The serialized form of a graph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
-struct RawGraph {
-    focal_town: TownId,
+pub(crate) struct RawGraph {
+    pub(crate) focal_town: TownId,
     actors: Vec<Actor>,
     #[serde(default)]
     linkages: Vec<RawLinkage>,
@@ -566,7 +566,7 @@ impl LinkageGraph {
     }
 
     /// Validates the parts and builds the graph, reporting every problem.
-    fn from_raw_all(raw: RawGraph) -> Result<LinkageGraph, Vec<Error>> {
+    pub(crate) fn from_raw_all(raw: RawGraph) -> Result<LinkageGraph, Vec<Error>> {
         let mut errors = Vec::new();
         let mut graph = DiGraph::with_capacity(raw.actors.len(), raw.linkages.len());
         let mut index = HashMap::with_capacity(raw.actors.len());
@@ -613,7 +613,7 @@ impl LinkageGraph {
         if errors.is_empty() { Ok(LinkageGraph { focal_town: raw.focal_town, graph, index }) } else { Err(errors) }
     }
 
-    fn to_raw(&self) -> RawGraph {
+    pub(crate) fn to_raw(&self) -> RawGraph {
         RawGraph {
             focal_town: self.focal_town.clone(),
             actors: self.actors().cloned().collect(),

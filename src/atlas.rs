@@ -1,0 +1,968 @@
+//! The [`Atlas`]: a validated collection of towns, archetypes, linkage
+//! graphs, sources and exchange rates.
+//!
+//! An atlas is the unit other programs load, query and compare. It is
+//! built with an [`AtlasBuilder`] or deserialized from an
+//! [`AtlasDocument`] (any serde format), and in both cases validated once:
+//! everything inside an `Atlas` may rely on its invariants.
+//!
+//! # Order
+//!
+//! Every collection iterates in insertion (document) order, which is
+//! stable across loads and serialization round-trips.
+//!
+//! # Example
+//!
+//! ```
+//! use regdev::Atlas;
+//!
+//! let atlas = Atlas::builtin();
+//! let kunshan = atlas.town("kunshan").ok_or("no kunshan")?;
+//! assert_eq!(kunshan.name().chinese(), Some("昆山市"));
+//! assert_eq!(atlas.children("kunshan").count(), 10);
+//! assert_eq!(atlas.towns_named("顺德区").count(), 1);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::id::IdKind;
+use crate::linkage::RawGraph;
+use crate::{Archetype, Currency, Error, ExchangeRate, LinkageGraph, Money, Source, SourceId, Town, TownId, Year};
+
+/// The atlas format version this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The serialized form of an [`Atlas`], before validation.
+///
+/// Deserialize this with any serde format, then turn it into an atlas with
+/// [`Atlas::from_document`] (first error) or [`Atlas::validate_document`]
+/// (every error): that way errors stay typed. Deserializing an [`Atlas`]
+/// directly also validates, but the format crate turns the errors into its
+/// own text.
+///
+/// # Shape
+///
+/// ```text
+/// { "format_version": 1,
+///   "sources": [...], "exchange_rates": [...], "archetypes": [...],
+///   "towns": [...], "graphs": [{ "focal_town": ..., "actors": [...], "linkages": [...] }] }
+/// ```
+///
+/// Every list may be omitted when empty; unknown fields are errors.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Atlas, AtlasDocument};
+///
+/// let doc: AtlasDocument = serde_json::from_str(r#"{"format_version": 1}"#)?;
+/// let atlas = Atlas::from_document(doc)?;
+/// assert_eq!(atlas.towns().count(), 0);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct AtlasDocument {
+    format_version: u32,
+    #[serde(default)]
+    sources: Vec<Source>,
+    #[serde(default)]
+    exchange_rates: Vec<ExchangeRate>,
+    #[serde(default)]
+    archetypes: Vec<Archetype>,
+    #[serde(default)]
+    towns: Vec<Town>,
+    #[serde(default)]
+    graphs: Vec<RawGraph>,
+}
+
+impl AtlasDocument {
+    /// The declared format version.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let doc: regdev::AtlasDocument = serde_json::from_str(r#"{"format_version": 7}"#)?;
+    /// assert_eq!(doc.format_version(), 7);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn format_version(&self) -> u32 {
+        self.format_version
+    }
+}
+
+/// Borrowed serialized form, so serializing an atlas copies nothing.
+#[derive(Serialize)]
+struct AtlasDocumentRef<'a> {
+    format_version: u32,
+    sources: &'a [Source],
+    exchange_rates: &'a [ExchangeRate],
+    archetypes: &'a [Archetype],
+    towns: &'a [Town],
+    graphs: &'a [LinkageGraph],
+}
+
+/// A validated collection of towns, archetypes, linkage graphs, sources
+/// and exchange rates.
+///
+/// # Invariants
+///
+/// Checked once, when the atlas is built or loaded; each violation is a
+/// typed [`Error`] naming the culprit:
+/// 1. `format_version` is [`FORMAT_VERSION`]
+///    ([`Error::UnsupportedFormatVersion`]; nothing else is checked then);
+/// 2. ids are unique within each kind: sources, archetypes, towns, and
+///    actors within a graph ([`Error::DuplicateId`]); at most one graph per
+///    focal town, and one exchange rate per year and currency pair
+///    ([`Error::Invalid`]);
+/// 3. every reference resolves ([`Error::UnknownReference`]): a town's
+///    parent; a graph's focal town; every source id cited by a source-bearing
+///    record (key facts, codes, zones, specialisations, advantages, profile
+///    dimensions, stages, notes, archetype dimensions, exchange rates,
+///    actors, linkages); both ends of every linkage;
+/// 4. parent links form no cycle ([`Error::ParentCycle`]), and a child's
+///    [`AdminLevel::tier`](crate::AdminLevel::tier) is below its parent's
+///    ([`Error::Invalid`]);
+/// 5. each record's own rules (see [`Town`], [`Trajectory`](crate::Trajectory),
+///    [`LinkageGraph`], [`Source::validate`]).
+///
+/// [`Atlas::validate_document`] reports every violation at once, in the
+/// order above; the other constructors stop at the first.
+///
+/// # Source
+///
+/// `DESIGN.md` ("validation happens once, at the boundary").
+///
+/// # Example
+///
+/// ```
+/// use regdev::{AdminLevel, Atlas, Name, Town, TownId};
+///
+/// let atlas = Atlas::builder()
+///     .town(Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town).parent(TownId::new("nowhere")?).build()?)
+///     .build();
+/// assert_eq!(atlas.unwrap_err().to_string(), "town 'a', field 'parent' refers to unknown town 'nowhere'");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Atlas {
+    sources: Vec<Source>,
+    exchange_rates: Vec<ExchangeRate>,
+    archetypes: Vec<Archetype>,
+    towns: Vec<Town>,
+    graphs: Vec<LinkageGraph>,
+    source_index: HashMap<SourceId, usize>,
+    archetype_index: HashMap<String, usize>,
+    town_index: HashMap<TownId, usize>,
+    graph_index: HashMap<TownId, usize>,
+    children: Vec<Vec<usize>>,
+}
+
+impl PartialEq for Atlas {
+    /// Equal when every collection is equal, in order.
+    fn eq(&self, other: &Atlas) -> bool {
+        self.sources == other.sources
+            && self.exchange_rates == other.exchange_rates
+            && self.archetypes == other.archetypes
+            && self.towns == other.towns
+            && self.graphs == other.graphs
+    }
+}
+
+impl Atlas {
+    /// Starts building an atlas.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let atlas = regdev::Atlas::builder().build()?;
+    /// assert!(atlas.is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn builder() -> AtlasBuilder {
+        AtlasBuilder::default()
+    }
+
+    /// The built-in atlas: the talk's Kunshan and Shunde cases, their towns
+    /// and linkage graphs, the three regional models' archetypes, and every
+    /// source cited. See [`crate::cases`] for what it holds and where each
+    /// fact comes from.
+    ///
+    /// Constructed once in Rust code (no parsing), then shared.
+    ///
+    /// # Panics
+    ///
+    /// Never in practice: the built-in data is validated by the test suite
+    /// (`tests/builtin.rs`); a panic here would be a bug in this crate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let atlas = regdev::Atlas::builtin();
+    /// assert!(atlas.town("shunde").is_some());
+    /// assert_eq!(atlas.archetypes().count(), 3);
+    /// ```
+    #[must_use]
+    pub fn builtin() -> &'static Atlas {
+        static BUILTIN: std::sync::OnceLock<Atlas> = std::sync::OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            #[allow(clippy::expect_used)]
+            crate::cases::build().expect("the built-in atlas is valid (checked by tests/builtin.rs)")
+        })
+    }
+
+    /// Validates a document, stopping at the first problem.
+    ///
+    /// # Errors
+    ///
+    /// The first violation of the invariants listed on [`Atlas`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, AtlasDocument, Error};
+    /// let doc: AtlasDocument = serde_json::from_str(r#"{"format_version": 2}"#)?;
+    /// assert_eq!(
+    ///     Atlas::from_document(doc).unwrap_err(),
+    ///     Error::UnsupportedFormatVersion { found: 2, supported: 1 },
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_document(doc: AtlasDocument) -> Result<Atlas, Error> {
+        Atlas::validate_document(doc).map_err(first_error)
+    }
+
+    /// Validates a document and reports every problem found.
+    ///
+    /// # Errors
+    ///
+    /// Every violation of the invariants listed on [`Atlas`], in the order
+    /// given there; never an empty list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, AtlasDocument};
+    /// let doc: AtlasDocument = serde_json::from_str(r#"{"format_version": 1,
+    ///   "towns": [
+    ///     {"id": "a", "name": {"english": "A"}, "level": "town", "parent": "x"},
+    ///     {"id": "a", "name": {"english": "A again"}, "level": "town"}
+    ///   ]}"#)?;
+    /// let errors = Atlas::validate_document(doc).unwrap_err();
+    /// let messages: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    /// assert_eq!(messages, [
+    ///     "duplicate town id 'a'",
+    ///     "town 'a', field 'parent' refers to unknown town 'x'",
+    /// ]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn validate_document(doc: AtlasDocument) -> Result<Atlas, Vec<Error>> {
+        if doc.format_version != FORMAT_VERSION {
+            return Err(vec![Error::UnsupportedFormatVersion { found: doc.format_version, supported: FORMAT_VERSION }]);
+        }
+        let mut errors = Vec::new();
+        let mut graphs = Vec::with_capacity(doc.graphs.len());
+        for raw in doc.graphs {
+            let focal = raw.focal_town.clone();
+            match LinkageGraph::from_raw_all(raw) {
+                Ok(g) => graphs.push(g),
+                Err(es) => errors.extend(es.into_iter().map(|e| e.context(format!("graph of town '{focal}'")))),
+            }
+        }
+        match Atlas::assemble(doc.sources, doc.exchange_rates, doc.archetypes, doc.towns, graphs) {
+            Ok(atlas) if errors.is_empty() => Ok(atlas),
+            Ok(_) => Err(errors),
+            Err(more) => {
+                errors.extend(more);
+                Err(errors)
+            }
+        }
+    }
+
+    /// Loads an atlas from JSON text, with field paths and line/column in
+    /// errors.
+    ///
+    /// Limits are serde_json's: nesting deeper than 128 levels is an error
+    /// (not a stack overflow); there is no limit on document size beyond
+    /// memory.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] with `format: "JSON"`, the field path and the line
+    /// and column for malformed JSON, wrong types, missing or unknown fields
+    /// and invalid values; otherwise the first validation error, as
+    /// [`Atlas::from_document`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, Error};
+    /// let err = Atlas::from_json_str("{\"format_version\": 1,\n \"towns\": [{\"id\": \"Bad Id\"}]}").unwrap_err();
+    /// assert!(matches!(err, Error::Parse { line: Some(2), .. }));
+    /// assert!(err.to_string().starts_with("JSON error at towns[0].id (line 2, column"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json_str(json: &str) -> Result<Atlas, Error> {
+        Atlas::from_document(Atlas::document_from_json(json.as_bytes())?)
+    }
+
+    /// Loads an atlas from JSON bytes; see [`Atlas::from_json_str`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Atlas::from_json_str`]; invalid UTF-8 is an [`Error::Parse`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let atlas = regdev::Atlas::from_json_slice(br#"{"format_version": 1}"#)?;
+    /// assert!(atlas.is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn from_json_slice(json: &[u8]) -> Result<Atlas, Error> {
+        Atlas::from_document(Atlas::document_from_json(json)?)
+    }
+
+    /// Parses JSON bytes into an [`AtlasDocument`] without validating it,
+    /// so that [`Atlas::validate_document`] can report every problem.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] as described under [`Atlas::from_json_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Atlas;
+    /// let doc = Atlas::document_from_json(br#"{"format_version": 1}"#)?;
+    /// assert!(Atlas::validate_document(doc).is_ok());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn document_from_json(json: &[u8]) -> Result<AtlasDocument, Error> {
+        let mut de = serde_json::Deserializer::from_slice(json);
+        let doc: AtlasDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            json_error(&inner, Some(path))
+        })?;
+        de.end().map_err(|e| json_error(&e, None))?;
+        Ok(doc)
+    }
+
+    /// Serializes the atlas as pretty-printed JSON, which
+    /// [`Atlas::from_json_str`] reads back to an equal atlas.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] if serde_json fails, which valid atlases never make
+    /// it do (kept for API stability).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Atlas;
+    /// let json = Atlas::builtin().to_json_pretty()?;
+    /// assert_eq!(&Atlas::from_json_str(&json)?, Atlas::builtin());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn to_json_pretty(&self) -> Result<String, Error> {
+        serde_json::to_string_pretty(self).map_err(|e| json_error(&e, None))
+    }
+
+    /// Converts the atlas back to a document (a copy).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Atlas;
+    /// let doc = Atlas::builtin().to_document();
+    /// assert_eq!(&Atlas::from_document(doc)?, Atlas::builtin());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_document(&self) -> AtlasDocument {
+        AtlasDocument {
+            format_version: FORMAT_VERSION,
+            sources: self.sources.clone(),
+            exchange_rates: self.exchange_rates.clone(),
+            archetypes: self.archetypes.clone(),
+            towns: self.towns.clone(),
+            graphs: self.graphs.iter().map(LinkageGraph::to_raw).collect(),
+        }
+    }
+
+    /// Checks cross-record invariants 2–4 and builds the indexes.
+    fn assemble(
+        sources: Vec<Source>,
+        exchange_rates: Vec<ExchangeRate>,
+        archetypes: Vec<Archetype>,
+        towns: Vec<Town>,
+        graphs: Vec<LinkageGraph>,
+    ) -> Result<Atlas, Vec<Error>> {
+        let mut errors = Vec::new();
+
+        // Uniqueness.
+        let mut source_index = HashMap::with_capacity(sources.len());
+        for (i, s) in sources.iter().enumerate() {
+            if let Err(e) = s.validate() {
+                errors.push(e);
+            }
+            if source_index.insert(s.id().clone(), i).is_some() {
+                errors.push(Error::DuplicateId { kind: IdKind::Source, id: s.id().to_string() });
+            }
+        }
+        let mut archetype_index = HashMap::with_capacity(archetypes.len());
+        for (i, a) in archetypes.iter().enumerate() {
+            if archetype_index.insert(a.id().to_string(), i).is_some() {
+                errors.push(Error::DuplicateId { kind: IdKind::Archetype, id: a.id().to_string() });
+            }
+        }
+        let mut town_index = HashMap::with_capacity(towns.len());
+        for (i, t) in towns.iter().enumerate() {
+            if town_index.insert(t.id().clone(), i).is_some() {
+                errors.push(Error::DuplicateId { kind: IdKind::Town, id: t.id().to_string() });
+            }
+        }
+        let mut graph_index = HashMap::with_capacity(graphs.len());
+        for (i, g) in graphs.iter().enumerate() {
+            if graph_index.insert(g.focal_town().clone(), i).is_some() {
+                errors.push(Error::Invalid(format!("more than one linkage graph for town '{}'", g.focal_town())));
+            }
+        }
+        let mut rate_keys = HashSet::new();
+        for r in &exchange_rates {
+            let (a, b) = if r.from() <= r.to() { (r.from(), r.to()) } else { (r.to(), r.from()) };
+            if !rate_keys.insert((r.year(), a, b)) {
+                errors.push(Error::Invalid(format!(
+                    "more than one exchange rate between {} and {} for {}",
+                    a.code(),
+                    b.code(),
+                    r.year()
+                )));
+            }
+        }
+
+        // References.
+        let mut cite = |referrer: String, id: &SourceId| {
+            if !source_index.contains_key(id) {
+                errors.push(Error::UnknownReference { kind: IdKind::Source, id: id.to_string(), referrer });
+            }
+        };
+        for r in &exchange_rates {
+            cite(format!("exchange rate {} {}/{}", r.year(), r.from().code(), r.to().code()), r.source());
+        }
+        for a in &archetypes {
+            for (d, s) in a.profile_sources() {
+                cite(format!("archetype '{}', field 'profile_sources.{}'", a.id(), d.id()), s);
+            }
+        }
+        for t in &towns {
+            for (field, s) in t.cited_sources() {
+                cite(format!("town '{}', field '{field}'", t.id()), s);
+            }
+        }
+        for g in &graphs {
+            for (what, s) in g.cited_sources() {
+                cite(format!("graph of town '{}', {what}", g.focal_town()), s);
+            }
+        }
+        let mut children = vec![Vec::new(); towns.len()];
+        for (i, t) in towns.iter().enumerate() {
+            let Some(parent) = t.parent() else { continue };
+            match town_index.get(parent) {
+                None => errors.push(Error::UnknownReference {
+                    kind: IdKind::Town,
+                    id: parent.to_string(),
+                    referrer: format!("town '{}', field 'parent'", t.id()),
+                }),
+                Some(&p) => {
+                    if let (Some(slot), Some(pt)) = (children.get_mut(p), towns.get(p)) {
+                        slot.push(i);
+                        if t.level().tier() <= pt.level().tier() {
+                            errors.push(Error::Invalid(format!(
+                                "town '{}' ({}) cannot have parent '{}' ({}): a parent must be of a higher tier",
+                                t.id(),
+                                t.level(),
+                                pt.id(),
+                                pt.level()
+                            )));
+                        }
+                    }
+                }
+            }
+        }
+        for g in &graphs {
+            if !town_index.contains_key(g.focal_town()) {
+                errors.push(Error::UnknownReference {
+                    kind: IdKind::Town,
+                    id: g.focal_town().to_string(),
+                    referrer: "linkage graph, field 'focal_town'".to_owned(),
+                });
+            }
+        }
+
+        // Cycles: walk each town's parent chain; a chain longer than the
+        // number of towns, or one that revisits a town, is a cycle.
+        let mut reported: HashSet<usize> = HashSet::new();
+        for start in 0..towns.len() {
+            let mut seen: Vec<usize> = Vec::new();
+            let mut cur = start;
+            loop {
+                if let Some(pos) = seen.iter().position(|&x| x == cur) {
+                    let cycle: Vec<usize> = seen.get(pos..).map(<[usize]>::to_vec).unwrap_or_default();
+                    if cycle.iter().all(|c| !reported.contains(c)) {
+                        reported.extend(cycle.iter().copied());
+                        let mut names: Vec<String> =
+                            cycle.iter().filter_map(|&c| towns.get(c)).map(|t| t.id().to_string()).collect();
+                        if let Some(first) = names.first().cloned() {
+                            names.push(first);
+                        }
+                        errors.push(Error::ParentCycle { cycle: names });
+                    }
+                    break;
+                }
+                seen.push(cur);
+                match towns.get(cur).and_then(Town::parent).and_then(|p| town_index.get(p)) {
+                    Some(&next) => cur = next,
+                    None => break,
+                }
+            }
+        }
+
+        if errors.is_empty() {
+            Ok(Atlas {
+                sources,
+                exchange_rates,
+                archetypes,
+                towns,
+                graphs,
+                source_index,
+                archetype_index,
+                town_index,
+                graph_index,
+                children,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// Whether the atlas holds no towns, archetypes, graphs or sources.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(!regdev::Atlas::builtin().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.towns.is_empty() && self.archetypes.is_empty() && self.graphs.is_empty() && self.sources.is_empty()
+    }
+
+    /// The towns, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().towns().next().map(|t| t.id().as_str()), Some("suzhou"));
+    /// ```
+    pub fn towns(&self) -> impl ExactSizeIterator<Item = &Town> + '_ {
+        self.towns.iter()
+    }
+
+    /// The town with `id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Atlas::builtin().town("lecong").is_some());
+    /// ```
+    #[must_use]
+    pub fn town(&self, id: &str) -> Option<&Town> {
+        self.town_index.get(id).and_then(|&i| self.towns.get(i))
+    }
+
+    /// The position of a town in [`Atlas::towns`] order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().town_position("suzhou"), Some(0));
+    /// ```
+    #[must_use]
+    pub fn town_position(&self, id: &str) -> Option<usize> {
+        self.town_index.get(id).copied()
+    }
+
+    /// Towns whose English name matches `name` case-insensitively or whose
+    /// Chinese name matches exactly (see [`Name::matches`](crate::Name::matches)).
+    /// Names are not unique, hence an iterator.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let atlas = regdev::Atlas::builtin();
+    /// assert_eq!(atlas.towns_named("KUNSHAN").count(), 1);
+    /// assert_eq!(atlas.towns_named("乐从镇").next().map(|t| t.id().as_str()), Some("lecong"));
+    /// ```
+    pub fn towns_named<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Town> + 'a {
+        self.towns.iter().filter(move |t| t.name().matches(name))
+    }
+
+    /// The direct children of a town, in insertion order; empty for an
+    /// unknown id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().children("shunde").count(), 10);
+    /// ```
+    pub fn children<'a>(&'a self, id: &str) -> impl Iterator<Item = &'a Town> + 'a {
+        let idx = self.town_index.get(id).and_then(|&i| self.children.get(i));
+        idx.into_iter().flatten().filter_map(|&c| self.towns.get(c))
+    }
+
+    /// The parent of a town, if it has one in the atlas.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let atlas = regdev::Atlas::builtin();
+    /// assert_eq!(atlas.parent("kunshan").map(|t| t.id().as_str()), Some("suzhou"));
+    /// ```
+    #[must_use]
+    pub fn parent(&self, id: &str) -> Option<&Town> {
+        self.town(id).and_then(Town::parent).and_then(|p| self.town(p.as_str()))
+    }
+
+    /// The archetypes, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().archetypes().count(), 3);
+    /// ```
+    pub fn archetypes(&self) -> impl ExactSizeIterator<Item = &Archetype> + '_ {
+        self.archetypes.iter()
+    }
+
+    /// The archetype with `id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Atlas::builtin().archetype("wenzhou").is_some());
+    /// ```
+    #[must_use]
+    pub fn archetype(&self, id: &str) -> Option<&Archetype> {
+        self.archetype_index.get(id).and_then(|&i| self.archetypes.get(i))
+    }
+
+    /// The linkage graphs, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().graphs().count(), 2);
+    /// ```
+    pub fn graphs(&self) -> impl ExactSizeIterator<Item = &LinkageGraph> + '_ {
+        self.graphs.iter()
+    }
+
+    /// The linkage graph whose focal town is `town`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Atlas::builtin().graph("kunshan").is_some());
+    /// assert!(regdev::Atlas::builtin().graph("lecong").is_none());
+    /// ```
+    #[must_use]
+    pub fn graph(&self, town: &str) -> Option<&LinkageGraph> {
+        self.graph_index.get(town).and_then(|&i| self.graphs.get(i))
+    }
+
+    /// The sources, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Atlas::builtin().sources().any(|s| s.id().as_str() == "qiao-talk"));
+    /// ```
+    pub fn sources(&self) -> impl ExactSizeIterator<Item = &Source> + '_ {
+        self.sources.iter()
+    }
+
+    /// The source with `id`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let talk = regdev::Atlas::builtin().source("qiao-talk").ok_or("missing")?;
+    /// assert_eq!(talk.authors(), ["Miao Qiao"]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.source_index.get(id).and_then(|&i| self.sources.get(i))
+    }
+
+    /// The exchange rates, in insertion order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().exchange_rates().count(), 1);
+    /// ```
+    pub fn exchange_rates(&self) -> impl ExactSizeIterator<Item = &ExchangeRate> + '_ {
+        self.exchange_rates.iter()
+    }
+
+    /// The exchange rate between two currencies in `year`, in either
+    /// direction.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Currency, Year};
+    /// let r = regdev::Atlas::builtin().exchange_rate(Year::new(2013)?, Currency::Cny, Currency::Usd);
+    /// assert_eq!(r.map(|r| r.rate()), Some(6.1932));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn exchange_rate(&self, year: Year, a: Currency, b: Currency) -> Option<&ExchangeRate> {
+        self.exchange_rates.iter().find(|r| r.year() == year && r.converts(a, b))
+    }
+
+    /// Converts `money`, an amount of `year`, into `to` with the atlas's
+    /// rate for that year. Same currency: returned unchanged.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] when the atlas has no rate between the two
+    /// currencies for `year`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Currency, Money, Year};
+    /// let atlas = regdev::Atlas::builtin();
+    /// let usd = atlas.convert(Money::new(6.1932, Currency::Cny)?, Year::new(2013)?, Currency::Usd)?;
+    /// assert!((usd.amount() - 1.0).abs() < 1e-12);
+    /// assert!(atlas.convert(Money::new(1.0, Currency::Cny)?, Year::new(1999)?, Currency::Usd).is_err());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn convert(&self, money: Money, year: Year, to: Currency) -> Result<Money, Error> {
+        if money.currency() == to {
+            return Ok(money);
+        }
+        let rate = self.exchange_rate(year, money.currency(), to).ok_or_else(|| {
+            Error::Invalid(format!(
+                "no exchange rate between {} and {} for {year} in the atlas",
+                money.currency().code(),
+                to.code()
+            ))
+        })?;
+        money.convert(rate)
+    }
+}
+
+fn first_error(errors: Vec<Error>) -> Error {
+    errors.into_iter().next().unwrap_or_else(|| Error::Invalid("atlas is invalid".to_owned()))
+}
+
+#[cfg(feature = "json")]
+fn json_error(e: &serde_json::Error, path: Option<String>) -> Error {
+    let (line, column) = if e.line() == 0 { (None, None) } else { (Some(e.line()), Some(e.column())) };
+    // serde_json appends " at line L column C"; the locator is kept in the
+    // typed fields instead.
+    let mut message = e.to_string();
+    if let Some(at) = message.rfind(" at line ") {
+        message.truncate(at);
+    }
+    let path = path.filter(|p| !p.is_empty() && p != ".");
+    Error::Parse { format: "JSON", path, line, column, message }
+}
+
+impl Serialize for Atlas {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        AtlasDocumentRef {
+            format_version: FORMAT_VERSION,
+            sources: &self.sources,
+            exchange_rates: &self.exchange_rates,
+            archetypes: &self.archetypes,
+            towns: &self.towns,
+            graphs: &self.graphs,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Atlas {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let doc = AtlasDocument::deserialize(deserializer)?;
+        Atlas::validate_document(doc).map_err(|errors| {
+            let msgs: Vec<String> = errors.iter().map(ToString::to_string).collect();
+            serde::de::Error::custom(msgs.join("; "))
+        })
+    }
+}
+
+/// Builds an [`Atlas`]; see [`Atlas::builder`]. Records may be added in any
+/// order; [`AtlasBuilder::build`] validates once.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Atlas, RegionalModel, Source, SourceId, SourceKind};
+/// let atlas = Atlas::builder()
+///     .source(Source::new(SourceId::new("qiao-talk")?, SourceKind::Talk, "From Made in China to Innovated in China"))
+///     .source(Source::new(SourceId::new("yuan-wei-chen-2014")?, SourceKind::Article, "Remaking the Sunan Model"))
+///     .archetype(RegionalModel::Sunan.archetype())
+///     .build()?;
+/// assert_eq!(atlas.archetypes().count(), 1);
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, Default)]
+#[must_use = "a builder does nothing until build() is called"]
+pub struct AtlasBuilder {
+    sources: Vec<Source>,
+    exchange_rates: Vec<ExchangeRate>,
+    archetypes: Vec<Archetype>,
+    towns: Vec<Town>,
+    graphs: Vec<LinkageGraph>,
+}
+
+impl AtlasBuilder {
+    /// Adds a source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, Source, SourceId, SourceKind};
+    /// let a = Atlas::builder().source(Source::new(SourceId::new("s")?, SourceKind::Book, "T")).build()?;
+    /// assert_eq!(a.sources().count(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn source(mut self, source: Source) -> AtlasBuilder {
+        self.sources.push(source);
+        self
+    }
+
+    /// Adds an exchange rate.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, Currency, ExchangeRate, Source, SourceId, SourceKind, Year};
+    /// let s = SourceId::new("s")?;
+    /// let a = Atlas::builder()
+    ///     .source(Source::new(s.clone(), SourceKind::Dataset, "Rates"))
+    ///     .exchange_rate(ExchangeRate::new(Year::new(2013)?, Currency::Usd, Currency::Cny, 6.1932, s)?)
+    ///     .build()?;
+    /// assert_eq!(a.exchange_rates().count(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn exchange_rate(mut self, rate: ExchangeRate) -> AtlasBuilder {
+        self.exchange_rates.push(rate);
+        self
+    }
+
+    /// Adds an archetype.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Archetype, ArchetypeId, Atlas};
+    /// let a = Atlas::builder().archetype(Archetype::builder(ArchetypeId::new("x")?, "X").build()?).build()?;
+    /// assert!(a.archetype("x").is_some());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn archetype(mut self, archetype: Archetype) -> AtlasBuilder {
+        self.archetypes.push(archetype);
+        self
+    }
+
+    /// Adds a town.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Atlas, Name, Town, TownId};
+    /// let a = Atlas::builder().town(Town::builder(TownId::new("t")?, Name::new("T")?, AdminLevel::Town).build()?).build()?;
+    /// assert!(a.town("t").is_some());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn town(mut self, town: Town) -> AtlasBuilder {
+        self.towns.push(town);
+        self
+    }
+
+    /// Adds a linkage graph.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Atlas, LinkageGraph, Name, Town, TownId};
+    /// let t = TownId::new("t")?;
+    /// let a = Atlas::builder()
+    ///     .town(Town::builder(t.clone(), Name::new("T")?, AdminLevel::Town).build()?)
+    ///     .graph(LinkageGraph::builder(t).build()?)
+    ///     .build()?;
+    /// assert!(a.graph("t").is_some());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn graph(mut self, graph: LinkageGraph) -> AtlasBuilder {
+        self.graphs.push(graph);
+        self
+    }
+
+    /// Validates and returns the atlas, stopping at the first problem.
+    ///
+    /// # Errors
+    ///
+    /// The first violation of the invariants listed on [`Atlas`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Atlas, Name, Town, TownId};
+    /// let t = Town::builder(TownId::new("t")?, Name::new("T")?, AdminLevel::Town).build()?;
+    /// let err = Atlas::builder().town(t.clone()).town(t).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "duplicate town id 't'");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn build(self) -> Result<Atlas, Error> {
+        self.build_all().map_err(first_error)
+    }
+
+    /// Validates and returns the atlas, or every problem found.
+    ///
+    /// # Errors
+    ///
+    /// Every violation of the invariants listed on [`Atlas`]; never an
+    /// empty list.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, LinkageGraph, TownId};
+    /// let errors = Atlas::builder()
+    ///     .graph(LinkageGraph::builder(TownId::new("ghost")?).build()?)
+    ///     .build_all()
+    ///     .unwrap_err();
+    /// assert_eq!(errors[0].to_string(), "linkage graph, field 'focal_town' refers to unknown town 'ghost'");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn build_all(self) -> Result<Atlas, Vec<Error>> {
+        Atlas::assemble(self.sources, self.exchange_rates, self.archetypes, self.towns, self.graphs)
+    }
+}

@@ -1,0 +1,822 @@
+//! The built-in data behind [`Atlas::builtin`]: the talk's Kunshan and
+//! Shunde cases, their towns, zones and linkage graphs, the three regional
+//! models' archetypes, and every work cited.
+//!
+//! # What is in it
+//!
+//! | record | count | from |
+//! |---|---|---|
+//! | prefecture-level cities | 2 | Suzhou (3205), Foshan (4406), as parents only |
+//! | case towns | 2 | Kunshan (county-level city of Suzhou), Shunde (district of Foshan) |
+//! | their towns | 10 + 10 | NBS statistical codes with the years of the listings checked |
+//! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone |
+//! | linkage graphs | 2 | the talk's "Kunshan stories" and "Shunde stories" |
+//! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
+//! | exchange rates | 1 | CNY/USD annual average for 2013 |
+//!
+//! # The talk's figures, as stated
+//!
+//! | | Kunshan | Shunde |
+//! |---|---|---|
+//! | area | 927.68 km² | 806.5 km² |
+//! | population | 1.6 million | 2.46 million |
+//! | GDP | 292 billion yuan (no year given) | 254 billion yuan (2013) |
+//! | GDP per capita | 30k US dollars (no year given) | 14k US dollars (no year given) |
+//!
+//! No year is attached where the talk gives none. Where sources conflict the
+//! talk's figure is kept and the conflict is a sourced note on the town:
+//! Kunshan's area is 927.68 km² in the talk and in Wikipedia (2020
+//! revision) but 931 km² in a Chinese city profile; its 2010 census
+//! population is 1,644,860 in the English Wikipedia and 1,646,318 in the
+//! Dutch one.
+//!
+//! **The talk's Shunde figures disagree with each other.** 254 billion
+//! yuan ÷ 2.46 million people = 103,252 yuan per head, which at the 2013
+//! average rate of 6.1932 yuan per dollar is 16,672 US dollars, not the
+//! 14,000 the talk states (19% more). Kunshan's 292 billion ÷ 1.6 million =
+//! 182,500 yuan is about 29,500 dollars at that rate, close to the talk's
+//! 30k, but the talk dates neither figure, so no rate can be chosen for
+//! it. The crate keeps all four figures as stated and reports the
+//! discrepancy through `Atlas::audit`.
+//!
+//! # Profiles
+//!
+//! The seven rows of the talk's comparison table are set for both towns,
+//! cited to the talk. Regional-model dimensions are set only where a cited
+//! work supports them: Kunshan as a foreign-invested, FDI-financed,
+//! state-centred "TNC satellite district" (Wei 2010), exporting more than
+//! half of the world's laptops (Xinhua 2012); Shunde with private firms
+//! producing about 80% of industrial output (ippreview, weak source).
+//!
+//! # Linkage graphs
+//!
+//! Built from the talk's "stories" slides, each linkage citing the talk or
+//! the source of a more specific fact (zone approvals, TusPark, the German
+//! firms). The graphs are interpretations of the slides, not survey data:
+//! they encode who is tied to whom as the talk tells it, at the scale the
+//! talk's comparison row gives. Scale conventions: Taiwan, Germany and
+//! overseas talent are *global*; Beijing (Tsinghua, the State Council) is
+//! *national*; Shanghai, Hong Kong, Shenzhen and the Guangdong government
+//! are *regional*; actors inside the town are *local*.
+//!
+//! # Weak sources
+//!
+//! Sources tagged weak in the project's research notes (blogs, aggregator
+//! pages) say so in their [`Source::note`](crate::Source::note); they
+//! support only town specialisations, which no stronger source covers.
+//!
+//! # Example
+//!
+//! ```
+//! let atlas = regdev::Atlas::builtin();
+//! for town in atlas.children("shunde") {
+//!     let code = town.statistical_code().map(|c| c.code().as_str()).unwrap_or("-");
+//!     println!("{code} {}", town.name());
+//! }
+//! ```
+
+use crate::dimension::{
+    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
+    MarketOrientation, Ownership, RiskLevel,
+};
+use crate::{
+    Actor, ActorId, ActorKind, AdminLevel, Advantage, Area, Atlas, CodeListing, Currency, DevelopmentZone,
+    DimensionValue, DivisionCode, Error, ExchangeRate, IndustryDivision, Linkage, LinkageGraph, LinkageKind, Money,
+    Name, Observed, Period, Place, Population, RegionalModel, Scale, Source, SourceId, SourceKind, Specialisation,
+    Stage, Town, TownId, Trajectory, Year, ZoneKind, ZoneLevel,
+};
+
+/// The id of the talk in the built-in atlas.
+///
+/// # Example
+///
+/// ```
+/// assert!(regdev::Atlas::builtin().source(regdev::cases::TALK).is_some());
+/// ```
+pub const TALK: &str = "qiao-talk";
+
+fn sid(id: &'static str) -> SourceId {
+    SourceId::known(id)
+}
+
+fn y(year: i64) -> Result<Year, Error> {
+    Year::new(year)
+}
+
+fn period(start: i64, end: i64) -> Result<Period, Error> {
+    Period::new(y(start)?, Some(y(end)?))
+}
+
+/// Every work the built-in data cites.
+fn sources() -> Result<Vec<Source>, Error> {
+    use SourceKind::{Article, Book, Dataset, Talk, Thesis, WebPage};
+    let weak = "weak source (blog or aggregator page); used only where no stronger source was found";
+    Ok(vec![
+        Source::new(sid(TALK), Talk, "From \"Made in China\" to \"Innovated in China\": Models of Industrial upgrading of Manufacturing towns")
+            .with_authors(["Miao Qiao"])
+            .with_venue("The University of Manchester")
+            .with_url("https://vdocuments.site/amp/from-aoemade-in-chinaa-to-aoeinnovated-in-chinaa-models-of-industrial-2019.html")
+            .with_note("slide transcript; the talk is undated (it cites 2013 figures)"),
+        Source::new(sid("qiao-2016"), Thesis, "Economic Linkages of China's Small Towns: Urban-rural Integration in a Learning Economy")
+            .with_authors(["Miao Qiao"])
+            .with_year(y(2016)?)
+            .with_venue("PhD thesis, University of Manchester")
+            .with_url("https://research.manchester.ac.uk/en/studentTheses/economic-linkages-of-chinas-small-towns-urban-rural-integration-i"),
+        Source::new(sid("wei-gu-changzhou"), Article, "A study of industrial development and spatial structure in Changzhou")
+            .with_authors(["Y. H. D. Wei", "Gu"])
+            .with_url("https://docslib.org/doc/5569819/a-study-of-industrial-development-and-spatial-structure-in-changzhou")
+            .with_note("names the Sunan, PRD and Wenzhou models as the three well-known models"),
+        Source::new(sid("yuan-wei-chen-2014"), Article, "Economic transition, industrial location and corporate networks: Remaking the Sunan Model in Wuxi City, China")
+            .with_authors(["Yuan", "Y. H. D. Wei", "Chen"])
+            .with_year(y(2014)?)
+            .with_venue("Habitat International 42:58-68")
+            .with_url("https://docslib.org/doc/4600793/economic-transition-industrial-location-and-corporate-networks-remaking-the-sunan-model-in-wuxi-city-china"),
+        Source::new(sid("sit-yang-1997"), Article, "Foreign-investment-induced Exo-urbanisation in the Pearl River Delta, China")
+            .with_authors(["Sit", "Yang"])
+            .with_year(y(1997)?)
+            .with_venue("Urban Studies 34(4):647-677")
+            .with_url("https://ideas.repec.org/a/sae/urbstu/v34y1997i4p647-677.html"),
+        Source::new(sid("walcott-2007"), Article, "Wenzhou and the Third Italy: Entrepreneurial Model Regions")
+            .with_authors(["Walcott"])
+            .with_year(y(2007)?)
+            .with_venue("Journal of Asia-Pacific Business 8(3):23-35")
+            .with_url("https://docslib.org/doc/12447890/wenzhou-and-the-third-italy-entrepreneurial-model-regions"),
+        Source::new(sid("markusen-1996"), Article, "Sticky Places in Slippery Space: A Typology of Industrial Districts")
+            .with_authors(["A. Markusen"])
+            .with_year(y(1996)?)
+            .with_venue("Economic Geography 72(3):293-313")
+            .with_url("https://ideas.repec.org/a/taf/recgxx/v72y1996i3p293-313.html"),
+        Source::new(sid("humphrey-schmitz-2002"), Article, "How does insertion in global value chains affect upgrading in industrial clusters?")
+            .with_authors(["J. Humphrey", "H. Schmitz"])
+            .with_year(y(2002)?)
+            .with_venue("Regional Studies 36(9)"),
+        Source::new(sid("gereffi-1999"), Article, "International trade and industrial upgrading in the apparel commodity chain")
+            .with_authors(["Gereffi"])
+            .with_year(y(1999)?)
+            .with_venue("Journal of International Economics 48:37-70"),
+        Source::new(sid("wei-2010"), Article, "Beyond new regionalism, beyond global production networks: remaking the Sunan model, China")
+            .with_authors(["Y. H. D. Wei"])
+            .with_year(y(2010)?)
+            .with_venue("Environment and Planning C 28:72-96")
+            .with_url("https://studylib.net/doc/18717032/remaking-the-sunan-model--china")
+            .with_note("a study of Kunshan: 'state centered and heavily dependent on global forces', a 'TNC satellite district'"),
+        Source::new(sid("china-daily-2018-fei"), WebPage, "Fei Xiaotong and the Sunan pattern")
+            .with_year(y(2018)?)
+            .with_venue("China Daily, 7 December 2018")
+            .with_url("https://www.pressreader.com/china/china-daily/20181207/281530817099526"),
+        Source::new(sid("naughton-tve"), Book, "Rural industrialization: township and village enterprises")
+            .with_authors(["Naughton"])
+            .with_venue("The Chinese Economy, chapter 12")
+            .with_url("https://studyres.com/doc/15418893/12-rural-industrialization--township-and-village-enterprises"),
+        Source::new(sid("berkshire-wenzhou"), WebPage, "Wenzhou model (Wenzhou moshi)")
+            .with_year(y(2012)?)
+            .with_venue("Berkshire Publishing, China Connect U")
+            .with_url("https://www.berkshirepublishing.com/chinaconnectu/2012/01/22/wenzhou-model-wenzhou-moshi-%E6%B8%A9%E5%B7%9E%E6%A8%A1%E5%BC%8Fwenzhou-moshi-%E6%B8%A9%E5%B7%9E%E6%A8%A1%E5%BC%8F-wenzhou-model/"),
+        Source::new(sid("nbs-codes"), Dataset, "Administrative divisions of China: NBS statistical division codes")
+            .with_venue("modood/Administrative-divisions-of-China (dist/areas.csv, dist/streets.csv)")
+            .with_url("https://github.com/modood/Administrative-divisions-of-China")
+            .with_note("HEAD 57a0aa9 (2024-11-28) holds the NBS 2023 codes; earlier commits hold the 2017-2022 vintages used for the listing years"),
+        Source::new(sid("china-daily-2013-kunshan"), WebPage, "Kunshan Economic and Technological Development Zone")
+            .with_year(y(2013)?)
+            .with_venue("China Daily, 14 May 2013")
+            .with_url("http://www.chinadaily.com.cn/m/jiangsu/kunshan/2013-05/14/content_16745589.htm")
+            .with_note("KETDZ established in 1985 as a self-financed local zone"),
+        Source::new(sid("ourjiangsu-2022"), WebPage, "Kunshan ETDZ: the first national development zone in a county-level city")
+            .with_year(y(2022)?)
+            .with_venue("ourjiangsu.com, 9 September 2022")
+            .with_url("http://ourjiangsu.com/a/20220909/1662693869602.shtml"),
+        Source::new(sid("gov-cn-2010-kunshan-hitech"), WebPage, "Kunshan Hi-tech Industrial Development Zone upgraded to national level")
+            .with_year(y(2010)?)
+            .with_venue("gov.cn, 2 November 2010 (from the Ministry of Science and Technology)")
+            .with_url("http://big5.www.gov.cn/gate/big5/www.gov.cn//gzdt/2010-11/02/content_1735947.htm"),
+        Source::new(sid("kunshan-bonded-2010"), WebPage, "Kunshan Comprehensive Bonded Zone passes acceptance")
+            .with_year(y(2010)?)
+            .with_venue("56885.net, 1 July 2010")
+            .with_url("http://www.56885.net/news/201071/217192.html")
+            .with_note("approved by the State Council on 20 December 2009"),
+        Source::new(sid("ce-cn-2013-cross-strait"), WebPage, "Kunshan Experimental Zone for Deepening Cross-Strait Industrial Cooperation approved")
+            .with_year(y(2013)?)
+            .with_venue("finance.ce.cn, 22 February 2013 (China News / NDRC)")
+            .with_url("http://finance.ce.cn/rolling/201302/22/t20130222_256602.shtml"),
+        Source::new(sid("chinanews-2017-sino-german"), WebPage, "Sino-German (Kunshan) SME Cooperation Zone unveiled in Zhangpu")
+            .with_year(y(2017)?)
+            .with_venue("China News, 11 November 2017")
+            .with_url("https://www.chinanews.com/cj/2017/11-11/8373785.shtml")
+            .with_note("one of 7 national Sino-German SME cooperation zones approved by MIIT in May 2017, with the German industrial park as its core; 134 Euro-American firms, 63 of them German"),
+        Source::new(sid("tusholdings-2012"), WebPage, "TusPark Kunshan")
+            .with_year(y(2012)?)
+            .with_venue("Tus-Holdings news")
+            .with_url("http://en.tusholdings.com/h/latestnews/show-58-92-1.html"),
+        Source::new(sid("peoples-daily-2000-taiwan"), WebPage, "Taiwan investment in Kunshan")
+            .with_year(y(2000)?)
+            .with_venue("People's Daily, 11 April 2000")
+            .with_url("http://en.people.cn/english/200004/11/eng20000411_38681.html")
+            .with_note("over 760 Taiwanese businesses with US$4.2 bn, one-tenth of Taiwan's investment on the mainland"),
+        Source::new(sid("xinhua-2012-kunshan"), WebPage, "Kunshan, where more than half of the world's laptops are made")
+            .with_year(y(2012)?)
+            .with_venue("Xinhua via chinataiwan.cn, March 2012")
+            .with_url("http://big5.chinataiwan.cn/gate/big5/www.taiwan.cn/english/News/op/201203/t20120301_2365306.htm"),
+        Source::new(sid("wikipedia-kunshan-2020"), WebPage, "Kunshan")
+            .with_year(y(2020)?)
+            .with_venue("English Wikipedia, revision of 20 February 2020")
+            .with_url("https://talk.dob.jp/enwiki/w/index.php?diff=prev&oldid=941750551&title=Kunshan")
+            .with_note("area 927.68 km²; 2010 census population 1,644,860 (nl.wikipedia gives 1,646,318)"),
+        Source::new(sid("huandun-kunshan"), WebPage, "Kunshan city profile")
+            .with_venue("lanqiu.huandun.cc")
+            .with_url("http://lanqiu.huandun.cc/huandun/昆山/0")
+            .with_note(format!("gives 931 km²; {weak}")),
+        Source::new(sid("scmp-1999-shunde"), WebPage, "Shunde finds key to industrial success")
+            .with_year(y(1999)?)
+            .with_venue("South China Morning Post, 5 October 1999")
+            .with_url("http://www.scmp.com/article/295545/shunde-finds-key-industrial-success")
+            .with_note("19,540 TVEs by 1990; shareholding reform from 1993"),
+        Source::new(sid("findatwiki-shunde"), WebPage, "Shunde District")
+            .with_venue("Wikipedia (mirror)")
+            .with_url("https://findatwiki.com/Shunde")
+            .with_note("county-level city 1992, Foshan district 2002; comprehensive-reform pilot 1993; answerable directly to the Guangdong government on economic matters since 2009"),
+        Source::new(sid("hkmemory-1979"), WebPage, "Hong Kong manufacturer oral history: compensation trade in Nanhai and Shunde, 1979")
+            .with_venue("Hong Kong Memory")
+            .with_url("https://www.hkmemory.hk/collections/postwar_industries/All_Items/audio/201308/t20130827_64316.html"),
+        Source::new(sid("ippreview-954"), WebPage, "Shunde: private enterprises and household appliances")
+            .with_venue("ippreview.com")
+            .with_url("https://ippreview.com/index.php/Blog/single/id/954.html")
+            .with_note("private enterprises about 80% of industrial output; medium-to-weak source"),
+        Source::new(sid("dfz-gd-chencun"), WebPage, "Chencun specialised town (专业镇)")
+            .with_venue("Guangdong local chronicles office")
+            .with_url("http://dfz.gd.gov.cn/gdcy/zyz/fs/content/post_3437119.html"),
+        Source::new(sid("zhongtushe-longjiang-2009"), WebPage, "Longjiang: China furniture manufacturing town")
+            .with_year(y(2009)?)
+            .with_url("http://zhongtushe.com/html/zhongtuxiaoxi/xingyexinwen/qinggongxinwen/2009/0506/119519.html")
+            .with_note("trade-news report of titles awarded in August 2005"),
+        Source::new(sid("htwjbz-leliu"), WebPage, "Leliu: China slide-rail and hinge industry base")
+            .with_url("http://htwjbz.com/index48ca.html")
+            .with_note(weak),
+        Source::new(sid("vansd-beijiao-2019"), WebPage, "Discover Shunde: Beijiao")
+            .with_year(y(2019)?)
+            .with_url("https://vansd.ca/2019/09/04/discover-shunde-bei-jiao-district/")
+            .with_note(weak),
+        Source::new(sid("lecong-furniture-market"), WebPage, "Lecong furniture market")
+            .with_url("http://www.guangzhoutravelguide.com/about_guangzhou/lecong.html")
+            .with_note(weak),
+        Source::new(sid("qipainn-shunde"), WebPage, "Shunde towns and their titles")
+            .with_url("http://qipainn.com/guangdong/ShowArticle.asp?ArticleID=19676")
+            .with_note(weak),
+        Source::new(sid("knowledgr-ronggui"), WebPage, "Ronggui subdistrict")
+            .with_venue("Wikipedia translation")
+            .with_url("https://de.knowledgr.com/07694002/UnterbezirkRonggui"),
+        Source::new(sid("nbs-communique-2013"), Dataset, "Statistical Communiqué of the People's Republic of China on the 2013 National Economic and Social Development")
+            .with_authors(["National Bureau of Statistics of China"])
+            .with_year(y(2014)?)
+            .with_note("annual average rate 6.1932 yuan per US dollar in 2013; the communiqué was not re-read when the figure was entered; it agrees with SAFE's 2013 totals (11,662.3 bn yuan ≈ 1,882.9 bn US dollars, i.e. 6.194; China Radio International, 27 January 2014)"),
+    ])
+}
+
+/// The Kunshan and Shunde towns: (id, pinyin, characters, level, code,
+/// last listed year, specialisation).
+struct Child {
+    id: &'static str,
+    pinyin: &'static str,
+    chinese: &'static str,
+    level: AdminLevel,
+    code: &'static str,
+    listed: (i64, i64),
+}
+
+const KUNSHAN_TOWNS: [Child; 10] = [
+    Child {
+        id: "yushan",
+        pinyin: "Yushan",
+        chinese: "玉山镇",
+        level: AdminLevel::Town,
+        code: "320583100",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "bacheng",
+        pinyin: "Bacheng",
+        chinese: "巴城镇",
+        level: AdminLevel::Town,
+        code: "320583101",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "zhoushi",
+        pinyin: "Zhoushi",
+        chinese: "周市镇",
+        level: AdminLevel::Town,
+        code: "320583102",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "lujia",
+        pinyin: "Lujia",
+        chinese: "陆家镇",
+        level: AdminLevel::Town,
+        code: "320583103",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "huaqiao",
+        pinyin: "Huaqiao",
+        chinese: "花桥镇",
+        level: AdminLevel::Town,
+        code: "320583104",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "dianshanhu",
+        pinyin: "Dianshanhu",
+        chinese: "淀山湖镇",
+        level: AdminLevel::Town,
+        code: "320583105",
+        listed: (2017, 2020),
+    },
+    Child {
+        id: "zhangpu",
+        pinyin: "Zhangpu",
+        chinese: "张浦镇",
+        level: AdminLevel::Town,
+        code: "320583106",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "zhouzhuang",
+        pinyin: "Zhouzhuang",
+        chinese: "周庄镇",
+        level: AdminLevel::Town,
+        code: "320583107",
+        listed: (2017, 2020),
+    },
+    Child {
+        id: "qiandeng",
+        pinyin: "Qiandeng",
+        chinese: "千灯镇",
+        level: AdminLevel::Town,
+        code: "320583108",
+        listed: (2017, 2023),
+    },
+    Child {
+        id: "jinxi",
+        pinyin: "Jinxi",
+        chinese: "锦溪镇",
+        level: AdminLevel::Town,
+        code: "320583109",
+        listed: (2017, 2020),
+    },
+];
+
+const SHUNDE_TOWNS: [Child; 10] = [
+    Child {
+        id: "daliang",
+        pinyin: "Daliang",
+        chinese: "大良街道",
+        level: AdminLevel::Subdistrict,
+        code: "440606005",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "ronggui",
+        pinyin: "Ronggui",
+        chinese: "容桂街道",
+        level: AdminLevel::Subdistrict,
+        code: "440606006",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "leliu",
+        pinyin: "Leliu",
+        chinese: "勒流街道",
+        level: AdminLevel::Subdistrict,
+        code: "440606004",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "lunjiao",
+        pinyin: "Lunjiao",
+        chinese: "伦教街道",
+        level: AdminLevel::Subdistrict,
+        code: "440606003",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "beijiao",
+        pinyin: "Beijiao",
+        chinese: "北滘镇",
+        level: AdminLevel::Town,
+        code: "440606102",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "lecong",
+        pinyin: "Lecong",
+        chinese: "乐从镇",
+        level: AdminLevel::Town,
+        code: "440606103",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "longjiang",
+        pinyin: "Longjiang",
+        chinese: "龙江镇",
+        level: AdminLevel::Town,
+        code: "440606104",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "chencun",
+        pinyin: "Chencun",
+        chinese: "陈村镇",
+        level: AdminLevel::Town,
+        code: "440606101",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "junan",
+        pinyin: "Jun'an",
+        chinese: "均安镇",
+        level: AdminLevel::Town,
+        code: "440606106",
+        listed: (2015, 2023),
+    },
+    Child {
+        id: "xingtan",
+        pinyin: "Xingtan",
+        chinese: "杏坛镇",
+        level: AdminLevel::Town,
+        code: "440606105",
+        listed: (2015, 2023),
+    },
+];
+
+fn code(code: &str, listed: Option<(i64, i64)>) -> Result<CodeListing, Error> {
+    let listing = CodeListing::new(DivisionCode::new(code)?, sid("nbs-codes"));
+    Ok(match listed {
+        Some((a, b)) => listing.valid(period(a, b)?),
+        None => listing,
+    })
+}
+
+fn child_towns(parent: &'static str, province: &str, children: &[Child]) -> Result<Vec<Town>, Error> {
+    let specialisation = |id: &str| -> Result<Vec<Specialisation>, Error> {
+        let s = |industry, product: &str, source| Specialisation::new(industry, product, sid(source));
+        Ok(match id {
+            "ronggui" => vec![s(
+                IndustryDivision::C38,
+                "household appliances (Galanz, Hisense Kelon, Vanward)",
+                "knowledgr-ronggui",
+            )?],
+            "leliu" => vec![s(IndustryDivision::C33, "hardware: slide rails and hinges", "htwjbz-leliu")?],
+            "beijiao" => {
+                vec![s(IndustryDivision::C38, "household appliances (Midea Group headquarters)", "vansd-beijiao-2019")?]
+            }
+            "lecong" => vec![s(IndustryDivision::F51, "furniture trade market", "lecong-furniture-market")?],
+            "longjiang" => vec![s(
+                IndustryDivision::C21,
+                "furniture manufacturing and furniture materials",
+                "zhongtushe-longjiang-2009",
+            )?],
+            "chencun" => vec![s(IndustryDivision::A01, "flowers", "dfz-gd-chencun")?],
+            "junan" => vec![s(IndustryDivision::C18, "denim and jeans", "qipainn-shunde")?],
+            _ => Vec::new(),
+        })
+    };
+    children
+        .iter()
+        .map(|c| {
+            let mut b = Town::builder(TownId::known(c.id), Name::new(c.pinyin)?.with_chinese(c.chinese)?, c.level)
+                .parent(TownId::known(parent))
+                .province(province)
+                .statistical_code(code(c.code, Some(c.listed))?);
+            for s in specialisation(c.id)? {
+                b = b.specialisation(s);
+            }
+            if c.id == "huaqiao" {
+                b = b.zone(DevelopmentZone::new(
+                    Name::new("Huaqiao Economic Development Zone")?.with_chinese("花桥经济开发区")?,
+                    ZoneLevel::Provincial,
+                    ZoneKind::EconomicTechnological,
+                    sid("ce-cn-2013-cross-strait"),
+                ));
+            }
+            if c.id == "zhangpu" {
+                b = b.zone(
+                    DevelopmentZone::new(
+                        Name::new("Sino-German (Kunshan) SME Cooperation Zone")?
+                            .with_chinese("中德(昆山)中小企业合作区")?,
+                        ZoneLevel::National,
+                        ZoneKind::ForeignIndustrialPark,
+                        sid("chinanews-2017-sino-german"),
+                    )
+                    .approved_in(y(2017)?),
+                );
+            }
+            b.build()
+        })
+        .collect()
+}
+
+fn talk_profile(b: crate::town::TownBuilder, values: [DimensionValue; 7]) -> crate::town::TownBuilder {
+    values.into_iter().fold(b, |b, v| b.dimension(v, sid(TALK)))
+}
+
+fn kunshan() -> Result<Town, Error> {
+    let talk = sid(TALK);
+    let b = Town::builder(TownId::known("kunshan"), Name::new("Kunshan")?.with_chinese("昆山市")?, AdminLevel::CountyLevelCity)
+        .parent(TownId::known("suzhou"))
+        .province("Jiangsu")
+        .statistical_code(code("320583", None)?)
+        .model(Observed::new(RegionalModel::Sunan, sid("wei-2010")))
+        .area(Observed::new(Area::new(927.68)?, talk.clone()))
+        .population(Observed::new(Population::new(1_600_000), talk.clone()))
+        .gdp(Observed::new(Money::new(292e9, Currency::Cny)?, talk.clone()))
+        .gdp_per_capita(Observed::new(Money::new(30e3, Currency::Usd)?, talk.clone()))
+        .specialisation(Specialisation::new(IndustryDivision::C39, "notebook computers", sid("xinhua-2012-kunshan"))?)
+        .zone(
+            DevelopmentZone::new(
+                Name::new("Kunshan Economic and Technological Development Zone")?.with_chinese("昆山经济技术开发区")?,
+                ZoneLevel::National,
+                ZoneKind::EconomicTechnological,
+                sid("ourjiangsu-2022"),
+            )
+            .approved_in(y(1992)?),
+        )
+        .zone(
+            DevelopmentZone::new(
+                Name::new("Kunshan Hi-tech Industrial Development Zone")?.with_chinese("昆山高新技术产业开发区")?,
+                ZoneLevel::National,
+                ZoneKind::HighTech,
+                sid("gov-cn-2010-kunshan-hitech"),
+            )
+            .approved_in(y(2010)?),
+        )
+        .zone(
+            DevelopmentZone::new(
+                Name::new("Kunshan Comprehensive Bonded Zone")?.with_chinese("昆山综合保税区")?,
+                ZoneLevel::National,
+                ZoneKind::ComprehensiveBonded,
+                sid("kunshan-bonded-2010"),
+            )
+            .approved_in(y(2009)?),
+        )
+        .advantage(Observed::new(Advantage::ForeignInvestment, sid("peoples-daily-2000-taiwan")))
+        .advantage(Observed::new(Advantage::EarlyReform, sid("china-daily-2013-kunshan")))
+        .trajectory(Trajectory::new(vec![
+            Stage::new("Small-scale TVE development", talk.clone()).with_ownership(Ownership::Collective),
+            Stage::new("Self-initiated economic development zone", talk.clone()),
+            Stage::new("Taiwan connection", talk.clone()),
+            Stage::new("Hi-tech industrial park", talk.clone()),
+        ])?)
+        .note(Observed::new(
+            "area: the talk's 927.68 km² matches Wikipedia (2020 revision); a Chinese city profile gives 931 km²".to_owned(),
+            sid("huandun-kunshan"),
+        ))
+        .note(Observed::new(
+            "population: the talk's 1.6 million is undated; the 2010 census gives 1,644,860 (en.wikipedia) or 1,646,318 (nl.wikipedia)"
+                .to_owned(),
+            sid("wikipedia-kunshan-2020"),
+        ))
+        .note(Observed::new(
+            "the talk counts '10 towns in Kunshan (including 3 national EDZs)'; the NBS 2017-2020 listings have ten towns plus the development zone as a separate unit (320583400)".to_owned(),
+            sid("nbs-codes"),
+        ));
+    let b = talk_profile(
+        b,
+        [
+            DimensionValue::Dynamics(Dynamics::GovernmentLed),
+            DimensionValue::EconomicLinkages([Scale::National, Scale::Global].into()),
+            DimensionValue::InstitutionalBorrowing([Place::new("Taiwan")?].into()),
+            DimensionValue::IndustryRelation(IndustryRelation::Loose),
+            DimensionValue::RiskLevel(RiskLevel::High),
+            DimensionValue::Competition(CompetitionMode::Place),
+            DimensionValue::GovernmentRole(GovernmentRole::LeaderAndController),
+        ],
+    );
+    b.dimension(DimensionValue::Ownership(Ownership::ForeignInvested), sid("wei-2010"))
+        .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("wei-2010"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::LocalGovernment), sid("wei-2010"))
+        .dimension(DimensionValue::DistrictType(DistrictType::SatellitePlatform), sid("wei-2010"))
+        .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("xinhua-2012-kunshan"))
+        .build()
+}
+
+fn shunde() -> Result<Town, Error> {
+    let talk = sid(TALK);
+    let b = Town::builder(TownId::known("shunde"), Name::new("Shunde")?.with_chinese("顺德区")?, AdminLevel::District)
+        .parent(TownId::known("foshan"))
+        .province("Guangdong")
+        .statistical_code(code("440606", None)?)
+        .model(Observed::new(RegionalModel::PearlRiverDelta, sid("hkmemory-1979")))
+        .area(Observed::new(Area::new(806.5)?, talk.clone()))
+        .population(Observed::new(Population::new(2_460_000), talk.clone()))
+        .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk.clone()).in_year(y(2013)?))
+        .gdp_per_capita(Observed::new(Money::new(14e3, Currency::Usd)?, talk.clone()))
+        .advantage(Observed::new(Advantage::IndustrialBase, talk.clone()))
+        .advantage(Observed::new(Advantage::EarlyReform, sid("scmp-1999-shunde")))
+        .advantage(Observed::new(Advantage::ForeignInvestment, sid("hkmemory-1979")))
+        .trajectory(Trajectory::new(vec![
+            Stage::new("TVEs and local entrepreneurship", talk.clone()).with_ownership(Ownership::Collective),
+            Stage::new("Reforms on TVE ownership", talk.clone()),
+            Stage::new("Specialised towns", talk.clone()),
+            Stage::new("Promoting technological upgrading and industrial service", talk.clone()),
+        ])?)
+        .note(Observed::new(
+            "GDP per capita: 254 billion yuan / 2.46 million people = 103,252 yuan, about 16,672 US dollars at the 2013 average rate, not the talk's 14k".to_owned(),
+            sid("nbs-communique-2013"),
+        ));
+    let b = talk_profile(
+        b,
+        [
+            DimensionValue::Dynamics(Dynamics::BottomUpPpp),
+            DimensionValue::EconomicLinkages([Scale::Local, Scale::Regional].into()),
+            DimensionValue::InstitutionalBorrowing([Place::new("Hong Kong")?, Place::new("Shenzhen")?].into()),
+            DimensionValue::IndustryRelation(IndustryRelation::Tight),
+            DimensionValue::RiskLevel(RiskLevel::Low),
+            DimensionValue::Competition(CompetitionMode::Product),
+            DimensionValue::GovernmentRole(GovernmentRole::ServiceProviderAndSupporter),
+        ],
+    );
+    b.dimension(DimensionValue::Ownership(Ownership::Private), sid("ippreview-954"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), talk)
+        .build()
+}
+
+/// (id, name, kind, place, source)
+type ActorRow = (&'static str, &'static str, ActorKind, Option<&'static str>, &'static str);
+/// (from, to, kind, scale, since, source)
+type LinkRow = (&'static str, &'static str, LinkageKind, Scale, Option<i64>, &'static str);
+
+fn graph(town: &'static str, actors: &[ActorRow], links: &[LinkRow]) -> Result<LinkageGraph, Error> {
+    let mut b = LinkageGraph::builder(TownId::known(town));
+    for &(id, name, kind, place, source) in actors {
+        let mut a = Actor::new(ActorId::known(id), name, kind)?.with_source(sid(source));
+        if let Some(p) = place {
+            a = a.based_in(p)?;
+        }
+        b = b.actor(a);
+    }
+    for &(from, to, kind, scale, since, source) in links {
+        let mut l = Linkage::new(kind, scale, sid(source));
+        if let Some(year) = since {
+            l = l.since(y(year)?);
+        }
+        b = b.linkage(ActorId::known(from), ActorId::known(to), l);
+    }
+    b.build()
+}
+
+fn kunshan_graph() -> Result<LinkageGraph, Error> {
+    use ActorKind as K;
+    use LinkageKind as L;
+    use Scale::{Global, Local, National, Regional};
+    graph(
+        "kunshan",
+        &[
+            ("kunshan-government", "Kunshan municipal government", K::LocalGovernment, Some("Kunshan"), TALK),
+            ("taiwanese-investors", "Taiwanese investors", K::ForeignInvestedFirm, Some("Taiwan"), TALK),
+            (
+                "ketdz",
+                "Kunshan Economic and Technological Development Zone",
+                K::IndustrialPark,
+                Some("Kunshan"),
+                "ourjiangsu-2022",
+            ),
+            (
+                "hitech-zone",
+                "Kunshan Hi-tech Industrial Development Zone",
+                K::IndustrialPark,
+                Some("Kunshan"),
+                "gov-cn-2010-kunshan-hitech",
+            ),
+            (
+                "bonded-zone",
+                "Kunshan Comprehensive Bonded Zone",
+                K::IndustrialPark,
+                Some("Kunshan"),
+                "kunshan-bonded-2010",
+            ),
+            ("state-council", "State Council", K::HigherGovernment, Some("Beijing"), "ourjiangsu-2022"),
+            ("german-industrial-park", "German industrial park", K::IndustrialPark, Some("Kunshan"), TALK),
+            ("german-firms", "German firms", K::ForeignInvestedFirm, Some("Germany"), "chinanews-2017-sino-german"),
+            ("tsinghua", "Tsinghua University", K::University, Some("Beijing"), TALK),
+            ("tuspark-kunshan", "TusPark Kunshan", K::IndustrialPark, Some("Kunshan"), "tusholdings-2012"),
+            ("overseas-chinese-talent", "Overseas Chinese talent", K::TalentNetwork, Some("Overseas"), TALK),
+            ("shanghai", "Shanghai", K::Place, Some("Shanghai"), TALK),
+        ],
+        &[
+            ("kunshan-government", "ketdz", L::Governance, Local, Some(1985), "china-daily-2013-kunshan"),
+            ("state-council", "ketdz", L::Governance, National, Some(1992), "ourjiangsu-2022"),
+            ("kunshan-government", "hitech-zone", L::Governance, Local, None, "gov-cn-2010-kunshan-hitech"),
+            ("state-council", "hitech-zone", L::Governance, National, Some(2010), "gov-cn-2010-kunshan-hitech"),
+            ("state-council", "bonded-zone", L::Governance, National, Some(2009), "kunshan-bonded-2010"),
+            ("taiwanese-investors", "ketdz", L::Investment, Global, None, "peoples-daily-2000-taiwan"),
+            ("taiwanese-investors", "kunshan-government", L::InstitutionalBorrowing, Global, None, TALK),
+            ("kunshan-government", "taiwanese-investors", L::Partnership, Global, None, TALK),
+            ("kunshan-government", "german-industrial-park", L::Governance, Local, None, TALK),
+            ("german-firms", "german-industrial-park", L::Investment, Global, None, "chinanews-2017-sino-german"),
+            ("kunshan-government", "tsinghua", L::Partnership, National, None, TALK),
+            ("tsinghua", "tuspark-kunshan", L::KnowledgeTransfer, National, None, "tusholdings-2012"),
+            ("overseas-chinese-talent", "kunshan-government", L::TalentFlow, Global, None, TALK),
+            ("shanghai", "kunshan-government", L::KnowledgeTransfer, Regional, None, TALK),
+        ],
+    )
+}
+
+fn shunde_graph() -> Result<LinkageGraph, Error> {
+    use ActorKind as K;
+    use LinkageKind as L;
+    use Scale::{Local, Regional};
+    graph(
+        "shunde",
+        &[
+            ("shunde-government", "Shunde district government", K::LocalGovernment, Some("Shunde"), TALK),
+            ("local-firms", "Local private firms", K::PrivateFirm, Some("Shunde"), TALK),
+            ("leliu-association", "Business association in Leliu", K::BusinessAssociation, Some("Leliu"), TALK),
+            ("leliu-firms", "Leliu hardware cluster firms", K::PrivateFirm, Some("Leliu"), TALK),
+            (
+                "lecong-tech-park",
+                "Private-initiated technological park in Lecong",
+                K::IndustrialPark,
+                Some("Lecong"),
+                TALK,
+            ),
+            ("lecong-entrepreneurs", "Lecong private entrepreneurs", K::PrivateFirm, Some("Lecong"), TALK),
+            (
+                "service-centre",
+                "Shunde industrial service and innovation centre",
+                K::ServiceCentre,
+                Some("Shunde"),
+                TALK,
+            ),
+            ("hong-kong", "Hong Kong", K::Place, Some("Hong Kong"), TALK),
+            ("shenzhen", "Shenzhen", K::Place, Some("Shenzhen"), TALK),
+            (
+                "guangdong-government",
+                "Guangdong provincial government",
+                K::HigherGovernment,
+                Some("Guangzhou"),
+                "findatwiki-shunde",
+            ),
+            (
+                "hong-kong-investors",
+                "Hong Kong manufacturers",
+                K::ForeignInvestedFirm,
+                Some("Hong Kong"),
+                "hkmemory-1979",
+            ),
+        ],
+        &[
+            ("leliu-firms", "leliu-association", L::Partnership, Local, None, TALK),
+            ("shunde-government", "leliu-association", L::Partnership, Local, None, TALK),
+            ("lecong-entrepreneurs", "lecong-tech-park", L::Investment, Local, None, TALK),
+            ("service-centre", "local-firms", L::KnowledgeTransfer, Local, None, TALK),
+            ("shunde-government", "service-centre", L::Governance, Local, None, TALK),
+            ("hong-kong", "shunde-government", L::InstitutionalBorrowing, Regional, None, TALK),
+            ("shenzhen", "shunde-government", L::InstitutionalBorrowing, Regional, None, TALK),
+            ("guangdong-government", "shunde-government", L::Governance, Regional, Some(1993), "findatwiki-shunde"),
+            ("hong-kong-investors", "local-firms", L::Investment, Regional, Some(1979), "hkmemory-1979"),
+            ("local-firms", "shunde-government", L::Partnership, Local, None, TALK),
+        ],
+    )
+}
+
+/// Builds the built-in atlas; validated like any other.
+pub(crate) fn build() -> Result<Atlas, Error> {
+    let mut b = Atlas::builder();
+    for s in sources()? {
+        b = b.source(s);
+    }
+    for m in RegionalModel::ALL {
+        b = b.archetype(m.archetype());
+    }
+    b = b.exchange_rate(ExchangeRate::new(y(2013)?, Currency::Usd, Currency::Cny, 6.1932, sid("nbs-communique-2013"))?);
+    b = b.town(
+        Town::builder(
+            TownId::known("suzhou"),
+            Name::new("Suzhou")?.with_chinese("苏州市")?,
+            AdminLevel::PrefectureLevelCity,
+        )
+        .province("Jiangsu")
+        .statistical_code(code("3205", None)?)
+        .build()?,
+    );
+    b = b.town(
+        Town::builder(
+            TownId::known("foshan"),
+            Name::new("Foshan")?.with_chinese("佛山市")?,
+            AdminLevel::PrefectureLevelCity,
+        )
+        .province("Guangdong")
+        .statistical_code(code("4406", None)?)
+        .build()?,
+    );
+    b = b.town(kunshan()?);
+    for t in child_towns("kunshan", "Jiangsu", &KUNSHAN_TOWNS)? {
+        b = b.town(t);
+    }
+    b = b.town(shunde()?);
+    for t in child_towns("shunde", "Guangdong", &SHUNDE_TOWNS)? {
+        b = b.town(t);
+    }
+    b = b.graph(kunshan_graph()?).graph(shunde_graph()?);
+    b.build()
+}

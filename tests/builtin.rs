@@ -1,0 +1,198 @@
+//! The built-in atlas: valid, complete, sourced, and in sync with
+//! `data/builtin.json`.
+
+use std::collections::BTreeSet;
+
+use regdev::{AdminLevel, Atlas, Currency, Dimension, Year};
+
+#[test]
+fn builtin_is_valid_through_every_door() {
+    let atlas = Atlas::builtin();
+    // Re-validate through the document path, collecting every error.
+    let again = Atlas::validate_document(atlas.to_document()).expect("builtin validates");
+    assert_eq!(&again, atlas);
+    // Every built-in id is a valid slug (they are built with an unchecked
+    // constructor).
+    for t in atlas.towns() {
+        regdev::TownId::new(t.id().as_str()).unwrap();
+    }
+    for s in atlas.sources() {
+        regdev::SourceId::new(s.id().as_str()).unwrap();
+    }
+    for g in atlas.graphs() {
+        for a in g.actors() {
+            regdev::ActorId::new(a.id().as_str()).unwrap();
+        }
+    }
+    for a in atlas.archetypes() {
+        regdev::ArchetypeId::new(a.id().as_str()).unwrap();
+    }
+}
+
+#[test]
+fn json_round_trip_is_lossless() {
+    let atlas = Atlas::builtin();
+    let json = atlas.to_json_pretty().unwrap();
+    assert_eq!(&Atlas::from_json_str(&json).unwrap(), atlas);
+    // Deserializing `Atlas` directly works too.
+    let direct: Atlas = serde_json::from_str(&json).unwrap();
+    assert_eq!(&direct, atlas);
+}
+
+#[test]
+fn data_file_matches_builtin() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/builtin.json");
+    let expected = Atlas::builtin().to_json_pretty().unwrap() + "\n";
+    if std::env::var_os("REGDEV_BLESS").is_some() {
+        std::fs::write(path, &expected).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(path).expect("data/builtin.json exists; run with REGDEV_BLESS=1 to write it");
+    assert!(
+        on_disk == expected,
+        "data/builtin.json has drifted from Atlas::builtin(); run `REGDEV_BLESS=1 cargo test --test builtin` and review the diff"
+    );
+}
+
+#[test]
+fn talk_key_facts_exactly() {
+    let atlas = Atlas::builtin();
+    let k = atlas.town("kunshan").unwrap();
+    assert_eq!(k.level(), AdminLevel::CountyLevelCity);
+    assert_eq!(atlas.parent("kunshan").unwrap().name().english(), "Suzhou");
+    assert_eq!(k.province(), Some("Jiangsu"));
+    let f = k.key_facts();
+    assert_eq!(f.area.as_ref().unwrap().value().km2(), 927.68);
+    assert_eq!(f.population.as_ref().unwrap().value().get(), 1_600_000);
+    assert_eq!(f.gdp.as_ref().unwrap().value().amount(), 292e9);
+    assert_eq!(f.gdp.as_ref().unwrap().value().currency(), Currency::Cny);
+    assert_eq!(f.gdp.as_ref().unwrap().year(), None, "the talk gives no year for Kunshan's GDP");
+    assert_eq!(f.gdp_per_capita.as_ref().unwrap().value().amount(), 30e3);
+    assert_eq!(f.gdp_per_capita.as_ref().unwrap().value().currency(), Currency::Usd);
+
+    let s = atlas.town("shunde").unwrap();
+    assert_eq!(s.level(), AdminLevel::District);
+    assert_eq!(atlas.parent("shunde").unwrap().name().english(), "Foshan");
+    assert_eq!(s.province(), Some("Guangdong"));
+    let f = s.key_facts();
+    assert_eq!(f.area.as_ref().unwrap().value().km2(), 806.5);
+    assert_eq!(f.population.as_ref().unwrap().value().get(), 2_460_000);
+    assert_eq!(f.gdp.as_ref().unwrap().value().amount(), 254e9);
+    assert_eq!(f.gdp.as_ref().unwrap().year(), Some(Year::new(2013).unwrap()));
+    assert_eq!(f.gdp_per_capita.as_ref().unwrap().value().amount(), 14e3);
+
+    for (town, stages) in [
+        (
+            "kunshan",
+            [
+                "Small-scale TVE development",
+                "Self-initiated economic development zone",
+                "Taiwan connection",
+                "Hi-tech industrial park",
+            ],
+        ),
+        (
+            "shunde",
+            [
+                "TVEs and local entrepreneurship",
+                "Reforms on TVE ownership",
+                "Specialised towns",
+                "Promoting technological upgrading and industrial service",
+            ],
+        ),
+    ] {
+        let names: Vec<&str> = atlas.town(town).unwrap().trajectory().stages().iter().map(|s| s.name()).collect();
+        assert_eq!(names, stages);
+    }
+    for town in ["kunshan", "shunde"] {
+        let t = atlas.town(town).unwrap();
+        for d in Dimension::talk_rows() {
+            assert!(t.profile().get(d).is_some(), "{town} lacks talk row {d}");
+            assert_eq!(t.profile_source(d).unwrap().as_str(), "qiao-talk");
+        }
+    }
+}
+
+#[test]
+fn ten_towns_each_with_codes_and_listing_years() {
+    let atlas = Atlas::builtin();
+    for (parent, prefix) in [("kunshan", "320583"), ("shunde", "440606")] {
+        let kids: Vec<_> = atlas.children(parent).collect();
+        assert_eq!(kids.len(), 10, "{parent}");
+        for k in kids {
+            let code = k.statistical_code().unwrap();
+            assert_eq!(code.code().county(), Some(prefix));
+            assert!(code.validity().is_some(), "{} has no listing years", k.id());
+        }
+    }
+    // Three Kunshan towns leave the NBS listing after 2020.
+    let gone: Vec<&str> = atlas
+        .children("kunshan")
+        .filter(|t| !t.statistical_code().unwrap().is_valid_in(Year::new(2021).unwrap()))
+        .map(|t| t.id().as_str())
+        .collect();
+    assert_eq!(gone, ["dianshanhu", "zhouzhuang", "jinxi"]);
+    // Kunshan's three national zones, with approval years.
+    let zones: Vec<(String, Option<i64>)> = atlas
+        .town("kunshan")
+        .unwrap()
+        .zones()
+        .iter()
+        .map(|z| (z.name().english().to_owned(), z.approved().map(Year::get)))
+        .collect();
+    assert_eq!(zones.len(), 3);
+    assert!(zones.iter().all(|(_, y)| y.is_some()));
+}
+
+#[test]
+fn every_fact_cites_a_source_in_the_atlas() {
+    let atlas = Atlas::builtin();
+    let mut cited = 0;
+    let mut used: BTreeSet<String> = BTreeSet::new();
+    for t in atlas.towns() {
+        for (field, s) in t.cited_sources() {
+            assert!(atlas.source(s.as_str()).is_some(), "town {} {field} cites unknown {s}", t.id());
+            used.insert(s.to_string());
+            cited += 1;
+        }
+        // Every key fact has a source by construction (Observed); every
+        // profile dimension set has one by validation.
+        assert_eq!(t.profile().len(), t.profile_sources().len());
+    }
+    for g in atlas.graphs() {
+        for a in g.actors() {
+            let s = a.source().unwrap_or_else(|| panic!("actor {} has no source", a.id()));
+            assert!(atlas.source(s.as_str()).is_some());
+            used.insert(s.to_string());
+        }
+        for (from, to, l) in g.linkages() {
+            assert!(atlas.source(l.source().as_str()).is_some(), "{from} -> {to}");
+            used.insert(l.source().to_string());
+            cited += 1;
+        }
+    }
+    for a in atlas.archetypes() {
+        assert_eq!(a.profile().len(), a.profile_sources().len());
+        for s in a.profile_sources().values() {
+            assert!(atlas.source(s.as_str()).is_some());
+            used.insert(s.to_string());
+        }
+    }
+    for m in regdev::RegionalModel::ALL {
+        for s in m.sources() {
+            assert!(atlas.source(s).is_some(), "model {m} cites unknown {s}");
+            used.insert((*s).to_owned());
+        }
+    }
+    for r in atlas.exchange_rates() {
+        assert!(atlas.source(r.source().as_str()).is_some());
+        used.insert(r.source().to_string());
+    }
+    assert!(cited > 50, "only {cited} citations");
+    // Every source is used by something (no dangling bibliography), except
+    // the typology works the vocabulary types cite in their docs.
+    let vocabulary_only = ["qiao-2016", "markusen-1996", "humphrey-schmitz-2002", "gereffi-1999"];
+    for s in atlas.sources() {
+        let id = s.id().as_str();
+        assert!(used.contains(id) || vocabulary_only.contains(&id), "source {id} is never cited");
+    }
+}
