@@ -57,6 +57,7 @@
 //! |---|---|
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`cases`] | the built-in data and its sources |
+//! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
@@ -81,6 +82,7 @@ mod macros;
 
 pub mod atlas;
 pub mod cases;
+pub mod compare;
 pub mod dimension;
 pub mod error;
 pub mod id;
@@ -92,6 +94,7 @@ pub mod town;
 pub mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument};
+pub use crate::compare::{Compare, Comparison};
 pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
