@@ -59,6 +59,7 @@
 //! | [`cases`] | the built-in data and its sources |
 //! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
+//! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
 //! | [`model`] | [`RegionalModel`] and [`Archetype`] |
@@ -89,6 +90,7 @@ pub mod id;
 pub mod linkage;
 pub mod measure;
 pub mod model;
+pub mod query;
 pub mod source;
 pub mod town;
 pub mod upgrading;
@@ -101,6 +103,7 @@ pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
 pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Year};
 pub use crate::model::{Archetype, RegionalModel};
+pub use crate::query::Query;
 pub use crate::source::{Observed, Source, SourceKind};
 pub use crate::town::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name,
