@@ -56,6 +56,7 @@
 //! | module | what it holds |
 //! |---|---|
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
+//! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
 //! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
@@ -82,6 +83,7 @@
 mod macros;
 
 pub mod atlas;
+pub mod audit;
 pub mod cases;
 pub mod compare;
 pub mod dimension;

@@ -1,0 +1,110 @@
+//! The audit: pinned findings on the built-in atlas, and each check on
+//! small hand-made atlases.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use regdev::audit::{AuditOptions, FindingKind, Severity};
+use regdev::{
+    AdminLevel, Area, Atlas, Currency, Money, Name, Observed, Population, Source, SourceId, SourceKind, Town, TownId,
+    Year,
+};
+
+#[test]
+fn builtin_findings_are_the_talks_own_inconsistencies() {
+    let findings = Atlas::builtin().audit();
+    assert_eq!(findings.len(), 2, "{findings:#?}");
+    let k = &findings[0];
+    assert_eq!((k.town().as_str(), k.kind(), k.severity()), ("kunshan", FindingKind::Unconvertible, Severity::Info));
+    assert_eq!(k.field(), "key_facts.gdp_per_capita");
+    assert_eq!(k.values()[0], ("derived".to_owned(), 182_500.0));
+    let s = &findings[1];
+    assert_eq!(
+        (s.town().as_str(), s.kind(), s.severity()),
+        ("shunde", FindingKind::GdpPerCapitaMismatch, Severity::Warning)
+    );
+    assert_eq!(
+        s.to_string(),
+        "Warning: town 'shunde', field 'key_facts.gdp_per_capita': GDP / population = 103252 CNY = 16672 USD, +19.1% from the stated 14000 USD (tolerance 10%)"
+    );
+    let rel = s.values().iter().find(|(k, _)| k == "relative_difference").unwrap().1;
+    assert!((rel - 0.1908).abs() < 1e-3);
+}
+
+fn src() -> SourceId {
+    SourceId::new("s").unwrap()
+}
+
+fn atlas(towns: Vec<Town>) -> Atlas {
+    let mut b = Atlas::builder().source(Source::new(src(), SourceKind::Dataset, "test data"));
+    for t in towns {
+        b = b.town(t);
+    }
+    b.build().unwrap()
+}
+
+fn town(id: &str, level: AdminLevel) -> regdev::town::TownBuilder {
+    Town::builder(TownId::new(id).unwrap(), Name::new(id).unwrap(), level)
+}
+
+#[test]
+fn density_children_and_year_gap() {
+    let a = atlas(vec![
+        town("city", AdminLevel::CountyLevelCity)
+            .area(Observed::new(Area::new(10.0).unwrap(), src()))
+            .population(Observed::new(Population::new(1_000_000), src()).in_year(Year::new(1990).unwrap()))
+            .gdp(Observed::new(Money::new(1e9, Currency::Cny).unwrap(), src()).in_year(Year::new(2015).unwrap()))
+            .build()
+            .unwrap(),
+        town("a", AdminLevel::Town)
+            .parent(TownId::new("city").unwrap())
+            .area(Observed::new(Area::new(8.0).unwrap(), src()))
+            .population(Observed::new(Population::new(700_000), src()))
+            .build()
+            .unwrap(),
+        town("b", AdminLevel::Town)
+            .parent(TownId::new("city").unwrap())
+            .area(Observed::new(Area::new(3.0).unwrap(), src()))
+            .population(Observed::new(Population::new(400_000), src()))
+            .build()
+            .unwrap(),
+    ]);
+    let kinds: Vec<(String, FindingKind, String)> =
+        a.audit().iter().map(|f| (f.town().to_string(), f.kind(), f.field().to_owned())).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("city".to_owned(), FindingKind::Density, "key_facts.population".to_owned()),
+            ("city".to_owned(), FindingKind::ChildrenExceedParent, "key_facts.area".to_owned()),
+            ("city".to_owned(), FindingKind::ChildrenExceedParent, "key_facts.population".to_owned()),
+            ("city".to_owned(), FindingKind::YearGap, "key_facts".to_owned()),
+            ("a".to_owned(), FindingKind::Density, "key_facts.population".to_owned()),
+            ("b".to_owned(), FindingKind::Density, "key_facts.population".to_owned()),
+        ]
+    );
+    // Loosened thresholds silence them.
+    let lenient = AuditOptions::default().density_range(0.0, 1e9).unwrap().max_year_gap(100);
+    let left: Vec<FindingKind> = a.audit_with(&lenient).iter().map(|f| f.kind()).collect();
+    assert_eq!(left, [FindingKind::ChildrenExceedParent, FindingKind::ChildrenExceedParent]);
+}
+
+#[test]
+fn per_capita_without_rate_or_year_is_reported_not_guessed() {
+    let a = atlas(vec![
+        town("dated", AdminLevel::Town)
+            .population(Observed::new(Population::new(1000), src()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).in_year(Year::new(2001).unwrap()))
+            .gdp_per_capita(Observed::new(Money::new(12_000.0, Currency::Usd).unwrap(), src()))
+            .build()
+            .unwrap(),
+        town("same-currency", AdminLevel::Town)
+            .population(Observed::new(Population::new(1000), src()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()))
+            .gdp_per_capita(Observed::new(Money::new(100_000.0, Currency::Cny).unwrap(), src()))
+            .build()
+            .unwrap(),
+    ]);
+    let f = a.audit();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind(), FindingKind::Unconvertible);
+    assert!(f[0].message().contains("no CNY/USD exchange rate for 2001"), "{}", f[0].message());
+}
