@@ -112,3 +112,8 @@ pub use crate::town::{
     Specialisation, Town, ZoneKind, ZoneLevel,
 };
 pub use crate::upgrading::{Stage, Trajectory, UpgradingType, ValueChainRole};
+
+/// The README's code sample, compiled and run as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
