@@ -26,6 +26,8 @@
 //! # Ok::<(), regdev::Error>(())
 //! ```
 
+pub mod analysis;
+
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -35,6 +37,8 @@ use crate::dimension::Place;
 use crate::id::IdKind;
 use crate::macros::vocabulary;
 use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
+
+pub use analysis::{Centrality, Degree, LinkageFilter, Orientation, ScaleProfile};
 
 vocabulary! {
     /// What kind of organisation or collective an [`Actor`] is.
