@@ -8,6 +8,14 @@
 //! indices never leave the crate: actors are addressed by [`ActorId`]
 //! everywhere, in the API and in every serialized form.
 //!
+//! - [`analysis`]: the scale profile and institutional-borrowing origins
+//!   behind the talk's comparison rows, and network measures (density,
+//!   degree, betweenness and closeness centrality, centralization, brokers,
+//!   components, shortest paths, neighbours), all following networkx's
+//!   definitions.
+//! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
+//! - [`dot`]: DOT export (Graphviz).
+//!
 //! # Example
 //!
 //! ```
@@ -27,6 +35,8 @@
 //! ```
 
 pub mod analysis;
+pub mod dot;
+pub mod graphml;
 
 use std::collections::HashMap;
 
