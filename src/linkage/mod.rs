@@ -8,6 +8,14 @@
 //! indices never leave the crate: actors are addressed by [`ActorId`]
 //! everywhere, in the API and in every serialized form.
 //!
+//! - [`analysis`]: the scale profile and institutional-borrowing origins
+//!   behind the talk's comparison rows, and network measures (density,
+//!   degree, betweenness and closeness centrality, centralization, brokers,
+//!   components, shortest paths, neighbours), all following networkx's
+//!   definitions.
+//! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
+//! - [`dot`]: DOT export (Graphviz).
+//!
 //! # Example
 //!
 //! ```
@@ -26,6 +34,10 @@
 //! # Ok::<(), regdev::Error>(())
 //! ```
 
+pub mod analysis;
+pub mod dot;
+pub mod graphml;
+
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -35,6 +47,8 @@ use crate::dimension::Place;
 use crate::id::IdKind;
 use crate::macros::vocabulary;
 use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
+
+pub use analysis::{Centrality, Degree, LinkageFilter, Orientation, ScaleProfile};
 
 vocabulary! {
     /// What kind of organisation or collective an [`Actor`] is.
