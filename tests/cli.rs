@@ -521,7 +521,81 @@ fn schema_rejects_unknown_fields_bad_ids_and_bad_enum_ids() {
     }
 }
 
-// ----------------------------------------------- graph, graphml, dot, synth
+// --------------------------------------------------- graph, graphml and dot
+
+#[test]
+fn graph_prints_actor_and_graph_metrics() {
+    let r = run(&["graph", "kunshan"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("Linkage graph of Kunshan (kunshan): 12 actors, 14 linkages"), "{}", r.stdout);
+    for expected in ["density", "0.1061", "degree centralization", "scale profile", "global 5 (36%)", "Taiwan"] {
+        assert!(r.stdout.contains(expected), "missing {expected:?}:\n{}", r.stdout);
+    }
+    let gov = r.stdout.lines().find(|l| l.starts_with("kunshan-government ")).unwrap();
+    assert!(gov.contains("local_government") && gov.contains("0.8091"), "{gov}");
+}
+
+#[test]
+fn graph_json_has_the_documented_shape() {
+    let r = run(&["graph", "kunshan", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["town"], "kunshan");
+    assert_eq!(v["orientation"], "undirected");
+    let actors = v["actors"].as_array().unwrap();
+    assert_eq!(actors.len(), 12);
+    for a in actors {
+        assert!(a["id"].is_string() && a["degree"].is_u64(), "{a}");
+        assert!(a["betweenness"].is_f64() && a["closeness"].is_f64(), "{a}");
+    }
+    // networkx: betweenness_centrality(DiGraph(G).to_undirected()) and density(DiGraph(G)).
+    assert_eq!(actors[0]["id"], "kunshan-government");
+    assert!((actors[0]["betweenness"].as_f64().unwrap() - 0.809_090_909_090_909_1).abs() < 1e-12);
+    assert!((v["density"].as_f64().unwrap() - 14.0 / 132.0).abs() < 1e-12);
+    assert!(v["centralization"].is_f64());
+    assert_eq!(v["scale_profile"]["global"], 5);
+    assert_eq!(v["borrowing_origins"], serde_json::json!(["Taiwan"]));
+
+    let d = run(&["graph", "shunde", "--format", "json", "--directed"]);
+    assert_eq!(d.code, 0, "{}", d.stderr);
+    let v: Value = serde_json::from_str(&d.stdout).unwrap();
+    assert_eq!(v["orientation"], "directed");
+}
+
+#[test]
+fn export_graphml_writes_a_readable_document() {
+    let dir = scratch("graphml");
+    let file = dir.join("kunshan.graphml");
+    let r = run(&["export", "graphml", "kunshan", "-o", file.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let xml = std::fs::read_to_string(&file).unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+    assert_eq!((count("node"), count("edge")), (12, 14));
+    // networkx reads it, where Python and networkx are installed.
+    let script =
+        "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())";
+    match Command::new("python3").args(["-c", script, file.to_str().unwrap()]).output() {
+        Ok(out) if out.status.success() => assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "12 14"),
+        _ => eprintln!("networkx not available: skipped reading the GraphML with it"),
+    }
+}
+
+#[test]
+fn export_dot_renders_with_graphviz() {
+    let r = run(&["export", "dot", "shunde"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("digraph \"shunde\""), "{}", r.stdout);
+    let child = Command::new("dot").arg("-Tsvg").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn();
+    let Ok(mut child) = child else {
+        eprintln!("graphviz not available: skipped rendering the DOT");
+        return;
+    };
+    child.stdin.take().unwrap().write_all(r.stdout.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("<svg"));
+}
 
 #[test]
 fn graph_of_a_town_without_one_fails_with_1() {

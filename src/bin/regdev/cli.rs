@@ -183,8 +183,13 @@ pub(crate) struct ClassifyArgs {
 
 /// `regdev graph`.
 #[derive(Debug, Args)]
-#[command(after_help = "The JSON form is stable:
-  {\"town\": ID, \"actors\": [{\"id\", \"degree\", \"betweenness\", \"closeness\"}],
+#[command(after_help = "Measures follow networkx: degree counts distinct neighbours; betweenness is
+normalized to [0, 1]; closeness is Wasserman-Faust; density is m / (n (n - 1)) over ordered pairs;
+centralization is Freeman's degree centralization of the undirected graph.
+
+The JSON form is stable (fields may be added, never renamed or removed):
+  {\"town\": ID, \"orientation\": \"undirected\"|\"directed\",
+   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\"}],
    \"density\": F, \"centralization\": F, \"scale_profile\": {SCALE: COUNT},
    \"borrowing_origins\": [PLACE]}
 
@@ -197,6 +202,10 @@ pub(crate) struct GraphArgs {
     /// The focal town of the graph (id or name).
     #[arg(value_name = "TOWN")]
     pub(crate) town: String,
+    /// Follow linkage direction: total (in + out) degree, directed betweenness and
+    /// closeness (incoming distances). Default: undirected, like the centralization.
+    #[arg(long)]
+    pub(crate) directed: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub(crate) format: TableOrJson,

@@ -1,8 +1,10 @@
 //! The subcommands.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
-use regdev::{Atlas, LinkageGraph, Money, Observed, Query, Town};
+use regdev::linkage::{Degree, Orientation, ScaleProfile};
+use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
 use serde::Serialize;
 
 use crate::cli::{
@@ -241,16 +243,113 @@ fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Fai
     })
 }
 
-fn not_available(what: &str) -> Failure {
-    Failure::invalid(format!("{what} is not available in this build of regdev (it needs the linkage analysis)"))
+/// One actor's row in `regdev graph`.
+#[derive(Serialize)]
+struct ActorMetrics<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    degree: usize,
+    betweenness: f64,
+    closeness: f64,
+}
+
+/// The stable JSON form of `regdev graph` (documented in `--help` and the
+/// README); fields are only ever added, never renamed or removed.
+#[derive(Serialize)]
+struct GraphMetrics<'a> {
+    town: &'a str,
+    orientation: &'static str,
+    actors: Vec<ActorMetrics<'a>>,
+    density: f64,
+    centralization: f64,
+    scale_profile: ScaleProfile,
+    borrowing_origins: BTreeSet<Place>,
+}
+
+fn graph_metrics<'a>(g: &'a LinkageGraph, directed: bool) -> Result<GraphMetrics<'a>, Failure> {
+    let (orientation, degree) =
+        if directed { (Orientation::Directed, Degree::Total) } else { (Orientation::Undirected, Degree::Undirected) };
+    let betweenness = g.betweenness(orientation, true);
+    let closeness = g.closeness(orientation);
+    let actors = g
+        .actors()
+        .map(|a| {
+            let id = a.id().as_str();
+            Ok(ActorMetrics {
+                id,
+                name: a.name(),
+                kind: a.kind().id(),
+                degree: g.degree(id, degree)?,
+                betweenness: betweenness.get(id).unwrap_or(0.0),
+                closeness: closeness.get(id).unwrap_or(0.0),
+            })
+        })
+        .collect::<Result<Vec<_>, regdev::Error>>()?;
+    Ok(GraphMetrics {
+        town: g.focal_town().as_str(),
+        orientation: orientation.id(),
+        actors,
+        density: g.density(),
+        centralization: g.degree_centralization(),
+        scale_profile: g.scale_profile(),
+        borrowing_origins: g.institutional_borrowing_origins(),
+    })
+}
+
+fn graph_table(town: &Town, g: &LinkageGraph, m: &GraphMetrics<'_>) -> String {
+    let mut out = format!(
+        "Linkage graph of {} ({}): {} actors, {} linkages; {} measures\n\n",
+        town.name().english(),
+        town.id(),
+        g.actor_count(),
+        g.linkage_count(),
+        m.orientation
+    );
+    let scales: Vec<String> =
+        m.scale_profile.iter().map(|(scale, n, share)| format!("{} {n} ({:.0}%)", scale.id(), share * 100.0)).collect();
+    let origins: Vec<&str> = m.borrowing_origins.iter().map(Place::as_str).collect();
+    let origins = if origins.is_empty() { "—".to_owned() } else { origins.join(", ") };
+    out.push_str(&table(
+        &["MEASURE", "VALUE"],
+        &[
+            vec!["density".to_owned(), format!("{:.4}", m.density)],
+            vec!["degree centralization".to_owned(), format!("{:.4}", m.centralization)],
+            vec!["scale profile".to_owned(), scales.join(", ")],
+            vec!["borrowing origins".to_owned(), origins],
+        ],
+    ));
+    out.push('\n');
+    let rows: Vec<Vec<String>> = m
+        .actors
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.to_owned(),
+                a.name.to_owned(),
+                a.kind.to_owned(),
+                a.degree.to_string(),
+                format!("{:.4}", a.betweenness),
+                format!("{:.4}", a.closeness),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["ACTOR", "NAME", "KIND", "DEGREE", "BETWEENNESS", "CLOSENESS"], &rows));
+    out
 }
 
 /// `regdev graph TOWN`.
 pub(crate) fn graph(args: &GraphArgs) -> Result<(), Failure> {
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let _graph = town_graph(&atlas, &args.town)?;
-    let _ = args.format;
-    Err(not_available("graph analysis"))
+    let g = town_graph(&atlas, &args.town)?;
+    let metrics = graph_metrics(g, args.directed)?;
+    match args.format {
+        TableOrJson::Json => print(&json(&metrics)?),
+        TableOrJson::Table => {
+            let town = load::town(&atlas, g.focal_town().as_str())?;
+            print(&graph_table(town, g, &metrics))
+        }
+    }
 }
 
 /// `regdev export FORMAT [TOWN] [-o FILE]`.
@@ -278,10 +377,8 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
             let towns: Vec<&Town> = atlas.towns().collect();
             emit(&towns_csv(&towns), out)
         }
-        (ExportFormat::Graphml | ExportFormat::Dot, Some(town)) => {
-            let _graph = town_graph(&atlas, town)?;
-            Err(not_available("GraphML and DOT export"))
-        }
+        (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
+        (ExportFormat::Dot, Some(town)) => emit(&town_graph(&atlas, town)?.to_dot_string(), out),
         (ExportFormat::Schema, _) | (ExportFormat::Graphml | ExportFormat::Dot, None) => {
             Err(Failure::usage("unreachable export combination"))
         }
