@@ -94,6 +94,8 @@ pub mod measure;
 pub mod model;
 pub mod query;
 pub mod source;
+#[cfg(feature = "synth")]
+pub mod synth;
 pub mod town;
 pub mod upgrading;
 
