@@ -77,6 +77,8 @@
 
 mod macros;
 
+#[cfg(feature = "proptest")]
+pub mod arbitrary;
 pub mod dimension;
 pub mod error;
 pub mod id;
