@@ -83,6 +83,8 @@
 
 mod macros;
 
+#[cfg(feature = "proptest")]
+pub mod arbitrary;
 pub mod atlas;
 pub mod audit;
 pub mod cases;
