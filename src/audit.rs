@@ -328,7 +328,7 @@ impl Atlas {
             per_capita(self, town, options, &mut out);
             density(town, options, &mut out);
             children(self, town, &mut out);
-            crate::audit::profile_vs_graph(self, town, &mut out);
+            profile_vs_graph(self, town, &mut out);
             year_gap(town, options, &mut out);
         }
         out
@@ -482,8 +482,28 @@ fn children(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
     }
 }
 
-/// Placeholder until the graph analysis lands: nothing to compare.
-pub(crate) fn profile_vs_graph(_atlas: &Atlas, _town: &Town, _out: &mut Vec<Finding>) {}
+/// Flags asserted profile rows that differ from the ones derived from the
+/// town's own linkage graph (see [`crate::derive`]).
+fn profile_vs_graph(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
+    let Ok(rows) = atlas.derived_rows(town.id().as_str()) else { return };
+    for row in rows {
+        let Some(asserted) = town.profile().get(row.dimension()) else { continue };
+        if asserted != *row.value() {
+            out.push(finding(
+                Severity::Warning,
+                FindingKind::ProfileContradictsGraph,
+                town,
+                &format!("profile.{}", row.dimension().id()),
+                format!(
+                    "the profile asserts \"{asserted}\" but the linkage graph gives \"{}\" ({})",
+                    row.value(),
+                    row.provenance()
+                ),
+                &[],
+            ));
+        }
+    }
+}
 
 fn year_gap(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
     let years: Vec<i64> = town.key_facts().provenance().filter_map(|(_, _, y)| y.map(crate::Year::get)).collect();

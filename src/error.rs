@@ -250,6 +250,18 @@ pub enum Error {
         message: String,
     },
 
+    /// Writing an export (GraphML, DOT…) to an [`std::io::Write`] failed.
+    ///
+    /// The I/O error is kept as its message, so that `Error` stays `Clone`
+    /// and `PartialEq`.
+    #[error("i/o error while {operation}: {message}")]
+    Io {
+        /// What was being done, e.g. `"writing GraphML"`.
+        operation: &'static str,
+        /// The I/O error's message.
+        message: String,
+    },
+
     /// An error found while validating a particular item, with the item
     /// named (`town 'kunshan'`).
     #[error("{context}: {source}")]

@@ -58,12 +58,13 @@ fn check_slug(s: &str) -> Result<(), String> {
     if s.is_empty() {
         return Err("an id must not be empty".to_owned());
     }
-    if s.len() > MAX_ID_LEN {
-        return Err(format!("an id must be at most {MAX_ID_LEN} characters, this one has {}", s.chars().count()));
-    }
     if let Some((at, c)) = s.char_indices().find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
     {
         return Err(format!("character {c:?} at byte {at} is not a lowercase ASCII letter, digit or '-'"));
+    }
+    // Every character is ASCII by now, so bytes and characters agree.
+    if s.len() > MAX_ID_LEN {
+        return Err(format!("an id must be at most {MAX_ID_LEN} characters, this one has {}", s.len()));
     }
     Ok(())
 }

@@ -64,6 +64,7 @@
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
 //! | [`model`] | [`RegionalModel`] and [`Archetype`] |
+//! | [`derive`] | profile rows derived from linkage graphs, with provenance |
 //! | [`dimension`] | [`Dimension`], [`DimensionValue`], [`Profile`], [`Scale`], [`Place`] and the value types |
 //! | [`upgrading`] | [`UpgradingType`], [`ValueChainRole`], [`Stage`], [`Trajectory`] |
 //! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
@@ -82,10 +83,13 @@
 
 mod macros;
 
+#[cfg(feature = "proptest")]
+pub mod arbitrary;
 pub mod atlas;
 pub mod audit;
 pub mod cases;
 pub mod compare;
+pub mod derive;
 pub mod dimension;
 pub mod error;
 pub mod id;

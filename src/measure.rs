@@ -393,6 +393,10 @@ impl core::fmt::Display for Area {
 /// Inputs arriving as floats go through [`Population::from_f64`], which
 /// rejects those and fractions.
 ///
+/// Formats whose integers are signed 64-bit (TOML) cannot write a
+/// population above `i64::MAX` (9.2 × 10¹⁸); serializing one fails with
+/// the format's error. JSON and binary formats take the full `u64` range.
+///
 /// # Ordering
 ///
 /// By count.

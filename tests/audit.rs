@@ -108,3 +108,40 @@ fn per_capita_without_rate_or_year_is_reported_not_guessed() {
     assert_eq!(f[0].kind(), FindingKind::Unconvertible);
     assert!(f[0].message().contains("no CNY/USD exchange rate for 2001"), "{}", f[0].message());
 }
+
+#[test]
+fn a_profile_contradicting_its_graph_is_flagged() {
+    use regdev::{Actor, ActorId, ActorKind, DimensionValue, Linkage, LinkageGraph, LinkageKind, Place, Scale};
+    let a = ActorId::new("a").unwrap();
+    let b = ActorId::new("b").unwrap();
+    let graph = LinkageGraph::builder(TownId::new("t").unwrap())
+        .actor(Actor::new(a.clone(), "A", ActorKind::Place).unwrap().based_in("Hong Kong").unwrap())
+        .actor(Actor::new(b.clone(), "B", ActorKind::LocalGovernment).unwrap())
+        .linkage(a, b, Linkage::new(LinkageKind::InstitutionalBorrowing, Scale::Regional, src()))
+        .build()
+        .unwrap();
+    let t = town("t", AdminLevel::Town)
+        .dimension(DimensionValue::EconomicLinkages([Scale::Global].into()), src())
+        .dimension(DimensionValue::InstitutionalBorrowing([Place::new("Taiwan").unwrap()].into()), src())
+        .build()
+        .unwrap();
+    let atlas = Atlas::builder()
+        .source(Source::new(src(), SourceKind::Dataset, "test data"))
+        .town(t)
+        .graph(graph)
+        .build()
+        .unwrap();
+    let f: Vec<(FindingKind, String)> = atlas.audit().iter().map(|f| (f.kind(), f.field().to_owned())).collect();
+    assert_eq!(
+        f,
+        [
+            (FindingKind::ProfileContradictsGraph, "profile.economic_linkages".to_owned()),
+            (FindingKind::ProfileContradictsGraph, "profile.institutional_borrowing".to_owned()),
+        ]
+    );
+    assert!(
+        atlas.audit()[0]
+            .message()
+            .starts_with("the profile asserts \"Global\" but the linkage graph gives \"Regional\"")
+    );
+}

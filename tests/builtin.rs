@@ -198,3 +198,32 @@ fn every_fact_cites_a_source_in_the_atlas() {
         assert!(used.contains(id) || vocabulary_only.contains(&id), "source {id} is never cited");
     }
 }
+
+#[test]
+fn derived_rows_agree_with_asserted_ones() {
+    use regdev::{DimensionValue, Place, Scale};
+    let atlas = Atlas::builtin();
+    let cases = [
+        ("kunshan", BTreeSet::from([Scale::National, Scale::Global]), vec!["Taiwan"]),
+        ("shunde", BTreeSet::from([Scale::Local, Scale::Regional]), vec!["Hong Kong", "Shenzhen"]),
+    ];
+    for (town, scope, origins) in cases {
+        let graph = atlas.graph(town).unwrap();
+        // Computed straight from the graph...
+        assert_eq!(graph.scale_profile().dominant(), scope, "{town}");
+        let origins: BTreeSet<Place> = origins.into_iter().map(|p| Place::new(p).unwrap()).collect();
+        assert_eq!(graph.institutional_borrowing_origins(), origins, "{town}");
+        // ...equal to the profile's asserted values...
+        let profile = atlas.town(town).unwrap().profile();
+        assert_eq!(profile.economic_linkages.as_ref(), Some(&scope));
+        assert_eq!(profile.institutional_borrowing.as_ref(), Some(&origins));
+        // ...and through the derived-rows API, with provenance.
+        let rows = atlas.derived_rows(town).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].value(), &DimensionValue::EconomicLinkages(scope));
+        assert_eq!(rows[1].value(), &DimensionValue::InstitutionalBorrowing(origins));
+        assert!(rows.iter().all(|r| r.agrees_with(profile) && r.provenance().contains(town)));
+    }
+    // No audit finding says a profile contradicts its graph.
+    assert!(atlas.audit().iter().all(|f| f.kind() != regdev::audit::FindingKind::ProfileContradictsGraph));
+}

@@ -8,6 +8,14 @@
 //! indices never leave the crate: actors are addressed by [`ActorId`]
 //! everywhere, in the API and in every serialized form.
 //!
+//! - [`analysis`]: the scale profile and institutional-borrowing origins
+//!   behind the talk's comparison rows, and network measures (density,
+//!   degree, betweenness and closeness centrality, centralization, brokers,
+//!   components, shortest paths, neighbours), all following networkx's
+//!   definitions.
+//! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
+//! - [`dot`]: DOT export (Graphviz).
+//!
 //! # Example
 //!
 //! ```
@@ -26,6 +34,10 @@
 //! # Ok::<(), regdev::Error>(())
 //! ```
 
+pub mod analysis;
+pub mod dot;
+pub mod graphml;
+
 use std::collections::HashMap;
 
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -35,6 +47,8 @@ use crate::dimension::Place;
 use crate::id::IdKind;
 use crate::macros::vocabulary;
 use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
+
+pub use analysis::{Centrality, Degree, LinkageFilter, Orientation, ScaleProfile};
 
 vocabulary! {
     /// What kind of organisation or collective an [`Actor`] is.
@@ -330,7 +344,7 @@ impl Actor {
 /// # Ok::<(), regdev::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[serde(deny_unknown_fields, rename_all = "snake_case", try_from = "LinkageFields")]
 pub struct Linkage {
     kind: LinkageKind,
     scale: Scale,
@@ -339,6 +353,31 @@ pub struct Linkage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
     source: SourceId,
+}
+
+/// The serialized form of a [`Linkage`], validated into one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct LinkageFields {
+    kind: LinkageKind,
+    scale: Scale,
+    #[serde(default)]
+    since: Option<Year>,
+    #[serde(default)]
+    weight: Option<f64>,
+    source: SourceId,
+}
+
+impl TryFrom<LinkageFields> for Linkage {
+    type Error = Error;
+    fn try_from(f: LinkageFields) -> Result<Linkage, Error> {
+        let mut l = Linkage::new(f.kind, f.scale, f.source);
+        l.since = f.since;
+        match f.weight {
+            Some(w) => l.with_weight(w),
+            None => Ok(l),
+        }
+    }
 }
 
 impl Linkage {
