@@ -12,6 +12,11 @@
 //! - `classify`: every town against the atlas's archetypes;
 //! - `gower`: all-pairs Gower distance over every town.
 //!
+//! `bench_report graph N [--graphml PATH] [--runs R]` instead generates the
+//! benchmark graph of N actors (5 linkages each, `regdev::synth::linkage_graph`),
+//! writes it as GraphML to PATH for the peers, and times directed normalized
+//! betweenness, density + degree, and GraphML export.
+//!
 //! The workload code is `benches/common/mod.rs`, shared with the criterion
 //! benches.
 
@@ -48,12 +53,19 @@ fn run() -> Result<(), String> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (workload, file) = match (args.first(), args.get(1)) {
         (Some(w), Some(f)) => (w.as_str(), f.as_str()),
-        _ => return Err("usage: bench_report WORKLOAD FILE [--runs N]".to_owned()),
+        _ => {
+            return Err(
+                "usage: bench_report WORKLOAD FILE [--runs N] | bench_report graph N [--graphml PATH]".to_owned()
+            );
+        }
     };
     let runs: usize = match args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)) {
         Some(v) => v.parse().map_err(|_| format!("--runs: cannot parse {v:?}"))?,
         None => 5,
     };
+    if workload == "graph" {
+        return graph_report(file, &args, runs);
+    }
     let bytes = std::fs::read(file).map_err(|e| format!("{file}: {e}"))?;
     match workload {
         "json" => {
@@ -84,6 +96,29 @@ fn run() -> Result<(), String> {
         }
         other => return Err(format!("unknown workload {other:?}")),
     }
+    Ok(())
+}
+
+fn graph_report(actors: &str, args: &[String], runs: usize) -> Result<(), String> {
+    let n: usize = actors.parse().map_err(|_| format!("graph: cannot parse actor count {actors:?}"))?;
+    let g = common::graph(n).map_err(|e| e.to_string())?;
+    if let Some(path) = args.iter().position(|a| a == "--graphml").and_then(|i| args.get(i + 1)) {
+        let file = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
+        g.write_graphml(std::io::BufWriter::new(file)).map_err(|e| e.to_string())?;
+    }
+    let (t_bc, bc) = time(runs, || Ok(common::betweenness(&g)))?;
+    let (t_dd, (density, _)) = time(runs, || Ok(common::density_and_degree(&g)))?;
+    let (t_sp, _) = time(runs, || Ok(common::scale_profile(&g)))?;
+    let (t_xml, bytes) = time(runs, || common::graphml(&g))?;
+    let top = bc.top(1);
+    let (top_id, top_value) = top.first().map_or(("", 0.0), |(id, v)| (id.as_str(), *v));
+    println!(
+        "{{\"workload\":\"graph\",\"actors\":{},\"linkages\":{},\"runs\":{runs},\"betweenness_s\":{t_bc:.6},\
+         \"density_degree_s\":{t_dd:.6},\"scale_profile_s\":{t_sp:.6},\"graphml_s\":{t_xml:.6},\"graphml_bytes\":{bytes},\
+         \"density\":{density},\"top_broker\":{top_id:?},\"top_betweenness\":{top_value}}}",
+        g.actor_count(),
+        g.linkage_count(),
+    );
     Ok(())
 }
 

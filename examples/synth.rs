@@ -6,8 +6,8 @@
 //!     [--missing-dimensions F] [--missing-facts F]
 //! ```
 //!
-//! Writes DIR/atlas.json and DIR/towns.csv (see `regdev::synth::write_peer_files`)
-//! and prints a one-line JSON summary.
+//! Writes DIR/atlas.json, DIR/linkages.graphml and DIR/towns.csv (see
+//! `regdev::synth::write_peer_files`) and prints a one-line JSON summary.
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1068,8 +1068,8 @@ fn csv_field(out: &mut String, text: &str) {
     }
 }
 
-fn io_error(path: &Path, e: &std::io::Error) -> Error {
-    Error::Invalid(format!("cannot write '{}': {e}", path.display()))
+fn io_error(path: &Path, e: &impl core::fmt::Display) -> Error {
+    Error::Io { operation: "writing synthetic peer files", message: format!("{}: {e}", path.display()) }
 }
 
 /// Writes one CSV row per town (RFC 4180: comma-separated, fields with
@@ -1084,7 +1084,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 ///
 /// # Errors
 ///
-/// [`Error::Invalid`] naming the I/O error if writing fails.
+/// [`Error::Io`] if writing fails.
 ///
 /// # Example
 ///
@@ -1098,7 +1098,7 @@ fn io_error(path: &Path, e: &std::io::Error) -> Error {
 /// ```
 pub fn write_towns_csv<W: Write>(atlas: &Atlas, out: W) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(out);
-    let fail = |e: std::io::Error| Error::Invalid(format!("cannot write CSV: {e}"));
+    let fail = |e: std::io::Error| Error::Io { operation: "writing CSV", message: e.to_string() };
     let mut line = String::with_capacity(512);
     line.push_str(&CSV_COLUMNS.join(","));
     for d in Dimension::ALL {
@@ -1204,16 +1204,18 @@ pub struct SynthSummary {
 }
 
 /// Generates an atlas and writes the files peer tools read, into `dir`
-/// (created if missing): `atlas.json` (compact JSON that
-/// [`Atlas::from_json_slice`] loads) and `towns.csv` (see
-/// [`write_towns_csv`]).
+/// (created if missing), all from the same atlas:
 ///
-/// `linkages.graphml` (every graph in one GraphML document) will follow
-/// once the GraphML writer lands.
+/// - `atlas.json`: compact JSON that [`Atlas::from_json_slice`] loads;
+/// - `linkages.graphml`: every linkage graph in one GraphML document (see
+///   [`crate::linkage::graphml::write_all`]; node ids are
+///   `focal-town:actor`), for networkx and igraph; a document without
+///   graphs when the atlas has none;
+/// - `towns.csv`: one row per town, see [`write_towns_csv`], for pandas.
 ///
 /// # Errors
 ///
-/// As [`atlas`]; [`Error::Invalid`] naming the file if a directory or file
+/// As [`atlas`]; [`Error::Io`] naming the file if a directory or file
 /// cannot be written.
 ///
 /// # Example
@@ -1237,8 +1239,14 @@ pub fn write_peer_files(config: &SynthConfig, dir: impl AsRef<Path>) -> Result<S
     let path = dir.join("atlas.json");
     let file = std::fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
     let mut w = std::io::BufWriter::new(file);
-    serde_json::to_writer(&mut w, &atlas)
-        .map_err(|e| Error::Invalid(format!("cannot write '{}': {e}", path.display())))?;
+    serde_json::to_writer(&mut w, &atlas).map_err(|e| io_error(&path, &e))?;
+    w.flush().map_err(|e| io_error(&path, &e))?;
+    files.push(path);
+
+    let path = dir.join("linkages.graphml");
+    let file = std::fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
+    let mut w = std::io::BufWriter::new(file);
+    crate::linkage::graphml::write_all(atlas.graphs(), &mut w).map_err(|e| e.context(path.display().to_string()))?;
     w.flush().map_err(|e| io_error(&path, &e))?;
     files.push(path);
 
@@ -1246,10 +1254,6 @@ pub fn write_peer_files(config: &SynthConfig, dir: impl AsRef<Path>) -> Result<S
     let file = std::fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
     write_towns_csv(&atlas, file).map_err(|e| e.context(path.display().to_string()))?;
     files.push(path);
-
-    // TODO(graphml): write dir/linkages.graphml (all graphs in one
-    // document) with `crate::linkage::graphml` once branch `linkage` is
-    // merged into main.
 
     let files = files
         .into_iter()

@@ -171,6 +171,12 @@ fn peer_files_are_written() {
     let dir = std::env::temp_dir().join(format!("regdev-synth-test-{}", std::process::id()));
     let summary = synth::write_peer_files(&SynthConfig::new().towns(40).actors_per_town(5), &dir).unwrap();
     assert_eq!((summary.towns, summary.graphs, summary.actors, summary.linkages), (40, 40, 200, 800));
+    let names: Vec<_> =
+        summary.files.iter().map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(names, ["atlas.json", "linkages.graphml", "towns.csv"]);
+    let xml = std::fs::read_to_string(dir.join("linkages.graphml")).unwrap();
+    assert_eq!(xml.matches("<graph ").count(), 40);
+    assert_eq!(xml.matches("<edge ").count(), 800);
     for (path, len) in &summary.files {
         assert_eq!(std::fs::metadata(path).unwrap().len(), *len);
     }

@@ -57,3 +57,33 @@ pub fn load_json(bytes: &[u8]) -> Result<Atlas, Error> {
 pub fn parse_value(bytes: &[u8]) -> Result<serde_json::Value, Error> {
     serde_json::from_slice(bytes).map_err(|e| Error::Invalid(e.to_string()))
 }
+
+/// The graph of the graph benchmarks: `actors` actors, 5 linkages each.
+pub fn graph(actors: usize) -> Result<regdev::LinkageGraph, Error> {
+    synth::linkage_graph(actors, LINKAGES_PER_ACTOR, SEED)
+}
+
+/// Directed, normalized betweenness of every actor (as
+/// `networkx.betweenness_centrality(G)` and igraph's `G.betweenness()`).
+pub fn betweenness(g: &regdev::LinkageGraph) -> regdev::linkage::Centrality {
+    g.betweenness(regdev::linkage::Orientation::Directed, true)
+}
+
+/// Density and every actor's total degree (as `nx.density(G)`, `G.degree()`).
+pub fn density_and_degree(g: &regdev::LinkageGraph) -> (f64, usize) {
+    let d = g.density();
+    let degrees = g.degree_centrality(regdev::linkage::Degree::Total);
+    (d, degrees.len())
+}
+
+/// The scale profile: linkages per scale.
+pub fn scale_profile(g: &regdev::LinkageGraph) -> usize {
+    g.scale_profile().total()
+}
+
+/// GraphML export into memory; returns the byte count.
+pub fn graphml(g: &regdev::LinkageGraph) -> Result<usize, Error> {
+    let mut out = Vec::with_capacity(g.linkage_count() * 300);
+    g.write_graphml(&mut out)?;
+    Ok(out.len())
+}
