@@ -64,7 +64,7 @@
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
 //! | [`model`] | [`RegionalModel`] and [`Archetype`] |
-//! | [`derive`] | profile rows derived from linkage graphs, with provenance |
+//! | [`derive`](mod@derive) | profile rows derived from linkage graphs, with provenance |
 //! | [`dimension`] | [`Dimension`], [`DimensionValue`], [`Profile`], [`Scale`], [`Place`] and the value types |
 //! | [`upgrading`] | [`UpgradingType`], [`ValueChainRole`], [`Stage`], [`Trajectory`] |
 //! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
