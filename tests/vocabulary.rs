@@ -724,8 +724,11 @@ fn serde_rejects_invalid_measures() {
     assert_eq!(json_err::<Area>("-1.5"), "area must not be negative, got -1.5");
     assert_eq!(json_err::<Area>("\"806.5\""), "invalid type: string \"806.5\", expected f64 at line 1 column 7");
     assert_eq!(json_err::<Area>("null"), "invalid type: null, expected f64 at line 1 column 4");
-    assert_eq!(json_err::<Population>("-3"), "invalid value: integer `-3`, expected u64 at line 1 column 2");
-    assert_eq!(json_err::<Population>("1.5"), "invalid type: floating point `1.5`, expected u64 at line 1 column 3");
+    assert_eq!(json_err::<Population>("-3"), "population must not be negative, got -3 at line 1 column 2");
+    assert_eq!(
+        json_err::<Population>("1.5"),
+        "population must be a whole number of persons up to 18446744073709551615, got 1.5 at line 1 column 3"
+    );
     assert_eq!(json_err::<Money>(r#"{"amount":-2,"currency":"cny"}"#), "money amount must not be negative, got -2");
     assert_eq!(
         json_err::<Money>(r#"{"amount":2,"currency":"yen"}"#),
