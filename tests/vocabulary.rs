@@ -335,7 +335,8 @@ proptest! {
             err.to_string(),
             format!("invalid actor id {quoted}: an id must be at most 64 characters, this one has {}", s.len())
         );
-        prop_assert!(matches!(err, Error::InvalidId { value, .. } if value == s));
+        let keeps_whole_value = matches!(err, Error::InvalidId { value, .. } if value == s);
+        prop_assert!(keeps_whole_value);
     }
 }
 
