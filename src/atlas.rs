@@ -813,6 +813,40 @@ impl Atlas {
         })?;
         money.convert(rate)
     }
+
+    /// Converts a sourced money figure into `to`, with the atlas's rate for
+    /// the figure's own year. Same currency: returned unchanged, year or
+    /// not.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] when the figure has no year (no rate can be
+    /// chosen) or the atlas has no rate for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Currency;
+    /// let atlas = regdev::Atlas::builtin();
+    /// let shunde_gdp = atlas.town("shunde").and_then(|t| t.key_facts().gdp.as_ref()).ok_or("?")?;
+    /// assert_eq!(atlas.convert_observed(shunde_gdp, Currency::Usd)?.amount().round(), 41_012_723_632.0);
+    /// let kunshan_gdp = atlas.town("kunshan").and_then(|t| t.key_facts().gdp.as_ref()).ok_or("?")?;
+    /// assert!(atlas.convert_observed(kunshan_gdp, Currency::Usd).is_err()); // no year
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn convert_observed(&self, figure: &crate::Observed<Money>, to: Currency) -> Result<Money, Error> {
+        let money = *figure.value();
+        if money.currency() == to {
+            return Ok(money);
+        }
+        let year = figure.year().ok_or_else(|| {
+            Error::Invalid(format!(
+                "cannot convert {money} to {}: the figure has no year, so no exchange rate can be chosen",
+                to.code()
+            ))
+        })?;
+        self.convert(money, year, to)
+    }
 }
 
 fn first_error(errors: Vec<Error>) -> Error {
