@@ -1162,11 +1162,7 @@ impl FactRanges {
     fn facts(&self, gower: &Gower, atlas: &Atlas, t: &Town) -> Vec<Option<f64>> {
         let f = t.key_facts();
         let money = |o: &Option<crate::Observed<Money>>, to: Currency| -> Option<f64> {
-            let o = o.as_ref()?;
-            if o.value().currency() == to {
-                return Some(o.value().amount());
-            }
-            atlas.convert(*o.value(), o.year()?, to).ok().map(Money::amount)
+            atlas.convert_observed(o.as_ref()?, to).ok().map(Money::amount)
         };
         #[allow(clippy::cast_precision_loss)]
         let pop = f.population.as_ref().map(|p| p.value().get() as f64);

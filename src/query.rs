@@ -507,10 +507,7 @@ impl Query {
 }
 
 fn converted(atlas: &Atlas, o: &crate::Observed<Money>, to: Currency) -> Option<f64> {
-    if o.value().currency() == to {
-        return Some(o.value().amount());
-    }
-    atlas.convert(*o.value(), o.year()?, to).ok().map(Money::amount)
+    atlas.convert_observed(o, to).ok().map(Money::amount)
 }
 
 impl Atlas {
