@@ -160,6 +160,67 @@ pub struct Atlas {
     town_index: HashMap<TownId, usize>,
     graph_index: HashMap<TownId, usize>,
     children: Vec<Vec<usize>>,
+    columns: Columns,
+}
+
+/// The most-queried town facts as columns (struct of arrays) in atlas
+/// order, so a query scans a few contiguous bytes per town instead of whole
+/// records. Missing values are `NaN` (numbers) or [`Columns::NONE`] (codes).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Columns {
+    /// Position in [`RegionalModel::ALL`](crate::RegionalModel::ALL).
+    pub(crate) model: Vec<u8>,
+    /// Position in [`AdminLevel::ALL`](crate::AdminLevel::ALL).
+    pub(crate) level: Vec<u8>,
+    pub(crate) area: Vec<f64>,
+    pub(crate) population: Vec<f64>,
+    pub(crate) gdp: Vec<f64>,
+    /// Position in [`Currency::ALL`].
+    pub(crate) gdp_currency: Vec<u8>,
+    pub(crate) gdp_per_capita: Vec<f64>,
+    pub(crate) gdp_per_capita_currency: Vec<u8>,
+}
+
+impl Columns {
+    /// The code of a missing value.
+    pub(crate) const NONE: u8 = u8::MAX;
+
+    pub(crate) fn code<T: PartialEq>(all: &[T], v: Option<&T>) -> u8 {
+        v.and_then(|v| all.iter().position(|x| x == v)).and_then(|i| u8::try_from(i).ok()).unwrap_or(Self::NONE)
+    }
+
+    fn of(towns: &[Town]) -> Columns {
+        let n = towns.len();
+        let mut c = Columns {
+            model: Vec::with_capacity(n),
+            level: Vec::with_capacity(n),
+            area: Vec::with_capacity(n),
+            population: Vec::with_capacity(n),
+            gdp: Vec::with_capacity(n),
+            gdp_currency: Vec::with_capacity(n),
+            gdp_per_capita: Vec::with_capacity(n),
+            gdp_per_capita_currency: Vec::with_capacity(n),
+        };
+        for t in towns {
+            let f = t.key_facts();
+            c.model.push(Self::code(crate::RegionalModel::ALL, t.model().map(|m| m.value())));
+            c.level.push(Self::code(crate::AdminLevel::ALL, Some(&t.level())));
+            c.area.push(f.area.as_ref().map_or(f64::NAN, |a| a.value().km2()));
+            #[allow(clippy::cast_precision_loss)]
+            c.population.push(f.population.as_ref().map_or(f64::NAN, |p| p.value().get() as f64));
+            let money = |m: &Option<crate::Observed<Money>>| match m {
+                Some(o) => (o.value().amount(), Self::code(Currency::ALL, Some(&o.value().currency()))),
+                None => (f64::NAN, Self::NONE),
+            };
+            let (g, gc) = money(&f.gdp);
+            c.gdp.push(g);
+            c.gdp_currency.push(gc);
+            let (p, pc) = money(&f.gdp_per_capita);
+            c.gdp_per_capita.push(p);
+            c.gdp_per_capita_currency.push(pc);
+        }
+        c
+    }
 }
 
 impl PartialEq for Atlas {
@@ -578,6 +639,7 @@ impl Atlas {
         errors.extend(tier_errors);
 
         if errors.is_empty() {
+            let columns = Columns::of(&towns);
             Ok(Atlas {
                 sources,
                 exchange_rates,
@@ -589,10 +651,21 @@ impl Atlas {
                 town_index,
                 graph_index,
                 children,
+                columns,
             })
         } else {
             Err(errors)
         }
+    }
+
+    /// The town at a position of [`Atlas::towns`] order.
+    pub(crate) fn town_at(&self, i: usize) -> Option<&Town> {
+        self.towns.get(i)
+    }
+
+    /// The query columns, in town order.
+    pub(crate) fn columns(&self) -> &Columns {
+        &self.columns
     }
 
     /// Whether the atlas holds no towns, archetypes, graphs or sources.
