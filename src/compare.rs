@@ -855,13 +855,10 @@ impl Gower {
         let fact_w: Vec<f64> = KeyFact::ALL.iter().map(|&k| self.feature_weight_of(Feature::KeyFact(k))).collect();
         let n = towns.len();
         let mut values = vec![0.0; n * n];
-        for i in 0..n {
-            for j in (i + 1)..n {
-                let (Some(ei), Some(ej), Some(fi), Some(fj)) =
-                    (encoded.get(i), encoded.get(j), facts.get(i), facts.get(j))
-                else {
-                    continue;
-                };
+        // The upper triangle, row by row (sequential writes)...
+        for (i, (ei, fi)) in encoded.iter().zip(&facts).enumerate() {
+            let Some(row) = values.get_mut(i * n..(i + 1) * n) else { continue };
+            for ((cell, ej), fj) in row.iter_mut().zip(&encoded).zip(&facts).skip(i + 1) {
                 let (mut num, mut den) = sum_encoded(ei, ej, &dim_w);
                 for (k, w) in fact_w.iter().enumerate() {
                     if *w > 0.0 {
@@ -871,12 +868,22 @@ impl Gower {
                         }
                     }
                 }
-                let d = if den > 0.0 { num / den } else { f64::NAN };
-                if let Some(v) = values.get_mut(i * n + j) {
-                    *v = d;
-                }
-                if let Some(v) = values.get_mut(j * n + i) {
-                    *v = d;
+                *cell = if den > 0.0 { num / den } else { f64::NAN };
+            }
+        }
+        // ...then mirrored in 64 × 64 tiles, so reads and writes stay in
+        // cache.
+        const TILE: usize = 64;
+        for bi in (0..n).step_by(TILE) {
+            for bj in (bi..n).step_by(TILE) {
+                for i in bi..(bi + TILE).min(n) {
+                    for j in bj.max(i + 1)..(bj + TILE).min(n) {
+                        if let Some(v) = values.get(i * n + j).copied() {
+                            if let Some(slot) = values.get_mut(j * n + i) {
+                                *slot = v;
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -1019,75 +1026,142 @@ impl DistanceMatrix {
     }
 }
 
-/// One profile dimension, encoded for fast comparison.
+/// The number of profile dimensions.
+const DIMS: usize = Dimension::ALL.len();
+
+/// One profile dimension, encoded for fast comparison without allocation
+/// in the common case.
 #[derive(Debug, Clone, PartialEq)]
 enum Code {
     Missing,
-    Nominal(u16),
-    Ordinal(u16, u16),
-    Set(Vec<u32>),
+    Nominal(u8),
+    /// Rank and number of levels.
+    Ordinal(u8, u8),
+    /// A set whose elements are all below 64, as a bit mask.
+    Bits(u64),
+    /// A set with larger elements (more than 64 distinct places), sorted.
+    List(Box<[u32]>),
 }
 
 /// A profile encoded once: one [`Code`] per [`Dimension`], in order.
 #[derive(Debug, Clone)]
-struct Encoded(Vec<Code>);
+struct Encoded([Code; DIMS]);
 
-/// Interns places to small integers so sets compare as sorted lists.
+/// Interns places to small integers, so sets of places compare as bit
+/// masks (or sorted lists beyond 64 distinct places).
 #[derive(Debug, Default)]
 struct Interner {
     places: HashMap<Place, u32>,
 }
 
-impl Interner {
-    fn place(&mut self, p: &Place) -> u32 {
-        let next = u32::try_from(self.places.len()).unwrap_or(u32::MAX);
-        *self.places.entry(p.clone()).or_insert(next)
-    }
+fn small(i: usize) -> u8 {
+    u8::try_from(i).unwrap_or(u8::MAX)
+}
 
-    fn encode(&mut self, p: &Profile) -> Encoded {
-        fn nominal<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> Code {
-            v.and_then(|v| all.iter().position(|x| *x == v))
-                .map_or(Code::Missing, |i| Code::Nominal(u16::try_from(i).unwrap_or(u16::MAX)))
-        }
-        fn ordinal<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> Code {
-            let levels = u16::try_from(all.len()).unwrap_or(u16::MAX);
-            v.and_then(|v| all.iter().position(|x| *x == v))
-                .map_or(Code::Missing, |i| Code::Ordinal(u16::try_from(i).unwrap_or(u16::MAX), levels))
-        }
-        let codes = Dimension::ALL
-            .iter()
-            .map(|d| match d {
-                Dimension::Dynamics => nominal(crate::dimension::Dynamics::ALL, p.dynamics),
-                Dimension::EconomicLinkages => p.economic_linkages.as_ref().map_or(Code::Missing, |s| {
-                    let mut v: Vec<u32> = s
-                        .iter()
-                        .filter_map(|x| crate::Scale::ALL.iter().position(|y| y == x))
-                        .map(|i| i as u32)
-                        .collect();
-                    v.sort_unstable();
-                    Code::Set(v)
-                }),
-                Dimension::InstitutionalBorrowing => p.institutional_borrowing.as_ref().map_or(Code::Missing, |s| {
-                    let mut v: Vec<u32> = s.iter().map(|x| self.place(x)).collect();
-                    v.sort_unstable();
-                    Code::Set(v)
-                }),
-                Dimension::IndustryRelation => ordinal(crate::dimension::IndustryRelation::ALL, p.industry_relation),
-                Dimension::RiskLevel => ordinal(crate::dimension::RiskLevel::ALL, p.risk_level),
-                Dimension::Competition => nominal(crate::dimension::CompetitionMode::ALL, p.competition),
-                Dimension::GovernmentRole => nominal(crate::dimension::GovernmentRole::ALL, p.government_role),
-                Dimension::Ownership => nominal(crate::dimension::Ownership::ALL, p.ownership),
-                Dimension::CapitalOrigin => nominal(crate::dimension::CapitalOrigin::ALL, p.capital_origin),
-                Dimension::DrivingActor => nominal(crate::dimension::DrivingActor::ALL, p.driving_actor),
-                Dimension::DistrictType => nominal(crate::dimension::DistrictType::ALL, p.district_type),
-                Dimension::MarketOrientation => nominal(crate::dimension::MarketOrientation::ALL, p.market_orientation),
-            })
-            .collect();
-        Encoded(codes)
+fn nominal<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> Code {
+    v.and_then(|v| all.iter().position(|x| *x == v)).map_or(Code::Missing, |i| Code::Nominal(small(i)))
+}
+
+fn ordinal<T: Copy + PartialEq>(all: &[T], v: Option<T>) -> Code {
+    v.and_then(|v| all.iter().position(|x| *x == v))
+        .map_or(Code::Missing, |i| Code::Ordinal(small(i), small(all.len())))
+}
+
+fn set_code(mut elements: Vec<u32>) -> Code {
+    if elements.iter().all(|&e| e < 64) {
+        Code::Bits(elements.iter().fold(0u64, |acc, &e| acc | (1u64 << e)))
+    } else {
+        elements.sort_unstable();
+        elements.dedup();
+        Code::List(elements.into_boxed_slice())
     }
 }
 
+impl Interner {
+    fn place(&mut self, p: &Place) -> u32 {
+        if let Some(&i) = self.places.get(p) {
+            return i;
+        }
+        let next = u32::try_from(self.places.len()).unwrap_or(u32::MAX);
+        self.places.insert(p.clone(), next);
+        next
+    }
+
+    fn encode(&mut self, p: &Profile) -> Encoded {
+        self.encode_only(p, &[true; DIMS])
+    }
+
+    /// Encodes only the dimensions `wanted` marks; the rest are `Missing`.
+    fn encode_only(&mut self, p: &Profile, wanted: &[bool; DIMS]) -> Encoded {
+        use crate::dimension as d;
+        Encoded(core::array::from_fn(|k| match Dimension::ALL.get(k).filter(|_| wanted.get(k) == Some(&true)) {
+            Some(Dimension::Dynamics) => nominal(d::Dynamics::ALL, p.dynamics),
+            Some(Dimension::EconomicLinkages) => p.economic_linkages.as_ref().map_or(Code::Missing, |s| {
+                let mask = s
+                    .iter()
+                    .filter_map(|x| crate::Scale::ALL.iter().position(|y| y == x))
+                    .fold(0u64, |a, i| a | (1 << i));
+                Code::Bits(mask)
+            }),
+            Some(Dimension::InstitutionalBorrowing) => p
+                .institutional_borrowing
+                .as_ref()
+                .map_or(Code::Missing, |s| set_code(s.iter().map(|x| self.place(x)).collect())),
+            Some(Dimension::IndustryRelation) => ordinal(d::IndustryRelation::ALL, p.industry_relation),
+            Some(Dimension::RiskLevel) => ordinal(d::RiskLevel::ALL, p.risk_level),
+            Some(Dimension::Competition) => nominal(d::CompetitionMode::ALL, p.competition),
+            Some(Dimension::GovernmentRole) => nominal(d::GovernmentRole::ALL, p.government_role),
+            Some(Dimension::Ownership) => nominal(d::Ownership::ALL, p.ownership),
+            Some(Dimension::CapitalOrigin) => nominal(d::CapitalOrigin::ALL, p.capital_origin),
+            Some(Dimension::DrivingActor) => nominal(d::DrivingActor::ALL, p.driving_actor),
+            Some(Dimension::DistrictType) => nominal(d::DistrictType::ALL, p.district_type),
+            Some(Dimension::MarketOrientation) => nominal(d::MarketOrientation::ALL, p.market_orientation),
+            None => Code::Missing,
+        }))
+    }
+}
+
+/// The elements of a set code, sorted.
+fn elements(c: &Code) -> Vec<u32> {
+    match c {
+        Code::Bits(m) => {
+            let mut m = *m;
+            let mut v = Vec::new();
+            while m != 0 {
+                v.push(m.trailing_zeros());
+                m &= m - 1;
+            }
+            v
+        }
+        Code::List(l) => l.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// Jaccard distance of two sorted lists.
+fn jaccard_lists(x: &[u32], y: &[u32]) -> f64 {
+    if x.is_empty() && y.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut both) = (0, 0, 0u32);
+    while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
+        match p.cmp(q) {
+            core::cmp::Ordering::Less => i += 1,
+            core::cmp::Ordering::Greater => j += 1,
+            core::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let union = (x.len() + y.len()) as f64 - f64::from(both);
+    1.0 - f64::from(both) / union
+}
+
 /// The distance of one encoded dimension; `None` if either is missing.
+#[inline]
 fn code_distance(a: &Code, b: &Code) -> Option<f64> {
     match (a, b) {
         (Code::Nominal(x), Code::Nominal(y)) => Some(if x == y { 0.0 } else { 1.0 }),
@@ -1095,30 +1169,18 @@ fn code_distance(a: &Code, b: &Code) -> Option<f64> {
             let span = f64::from(levels.saturating_sub(1).max(1));
             Some(f64::from(x.abs_diff(*y)) / span)
         }
-        (Code::Set(x), Code::Set(y)) => {
-            if x.is_empty() && y.is_empty() {
-                return Some(0.0);
-            }
-            let (mut i, mut j, mut both) = (0, 0, 0u32);
-            while let (Some(p), Some(q)) = (x.get(i), y.get(j)) {
-                match p.cmp(q) {
-                    core::cmp::Ordering::Less => i += 1,
-                    core::cmp::Ordering::Greater => j += 1,
-                    core::cmp::Ordering::Equal => {
-                        both += 1;
-                        i += 1;
-                        j += 1;
-                    }
-                }
-            }
-            #[allow(clippy::cast_precision_loss)]
-            let union = (x.len() + y.len()) as f64 - f64::from(both);
-            Some(1.0 - f64::from(both) / union)
+        (Code::Bits(x), Code::Bits(y)) => {
+            let union = (x | y).count_ones();
+            Some(if union == 0 { 0.0 } else { 1.0 - f64::from((x & y).count_ones()) / f64::from(union) })
+        }
+        (Code::Bits(_) | Code::List(_), Code::Bits(_) | Code::List(_)) => {
+            Some(jaccard_lists(&elements(a), &elements(b)))
         }
         _ => None,
     }
 }
 
+#[inline]
 fn sum_encoded(a: &Encoded, b: &Encoded, weights: &[f64]) -> (f64, f64) {
     let (mut num, mut den) = (0.0, 0.0);
     for ((x, y), w) in a.0.iter().zip(&b.0).zip(weights) {
@@ -1384,15 +1446,21 @@ pub fn classify_all<'a, 'b>(
     subjects: impl IntoIterator<Item = &'a Profile>,
     archetypes: impl IntoIterator<Item = &'b Archetype>,
     gower: &Gower,
-) -> Vec<Option<(ArchetypeId, f64)>> {
+) -> Vec<Option<(&'b ArchetypeId, f64)>> {
     let mut interner = Interner::default();
     let archetypes: Vec<(&Archetype, Encoded)> =
         archetypes.into_iter().map(|a| (a, interner.encode(a.profile()))).collect();
     let weights: Vec<f64> = Dimension::ALL.iter().map(|&d| gower.weight_of(d)).collect();
+    // A subject's dimension matters only if some archetype has it with a
+    // positive weight: encode only those.
+    let wanted: [bool; DIMS] = core::array::from_fn(|k| {
+        weights.get(k).is_some_and(|w| *w > 0.0)
+            && archetypes.iter().any(|(_, e)| e.0.get(k).is_some_and(|c| *c != Code::Missing))
+    });
     subjects
         .into_iter()
         .map(|p| {
-            let e = interner.encode(p);
+            let e = interner.encode_only(p, &wanted);
             let mut best: Option<(&Archetype, f64)> = None;
             for (a, ea) in &archetypes {
                 let (num, den) = sum_encoded(&e, ea, &weights);
@@ -1403,7 +1471,7 @@ pub fn classify_all<'a, 'b>(
                     }
                 }
             }
-            best.map(|(a, d)| (a.id().clone(), d))
+            best.map(|(a, d)| (a.id(), d))
         })
         .collect()
 }
