@@ -199,3 +199,25 @@ fn jaccard_beyond_64_distinct_places() {
     assert!((d.value() - (1.0 - 10.0 / 70.0)).abs() < 1e-12, "{}", d.value());
     assert_eq!(Gower::new().profiles(&b, &b).unwrap().value(), 0.0);
 }
+
+#[cfg(feature = "synth")]
+#[test]
+fn matrix_equals_pairwise_town_distances() {
+    let atlas = regdev::synth::atlas(&regdev::synth::SynthConfig::new().towns(60).seed(7)).unwrap();
+    let ids: Vec<&str> = atlas.towns().map(|t| t.id().as_str()).collect();
+    let g = Gower::new();
+    let m = g.matrix(&atlas, ids.iter().copied()).unwrap();
+    for (i, a) in ids.iter().enumerate() {
+        for (j, b) in ids.iter().enumerate() {
+            let pair = g.towns(&atlas, a, b).unwrap().map_or(f64::NAN, |d| d.value());
+            let cell = m.get(i, j).unwrap();
+            if i == j {
+                assert_eq!(cell, 0.0);
+            } else if pair.is_nan() {
+                assert!(cell.is_nan(), "{a} {b}");
+            } else {
+                assert!((cell - pair).abs() < 1e-12, "{a} {b}: matrix {cell} vs pair {pair}");
+            }
+        }
+    }
+}
