@@ -543,12 +543,15 @@ impl Atlas {
                 cite(format!("archetype '{}', field 'profile_sources.{}'", a.id(), d.id()), s);
             }
         }
-        for t in &towns {
+        // Name the citing field only for the records with a dangling
+        // citation: formatting millions of field paths would cost more than
+        // the check.
+        for t in towns.iter().filter(|t| t.source_ids().any(|s| !source_index.contains_key(s))) {
             for (field, s) in t.cited_sources() {
                 cite(format!("town '{}', field '{field}'", t.id()), s);
             }
         }
-        for g in &graphs {
+        for g in graphs.iter().filter(|g| g.source_ids().any(|s| !source_index.contains_key(s))) {
             for (what, s) in g.cited_sources() {
                 cite(format!("graph of town '{}', {what}", g.focal_town()), s);
             }
@@ -1113,5 +1116,25 @@ impl AtlasBuilder {
     /// ```
     pub fn build_all(self) -> Result<Atlas, Vec<Error>> {
         Atlas::assemble(self.sources, self.exchange_rates, self.archetypes, self.towns, self.graphs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheap_source_walks_match_the_named_ones() {
+        let atlas = Atlas::builtin();
+        for t in atlas.towns() {
+            let cheap: Vec<&SourceId> = t.source_ids().collect();
+            let named: Vec<&SourceId> = t.cited_sources().map(|(_, s)| s).collect();
+            assert_eq!(cheap, named, "town {}", t.id());
+        }
+        for g in atlas.graphs() {
+            let cheap: Vec<&SourceId> = g.source_ids().collect();
+            let named: Vec<&SourceId> = g.cited_sources().map(|(_, s)| s).collect();
+            assert_eq!(cheap, named, "graph {}", g.focal_town());
+        }
     }
 }

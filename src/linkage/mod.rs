@@ -785,6 +785,12 @@ impl LinkageGraph {
         self.index.get(id).copied()
     }
 
+    /// Every source id cited by an actor or a linkage, without saying
+    /// where (cheap: no allocation).
+    pub(crate) fn source_ids(&self) -> impl Iterator<Item = &SourceId> + '_ {
+        self.actors().filter_map(Actor::source).chain(self.graph.raw_edges().iter().map(|e| &e.weight.source))
+    }
+
     /// Every source id cited by an actor or a linkage, with where.
     ///
     /// # Example
