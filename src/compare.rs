@@ -60,7 +60,10 @@ use std::collections::{BTreeMap, HashMap};
 use serde::{Deserialize, Serialize};
 
 use crate::macros::vocabulary;
-use crate::{Archetype, ArchetypeId, Atlas, Currency, Dimension, DimensionValue, Error, Money, Place, Profile, Town};
+use crate::{
+    Archetype, ArchetypeId, Atlas, Currency, Dimension, DimensionKind, DimensionValue, Error, Money, Place, Profile,
+    Town,
+};
 
 /// Anything with a [`Profile`] that can be compared: towns, archetypes,
 /// bare profiles, or a type of your own.
@@ -871,19 +874,39 @@ impl Gower {
                 bucket.push((i, row));
             }
         }
+        let flat: Vec<Flat> = encoded.iter().zip(&facts).map(|(e, f)| Flat::of(e, f, &ranges)).collect();
+        let plan = FlatPlan {
+            kind: core::array::from_fn(|k| Dimension::ALL.get(k).map_or(DimensionKind::Nominal, |d| d.kind())),
+            inv_span: core::array::from_fn(|k| {
+                Dimension::ALL
+                    .get(k)
+                    .and_then(|d| d.levels())
+                    .map_or(1.0, |l| 1.0 / (l.saturating_sub(1).max(1) as f64))
+            }),
+            dim_w: core::array::from_fn(|k| dim_w.get(k).copied().unwrap_or(0.0)),
+            fact_w: core::array::from_fn(|k| fact_w.get(k).copied().unwrap_or(0.0)),
+        };
+        let general = |i: usize, j: usize| -> (f64, f64) {
+            let (Some(ei), Some(ej), Some(fi), Some(fj)) = (encoded.get(i), encoded.get(j), facts.get(i), facts.get(j))
+            else {
+                return (0.0, 0.0);
+            };
+            let (mut num, mut den) = sum_encoded(ei, ej, &dim_w);
+            for (k, w) in fact_w.iter().enumerate() {
+                if *w > 0.0 {
+                    if let (Some(Some(x)), Some(Some(y))) = (fi.get(k), fj.get(k)) {
+                        num += w * ranges.scaled(k, *x, *y);
+                        den += w;
+                    }
+                }
+            }
+            (num, den)
+        };
         let fill = |rows: Vec<(usize, &mut [f64])>| {
             for (i, row) in rows {
-                let (Some(ei), Some(fi)) = (encoded.get(i), facts.get(i)) else { continue };
-                for ((cell, ej), fj) in row.iter_mut().zip(&encoded).zip(&facts).skip(i + 1) {
-                    let (mut num, mut den) = sum_encoded(ei, ej, &dim_w);
-                    for (k, w) in fact_w.iter().enumerate() {
-                        if *w > 0.0 {
-                            if let (Some(Some(x)), Some(Some(y))) = (fi.get(k), fj.get(k)) {
-                                num += w * ranges.scaled(k, *x, *y);
-                                den += w;
-                            }
-                        }
-                    }
+                let Some(fi) = flat.get(i) else { continue };
+                for (j, (cell, fj)) in row.iter_mut().zip(&flat).enumerate().skip(i + 1) {
+                    let (num, den) = if fi.general || fj.general { general(i, j) } else { fi.sums(fj, &plan) };
                     *cell = if den > 0.0 { num / den } else { f64::NAN };
                 }
             }
@@ -1216,6 +1239,88 @@ fn sum_encoded(a: &Encoded, b: &Encoded, weights: &[f64]) -> (f64, f64) {
     (num, den)
 }
 
+/// A town flattened for the all-pairs loop: one byte per nominal or
+/// ordinal dimension (`u8::MAX` = missing), a bit mask per set dimension,
+/// and key facts pre-divided by their range (`NaN` = missing).
+#[derive(Debug, Clone)]
+struct Flat {
+    codes: [u8; DIMS],
+    masks: [u64; DIMS],
+    facts: [f64; 4],
+    /// A set too large for a mask: pairs with this town take the general
+    /// path.
+    general: bool,
+}
+
+/// Per-dimension constants of the all-pairs loop.
+struct FlatPlan {
+    kind: [DimensionKind; DIMS],
+    /// 1 / (levels − 1) for ordinal dimensions.
+    inv_span: [f64; DIMS],
+    dim_w: [f64; DIMS],
+    fact_w: [f64; 4],
+}
+
+impl Flat {
+    fn of(e: &Encoded, facts: &[Option<f64>], ranges: &FactRanges) -> Flat {
+        let mut f = Flat { codes: [u8::MAX; DIMS], masks: [0; DIMS], facts: [f64::NAN; 4], general: false };
+        for (k, c) in e.0.iter().enumerate() {
+            match c {
+                Code::Missing => {}
+                Code::Nominal(x) | Code::Ordinal(x, _) => {
+                    if let Some(slot) = f.codes.get_mut(k) {
+                        *slot = *x;
+                    }
+                }
+                Code::Bits(m) => {
+                    if let (Some(slot), Some(mask)) = (f.codes.get_mut(k), f.masks.get_mut(k)) {
+                        *slot = 0;
+                        *mask = *m;
+                    }
+                }
+                Code::List(_) => f.general = true,
+            }
+        }
+        for (k, v) in facts.iter().enumerate() {
+            if let (Some(Some(x)), Some(slot)) = (Some(v), f.facts.get_mut(k)) {
+                *slot = ranges.inv_range(k).map_or(0.0, |inv| x * inv);
+            }
+        }
+        f
+    }
+
+    /// Σ w·d and Σ w over the features both rows have.
+    #[inline]
+    fn sums(&self, other: &Flat, plan: &FlatPlan) -> (f64, f64) {
+        let (mut num, mut den) = (0.0, 0.0);
+        let dims = self.codes.iter().zip(&other.codes).zip(self.masks.iter().zip(&other.masks));
+        for ((((&a, &b), (&x, &y)), &w), (kind, &inv_span)) in
+            dims.zip(&plan.dim_w).zip(plan.kind.iter().zip(&plan.inv_span))
+        {
+            if a == u8::MAX || b == u8::MAX || w <= 0.0 {
+                continue;
+            }
+            let d = match kind {
+                DimensionKind::Nominal => f64::from(u8::from(a != b)),
+                DimensionKind::Ordinal => f64::from(a.abs_diff(b)) * inv_span,
+                DimensionKind::Set => {
+                    let union = (x | y).count_ones();
+                    if union == 0 { 0.0 } else { 1.0 - f64::from((x & y).count_ones()) / f64::from(union) }
+                }
+            };
+            num += w * d;
+            den += w;
+        }
+        for ((&x, &y), &w) in self.facts.iter().zip(&other.facts).zip(&plan.fact_w) {
+            if w > 0.0 && !x.is_nan() && !y.is_nan() {
+                num += w * (x - y).abs().min(1.0);
+                den += w;
+            }
+        }
+        (num, den)
+    }
+}
+
 /// Min and max of each key fact over an atlas, in the comparison
 /// currencies.
 struct FactRanges {
@@ -1256,6 +1361,14 @@ impl FactRanges {
             money(&f.gdp, gower.gdp_currency),
             money(&f.gdp_per_capita, gower.gdp_per_capita_currency),
         ]
+    }
+
+    /// 1 / range of fact `i`; `None` when the range is 0 (all distances 0).
+    fn inv_range(&self, i: usize) -> Option<f64> {
+        match (self.min.get(i), self.max.get(i)) {
+            (Some(lo), Some(hi)) if hi - lo > 0.0 => Some(1.0 / (hi - lo)),
+            _ => None,
+        }
     }
 
     fn scaled(&self, i: usize, x: f64, y: f64) -> f64 {
