@@ -1,0 +1,277 @@
+//! The command line, declared with clap's derive API.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use regdev::{AdminLevel, RegionalModel};
+
+/// A typed, citable model of China's regional development models, towns
+/// and economic-linkage graphs.
+///
+/// Every subcommand works on the built-in atlas (the talk's Kunshan and
+/// Shunde cases) unless --atlas FILE names an atlas JSON file ('-' reads
+/// standard input). Results go to standard output, diagnostics to standard
+/// error. Exit codes: 0 success, 1 invalid input or failed check, 2 usage
+/// error.
+#[derive(Debug, Parser)]
+#[command(name = "regdev", version, propagate_version = true, max_term_width = 100)]
+#[command(after_help = "Examples:
+  regdev compare kunshan shunde
+  regdev towns --model sunan --format csv
+  regdev export json -o atlas.json && regdev validate atlas.json")]
+pub(crate) struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Check atlas files: print `ok` with counts, or every problem found.
+    Validate(ValidateArgs),
+    /// List towns with their names, level, model and key facts.
+    Towns(TownsArgs),
+    /// Compare two towns (or archetypes) dimension by dimension.
+    Compare(CompareArgs),
+    /// Rank the regional-model archetypes by distance to a town.
+    Classify(ClassifyArgs),
+    /// Analyse a town's linkage graph: per-actor centralities and graph metrics.
+    Graph(GraphArgs),
+    /// Write the atlas as JSON, CSV or JSON Schema, or a town's graph as GraphML or DOT.
+    Export(ExportArgs),
+    /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
+    Synth(SynthArgs),
+}
+
+/// `--atlas FILE`, shared by the subcommands that read one atlas.
+#[derive(Debug, Args)]
+pub(crate) struct AtlasArg {
+    /// Read this atlas JSON file instead of the built-in atlas ('-' reads standard input).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) atlas: Option<PathBuf>,
+}
+
+/// `regdev validate`.
+#[derive(Debug, Args)]
+#[command(after_help = "A valid file prints one line on standard output:
+  atlas.json: ok (24 towns, 3 archetypes, 2 graphs, 25 actors, 31 linkages, 37 sources)
+An invalid one prints every problem on standard error, each prefixed by the file name
+(and line:column for JSON syntax errors), and the exit code is 1.
+
+Examples:
+  regdev validate atlas.json other.json
+  regdev export json | regdev validate -
+  regdev validate --audit atlas.json")]
+pub(crate) struct ValidateArgs {
+    /// Atlas JSON files to check ('-' reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    pub(crate) files: Vec<PathBuf>,
+    /// Also print the audit findings (valid but suspicious data) of valid files.
+    #[arg(long)]
+    pub(crate) audit: bool,
+}
+
+/// Output formats of `regdev towns`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TownsFormat {
+    /// An aligned text table.
+    Table,
+    /// A JSON array of towns, in the atlas format.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+/// `regdev towns`.
+#[derive(Debug, Args)]
+#[command(after_help = "Filters combine with AND. A town without a population matches no population bound.
+
+Examples:
+  regdev towns
+  regdev towns --parent shunde --format csv
+  regdev towns --model prd --min-population 1000000")]
+pub(crate) struct TownsArgs {
+    #[command(flatten)]
+    pub(crate) atlas: AtlasArg,
+    /// Only towns placed in this regional model (id, label or alias: sunan, prd, wenzhou).
+    #[arg(long, value_name = "MODEL", value_parser = parse_model)]
+    pub(crate) model: Option<RegionalModel>,
+    /// Only towns at this administrative level (e.g. town, district, county_level_city).
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+    pub(crate) level: Option<AdminLevel>,
+    /// Only towns in this province (case-insensitive).
+    #[arg(long, value_name = "PROVINCE")]
+    pub(crate) province: Option<String>,
+    /// Only direct children of this town (id or name).
+    #[arg(long, value_name = "TOWN")]
+    pub(crate) parent: Option<String>,
+    /// Only towns with at least this population.
+    #[arg(long, value_name = "N")]
+    pub(crate) min_population: Option<u32>,
+    /// Only towns with at most this population.
+    #[arg(long, value_name = "N")]
+    pub(crate) max_population: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TownsFormat::Table)]
+    pub(crate) format: TownsFormat,
+}
+
+/// Output formats of `regdev compare`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CompareFormat {
+    /// An aligned text table.
+    Table,
+    /// A Markdown table.
+    Markdown,
+    /// JSON: {"left", "right", "rows": [{"dimension", "left", "right"}]}.
+    Json,
+}
+
+/// `regdev compare`.
+#[derive(Debug, Args)]
+#[command(after_help = "A and B are town ids or names, or archetype ids (sunan, pearl-river-delta, wenzhou).
+Without --all-dimensions the table has the talk's seven rows.
+
+Examples:
+  regdev compare kunshan shunde
+  regdev compare kunshan sunan --all-dimensions --format markdown")]
+pub(crate) struct CompareArgs {
+    #[command(flatten)]
+    pub(crate) atlas: AtlasArg,
+    /// The left-hand town or archetype.
+    #[arg(value_name = "A")]
+    pub(crate) left: String,
+    /// The right-hand town or archetype.
+    #[arg(value_name = "B")]
+    pub(crate) right: String,
+    /// Show every dimension, not only the talk's seven rows.
+    #[arg(long)]
+    pub(crate) all_dimensions: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CompareFormat::Table)]
+    pub(crate) format: CompareFormat,
+}
+
+/// Table or JSON, for `classify` and `graph`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum TableOrJson {
+    /// Human-readable text.
+    Table,
+    /// JSON.
+    Json,
+}
+
+/// `regdev classify`.
+#[derive(Debug, Args)]
+#[command(after_help = "Prints the archetypes nearest first, with Gower distances and each dimension's
+contribution to them.
+
+Examples:
+  regdev classify kunshan
+  regdev classify shunde --format json")]
+pub(crate) struct ClassifyArgs {
+    #[command(flatten)]
+    pub(crate) atlas: AtlasArg,
+    /// The town (id or name).
+    #[arg(value_name = "TOWN")]
+    pub(crate) town: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub(crate) format: TableOrJson,
+}
+
+/// `regdev graph`.
+#[derive(Debug, Args)]
+#[command(after_help = "Measures follow networkx: degree counts distinct neighbours; betweenness is
+normalized to [0, 1]; closeness is Wasserman-Faust; density is m / (n (n - 1)) over ordered pairs;
+centralization is Freeman's degree centralization of the undirected graph.
+
+The JSON form is stable (fields may be added, never renamed or removed):
+  {\"town\": ID, \"orientation\": \"undirected\"|\"directed\",
+   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\"}],
+   \"density\": F, \"centralization\": F, \"scale_profile\": {SCALE: COUNT},
+   \"borrowing_origins\": [PLACE]}
+
+Examples:
+  regdev graph kunshan
+  regdev graph shunde --format json")]
+pub(crate) struct GraphArgs {
+    #[command(flatten)]
+    pub(crate) atlas: AtlasArg,
+    /// The focal town of the graph (id or name).
+    #[arg(value_name = "TOWN")]
+    pub(crate) town: String,
+    /// Follow linkage direction: total (in + out) degree, directed betweenness and
+    /// closeness (incoming distances). Default: undirected, like the centralization.
+    #[arg(long)]
+    pub(crate) directed: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub(crate) format: TableOrJson,
+}
+
+/// What `regdev export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ExportFormat {
+    /// The whole atlas as JSON (`regdev validate` accepts it; it round-trips losslessly).
+    Json,
+    /// A town's linkage graph as GraphML (needs TOWN).
+    Graphml,
+    /// A town's linkage graph as Graphviz DOT (needs TOWN).
+    Dot,
+    /// The towns as CSV.
+    Csv,
+    /// The JSON Schema of the atlas format.
+    Schema,
+}
+
+/// `regdev export`.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  regdev export json -o atlas.json
+  regdev export graphml kunshan -o kunshan.graphml
+  regdev export dot kunshan | dot -Tsvg > kunshan.svg
+  regdev export schema -o atlas.schema.json")]
+pub(crate) struct ExportArgs {
+    #[command(flatten)]
+    pub(crate) atlas: AtlasArg,
+    /// What to write.
+    #[arg(value_enum, value_name = "FORMAT")]
+    pub(crate) format: ExportFormat,
+    /// The town whose linkage graph to write (graphml and dot only).
+    #[arg(value_name = "TOWN")]
+    pub(crate) town: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// `regdev synth`.
+#[derive(Debug, Args)]
+#[command(after_help = "Shows a progress bar on a terminal and stays quiet otherwise.
+
+Example:
+  regdev synth --towns 1000 --actors-per-town 20 --seed 7 --out /tmp/atlas")]
+pub(crate) struct SynthArgs {
+    /// Number of towns to generate.
+    #[arg(long, value_name = "N")]
+    pub(crate) towns: usize,
+    /// Actors in each town's linkage graph.
+    #[arg(long, value_name = "K", default_value_t = 12)]
+    pub(crate) actors_per_town: usize,
+    /// Seed of the generator: the same seed gives the same files.
+    #[arg(long, value_name = "S", default_value_t = 0)]
+    pub(crate) seed: u64,
+    /// Directory to write into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out: PathBuf,
+}
+
+fn parse_model(s: &str) -> Result<RegionalModel, String> {
+    RegionalModel::parse_alias(s).map_err(|e| e.to_string())
+}
+
+fn parse_level(s: &str) -> Result<AdminLevel, String> {
+    s.parse::<AdminLevel>().map_err(|e| e.to_string())
+}

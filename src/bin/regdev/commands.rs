@@ -1,0 +1,412 @@
+//! The subcommands.
+
+use std::collections::BTreeSet;
+
+use regdev::linkage::{Degree, Orientation, ScaleProfile};
+use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
+use serde::Serialize;
+
+use crate::cli::{
+    ClassifyArgs, CompareArgs, CompareFormat, ExportArgs, ExportFormat, GraphArgs, SynthArgs, TableOrJson, TownsArgs,
+    TownsFormat, ValidateArgs,
+};
+use crate::load;
+use crate::output::{Failure, compact_amount, emit, note, print, table, thousands};
+
+/// Pretty JSON with a trailing newline.
+fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+    serde_json::to_string_pretty(value)
+        .map(|mut s| {
+            s.push('\n');
+            s
+        })
+        .map_err(|e| Failure::invalid(format!("cannot serialize JSON: {e}")))
+}
+
+/// `regdev validate FILE…`.
+pub(crate) fn validate(args: &ValidateArgs) -> Result<(), Failure> {
+    let mut invalid = 0usize;
+    for path in &args.files {
+        let file = load::label(path);
+        let bytes = match load::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                invalid += 1;
+                let _ = e.report();
+                continue;
+            }
+        };
+        match load::parse_atlas(&bytes) {
+            Ok(atlas) => {
+                print(&format!("{file}: ok ({})\n", counts(&atlas)))?;
+                if args.audit {
+                    let findings = atlas.audit();
+                    let mut text = String::new();
+                    for f in &findings {
+                        text.push_str(&format!("{file}: {f}\n"));
+                    }
+                    if findings.is_empty() {
+                        text.push_str(&format!("{file}: audit found nothing\n"));
+                    }
+                    print(&text)?;
+                }
+            }
+            Err(errors) => {
+                invalid += 1;
+                for e in &errors {
+                    note(&load::describe(&file, e));
+                }
+                let n = errors.len();
+                note(&format!("{file}: invalid ({n} problem{})", if n == 1 { "" } else { "s" }));
+            }
+        }
+    }
+    if invalid == 0 {
+        Ok(())
+    } else {
+        Err(Failure::invalid(format!("{invalid} of {} file(s) invalid", args.files.len())))
+    }
+}
+
+fn counts(atlas: &Atlas) -> String {
+    let actors: usize = atlas.graphs().map(LinkageGraph::actor_count).sum();
+    let linkages: usize = atlas.graphs().map(LinkageGraph::linkage_count).sum();
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    [
+        plural(atlas.towns().len(), "town", "towns"),
+        plural(atlas.archetypes().len(), "archetype", "archetypes"),
+        plural(atlas.graphs().len(), "graph", "graphs"),
+        plural(actors, "actor", "actors"),
+        plural(linkages, "linkage", "linkages"),
+        plural(atlas.sources().len(), "source", "sources"),
+    ]
+    .join(", ")
+}
+
+/// `regdev towns`.
+pub(crate) fn towns(args: &TownsArgs) -> Result<(), Failure> {
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    let mut query = Query::all();
+    if let Some(m) = args.model {
+        query = query.and(Query::model(m));
+    }
+    if let Some(l) = args.level {
+        query = query.and(Query::level(l));
+    }
+    if let Some(p) = &args.province {
+        query = query.and(Query::province(p.clone()));
+    }
+    if let Some(p) = &args.parent {
+        let parent = load::town(&atlas, p)?;
+        query = query.and(Query::parent(parent.id().clone()));
+    }
+    match (args.min_population, args.max_population) {
+        (Some(lo), Some(hi)) => query = query.and(Query::population(lo..=hi)),
+        (Some(lo), None) => query = query.and(Query::population(lo..)),
+        (None, Some(hi)) => query = query.and(Query::population(..=hi)),
+        (None, None) => {}
+    }
+    let towns: Vec<&Town> = atlas.query(&query).collect();
+    match args.format {
+        TownsFormat::Json => print(&json(&towns)?),
+        TownsFormat::Csv => print(&towns_csv(&towns)),
+        TownsFormat::Table => {
+            if towns.is_empty() {
+                note("no town matches");
+                return Ok(());
+            }
+            print(&towns_table(&towns))
+        }
+    }
+}
+
+fn observed<T>(o: Option<&Observed<T>>, show: impl Fn(&T) -> String) -> String {
+    match o {
+        None => "—".to_owned(),
+        Some(o) => match o.year() {
+            Some(y) => format!("{} ({y})", show(o.value())),
+            None => show(o.value()),
+        },
+    }
+}
+
+fn money(m: &Money) -> String {
+    format!("{} {}", compact_amount(m.amount()), m.currency().code())
+}
+
+fn towns_table(towns: &[&Town]) -> String {
+    let rows: Vec<Vec<String>> = towns
+        .iter()
+        .map(|t| {
+            let f = t.key_facts();
+            vec![
+                t.id().to_string(),
+                t.name().english().to_owned(),
+                t.name().chinese().unwrap_or("—").to_owned(),
+                t.level().label().to_owned(),
+                t.model().map_or_else(|| "—".to_owned(), |m| m.value().label().to_owned()),
+                observed(f.area.as_ref(), |a| format!("{} km²", a.km2())),
+                observed(f.population.as_ref(), |p| thousands(p.get())),
+                observed(f.gdp.as_ref(), money),
+                observed(f.gdp_per_capita.as_ref(), money),
+            ]
+        })
+        .collect();
+    table(&["ID", "NAME", "CHINESE", "LEVEL", "MODEL", "AREA", "POPULATION", "GDP", "GDP PER CAPITA"], &rows)
+}
+
+// The towns as CSV for people: every key fact with its currency and year.
+// (`regdev::synth::write_towns_csv` writes a different, peer-benchmark
+// layout with amounts converted to CNY.)
+fn towns_csv(towns: &[&Town]) -> String {
+    fn cell(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
+    }
+    fn fact<T>(o: Option<&Observed<T>>, value: impl Fn(&T) -> Vec<String>, width: usize) -> Vec<String> {
+        match o {
+            None => vec![String::new(); width + 1],
+            Some(o) => {
+                let mut v = value(o.value());
+                v.push(o.year().map(|y| y.to_string()).unwrap_or_default());
+                v
+            }
+        }
+    }
+    let money = |m: &Money| vec![m.amount().to_string(), m.currency().code().to_owned()];
+    let mut out = String::from(
+        "id,name,chinese,level,parent,province,model,area_km2,area_year,population,population_year,\
+         gdp,gdp_currency,gdp_year,gdp_per_capita,gdp_per_capita_currency,gdp_per_capita_year\n",
+    );
+    for t in towns {
+        let f = t.key_facts();
+        let mut row = vec![
+            t.id().to_string(),
+            t.name().english().to_owned(),
+            t.name().chinese().unwrap_or_default().to_owned(),
+            t.level().id().to_owned(),
+            t.parent().map(ToString::to_string).unwrap_or_default(),
+            t.province().unwrap_or_default().to_owned(),
+            t.model().map(|m| m.value().id().to_owned()).unwrap_or_default(),
+        ];
+        row.extend(fact(f.area.as_ref(), |a| vec![a.km2().to_string()], 1));
+        row.extend(fact(f.population.as_ref(), |p| vec![p.get().to_string()], 1));
+        row.extend(fact(f.gdp.as_ref(), money, 2));
+        row.extend(fact(f.gdp_per_capita.as_ref(), money, 2));
+        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// `regdev compare A B`.
+pub(crate) fn compare(args: &CompareArgs) -> Result<(), Failure> {
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    let (a, b) = (load::comparable(&atlas, &args.left)?, load::comparable(&atlas, &args.right)?);
+    let mut comparison = a.as_compare().compare(b.as_compare());
+    if !args.all_dimensions {
+        comparison = comparison.talk_rows();
+    }
+    match args.format {
+        CompareFormat::Table => print(&comparison.to_string()),
+        CompareFormat::Markdown => print(&comparison.to_markdown()),
+        CompareFormat::Json => print(&json(&comparison)?),
+    }
+}
+
+/// `regdev classify TOWN`.
+pub(crate) fn classify(args: &ClassifyArgs) -> Result<(), Failure> {
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    let town = load::town(&atlas, &args.town)?;
+    if atlas.archetypes().len() == 0 {
+        return Err(Failure::invalid("the atlas has no archetypes to classify against"));
+    }
+    let classification = atlas.classify(town.id().as_str())?;
+    match args.format {
+        TableOrJson::Table => print(&classification.to_string()),
+        TableOrJson::Json => print(&json(&classification)?),
+    }
+}
+
+/// The linkage graph of a town, by id or name.
+fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Failure> {
+    let town = load::town(atlas, query)?;
+    atlas.graph(town.id().as_str()).ok_or_else(|| {
+        let with: Vec<String> = atlas.graphs().take(10).map(|g| format!("'{}'", g.focal_town())).collect();
+        let hint = if with.is_empty() {
+            "the atlas has no linkage graphs".to_owned()
+        } else {
+            format!("towns with one: {}{}", with.join(", "), if atlas.graphs().len() > 10 { ", …" } else { "" })
+        };
+        Failure::invalid(format!("town '{}' has no linkage graph; {hint}", town.id()))
+    })
+}
+
+/// One actor's row in `regdev graph`.
+#[derive(Serialize)]
+struct ActorMetrics<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'static str,
+    degree: usize,
+    betweenness: f64,
+    closeness: f64,
+}
+
+/// The stable JSON form of `regdev graph` (documented in `--help` and the
+/// README); fields are only ever added, never renamed or removed.
+#[derive(Serialize)]
+struct GraphMetrics<'a> {
+    town: &'a str,
+    orientation: &'static str,
+    actors: Vec<ActorMetrics<'a>>,
+    density: f64,
+    centralization: f64,
+    scale_profile: ScaleProfile,
+    borrowing_origins: BTreeSet<Place>,
+}
+
+fn graph_metrics<'a>(g: &'a LinkageGraph, directed: bool) -> Result<GraphMetrics<'a>, Failure> {
+    let (orientation, degree) =
+        if directed { (Orientation::Directed, Degree::Total) } else { (Orientation::Undirected, Degree::Undirected) };
+    let betweenness = g.betweenness(orientation, true);
+    let closeness = g.closeness(orientation);
+    let actors = g
+        .actors()
+        .map(|a| {
+            let id = a.id().as_str();
+            Ok(ActorMetrics {
+                id,
+                name: a.name(),
+                kind: a.kind().id(),
+                degree: g.degree(id, degree)?,
+                betweenness: betweenness.get(id).unwrap_or(0.0),
+                closeness: closeness.get(id).unwrap_or(0.0),
+            })
+        })
+        .collect::<Result<Vec<_>, regdev::Error>>()?;
+    Ok(GraphMetrics {
+        town: g.focal_town().as_str(),
+        orientation: orientation.id(),
+        actors,
+        density: g.density(),
+        centralization: g.degree_centralization(),
+        scale_profile: g.scale_profile(),
+        borrowing_origins: g.institutional_borrowing_origins(),
+    })
+}
+
+fn graph_table(town: &Town, g: &LinkageGraph, m: &GraphMetrics<'_>) -> String {
+    let mut out = format!(
+        "Linkage graph of {} ({}): {} actors, {} linkages; {} measures\n\n",
+        town.name().english(),
+        town.id(),
+        g.actor_count(),
+        g.linkage_count(),
+        m.orientation
+    );
+    let scales: Vec<String> =
+        m.scale_profile.iter().map(|(scale, n, share)| format!("{} {n} ({:.0}%)", scale.id(), share * 100.0)).collect();
+    let origins: Vec<&str> = m.borrowing_origins.iter().map(Place::as_str).collect();
+    let origins = if origins.is_empty() { "—".to_owned() } else { origins.join(", ") };
+    out.push_str(&table(
+        &["MEASURE", "VALUE"],
+        &[
+            vec!["density".to_owned(), format!("{:.4}", m.density)],
+            vec!["degree centralization".to_owned(), format!("{:.4}", m.centralization)],
+            vec!["scale profile".to_owned(), scales.join(", ")],
+            vec!["borrowing origins".to_owned(), origins],
+        ],
+    ));
+    out.push('\n');
+    let rows: Vec<Vec<String>> = m
+        .actors
+        .iter()
+        .map(|a| {
+            vec![
+                a.id.to_owned(),
+                a.name.to_owned(),
+                a.kind.to_owned(),
+                a.degree.to_string(),
+                format!("{:.4}", a.betweenness),
+                format!("{:.4}", a.closeness),
+            ]
+        })
+        .collect();
+    out.push_str(&table(&["ACTOR", "NAME", "KIND", "DEGREE", "BETWEENNESS", "CLOSENESS"], &rows));
+    out
+}
+
+/// `regdev graph TOWN`.
+pub(crate) fn graph(args: &GraphArgs) -> Result<(), Failure> {
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    let g = town_graph(&atlas, &args.town)?;
+    let metrics = graph_metrics(g, args.directed)?;
+    match args.format {
+        TableOrJson::Json => print(&json(&metrics)?),
+        TableOrJson::Table => {
+            let town = load::town(&atlas, g.focal_town().as_str())?;
+            print(&graph_table(town, g, &metrics))
+        }
+    }
+}
+
+/// `regdev export FORMAT [TOWN] [-o FILE]`.
+pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
+    let needs_town = matches!(args.format, ExportFormat::Graphml | ExportFormat::Dot);
+    match (&args.town, needs_town) {
+        (None, true) => return Err(Failure::usage("export graphml and export dot need a TOWN")),
+        (Some(t), false) => {
+            return Err(Failure::usage(format!("unexpected TOWN '{t}': only graphml and dot export one town")));
+        }
+        _ => {}
+    }
+    let out = args.output.as_deref();
+    if args.format == ExportFormat::Schema {
+        return emit(&json(&crate::schema::atlas_schema())?, out);
+    }
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    match (args.format, args.town.as_deref()) {
+        (ExportFormat::Json, _) => {
+            let mut text = atlas.to_json_pretty()?;
+            text.push('\n');
+            emit(&text, out)
+        }
+        (ExportFormat::Csv, _) => {
+            let towns: Vec<&Town> = atlas.towns().collect();
+            emit(&towns_csv(&towns), out)
+        }
+        (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
+        (ExportFormat::Dot, Some(town)) => emit(&town_graph(&atlas, town)?.to_dot_string(), out),
+        (ExportFormat::Schema, _) | (ExportFormat::Graphml | ExportFormat::Dot, None) => {
+            Err(Failure::usage("unreachable export combination"))
+        }
+    }
+}
+
+/// `regdev synth`: the synthetic generator's peer files, with a spinner on
+/// a terminal and silence otherwise.
+pub(crate) fn synth(args: &SynthArgs) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    let config =
+        regdev::synth::SynthConfig::new().towns(args.towns).seed(args.seed).actors_per_town(args.actors_per_town);
+    let spinner = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!("generating {} towns into {}", args.towns, args.out.display()));
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        bar
+    });
+    let result = regdev::synth::write_peer_files(&config, &args.out);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let summary = result?;
+    println!(
+        "wrote {} towns, {} graphs, {} actors, {} linkages:",
+        summary.towns, summary.graphs, summary.actors, summary.linkages
+    );
+    for (path, bytes) in &summary.files {
+        println!("  {} ({bytes} bytes)", path.display());
+    }
+    Ok(())
+}

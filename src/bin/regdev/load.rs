@@ -1,0 +1,195 @@
+//! Reading atlases, describing their problems, and finding towns by id or
+//! name with "did you mean" suggestions.
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::path::Path;
+
+use regdev::{Archetype, Atlas, Compare, Error, Town};
+
+use crate::output::{Failure, note};
+
+/// How a file is named in messages: its path, or `<stdin>` for `-`.
+pub(crate) fn label(path: &Path) -> String {
+    if is_stdin(path) { "<stdin>".to_owned() } else { path.display().to_string() }
+}
+
+fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a file, or standard input for `-`.
+pub(crate) fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    let read = if is_stdin(path) {
+        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+    };
+    read.map_err(|e| Failure::invalid(format!("cannot read '{}': {e}", label(path))))?;
+    Ok(bytes)
+}
+
+/// One problem, prefixed by the file: `file:line:column: …` for JSON
+/// syntax and shape errors with a position, `file: …` otherwise.
+pub(crate) fn describe(file: &str, e: &Error) -> String {
+    match e {
+        Error::Parse { format, path, line: Some(line), column, message } => {
+            let at = path.as_ref().map(|p| format!(" at {p}")).unwrap_or_default();
+            format!("{file}:{line}:{}: {format} error{at}: {message}", column.unwrap_or(0))
+        }
+        other => format!("{file}: {other}"),
+    }
+}
+
+/// Parses and validates atlas JSON, collecting every problem the library
+/// reports (a JSON syntax or shape error stops parsing, so it is alone).
+pub(crate) fn parse_atlas(bytes: &[u8]) -> Result<Atlas, Vec<Error>> {
+    let doc = Atlas::document_from_json(bytes).map_err(|e| vec![e])?;
+    Atlas::validate_document(doc)
+}
+
+/// The built-in atlas, or the one in `path`; an invalid file prints every
+/// problem on standard error and fails with exit code 1.
+pub(crate) fn atlas(path: Option<&Path>) -> Result<Cow<'static, Atlas>, Failure> {
+    let Some(path) = path else { return Ok(Cow::Borrowed(Atlas::builtin())) };
+    let bytes = read(path)?;
+    let file = label(path);
+    parse_atlas(&bytes).map(Cow::Owned).map_err(|errors| {
+        for e in &errors {
+            note(&describe(&file, e));
+        }
+        let n = errors.len();
+        Failure::invalid(format!("{file} is not a valid atlas ({n} problem{})", if n == 1 { "" } else { "s" }))
+    })
+}
+
+/// A town by id, or by English or Chinese name when that names exactly
+/// one town.
+///
+/// # Errors
+///
+/// An unknown town, with up to three suggestions; an ambiguous name, with
+/// the ids it could mean.
+pub(crate) fn town<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a Town, Failure> {
+    if let Some(t) = atlas.town(query) {
+        return Ok(t);
+    }
+    let named: Vec<&'a Town> = atlas.towns().filter(|t| t.name().matches(query)).collect();
+    match named.as_slice() {
+        [one] => Ok(one),
+        [] => Err(Failure::invalid(format!("unknown town '{query}'{}", did_you_mean(atlas, query, false)))),
+        many => {
+            let ids: Vec<String> = many.iter().map(|t| format!("'{}'", t.id())).collect();
+            Err(Failure::invalid(format!("'{query}' names several towns; use an id: {}", ids.join(", "))))
+        }
+    }
+}
+
+/// Something `compare` can compare: a town or an archetype.
+pub(crate) enum Comparable<'a> {
+    /// A town.
+    Town(&'a Town),
+    /// An archetype.
+    Archetype(&'a Archetype),
+}
+
+impl Comparable<'_> {
+    /// The town or archetype as a [`Compare`] trait object.
+    pub(crate) fn as_compare(&self) -> &dyn Compare {
+        match self {
+            Comparable::Town(t) => *t,
+            Comparable::Archetype(a) => *a,
+        }
+    }
+}
+
+/// A town (by id or name) or, failing that, an archetype (by id, name, or
+/// its regional model's id, label or alias: `prd`, `South Jiangsu`).
+pub(crate) fn comparable<'a>(atlas: &'a Atlas, query: &str) -> Result<Comparable<'a>, Failure> {
+    if let Ok(t) = town(atlas, query) {
+        return Ok(Comparable::Town(t));
+    }
+    let model = regdev::RegionalModel::parse_alias(query).ok();
+    let archetype = atlas
+        .archetype(query)
+        .or_else(|| atlas.archetypes().find(|a| a.name().eq_ignore_ascii_case(query.trim())))
+        .or_else(|| atlas.archetypes().find(|a| model.is_some() && a.model() == model));
+    match archetype {
+        Some(a) => Ok(Comparable::Archetype(a)),
+        // Report the town error (ambiguity or suggestions) when there is no archetype either.
+        None => match town(atlas, query) {
+            Err(e) if atlas.towns_named(query).count() > 1 => Err(e),
+            _ => Err(Failure::invalid(format!(
+                "unknown town or archetype '{query}'{}",
+                did_you_mean(atlas, query, true)
+            ))),
+        },
+    }
+}
+
+/// `"; did you mean 'kunshan'?"`, or nothing when nothing is close.
+///
+/// Candidates are town ids and English names (and archetype ids and
+/// names with `archetypes`), compared case-insensitively by normalised
+/// Damerau–Levenshtein similarity; a candidate that starts with the query,
+/// or that the query starts with, also counts as close.
+fn did_you_mean(atlas: &Atlas, query: &str, archetypes: bool) -> String {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return String::new();
+    }
+    let mut scored: Vec<(f64, String)> = Vec::new();
+    let mut consider = |id: &str, name: &str| {
+        let score = [id.to_lowercase(), name.to_lowercase()]
+            .iter()
+            .map(|c| {
+                let s = strsim::normalized_damerau_levenshtein(&q, c);
+                let prefix =
+                    (c.starts_with(&q) && q.chars().count() >= 3) || (q.starts_with(c.as_str()) && c.len() >= 3);
+                if prefix { s.max(0.75) } else { s }
+            })
+            .fold(0.0_f64, f64::max);
+        if score >= 0.6 {
+            scored.push((score, id.to_owned()));
+        }
+    };
+    for t in atlas.towns() {
+        consider(t.id().as_str(), t.name().english());
+    }
+    if archetypes {
+        for a in atlas.archetypes() {
+            consider(a.id().as_str(), a.name());
+        }
+    }
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    let best: Vec<String> = scored.into_iter().take(3).map(|(_, id)| format!("'{id}'")).collect();
+    match best.as_slice() {
+        [] => String::new(),
+        [one] => format!("; did you mean {one}?"),
+        more => format!("; did you mean one of {}?", more.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_ids_and_names() {
+        let atlas = Atlas::builtin();
+        assert_eq!(did_you_mean(atlas, "kunshn", false), "; did you mean 'kunshan'?");
+        assert_eq!(did_you_mean(atlas, "Shunde District", false), "; did you mean 'shunde'?");
+        assert_eq!(did_you_mean(atlas, "zzzzzzzzzz", false), "");
+        assert!(did_you_mean(atlas, "sunann", true).contains("'sunan'"));
+    }
+
+    #[test]
+    fn finds_towns_by_name() {
+        let atlas = Atlas::builtin();
+        assert_eq!(town(atlas, "Kunshan").ok().map(|t| t.id().as_str()), Some("kunshan"));
+        assert_eq!(town(atlas, "乐从镇").ok().map(|t| t.id().as_str()), Some("lecong"));
+        assert!(town(atlas, "nowhere").is_err());
+    }
+}

@@ -1,0 +1,67 @@
+//! `regdev`: the command-line face of the `regdev` crate.
+//!
+//! Validate atlas files, list towns, compare and classify them, analyse
+//! their linkage graphs and export the atlas in other formats, on the
+//! built-in atlas or on a file given with `--atlas FILE` (`-` reads
+//! standard input). Built only with the `cli` feature:
+//!
+//! ```text
+//! cargo install --path . --features cli
+//! cargo run --features cli -- compare kunshan shunde
+//! ```
+//!
+//! # Conventions
+//!
+//! - Results go to standard output, diagnostics to standard error.
+//! - Exit codes: 0 success; 1 invalid input or a failed check (an invalid
+//!   atlas, an unknown town id, an unreadable file); 2 a usage error
+//!   (clap's default for bad arguments, kept).
+//! - No panic is expected anywhere; should one happen all the same, a panic
+//!   hook prints a one-line internal-error message (no backtrace, no panic
+//!   payload formatting beyond the message) and the process exits with 1.
+//! - A closed standard output (`regdev towns | head -1`) ends the program
+//!   quietly with exit code 0.
+
+mod cli;
+mod commands;
+mod load;
+mod output;
+mod schema;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::output::Failure;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown cause".to_owned());
+        eprintln!("regdev: internal error: {message} (this is a bug in regdev; please report it)");
+    }));
+    // Parsing exits by itself: 0 for --help/--version, 2 for usage errors.
+    let cli = Cli::parse();
+    match std::panic::catch_unwind(move || run(cli)) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(failure)) => failure.report(),
+        Err(_) => ExitCode::from(1),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    match cli.command {
+        Command::Validate(args) => commands::validate(&args),
+        Command::Towns(args) => commands::towns(&args),
+        Command::Compare(args) => commands::compare(&args),
+        Command::Classify(args) => commands::classify(&args),
+        Command::Graph(args) => commands::graph(&args),
+        Command::Export(args) => commands::export(&args),
+        Command::Synth(args) => commands::synth(&args),
+    }
+}

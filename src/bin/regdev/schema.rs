@@ -1,0 +1,311 @@
+//! The JSON Schema (draft 2020-12) of the atlas format, as written by
+//! `Atlas::to_json_pretty` and read by `Atlas::from_json_*`.
+//!
+//! Hand-maintained with `serde_json::json!` rather than derived with
+//! schemars: deriving would put `#[cfg_attr(feature = "schema", derive(JsonSchema))]`
+//! on some forty library types (and hand-written schema impls on those with
+//! custom serde: ids, years, towns, graphs), across files other work owns,
+//! and schemars cannot see the rules those custom impls enforce anyway.
+//! Drift is kept in check two ways: every vocabulary enum's ids come from
+//! the library's own `ALL` lists, so a new variant appears here by itself;
+//! and `tests/cli.rs` validates the built-in atlas, `regdev export json`
+//! output and synthetic atlases against this schema, and checks it rejects
+//! unknown fields and bad enum ids.
+//!
+//! The schema checks shape and local rules (slugs, year range, non-empty
+//! text, code lengths, non-negative numbers). Cross-record rules (unique
+//! ids, references that resolve, no parent cycles) are beyond JSON Schema:
+//! `regdev validate` checks those.
+
+use regdev::dimension::{
+    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
+    MarketOrientation, Ownership, RiskLevel,
+};
+use regdev::{
+    ActorKind, AdminLevel, Advantage, Currency, Dimension, IndustryDivision, LinkageKind, Place, RegionalModel, Scale,
+    SourceKind, UpgradingType, Year, ZoneKind, ZoneLevel,
+};
+use serde_json::{Map, Value, json};
+
+/// `{"type": "string", "enum": [ids…]}` from a vocabulary's ids.
+fn vocabulary<T: Copy>(all: &[T], id: fn(T) -> &'static str, what: &str) -> Value {
+    let ids: Vec<&str> = all.iter().map(|v| id(*v)).collect();
+    json!({ "description": what, "type": "string", "enum": ids })
+}
+
+/// A reference to a definition.
+fn r(name: &str) -> Value {
+    json!({ "$ref": format!("#/$defs/{name}") })
+}
+
+/// An object with these properties, these required, and nothing else.
+fn object(properties: Value, required: &[&str]) -> Value {
+    json!({ "type": "object", "properties": properties, "required": required, "additionalProperties": false })
+}
+
+/// An array of `items`, each appearing once when `unique`.
+fn array(items: Value, unique: bool) -> Value {
+    if unique {
+        json!({ "type": "array", "items": items, "uniqueItems": true })
+    } else {
+        json!({ "type": "array", "items": items })
+    }
+}
+
+/// `Observed<T>`: a value with its source and optional year.
+fn observed(value: Value) -> Value {
+    object(json!({ "value": value, "year": r("year"), "source": r("slug") }), &["value", "source"])
+}
+
+/// The schema of one profile dimension's value.
+fn dimension_value(d: Dimension) -> Value {
+    match d {
+        Dimension::Dynamics => r("dynamics"),
+        Dimension::EconomicLinkages => array(r("scale"), true),
+        Dimension::InstitutionalBorrowing => array(r("place"), true),
+        Dimension::IndustryRelation => r("industry_relation"),
+        Dimension::RiskLevel => r("risk_level"),
+        Dimension::Competition => r("competition_mode"),
+        Dimension::GovernmentRole => r("government_role"),
+        Dimension::Ownership => r("ownership"),
+        Dimension::CapitalOrigin => r("capital_origin"),
+        Dimension::DrivingActor => r("driving_actor"),
+        Dimension::DistrictType => r("district_type"),
+        Dimension::MarketOrientation => r("market_orientation"),
+        // A dimension added to the library after this schema: any value.
+        _ => json!({}),
+    }
+}
+
+/// The JSON Schema of the atlas format.
+pub(crate) fn atlas_schema() -> Value {
+    let mut defs = Map::new();
+    let mut def = |name: &str, schema: Value| {
+        defs.insert(name.to_owned(), schema);
+    };
+
+    def(
+        "slug",
+        json!({
+            "description": "An id: 1 to 64 characters, each a lowercase ASCII letter, digit or '-'.",
+            "type": "string", "pattern": "^[a-z0-9-]{1,64}$"
+        }),
+    );
+    def("year", json!({ "type": "integer", "minimum": Year::MIN.get(), "maximum": Year::MAX.get() }));
+    def(
+        "text",
+        json!({ "description": "Text that is not empty or only whitespace.", "type": "string", "pattern": "\\S" }),
+    );
+    def("place", json!({ "type": "string", "pattern": "\\S", "maxLength": Place::MAX_LEN }));
+    def("period", object(json!({ "start": r("year"), "end": r("year") }), &["start"]));
+    def(
+        "money",
+        object(
+            json!({ "amount": { "type": "number", "minimum": 0 }, "currency": r("currency") }),
+            &["amount", "currency"],
+        ),
+    );
+    def("name", object(json!({ "english": r("text"), "chinese": r("text") }), &["english"]));
+
+    // Vocabularies, from the library's own lists.
+    def("source_kind", vocabulary(SourceKind::ALL, SourceKind::id, "A kind of source."));
+    def("currency", vocabulary(Currency::ALL, Currency::id, "A currency, by lowercase ISO 4217 code."));
+    def("regional_model", vocabulary(RegionalModel::ALL, RegionalModel::id, "A regional development model."));
+    def("scale", vocabulary(Scale::ALL, Scale::id, "A geographic scale."));
+    def("dynamics", vocabulary(Dynamics::ALL, Dynamics::id, "Dynamics."));
+    def(
+        "industry_relation",
+        vocabulary(IndustryRelation::ALL, IndustryRelation::id, "Relations with existing industries."),
+    );
+    def("risk_level", vocabulary(RiskLevel::ALL, RiskLevel::id, "Level of risk."));
+    def("competition_mode", vocabulary(CompetitionMode::ALL, CompetitionMode::id, "Inter-urban competition."));
+    def("government_role", vocabulary(GovernmentRole::ALL, GovernmentRole::id, "Mentality of government."));
+    def("ownership", vocabulary(Ownership::ALL, Ownership::id, "Dominant ownership."));
+    def("capital_origin", vocabulary(CapitalOrigin::ALL, CapitalOrigin::id, "Origin of capital."));
+    def("driving_actor", vocabulary(DrivingActor::ALL, DrivingActor::id, "Driving actor."));
+    def("district_type", vocabulary(DistrictType::ALL, DistrictType::id, "Industrial-district type."));
+    def("market_orientation", vocabulary(MarketOrientation::ALL, MarketOrientation::id, "Market orientation."));
+    def("dimension", vocabulary(Dimension::ALL, Dimension::id, "A profile dimension."));
+    def("admin_level", vocabulary(AdminLevel::ALL, AdminLevel::id, "An administrative level."));
+    def("advantage", vocabulary(Advantage::ALL, Advantage::id, "An advantage of a manufacturing place."));
+    def(
+        "industry_division",
+        vocabulary(IndustryDivision::ALL, IndustryDivision::id, "A GB/T 4754-2017 industry division."),
+    );
+    def("zone_level", vocabulary(ZoneLevel::ALL, ZoneLevel::id, "A development zone's level."));
+    def("zone_kind", vocabulary(ZoneKind::ALL, ZoneKind::id, "A development zone's kind."));
+    def("upgrading_type", vocabulary(UpgradingType::ALL, UpgradingType::id, "A type of upgrading."));
+    def("actor_kind", vocabulary(ActorKind::ALL, ActorKind::id, "A kind of actor."));
+    def("linkage_kind", vocabulary(LinkageKind::ALL, LinkageKind::id, "A kind of linkage."));
+
+    let profile: Map<String, Value> = Dimension::ALL.iter().map(|&d| (d.id().to_owned(), dimension_value(d))).collect();
+    def("profile", json!({ "type": "object", "properties": profile, "additionalProperties": false }));
+    def(
+        "profile_sources",
+        json!({
+            "description": "The source of each dimension set in the profile.",
+            "type": "object", "propertyNames": r("dimension"), "additionalProperties": r("slug")
+        }),
+    );
+
+    def(
+        "source",
+        object(
+            json!({
+                "id": r("slug"), "kind": r("source_kind"), "authors": array(r("text"), false),
+                "title": r("text"), "year": r("year"),
+                "venue": { "type": "string" }, "url": { "type": "string" }, "note": { "type": "string" }
+            }),
+            &["id", "kind", "title"],
+        ),
+    );
+    def(
+        "exchange_rate",
+        object(
+            json!({
+                "year": r("year"), "from": r("currency"), "to": r("currency"),
+                "rate": { "type": "number", "exclusiveMinimum": 0 }, "source": r("slug")
+            }),
+            &["year", "from", "to", "rate", "source"],
+        ),
+    );
+    def(
+        "archetype",
+        object(
+            json!({
+                "id": r("slug"), "name": r("text"), "description": { "type": "string" },
+                "model": r("regional_model"), "profile": r("profile"), "profile_sources": r("profile_sources")
+            }),
+            &["id", "name"],
+        ),
+    );
+    def(
+        "code_listing",
+        object(
+            json!({
+                "code": {
+                    "description": "An NBS statistical division code: 2, 4, 6, 9 or 12 ASCII digits.",
+                    "type": "string", "pattern": "^([0-9]{2}|[0-9]{4}|[0-9]{6}|[0-9]{9}|[0-9]{12})$"
+                },
+                "valid": r("period"), "source": r("slug")
+            }),
+            &["code", "source"],
+        ),
+    );
+    def(
+        "key_facts",
+        object(
+            json!({
+                "area": observed(json!({ "description": "km²", "type": "number", "minimum": 0 })),
+                "population": observed(json!({ "type": "integer", "minimum": 0 })),
+                "gdp": observed(r("money")),
+                "gdp_per_capita": observed(r("money"))
+            }),
+            &[],
+        ),
+    );
+    def(
+        "specialisation",
+        object(
+            json!({ "industry": r("industry_division"), "product": r("text"), "source": r("slug") }),
+            &["industry", "product", "source"],
+        ),
+    );
+    def(
+        "zone",
+        object(
+            json!({
+                "name": r("name"), "level": r("zone_level"), "kind": r("zone_kind"),
+                "approved": r("year"), "source": r("slug")
+            }),
+            &["name", "level", "kind", "source"],
+        ),
+    );
+    def(
+        "stage",
+        object(
+            json!({
+                "name": r("text"), "period": r("period"), "description": { "type": "string" },
+                "upgrading": array(r("upgrading_type"), true),
+                "driving_actors": array(r("driving_actor"), true),
+                "ownership": r("ownership"), "source": r("slug")
+            }),
+            &["name", "source"],
+        ),
+    );
+    def(
+        "town",
+        object(
+            json!({
+                "id": r("slug"), "name": r("name"), "level": r("admin_level"), "parent": r("slug"),
+                "province": r("text"), "statistical_code": r("code_listing"),
+                "model": observed(r("regional_model")), "key_facts": r("key_facts"),
+                "specialisations": array(r("specialisation"), false), "zones": array(r("zone"), false),
+                "advantages": array(observed(r("advantage")), false),
+                "profile": r("profile"), "profile_sources": r("profile_sources"),
+                "trajectory": array(r("stage"), false), "notes": array(observed(r("text")), false)
+            }),
+            &["id", "name", "level"],
+        ),
+    );
+    def(
+        "actor",
+        object(
+            json!({
+                "id": r("slug"), "name": r("text"), "kind": r("actor_kind"), "place": r("place"), "source": r("slug")
+            }),
+            &["id", "name", "kind"],
+        ),
+    );
+    def(
+        "linkage",
+        object(
+            json!({
+                "from": r("slug"), "to": r("slug"), "kind": r("linkage_kind"), "scale": r("scale"),
+                "since": r("year"), "weight": { "type": "number", "minimum": 0 }, "source": r("slug")
+            }),
+            &["from", "to", "kind", "scale", "source"],
+        ),
+    );
+    def(
+        "graph",
+        object(
+            json!({
+                "focal_town": r("slug"), "actors": array(r("actor"), false), "linkages": array(r("linkage"), false)
+            }),
+            &["focal_town", "actors"],
+        ),
+    );
+
+    let mut schema = object(
+        json!({
+            "format_version": { "const": regdev::atlas::FORMAT_VERSION },
+            "sources": array(r("source"), false),
+            "exchange_rates": array(r("exchange_rate"), false),
+            "archetypes": array(r("archetype"), false),
+            "towns": array(r("town"), false),
+            "graphs": array(r("graph"), false)
+        }),
+        &["format_version"],
+    );
+    if let Value::Object(top) = &mut schema {
+        let mut head = Map::new();
+        head.insert("$schema".to_owned(), json!("https://json-schema.org/draft/2020-12/schema"));
+        head.insert("$id".to_owned(), json!("https://docs.rs/regdev/schema/atlas-v1.json"));
+        head.insert("title".to_owned(), json!("regdev atlas"));
+        head.insert(
+            "description".to_owned(),
+            json!(format!(
+                "An atlas of regdev {} (format_version {}): sources, exchange rates, archetypes, towns and \
+                 linkage graphs. Every list may be omitted when empty; unknown fields are errors. Cross-record \
+                 rules (unique ids, resolvable references, no parent cycles) are checked by `regdev validate`.",
+                env!("CARGO_PKG_VERSION"),
+                regdev::atlas::FORMAT_VERSION
+            )),
+        );
+        head.append(top);
+        head.insert("$defs".to_owned(), Value::Object(defs));
+        return Value::Object(head);
+    }
+    schema
+}
