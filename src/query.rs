@@ -238,7 +238,9 @@ impl Query {
         Query(Node::Area(Range::of(&range)))
     }
 
-    /// Towns whose population lies in `range`.
+    /// Towns whose population lies in `range`. Bounds are `u32` (up to
+    /// 4,294,967,295 persons, above any town's population) so that plain
+    /// integer literals work as bounds.
     ///
     /// # Example
     ///
