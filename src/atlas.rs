@@ -160,6 +160,67 @@ pub struct Atlas {
     town_index: HashMap<TownId, usize>,
     graph_index: HashMap<TownId, usize>,
     children: Vec<Vec<usize>>,
+    columns: Columns,
+}
+
+/// The most-queried town facts as columns (struct of arrays) in atlas
+/// order, so a query scans a few contiguous bytes per town instead of whole
+/// records. Missing values are `NaN` (numbers) or [`Columns::NONE`] (codes).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Columns {
+    /// Position in [`RegionalModel::ALL`](crate::RegionalModel::ALL).
+    pub(crate) model: Vec<u8>,
+    /// Position in [`AdminLevel::ALL`](crate::AdminLevel::ALL).
+    pub(crate) level: Vec<u8>,
+    pub(crate) area: Vec<f64>,
+    pub(crate) population: Vec<f64>,
+    pub(crate) gdp: Vec<f64>,
+    /// Position in [`Currency::ALL`].
+    pub(crate) gdp_currency: Vec<u8>,
+    pub(crate) gdp_per_capita: Vec<f64>,
+    pub(crate) gdp_per_capita_currency: Vec<u8>,
+}
+
+impl Columns {
+    /// The code of a missing value.
+    pub(crate) const NONE: u8 = u8::MAX;
+
+    pub(crate) fn code<T: PartialEq>(all: &[T], v: Option<&T>) -> u8 {
+        v.and_then(|v| all.iter().position(|x| x == v)).and_then(|i| u8::try_from(i).ok()).unwrap_or(Self::NONE)
+    }
+
+    fn of(towns: &[Town]) -> Columns {
+        let n = towns.len();
+        let mut c = Columns {
+            model: Vec::with_capacity(n),
+            level: Vec::with_capacity(n),
+            area: Vec::with_capacity(n),
+            population: Vec::with_capacity(n),
+            gdp: Vec::with_capacity(n),
+            gdp_currency: Vec::with_capacity(n),
+            gdp_per_capita: Vec::with_capacity(n),
+            gdp_per_capita_currency: Vec::with_capacity(n),
+        };
+        for t in towns {
+            let f = t.key_facts();
+            c.model.push(Self::code(crate::RegionalModel::ALL, t.model().map(|m| m.value())));
+            c.level.push(Self::code(crate::AdminLevel::ALL, Some(&t.level())));
+            c.area.push(f.area.as_ref().map_or(f64::NAN, |a| a.value().km2()));
+            #[allow(clippy::cast_precision_loss)]
+            c.population.push(f.population.as_ref().map_or(f64::NAN, |p| p.value().get() as f64));
+            let money = |m: &Option<crate::Observed<Money>>| match m {
+                Some(o) => (o.value().amount(), Self::code(Currency::ALL, Some(&o.value().currency()))),
+                None => (f64::NAN, Self::NONE),
+            };
+            let (g, gc) = money(&f.gdp);
+            c.gdp.push(g);
+            c.gdp_currency.push(gc);
+            let (p, pc) = money(&f.gdp_per_capita);
+            c.gdp_per_capita.push(p);
+            c.gdp_per_capita_currency.push(pc);
+        }
+        c
+    }
 }
 
 impl PartialEq for Atlas {
@@ -286,9 +347,27 @@ impl Atlas {
     /// Loads an atlas from JSON text, with field paths and line/column in
     /// errors.
     ///
-    /// Limits are serde_json's: nesting deeper than 128 levels is an error
-    /// (not a stack overflow); there is no limit on document size beyond
-    /// memory.
+    /// # Limits
+    ///
+    /// Checked by `tests/hostile.rs`; nothing here panics or overflows the
+    /// stack:
+    /// - **Nesting**: the typed schema rejects the first array or object it
+    ///   does not expect (`invalid type: sequence, expected u32`), and
+    ///   serde_json's recursion limit of 128 levels backs that up: 100 000
+    ///   nested arrays fail at once.
+    /// - **Numbers**: a number literal may be any length; one too large for
+    ///   its field (`format_version` is a `u32`; a million-digit integer
+    ///   overflows `f64`) is `number out of range`, never infinity. JSON has
+    ///   no NaN or infinities.
+    /// - **Strings and document size**: no limit beyond memory. Loading
+    ///   needs a few times the input's size (a 100 MB name loads; 10⁶ towns,
+    ///   87 MiB of JSON, load in about 5 s with a peak of about 0.9 GiB in a
+    ///   release build). Messages quote a rejected value in full, so a
+    ///   100 MB invalid id gives a 100 MB message.
+    /// - **Validation** is linear in the number of records, parent chains
+    ///   included.
+    ///
+    /// Callers that read untrusted input should cap its size before calling.
     ///
     /// # Errors
     ///
@@ -464,17 +543,23 @@ impl Atlas {
                 cite(format!("archetype '{}', field 'profile_sources.{}'", a.id(), d.id()), s);
             }
         }
-        for t in &towns {
+        // Name the citing field only for the records with a dangling
+        // citation: formatting millions of field paths would cost more than
+        // the check.
+        for t in towns.iter().filter(|t| t.source_ids().any(|s| !source_index.contains_key(s))) {
             for (field, s) in t.cited_sources() {
                 cite(format!("town '{}', field '{field}'", t.id()), s);
             }
         }
-        for g in &graphs {
+        for g in graphs.iter().filter(|g| g.source_ids().any(|s| !source_index.contains_key(s))) {
             for (what, s) in g.cited_sources() {
                 cite(format!("graph of town '{}', {what}", g.focal_town()), s);
             }
         }
         let mut children = vec![Vec::new(); towns.len()];
+        // Reported after cycles: every cycle also breaks the tier rule, and
+        // the cycle is the error to act on.
+        let mut tier_errors = Vec::new();
         for (i, t) in towns.iter().enumerate() {
             let Some(parent) = t.parent() else { continue };
             match town_index.get(parent) {
@@ -487,7 +572,7 @@ impl Atlas {
                     if let (Some(slot), Some(pt)) = (children.get_mut(p), towns.get(p)) {
                         slot.push(i);
                         if t.level().tier() <= pt.level().tier() {
-                            errors.push(Error::Invalid(format!(
+                            tier_errors.push(Error::Invalid(format!(
                                 "town '{}' ({}) cannot have parent '{}' ({}): a parent must be of a higher tier",
                                 t.id(),
                                 t.level(),
@@ -509,35 +594,55 @@ impl Atlas {
             }
         }
 
-        // Cycles: walk each town's parent chain; a chain longer than the
-        // number of towns, or one that revisits a town, is a cycle.
-        let mut reported: HashSet<usize> = HashSet::new();
+        // Cycles: walk each town's parent chain once, colouring towns as
+        // on the current walk or finished, so the whole check is linear in
+        // the number of towns however long the chains are.
+        const UNSEEN: usize = usize::MAX;
+        const DONE: usize = usize::MAX - 1;
+        // For each town: UNSEEN, DONE, or its position on the current walk.
+        let mut state = vec![UNSEEN; towns.len()];
+        let mut walk: Vec<usize> = Vec::new();
         for start in 0..towns.len() {
-            let mut seen: Vec<usize> = Vec::new();
+            walk.clear();
             let mut cur = start;
             loop {
-                if let Some(pos) = seen.iter().position(|&x| x == cur) {
-                    let cycle: Vec<usize> = seen.get(pos..).map(<[usize]>::to_vec).unwrap_or_default();
-                    if cycle.iter().all(|c| !reported.contains(c)) {
-                        reported.extend(cycle.iter().copied());
-                        let mut names: Vec<String> =
-                            cycle.iter().filter_map(|&c| towns.get(c)).map(|t| t.id().to_string()).collect();
+                match state.get(cur).copied() {
+                    Some(UNSEEN) => {}
+                    Some(DONE) | None => break,
+                    Some(pos) => {
+                        let mut names: Vec<String> = walk
+                            .get(pos..)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|&c| towns.get(c))
+                            .map(|t| t.id().to_string())
+                            .collect();
                         if let Some(first) = names.first().cloned() {
                             names.push(first);
                         }
                         errors.push(Error::ParentCycle { cycle: names });
+                        break;
                     }
-                    break;
                 }
-                seen.push(cur);
+                if let Some(slot) = state.get_mut(cur) {
+                    *slot = walk.len();
+                }
+                walk.push(cur);
                 match towns.get(cur).and_then(Town::parent).and_then(|p| town_index.get(p)) {
                     Some(&next) => cur = next,
                     None => break,
                 }
             }
+            for &w in &walk {
+                if let Some(slot) = state.get_mut(w) {
+                    *slot = DONE;
+                }
+            }
         }
+        errors.extend(tier_errors);
 
         if errors.is_empty() {
+            let columns = Columns::of(&towns);
             Ok(Atlas {
                 sources,
                 exchange_rates,
@@ -549,10 +654,21 @@ impl Atlas {
                 town_index,
                 graph_index,
                 children,
+                columns,
             })
         } else {
             Err(errors)
         }
+    }
+
+    /// The town at a position of [`Atlas::towns`] order.
+    pub(crate) fn town_at(&self, i: usize) -> Option<&Town> {
+        self.towns.get(i)
+    }
+
+    /// The query columns, in town order.
+    pub(crate) fn columns(&self) -> &Columns {
+        &self.columns
     }
 
     /// Whether the atlas holds no towns, archetypes, graphs or sources.
@@ -773,6 +889,40 @@ impl Atlas {
         })?;
         money.convert(rate)
     }
+
+    /// Converts a sourced money figure into `to`, with the atlas's rate for
+    /// the figure's own year. Same currency: returned unchanged, year or
+    /// not.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Invalid`] when the figure has no year (no rate can be
+    /// chosen) or the atlas has no rate for it.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Currency;
+    /// let atlas = regdev::Atlas::builtin();
+    /// let shunde_gdp = atlas.town("shunde").and_then(|t| t.key_facts().gdp.as_ref()).ok_or("?")?;
+    /// assert_eq!(atlas.convert_observed(shunde_gdp, Currency::Usd)?.amount().round(), 41_012_723_632.0);
+    /// let kunshan_gdp = atlas.town("kunshan").and_then(|t| t.key_facts().gdp.as_ref()).ok_or("?")?;
+    /// assert!(atlas.convert_observed(kunshan_gdp, Currency::Usd).is_err()); // no year
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn convert_observed(&self, figure: &crate::Observed<Money>, to: Currency) -> Result<Money, Error> {
+        let money = *figure.value();
+        if money.currency() == to {
+            return Ok(money);
+        }
+        let year = figure.year().ok_or_else(|| {
+            Error::Invalid(format!(
+                "cannot convert {money} to {}: the figure has no year, so no exchange rate can be chosen",
+                to.code()
+            ))
+        })?;
+        self.convert(money, year, to)
+    }
 }
 
 fn first_error(errors: Vec<Error>) -> Error {
@@ -788,7 +938,9 @@ fn json_error(e: &serde_json::Error, path: Option<String>) -> Error {
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }
-    let path = path.filter(|p| !p.is_empty() && p != ".");
+    // serde_path_to_error writes "?" for a position it cannot name (after
+    // a trailing comma, say): no path is better than that.
+    let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
     Error::Parse { format: "JSON", path, line, column, message }
 }
 
@@ -964,5 +1116,25 @@ impl AtlasBuilder {
     /// ```
     pub fn build_all(self) -> Result<Atlas, Vec<Error>> {
         Atlas::assemble(self.sources, self.exchange_rates, self.archetypes, self.towns, self.graphs)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cheap_source_walks_match_the_named_ones() {
+        let atlas = Atlas::builtin();
+        for t in atlas.towns() {
+            let cheap: Vec<&SourceId> = t.source_ids().collect();
+            let named: Vec<&SourceId> = t.cited_sources().map(|(_, s)| s).collect();
+            assert_eq!(cheap, named, "town {}", t.id());
+        }
+        for g in atlas.graphs() {
+            let cheap: Vec<&SourceId> = g.source_ids().collect();
+            let named: Vec<&SourceId> = g.cited_sources().map(|(_, s)| s).collect();
+            assert_eq!(cheap, named, "graph {}", g.focal_town());
+        }
     }
 }

@@ -37,7 +37,7 @@
 //! 182,500 yuan is about 29,500 dollars at that rate, close to the talk's
 //! 30k, but the talk dates neither figure, so no rate can be chosen for
 //! it. The crate keeps all four figures as stated and reports the
-//! discrepancy through `Atlas::audit`.
+//! discrepancy through [`Atlas::audit`](crate::Atlas::audit).
 //!
 //! # Profiles
 //!

@@ -34,7 +34,7 @@ use crate::id::IdKind;
 pub enum Error {
     /// An identifier is not a slug: 1–64 characters, each a lowercase ASCII
     /// letter, an ASCII digit or `-`.
-    #[error("invalid {kind} id {value:?}: {reason}")]
+    #[error("invalid {kind} id {}: {reason}", clip(.value))]
     InvalidId {
         /// What the id identifies.
         kind: IdKind,
@@ -46,7 +46,7 @@ pub enum Error {
 
     /// Text that should name a vocabulary value (a regional model, a scale,
     /// a currency…) matches neither its snake_case id nor its label.
-    #[error("unknown {kind} {value:?}, expected one of: {expected}")]
+    #[error("unknown {kind} {}, expected one of: {expected}", clip(.value))]
     UnknownVariant {
         /// The vocabulary, e.g. `"regional model"`.
         kind: &'static str,
@@ -207,7 +207,7 @@ pub enum Error {
     },
 
     /// A statistical division code is not 2, 4, 6, 9 or 12 ASCII digits.
-    #[error("invalid statistical division code {value:?}: {reason}")]
+    #[error("invalid statistical division code {}: {reason}", clip(.value))]
     InvalidCode {
         /// The rejected code.
         value: String,
@@ -308,12 +308,40 @@ impl Error {
     }
 }
 
+/// The longest rejected value quoted in full in a message, in characters.
+/// Longer values are cut and marked with the total length; the error's
+/// field keeps the whole value.
+pub const MAX_QUOTED_CHARS: usize = 80;
+
+/// Quotes `value` for a message, cutting it after [`MAX_QUOTED_CHARS`]
+/// characters so a hostile 100 MB input does not make a 100 MB message.
+fn clip(value: &str) -> String {
+    let len = value.chars().count();
+    if len <= MAX_QUOTED_CHARS {
+        format!("{value:?}")
+    } else {
+        let head: String = value.chars().take(MAX_QUOTED_CHARS).collect();
+        format!("{head:?}… ({len} characters)")
+    }
+}
+
 /// A specialised `Result` with [`Error`] as its error type.
 pub type Result<T, E = Error> = core::result::Result<T, E>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_values_are_clipped_in_messages() {
+        let long = "x".repeat(1000);
+        let e = Error::UnknownVariant { kind: "scale", value: long.clone(), expected: "local".to_owned() };
+        let msg = e.to_string();
+        assert_eq!(msg, format!("unknown scale {:?}… (1000 characters), expected one of: local", "x".repeat(80)));
+        assert!(matches!(e, Error::UnknownVariant { value, .. } if value == long));
+        let short = Error::InvalidCode { value: "1".to_owned(), reason: "r".to_owned() };
+        assert_eq!(short.to_string(), "invalid statistical division code \"1\": r");
+    }
 
     #[test]
     fn error_is_send_sync_static() {

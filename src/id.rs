@@ -58,12 +58,13 @@ fn check_slug(s: &str) -> Result<(), String> {
     if s.is_empty() {
         return Err("an id must not be empty".to_owned());
     }
-    if s.len() > MAX_ID_LEN {
-        return Err(format!("an id must be at most {MAX_ID_LEN} characters, this one has {}", s.chars().count()));
-    }
     if let Some((at, c)) = s.char_indices().find(|&(_, c)| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'))
     {
         return Err(format!("character {c:?} at byte {at} is not a lowercase ASCII letter, digit or '-'"));
+    }
+    // Every character is ASCII by now, so bytes and characters agree.
+    if s.len() > MAX_ID_LEN {
+        return Err(format!("an id must be at most {MAX_ID_LEN} characters, this one has {}", s.len()));
     }
     Ok(())
 }
@@ -81,9 +82,14 @@ macro_rules! slug_id {
         /// # Serialization
         ///
         /// A plain string in every serde format; deserializing validates.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-        #[serde(try_from = "String", into = "String")]
-        pub struct $name(String);
+        ///
+        /// # Cost
+        ///
+        /// The text is shared: cloning an id bumps a reference count, so
+        /// the thousands of facts that cite one source share one string.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
+        #[serde(try_from = "String")]
+        pub struct $name(std::sync::Arc<str>);
 
         impl $name {
             /// Validates `id` and wraps it.
@@ -106,7 +112,7 @@ macro_rules! slug_id {
             pub fn new(id: impl Into<String>) -> Result<Self, Error> {
                 let id = id.into();
                 match check_slug(&id) {
-                    Ok(()) => Ok(Self(id)),
+                    Ok(()) => Ok(Self(std::sync::Arc::from(id))),
                     Err(reason) => Err(Error::InvalidId { kind: $kind, value: id, reason }),
                 }
             }
@@ -116,7 +122,7 @@ macro_rules! slug_id {
             #[allow(dead_code)]
             pub(crate) fn known(id: &'static str) -> Self {
                 debug_assert!(check_slug(id).is_ok(), "invalid built-in id {id:?}");
-                Self(id.to_owned())
+                Self(std::sync::Arc::from(id))
             }
 
             /// The id as a string slice.
@@ -148,13 +154,19 @@ macro_rules! slug_id {
             /// ```
             #[must_use]
             pub fn into_string(self) -> String {
-                self.0
+                self.0.to_string()
             }
         }
 
         impl core::fmt::Display for $name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 f.pad(&self.0)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(&self.0)
             }
         }
 
@@ -181,7 +193,7 @@ macro_rules! slug_id {
 
         impl From<$name> for String {
             fn from(id: $name) -> String {
-                id.0
+                id.0.to_string()
             }
         }
 

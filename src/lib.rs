@@ -48,8 +48,34 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! The built-in [`Atlas`] holds the talk's two cases. Comparing them
+//! reproduces the talk's table; classification ranks the regional models by
+//! Gower distance, and explains itself:
+//!
+//! ```
+//! use regdev::{Atlas, Compare, Dimension};
+//!
+//! let atlas = Atlas::builtin();
+//! let (kunshan, shunde) = (atlas.town("kunshan").ok_or("?")?, atlas.town("shunde").ok_or("?")?);
+//! let table = kunshan.compare(shunde).talk_rows();
+//! let dynamics = table.row(Dimension::Dynamics).ok_or("?")?;
+//! assert_eq!(dynamics.right().map(|v| v.to_string()).as_deref(), Some("Bottom-up, PPP"));
+//!
+//! // Kunshan lies in South Jiangsu, yet profiles closest to the PRD model.
+//! let ranking = atlas.classify("kunshan")?;
+//! assert_eq!(ranking.best().map(|r| r.name()), Some("Pearl River Delta"));
+//!
+//! // Rows the talk asserts can be derived from the linkage graphs.
+//! for row in atlas.derived_rows("shunde")? {
+//!     assert!(row.agrees_with(shunde.profile()));
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! Everything serializes with serde as snake_case ids and plain strings, and
-//! everything that has an invariant is validated on the way in.
+//! everything that has an invariant is validated on the way in: a document
+//! that deserializes is valid, and [`Atlas::validate_document`] lists every
+//! problem in one that is not.
 //!
 //! ## Modules
 //!
@@ -64,7 +90,7 @@
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
 //! | [`model`] | [`RegionalModel`] and [`Archetype`] |
-//! | [`derive`] | profile rows derived from linkage graphs, with provenance |
+//! | [`derive`](mod@derive) | profile rows derived from linkage graphs, with provenance |
 //! | [`dimension`] | [`Dimension`], [`DimensionValue`], [`Profile`], [`Scale`], [`Place`] and the value types |
 //! | [`upgrading`] | [`UpgradingType`], [`ValueChainRole`], [`Stage`], [`Trajectory`] |
 //! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
@@ -83,6 +109,8 @@
 
 mod macros;
 
+#[cfg(feature = "proptest")]
+pub mod arbitrary;
 pub mod atlas;
 pub mod audit;
 pub mod cases;
@@ -96,6 +124,8 @@ pub mod measure;
 pub mod model;
 pub mod query;
 pub mod source;
+#[cfg(feature = "synth")]
+pub mod synth;
 pub mod town;
 pub mod upgrading;
 

@@ -393,9 +393,20 @@ impl core::fmt::Display for Area {
 /// Inputs arriving as floats go through [`Population::from_f64`], which
 /// rejects those and fractions.
 ///
+/// Formats whose integers are signed 64-bit (TOML) cannot write a
+/// population above `i64::MAX` (9.2 × 10¹⁸); serializing one fails with
+/// the format's error. JSON and binary formats take the full `u64` range.
+///
 /// # Ordering
 ///
 /// By count.
+///
+/// # Serialization
+///
+/// A plain integer. Deserializing also accepts a whole float (`1.6e6`), as
+/// [`Population::from_f64`] does, and rejects NaN, infinities, negatives
+/// and fractions with that function's typed messages
+/// (`population must not be negative, got -5`).
 ///
 /// # Source
 ///
@@ -412,7 +423,7 @@ impl core::fmt::Display for Area {
 /// assert_eq!(shunde.to_string(), "2460000 persons");
 /// # Ok::<(), regdev::Error>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
 pub struct Population(u64);
 
@@ -490,6 +501,31 @@ impl Population {
         }
         #[allow(clippy::cast_precision_loss)]
         Ok(self.0 as f64 / area.km2())
+    }
+}
+
+impl<'de> Deserialize<'de> for Population {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Population, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Population;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a whole, non-negative number of persons")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Population, E> {
+                Ok(Population(v))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Population, E> {
+                u64::try_from(v).map(Population).map_err(|_| {
+                    #[allow(clippy::cast_precision_loss)]
+                    E::custom(Error::Negative { quantity: "population", value: v as f64 })
+                })
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Population, E> {
+                Population::from_f64(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_u64(Visitor)
     }
 }
 

@@ -36,6 +36,7 @@
 
 use std::ops::{Bound, RangeBounds};
 
+use crate::atlas::Columns;
 use crate::{
     AdminLevel, Atlas, Currency, DimensionValue, IndustryDivision, LinkageKind, Money, Place, RegionalModel, Scale,
     Town, TownId,
@@ -237,7 +238,9 @@ impl Query {
         Query(Node::Area(Range::of(&range)))
     }
 
-    /// Towns whose population lies in `range`.
+    /// Towns whose population lies in `range`. Bounds are `u32` (up to
+    /// 4,294,967,295 persons, above any town's population) so that plain
+    /// integer literals work as bounds.
     ///
     /// # Example
     ///
@@ -443,6 +446,31 @@ impl Query {
         }
     }
 
+    /// Resolves the query's codes once, so scanning the atlas's query
+    /// columns does no lookups per town.
+    fn compile(&self) -> Compiled<'_> {
+        let code_of_currency =
+            |r: &Option<MoneyRange>| r.map(|r| (Columns::code(Currency::ALL, Some(&r.currency)), r.range));
+        match &self.0 {
+            Node::Model(m) => Compiled::Code(Col::Model, Columns::code(RegionalModel::ALL, Some(m))),
+            Node::Level(l) => Compiled::Code(Col::Level, Columns::code(AdminLevel::ALL, Some(l))),
+            Node::Area(r) => Compiled::Num(Col::Area, *r),
+            Node::Population(r) => Compiled::Num(Col::Population, *r),
+            Node::Gdp(r) => Compiled::Money(Col::Gdp, code_of_currency(r), self),
+            Node::GdpPerCapita(r) => Compiled::Money(Col::GdpPerCapita, code_of_currency(r), self),
+            Node::And(qs) => Compiled::And(qs.iter().map(Query::compile).collect()),
+            Node::Or(qs) => Compiled::Or(qs.iter().map(Query::compile).collect()),
+            Node::Not(q) => Compiled::Not(Box::new(q.compile())),
+            _ => Compiled::Record(self),
+        }
+    }
+
+    /// The positions of the matching towns, in atlas order. The whole
+    /// query is evaluated up front, column by column, into a bit set.
+    fn positions(&self, atlas: &Atlas) -> impl Iterator<Item = usize> + use<> {
+        positions_of(self.compile().bits(atlas))
+    }
+
     /// How many towns of `atlas` match.
     ///
     /// # Example
@@ -452,7 +480,7 @@ impl Query {
     /// ```
     #[must_use]
     pub fn count(&self, atlas: &Atlas) -> usize {
-        atlas.towns().filter(|t| self.matches(atlas, t)).count()
+        self.positions(atlas).count()
     }
 
     /// The first matching town in atlas order.
@@ -466,7 +494,7 @@ impl Query {
     /// ```
     #[must_use]
     pub fn first<'a>(&self, atlas: &'a Atlas) -> Option<&'a Town> {
-        atlas.towns().find(|t| self.matches(atlas, t))
+        self.positions(atlas).next().and_then(|i| atlas.town_at(i))
     }
 
     /// Towns with a money figure this query's money ranges could not
@@ -507,10 +535,134 @@ impl Query {
 }
 
 fn converted(atlas: &Atlas, o: &crate::Observed<Money>, to: Currency) -> Option<f64> {
-    if o.value().currency() == to {
-        return Some(o.value().amount());
+    atlas.convert_observed(o, to).ok().map(Money::amount)
+}
+
+/// A query column.
+#[derive(Debug, Clone, Copy)]
+enum Col {
+    Model,
+    Level,
+    Area,
+    Population,
+    Gdp,
+    GdpPerCapita,
+}
+
+/// A query with its codes resolved; see [`Query::compile`].
+#[derive(Debug)]
+enum Compiled<'q> {
+    Code(Col, u8),
+    Num(Col, Range),
+    /// Amounts column, the range's currency code and bounds (`None`: a range
+    /// mixing currencies), and the query to fall back on for conversion.
+    Money(Col, Option<(u8, Range)>, &'q Query),
+    And(Vec<Compiled<'q>>),
+    Or(Vec<Compiled<'q>>),
+    Not(Box<Compiled<'q>>),
+    /// Evaluated on the town record.
+    Record(&'q Query),
+}
+
+/// A set of town positions, one bit each.
+type Bits = Vec<u64>;
+
+/// The bit set of the column values that pass `test`; a tight loop over
+/// 64-value chunks that the compiler can vectorise.
+fn bits_of<T>(column: &[T], test: impl Fn(&T) -> bool) -> Bits {
+    column
+        .chunks(64)
+        .map(|chunk| chunk.iter().enumerate().fold(0u64, |acc, (b, v)| acc | (u64::from(test(v)) << b)))
+        .collect()
+}
+
+fn bits_from(n: usize, mut test: impl FnMut(usize) -> bool) -> Bits {
+    let mut bits = vec![0u64; n.div_ceil(64)];
+    for (w, word) in bits.iter_mut().enumerate() {
+        let base = w * 64;
+        let mut acc = 0u64;
+        for b in 0..64.min(n - base) {
+            acc |= u64::from(test(base + b)) << b;
+        }
+        *word = acc;
     }
-    atlas.convert(*o.value(), o.year()?, to).ok().map(Money::amount)
+    bits
+}
+
+impl Compiled<'_> {
+    /// The towns matching, as a bit set: one tight pass per column
+    /// predicate, combined with bitwise and/or/not.
+    fn bits(&self, atlas: &Atlas) -> Bits {
+        let c = atlas.columns();
+        let n = atlas.towns().len();
+        let record = |q: &Query, i: usize| atlas.town_at(i).is_some_and(|t| q.matches(atlas, t));
+        match self {
+            Compiled::Code(col, code) => {
+                let column = if matches!(col, Col::Model) { &c.model } else { &c.level };
+                bits_of(column, |v| v == code)
+            }
+            Compiled::Num(col, r) => {
+                let column = if matches!(col, Col::Area) { &c.area } else { &c.population };
+                bits_of(column, |v| !v.is_nan() && r.contains(*v))
+            }
+            Compiled::Money(col, range, q) => {
+                let Some((cur, r)) = range else { return vec![0; n.div_ceil(64)] };
+                let (amounts, currencies) = if matches!(col, Col::Gdp) {
+                    (&c.gdp, &c.gdp_currency)
+                } else {
+                    (&c.gdp_per_capita, &c.gdp_per_capita_currency)
+                };
+                let mut bits = bits_of(amounts, |v| r.contains(*v));
+                // Clear rows in other currencies, or none; convert the former.
+                for (i, &x) in currencies.iter().enumerate() {
+                    if x != *cur {
+                        let hit = x != Columns::NONE && record(q, i);
+                        if let Some(word) = bits.get_mut(i / 64) {
+                            *word = (*word & !(1 << (i % 64))) | (u64::from(hit) << (i % 64));
+                        }
+                    }
+                }
+                bits
+            }
+            Compiled::And(qs) => {
+                let mut acc = bits_from(n, |_| true);
+                for q in qs {
+                    for (a, b) in acc.iter_mut().zip(q.bits(atlas)) {
+                        *a &= b;
+                    }
+                }
+                acc
+            }
+            Compiled::Or(qs) => {
+                let mut acc = vec![0u64; n.div_ceil(64)];
+                for q in qs {
+                    for (a, b) in acc.iter_mut().zip(q.bits(atlas)) {
+                        *a |= b;
+                    }
+                }
+                acc
+            }
+            Compiled::Not(q) => {
+                let all = bits_from(n, |_| true);
+                q.bits(atlas).iter().zip(all).map(|(b, a)| !b & a).collect()
+            }
+            Compiled::Record(q) => bits_from(n, |i| record(q, i)),
+        }
+    }
+}
+
+/// The positions of the set bits, in increasing order.
+fn positions_of(bits: Bits) -> impl Iterator<Item = usize> {
+    bits.into_iter().enumerate().flat_map(|(w, mut word)| {
+        std::iter::from_fn(move || {
+            if word == 0 {
+                return None;
+            }
+            let b = word.trailing_zeros() as usize;
+            word &= word - 1;
+            Some(w * 64 + b)
+        })
+    })
 }
 
 impl Atlas {
@@ -524,6 +676,6 @@ impl Atlas {
     /// assert_eq!(atlas.query(&Query::all()).count(), atlas.towns().len());
     /// ```
     pub fn query<'a, 'q>(&'a self, query: &'q Query) -> impl Iterator<Item = &'a Town> + use<'a, 'q> {
-        self.towns().filter(move |t| query.matches(self, t))
+        query.positions(self).filter_map(move |i| self.town_at(i))
     }
 }

@@ -1412,6 +1412,22 @@ impl Town {
         &self.0.notes
     }
 
+    /// Every source id the town cites, without naming the fields (cheap:
+    /// no allocation), in the order of [`Town::cited_sources`].
+    pub(crate) fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
+        let f = &self.0;
+        let code = f.statistical_code.iter().map(CodeListing::source);
+        let model = f.model.iter().map(Observed::source);
+        let facts = f.key_facts.provenance().map(|(_, s, _)| s);
+        let specs = f.specialisations.iter().map(Specialisation::source);
+        let zones = f.zones.iter().map(DevelopmentZone::source);
+        let adv = f.advantages.iter().map(Observed::source);
+        let prof = f.profile_sources.values();
+        let traj = f.trajectory.stages().iter().map(crate::Stage::source);
+        let notes = f.notes.iter().map(Observed::source);
+        code.chain(model).chain(facts).chain(specs).chain(zones).chain(adv).chain(prof).chain(traj).chain(notes)
+    }
+
     /// Every source id the town cites, with the field that cites it.
     ///
     /// # Example

@@ -607,3 +607,85 @@ fn graph_of_a_town_without_one_fails_with_1() {
     assert_eq!(r.code, 1);
     assert!(r.stderr.contains("did you mean 'kunshan'?"), "{}", r.stderr);
 }
+
+#[test]
+fn synth_writes_files_every_subcommand_accepts() {
+    let dir = scratch("synth");
+    let out = dir.to_string_lossy().into_owned();
+    let r = run(&["synth", "--towns", "120", "--actors-per-town", "6", "--seed", "3", "--out", &out]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("wrote 120 towns, 120 graphs, 720 actors"), "{}", r.stdout);
+    // Not a terminal: no progress output.
+    assert_eq!(r.stderr, "");
+    let atlas = dir.join("atlas.json").to_string_lossy().into_owned();
+    for name in ["atlas.json", "linkages.graphml", "towns.csv"] {
+        assert!(std::fs::metadata(dir.join(name)).unwrap().len() > 0, "{name}");
+    }
+    let v = run(&["validate", &atlas]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    assert!(v.stdout.contains("ok (120 towns"), "{}", v.stdout);
+    // The same seed gives the same bytes.
+    let dir2 = scratch("synth-again");
+    let out2 = dir2.to_string_lossy().into_owned();
+    assert_eq!(run(&["synth", "--towns", "120", "--actors-per-town", "6", "--seed", "3", "--out", &out2]).code, 0);
+    assert_eq!(std::fs::read(dir.join("atlas.json")).unwrap(), std::fs::read(dir2.join("atlas.json")).unwrap());
+    // Every reading subcommand works on the synthetic atlas.
+    let towns = run(&["towns", "--atlas", &atlas, "--format", "json"]);
+    assert_eq!(towns.code, 0, "{}", towns.stderr);
+    let list: Value = serde_json::from_str(&towns.stdout).unwrap();
+    let ids: Vec<String> = list.as_array().unwrap().iter().map(|t| t["id"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(ids.len(), 120);
+    let with_graph = ids
+        .iter()
+        .find(|id| run(&["graph", id, "--atlas", &atlas, "--format", "json"]).code == 0)
+        .expect("some town has a graph");
+    let g: Value =
+        serde_json::from_str(&run(&["graph", with_graph, "--atlas", &atlas, "--format", "json"]).stdout).unwrap();
+    assert!(g["actors"].as_array().is_some_and(|a| !a.is_empty()));
+    for args in [
+        vec!["classify", with_graph.as_str(), "--atlas", &atlas],
+        vec!["compare", ids[0].as_str(), ids[1].as_str(), "--atlas", &atlas],
+        vec!["export", "graphml", with_graph.as_str(), "--atlas", &atlas],
+        vec!["export", "dot", with_graph.as_str(), "--atlas", &atlas],
+        vec!["export", "csv", "--atlas", &atlas],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, 0, "{args:?}: {}", r.stderr);
+        assert!(!r.stdout.is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn synthetic_atlases_validate_against_the_schema() {
+    let dir = scratch("synth-schema");
+    let r = run(&["synth", "--towns", "300", "--actors-per-town", "8", "--seed", "11", "--out", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let validator = jsonschema::validator_for(&schema()).unwrap();
+    let doc: Value = serde_json::from_slice(&std::fs::read(dir.join("atlas.json")).unwrap()).unwrap();
+    let errors: Vec<String> =
+        validator.iter_errors(&doc).take(5).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the crate's own re-export of it.
+    let atlas = dir.join("atlas.json");
+    let exported = run(&["export", "json", "--atlas", atlas.to_str().unwrap()]);
+    assert!(validator.is_valid(&serde_json::from_str::<Value>(&exported.stdout).unwrap()));
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly() {
+    let dir = scratch("broken-pipe");
+    let r = run(&["synth", "--towns", "3000", "--actors-per-town", "4", "--out", dir.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regdev"))
+        .args(["export", "json", "--atlas", dir.join("atlas.json").to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}

@@ -82,7 +82,7 @@ fn each_archetype_classifies_as_itself() {
     }
     let all = classify_all(archetypes.iter().map(|a| a.profile()), &archetypes, &Gower::new());
     for (a, best) in archetypes.iter().zip(all) {
-        assert_eq!(best.unwrap().0, *a.id());
+        assert_eq!(best.unwrap().0, a.id());
     }
 }
 
@@ -181,5 +181,43 @@ proptest! {
             prop_assert_eq!(r.right().cloned(), b.get(r.dimension()));
         }
         prop_assert_eq!(c.clone().talk_rows().rows().len(), 7);
+    }
+}
+
+#[test]
+fn jaccard_beyond_64_distinct_places() {
+    // 40 + 40 places sharing 10: the second set's places are interned past
+    // bit 63, exercising the sorted-list path.
+    let set = |range: std::ops::Range<usize>| -> BTreeSet<Place> {
+        range.map(|i| Place::new(format!("place {i:03}")).unwrap()).collect()
+    };
+    let mut a = Profile::default();
+    a.institutional_borrowing = Some(set(0..40));
+    let mut b = Profile::default();
+    b.institutional_borrowing = Some(set(30..70));
+    let d = Gower::new().profiles(&a, &b).unwrap();
+    assert!((d.value() - (1.0 - 10.0 / 70.0)).abs() < 1e-12, "{}", d.value());
+    assert_eq!(Gower::new().profiles(&b, &b).unwrap().value(), 0.0);
+}
+
+#[cfg(feature = "synth")]
+#[test]
+fn matrix_equals_pairwise_town_distances() {
+    let atlas = regdev::synth::atlas(&regdev::synth::SynthConfig::new().towns(60).seed(7)).unwrap();
+    let ids: Vec<&str> = atlas.towns().map(|t| t.id().as_str()).collect();
+    let g = Gower::new();
+    let m = g.matrix(&atlas, ids.iter().copied()).unwrap();
+    for (i, a) in ids.iter().enumerate() {
+        for (j, b) in ids.iter().enumerate() {
+            let pair = g.towns(&atlas, a, b).unwrap().map_or(f64::NAN, |d| d.value());
+            let cell = m.get(i, j).unwrap();
+            if i == j {
+                assert_eq!(cell, 0.0);
+            } else if pair.is_nan() {
+                assert!(cell.is_nan(), "{a} {b}");
+            } else {
+                assert!((cell - pair).abs() < 1e-12, "{a} {b}: matrix {cell} vs pair {pair}");
+            }
+        }
     }
 }

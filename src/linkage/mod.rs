@@ -344,7 +344,7 @@ impl Actor {
 /// # Ok::<(), regdev::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[serde(deny_unknown_fields, rename_all = "snake_case", try_from = "LinkageFields")]
 pub struct Linkage {
     kind: LinkageKind,
     scale: Scale,
@@ -353,6 +353,31 @@ pub struct Linkage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
     source: SourceId,
+}
+
+/// The serialized form of a [`Linkage`], validated into one.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct LinkageFields {
+    kind: LinkageKind,
+    scale: Scale,
+    #[serde(default)]
+    since: Option<Year>,
+    #[serde(default)]
+    weight: Option<f64>,
+    source: SourceId,
+}
+
+impl TryFrom<LinkageFields> for Linkage {
+    type Error = Error;
+    fn try_from(f: LinkageFields) -> Result<Linkage, Error> {
+        let mut l = Linkage::new(f.kind, f.scale, f.source);
+        l.since = f.since;
+        match f.weight {
+            Some(w) => l.with_weight(w),
+            None => Ok(l),
+        }
+    }
 }
 
 impl Linkage {
@@ -758,6 +783,12 @@ impl LinkageGraph {
     #[allow(dead_code)]
     pub(crate) fn node(&self, id: &str) -> Option<NodeIndex> {
         self.index.get(id).copied()
+    }
+
+    /// Every source id cited by an actor or a linkage, without saying
+    /// where (cheap: no allocation).
+    pub(crate) fn source_ids(&self) -> impl Iterator<Item = &SourceId> + '_ {
+        self.actors().filter_map(Actor::source).chain(self.graph.raw_edges().iter().map(|e| &e.weight.source))
     }
 
     /// Every source id cited by an actor or a linkage, with where.

@@ -1,7 +1,6 @@
 //! The subcommands.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use regdev::linkage::{Degree, Orientation, ScaleProfile};
 use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
@@ -12,7 +11,7 @@ use crate::cli::{
     TownsFormat, ValidateArgs,
 };
 use crate::load;
-use crate::output::{self, Failure, compact_amount, emit, note, print, table, thousands};
+use crate::output::{Failure, compact_amount, emit, note, print, table, thousands};
 
 /// Pretty JSON with a trailing newline.
 fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
@@ -156,9 +155,9 @@ fn towns_table(towns: &[&Town]) -> String {
     table(&["ID", "NAME", "CHINESE", "LEVEL", "MODEL", "AREA", "POPULATION", "GDP", "GDP PER CAPITA"], &rows)
 }
 
-// TODO(issue 7): replace with the synth branch's towns CSV writer once it
-// lands on main; this local writer exists only so `towns --format csv` and
-// `export csv` work before then.
+// The towns as CSV for people: every key fact with its currency and year.
+// (`regdev::synth::write_towns_csv` writes a different, peer-benchmark
+// layout with amounts converted to CNY.)
 fn towns_csv(towns: &[&Town]) -> String {
     fn cell(s: &str) -> String {
         if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
@@ -385,11 +384,29 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
     }
 }
 
-/// `regdev synth`.
+/// `regdev synth`: the synthetic generator's peer files, with a spinner on
+/// a terminal and silence otherwise.
 pub(crate) fn synth(args: &SynthArgs) -> Result<(), Failure> {
-    let _ = (args.towns, args.actors_per_town, args.seed, Path::new(&args.out));
-    let _ = output::display_width;
-    Err(Failure::invalid(
-        "synthetic atlases are not available in this build of regdev (they need the synthetic generator)",
-    ))
+    use std::io::IsTerminal;
+    let config =
+        regdev::synth::SynthConfig::new().towns(args.towns).seed(args.seed).actors_per_town(args.actors_per_town);
+    let spinner = std::io::stderr().is_terminal().then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_message(format!("generating {} towns into {}", args.towns, args.out.display()));
+        bar.enable_steady_tick(std::time::Duration::from_millis(100));
+        bar
+    });
+    let result = regdev::synth::write_peer_files(&config, &args.out);
+    if let Some(bar) = spinner {
+        bar.finish_and_clear();
+    }
+    let summary = result?;
+    let mut text = format!(
+        "wrote {} towns, {} graphs, {} actors, {} linkages:\n",
+        summary.towns, summary.graphs, summary.actors, summary.linkages
+    );
+    for (path, bytes) in &summary.files {
+        text.push_str(&format!("  {} ({bytes} bytes)\n", path.display()));
+    }
+    print(&text)
 }
