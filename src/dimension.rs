@@ -824,6 +824,25 @@ impl Profile {
         }
     }
 
+    /// Whether `dimension` has a value (without cloning it, unlike
+    /// [`Profile::get`]).
+    pub(crate) fn is_set(&self, dimension: Dimension) -> bool {
+        match dimension {
+            Dimension::Dynamics => self.dynamics.is_some(),
+            Dimension::EconomicLinkages => self.economic_linkages.is_some(),
+            Dimension::InstitutionalBorrowing => self.institutional_borrowing.is_some(),
+            Dimension::IndustryRelation => self.industry_relation.is_some(),
+            Dimension::RiskLevel => self.risk_level.is_some(),
+            Dimension::Competition => self.competition.is_some(),
+            Dimension::GovernmentRole => self.government_role.is_some(),
+            Dimension::Ownership => self.ownership.is_some(),
+            Dimension::CapitalOrigin => self.capital_origin.is_some(),
+            Dimension::DrivingActor => self.driving_actor.is_some(),
+            Dimension::DistrictType => self.district_type.is_some(),
+            Dimension::MarketOrientation => self.market_orientation.is_some(),
+        }
+    }
+
     /// Sets the value's dimension to the value.
     ///
     /// # Example

@@ -21,7 +21,7 @@ use crate::dimension::{
 };
 use crate::macros::vocabulary;
 use crate::town::ProfileSources;
-use crate::{ArchetypeId, Dimension, DimensionValue, Error, Profile, Scale, SourceId};
+use crate::{ArchetypeId, DimensionValue, Error, Profile, Scale, SourceId};
 
 vocabulary! {
     /// The three classic regional development models.
@@ -392,14 +392,7 @@ impl TryFrom<ArchetypeFields> for Archetype {
         if f.name.trim().is_empty() {
             return Err(Error::EmptyText { field: "archetype name" }.context(ctx()));
         }
-        for d in Dimension::ALL {
-            let set = f.profile.get(*d).is_some();
-            let sourced = f.profile_sources.contains_key(d);
-            if set != sourced {
-                let what = if set { "a value but no source" } else { "a source but no value" };
-                return Err(Error::Invalid(format!("profile dimension '{}' has {what}", d.id())).context(ctx()));
-            }
-        }
+        crate::town::check_profile_sources(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx()))?;
         Ok(Archetype(f))
     }
 }

@@ -1098,20 +1098,25 @@ impl From<Town> for TownFields {
     }
 }
 
+/// No fact without a source, no source without a fact: every dimension set
+/// in `profile` has an entry in `sources`, and every entry is for a set
+/// dimension. Shared by [`Town`] and [`Archetype`](crate::Archetype).
+pub(crate) fn check_profile_sources(profile: &Profile, sources: &ProfileSources) -> Result<(), Error> {
+    for d in Dimension::ALL {
+        let set = profile.is_set(*d);
+        if set != sources.contains_key(d) {
+            let what = if set { "a value but no source" } else { "a source but no value" };
+            return Err(Error::Invalid(format!("profile dimension '{}' has {what}", d.id())));
+        }
+    }
+    Ok(())
+}
+
 fn validate_town(f: &TownFields) -> Result<(), Error> {
     if let Some(p) = &f.province {
         non_empty("province", p)?;
     }
-    for d in Dimension::ALL {
-        let set = f.profile.get(*d).is_some();
-        let sourced = f.profile_sources.contains_key(d);
-        if set && !sourced {
-            return Err(Error::Invalid(format!("profile dimension '{}' has a value but no source", d.id())));
-        }
-        if sourced && !set {
-            return Err(Error::Invalid(format!("profile dimension '{}' has a source but no value", d.id())));
-        }
-    }
+    check_profile_sources(&f.profile, &f.profile_sources)?;
     let mut seen = BTreeSet::new();
     for a in &f.advantages {
         if !seen.insert(*a.value()) {
