@@ -1173,6 +1173,19 @@ impl Profile {
     }
 }
 
+/// Which source supports each set dimension of a profile (format 1).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Dimension, SourceId};
+/// let mut s = regdev::town::ProfileSources::new();
+/// s.insert(Dimension::Dynamics, SourceId::new("qiao-talk")?);
+/// assert_eq!(s.len(), 1);
+/// # Ok::<(), regdev::Error>(())
+/// ```
+pub type ProfileSources = std::collections::BTreeMap<Dimension, crate::SourceId>;
+
 /// No fact without a source, no source without a fact: every dimension set
 /// in `profile` has an entry in `sources`, and every entry is for a set
 /// dimension. Shared by towns and [`Archetype`](crate::Archetype)s.

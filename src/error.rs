@@ -361,11 +361,6 @@ pub enum Error {
         has_value: bool,
     },
 
-    /// A value is valid on its own but not in its context. Being replaced
-    /// by the typed variants above; only the town validator still uses it.
-    #[error("{0}")]
-    Invalid(String),
-
     /// A validator found a problem but could not say which; never produced
     /// by the crate's own validators, which always name it. Kept so that a
     /// fallback returns an error instead of panicking.
