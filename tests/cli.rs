@@ -70,7 +70,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (24 towns, 3 archetypes, 2 graphs, 23 actors, 24 linkages, 37 sources)";
+const BUILTIN_COUNTS: &str = "ok (24 towns, 3 archetypes, 2 graphs, 23 actors, 24 linkages, 38 sources)";
 
 // ---------------------------------------------------------------- conventions
 
