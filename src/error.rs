@@ -74,6 +74,20 @@ pub enum Error {
         value: f64,
     },
 
+    /// A number lies outside the interval it must lie in, e.g. a
+    /// per-dimension dissimilarity outside `[0, 1]`.
+    #[error("{quantity} must lie in [{min}, {max}], got {value}")]
+    OutOfRange {
+        /// The quantity, e.g. `"dissimilarity"`.
+        quantity: &'static str,
+        /// The rejected value.
+        value: f64,
+        /// The smallest accepted value.
+        min: f64,
+        /// The largest accepted value.
+        max: f64,
+    },
+
     /// An exchange rate is zero, negative or not finite.
     #[error("exchange rate must be a finite number greater than zero, got {rate}")]
     InvalidRate {
