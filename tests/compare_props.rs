@@ -15,9 +15,8 @@ use regdev::{Compare, Dimension, Profile};
 
 /// Gower with a random weight in [0, 5] on each dimension.
 fn weighted_gower() -> impl Strategy<Value = Gower> {
-    proptest::collection::vec(0.0f64..5.0, Dimension::ALL.len()).prop_map(|ws| {
-        Dimension::ALL.iter().zip(ws).fold(Gower::new(), |g, (&d, w)| g.weight(d, w).unwrap())
-    })
+    proptest::collection::vec(0.0f64..5.0, Dimension::ALL.len())
+        .prop_map(|ws| Dimension::ALL.iter().zip(ws).fold(Gower::new(), |g, (&d, w)| g.weight(d, w).unwrap()))
 }
 
 proptest! {
