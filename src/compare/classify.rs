@@ -68,7 +68,7 @@ fn unit(quantity: &'static str, value: f64) -> Result<f64, Error> {
     if (0.0..=1.0).contains(&value) {
         Ok(value)
     } else {
-        Err(Error::OutOfRange { quantity, value, min: 0.0, max: 1.0 })
+        Err(Error::OutOfRange { setting: quantity, value, min: 0.0, max: 1.0 })
     }
 }
 
@@ -733,7 +733,8 @@ where
         let handles: Vec<_> = subjects.chunks(chunk).map(|part| scope.spawn(|| run(part))).collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| Err(Error::Invalid("a classification thread panicked".to_owned()))))
+            // A panic in the measure is the measure's own: pass it on.
+            .map(|h| h.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)))
             .collect()
     });
     let mut out = Vec::with_capacity(subjects.len());

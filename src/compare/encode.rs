@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale};
+use crate::{Dimension, DimensionKind, Place, Profile, ValueRef};
 
 /// The number of profile dimensions.
 pub(super) const DIMS: usize = Dimension::ALL.len();
@@ -40,12 +40,11 @@ impl Code {
 #[derive(Debug, Clone)]
 pub(super) struct Encoded(pub(super) [Code; DIMS]);
 
-/// Interns values to small integers: nominal values per dimension, set
-/// members (scales by their rank, places by first appearance), so sets
-/// compare as bit masks (or sorted lists beyond 64 distinct members).
+/// Interns places to small integers, so sets of places compare as bit
+/// masks (or sorted lists beyond 64 distinct places). Every other value
+/// is read through [`Profile::view`] as a vocabulary position already.
 #[derive(Debug, Clone, Default)]
 pub(super) struct Interner {
-    nominal: Vec<Vec<DimensionValue>>,
     places: HashMap<Place, u32>,
 }
 
@@ -73,31 +72,6 @@ impl Interner {
         next
     }
 
-    /// The members of a set value as small integers.
-    fn members(&mut self, v: &DimensionValue) -> Vec<u32> {
-        match v {
-            DimensionValue::EconomicLinkages(s) => {
-                s.iter().filter_map(|x| Scale::ALL.iter().position(|y| y == x)).map(index).collect()
-            }
-            DimensionValue::InstitutionalBorrowing(s) => s.iter().map(|p| self.place(p)).collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    fn nominal(&mut self, k: usize, v: DimensionValue) -> u32 {
-        if self.nominal.len() <= k {
-            self.nominal.resize_with(k + 1, Vec::new);
-        }
-        let Some(seen) = self.nominal.get_mut(k) else { return u32::MAX };
-        match seen.iter().position(|x| *x == v) {
-            Some(i) => index(i),
-            None => {
-                seen.push(v);
-                index(seen.len() - 1)
-            }
-        }
-    }
-
     pub(super) fn encode(&mut self, p: &Profile) -> Encoded {
         self.encode_only(p, &[true; DIMS])
     }
@@ -108,14 +82,12 @@ impl Interner {
             let Some(&d) = Dimension::ALL.get(k).filter(|_| wanted.get(k) == Some(&true)) else {
                 return Code::Missing;
             };
-            let Some(v) = p.get(d) else { return Code::Missing };
-            match d.kind() {
-                DimensionKind::Nominal => Code::Nominal(self.nominal(k, v)),
-                DimensionKind::Ordinal => match (v.rank(), d.levels()) {
-                    (Some(r), Some(l)) => Code::Ordinal(index(r), index(l)),
-                    _ => Code::Nominal(self.nominal(k, v)),
-                },
-                DimensionKind::Set => set_code(self.members(&v)),
+            match (p.view(d), d.levels()) {
+                (None, _) => Code::Missing,
+                (Some(ValueRef::Index(i)), Some(levels)) => Code::Ordinal(index(i), index(levels)),
+                (Some(ValueRef::Index(i)), None) => Code::Nominal(index(i)),
+                (Some(ValueRef::Indices(mask)), _) => Code::Bits(mask),
+                (Some(ValueRef::Places(set)), _) => set_code(set.iter().map(|x| self.place(x)).collect()),
             }
         }))
     }

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::encode::{DIMS, Encoded, FACTS, Flat, FlatPlan, Interner, sum_encoded};
-use super::metric::{Distance, Feature, KeyFact, ProfileMetric, dissimilarity};
+use super::metric::{Distance, Feature, KeyFact, ProfileMetric, dissimilarity, view_dissimilarity};
 use crate::{Atlas, Currency, Dimension, DimensionValue, Error, Money, Profile, Town};
 
 /// Gower's distance, with optional per-feature weights.
@@ -226,8 +226,8 @@ impl Gower {
             if w <= 0.0 {
                 continue;
             }
-            let Some(y) = b.get(d) else { continue };
-            match a.get(d).and_then(|x| dissimilarity(&x, &y)) {
+            let Some(y) = b.view(d) else { continue };
+            match a.view(d).and_then(|x| view_dissimilarity(d, x, y)) {
                 Some(x) => parts.push((Feature::Dimension(d), x, w)),
                 None => missing.push((Feature::Dimension(d), w)),
             }
@@ -431,7 +431,7 @@ impl FittedGower<'_> {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] when the n × n matrix cannot be allocated (8·n²
+    /// [`Error::OutOfMemory`] when the n × n matrix cannot be allocated (8·n²
     /// bytes: 200 MB for 5,000 towns, 80 GB for 100,000).
     ///
     /// # Example
@@ -453,7 +453,7 @@ impl FittedGower<'_> {
         let (dim_w, fact_w) = self.gower.normalised();
         let inv = self.inv_ranges();
         let n = towns.len();
-        let too_big = || Error::Invalid(format!("a distance matrix of {n} towns does not fit in memory"));
+        let too_big = || Error::OutOfMemory { what: "a distance matrix", count: n };
         let cells = n.checked_mul(n).ok_or_else(too_big)?;
         let mut values: Vec<f64> = Vec::new();
         values.try_reserve_exact(cells).map_err(|_| too_big())?;

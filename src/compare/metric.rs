@@ -7,7 +7,7 @@ use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
 
 use crate::macros::vocabulary;
-use crate::{Dimension, DimensionKind, DimensionValue, Error, Profile};
+use crate::{Dimension, DimensionKind, DimensionValue, Error, Profile, ValueRef};
 
 vocabulary! {
     /// A town's key facts as numeric features for
@@ -254,7 +254,7 @@ impl Distance {
         let mut parts: Vec<(Feature, f64, f64)> = Vec::new();
         for (feature, d, w) in compared {
             if !(0.0..=1.0).contains(&d) {
-                return Err(Error::OutOfRange { quantity: "dissimilarity", value: d, min: 0.0, max: 1.0 });
+                return Err(Error::OutOfRange { setting: "dissimilarity", value: d, min: 0.0, max: 1.0 });
             }
             if check_weight(w)? > 0.0 {
                 parts.push((feature, d, w));
@@ -555,26 +555,25 @@ pub fn dissimilarity(a: &DimensionValue, b: &DimensionValue) -> Option<f64> {
     if b.dimension() != dim {
         return None;
     }
-    match dim.kind() {
-        DimensionKind::Nominal => Some(if a == b { 0.0 } else { 1.0 }),
-        DimensionKind::Ordinal => {
-            let (x, y) = (a.rank()?, b.rank()?);
-            let span = dim.levels().map_or(1, |l| l.saturating_sub(1).max(1));
-            #[allow(clippy::cast_precision_loss)]
-            let d = x.abs_diff(y) as f64 / span as f64;
-            Some(d.clamp(0.0, 1.0))
-        }
-        DimensionKind::Set => set_dissimilarity(a, b),
-    }
+    view_dissimilarity(dim, a.view(), b.view())
 }
 
-/// The Jaccard distance of two set values of the same dimension.
-fn set_dissimilarity(a: &DimensionValue, b: &DimensionValue) -> Option<f64> {
-    match (a, b) {
-        (DimensionValue::EconomicLinkages(x), DimensionValue::EconomicLinkages(y)) => Some(jaccard(x, y)),
-        (DimensionValue::InstitutionalBorrowing(x), DimensionValue::InstitutionalBorrowing(y)) => Some(jaccard(x, y)),
-        _ => None,
-    }
+/// [`dissimilarity`] on borrowed views of two values of `dim`.
+pub(super) fn view_dissimilarity(dim: Dimension, a: ValueRef<'_>, b: ValueRef<'_>) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)]
+    let d = match (a, b) {
+        (ValueRef::Index(x), ValueRef::Index(y)) => match dim.levels() {
+            Some(levels) => x.abs_diff(y) as f64 / levels.saturating_sub(1).max(1) as f64,
+            None => f64::from(u8::from(x != y)),
+        },
+        (ValueRef::Indices(x), ValueRef::Indices(y)) => {
+            let union = (x | y).count_ones();
+            if union == 0 { 0.0 } else { 1.0 - f64::from((x & y).count_ones()) / f64::from(union) }
+        }
+        (ValueRef::Places(x), ValueRef::Places(y)) => jaccard(x, y),
+        _ => return None,
+    };
+    Some(d.clamp(0.0, 1.0))
 }
 
 /// The simple matching distance (a normalised Hamming distance) on the
