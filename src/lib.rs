@@ -86,7 +86,7 @@
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
-//! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
+//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`](compare::ProfileMetric) trait, Gower and simple matching distances with coverage, classification with verdicts |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
