@@ -1651,6 +1651,53 @@ impl ProfileClaims {
         Ok(claims)
     }
 
+    /// Whether the claims say no more than a format-1 profile could: at most
+    /// one claim per dimension, undated and of normal rank. Such profiles
+    /// are written in the compact form (`profile` + `profile_sources`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
+    /// use regdev::dimension::Ownership;
+    /// let mut c = ProfileClaims::default();
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
+    /// assert!(c.is_compact());
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Private), SourceId::new("t")?).ranked(Rank::Preferred));
+    /// assert!(!c.is_compact());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_compact(&self) -> bool {
+        Dimension::ALL.iter().all(|&d| {
+            let claims = self.claims(d);
+            claims.len() <= 1 && claims.iter().all(|c| c.period.is_none() && c.rank == Rank::Normal)
+        })
+    }
+
+    /// Adds every claim of `other`, in order.
+    pub(crate) fn extend(&mut self, other: &ProfileClaims) {
+        for &d in Dimension::ALL {
+            for c in other.claims(d) {
+                self.push(c);
+            }
+        }
+    }
+
+    /// Folds a format-1 profile and its sources into these claims,
+    /// validates them and returns the current profile and sources. Shared
+    /// by towns and archetypes.
+    pub(crate) fn absorb_v1(
+        &mut self,
+        profile: &Profile,
+        sources: &ProfileSources,
+    ) -> Result<(Profile, ProfileSources), Error> {
+        let v1 = ProfileClaims::from_v1(profile, sources)?;
+        self.extend(&v1);
+        self.validate()?;
+        Ok(self.current())
+    }
+
     /// Whether there is no claim at all.
     ///
     /// # Example
@@ -1821,11 +1868,11 @@ impl ProfileClaims {
     pub fn disagreements(&self) -> Vec<Disagreement> {
         let mut out = Vec::new();
         for &dimension in Dimension::ALL {
-            let claims: Vec<_> =
-                self.claims(dimension).into_iter().filter(|c| c.rank != Rank::Deprecated).collect();
-            let disagree = claims.iter().enumerate().any(|(i, a)| {
-                claims.iter().skip(i + 1).any(|b| a.value != b.value && a.competes_with(b))
-            });
+            let claims: Vec<_> = self.claims(dimension).into_iter().filter(|c| c.rank != Rank::Deprecated).collect();
+            let disagree = claims
+                .iter()
+                .enumerate()
+                .any(|(i, a)| claims.iter().skip(i + 1).any(|b| a.value != b.value && a.competes_with(b)));
             if disagree {
                 out.push(Disagreement { dimension, claims });
             }

@@ -101,6 +101,8 @@ roundtrips! {
     actor: arbitrary::actor();
     linkage: arbitrary::linkage();
     linkage_graph: arbitrary::linkage_graph(6, 10);
+    claim: arbitrary::claim();
+    profile_claims: arbitrary::profile_claims();
 }
 
 /// Every vocabulary enum, every variant, through both formats.
@@ -143,6 +145,7 @@ fn every_vocabulary_variant_round_trips() {
     all(ActorKind::ALL);
     all(LinkageKind::ALL);
     all(Valence::ALL);
+    all(Rank::ALL);
 }
 
 /// The float edge cases, exactly.
