@@ -379,10 +379,11 @@ mod evidence {
         assert_eq!(p, "towns[0].profile_claims.ownership[0].rank");
         assert_eq!(message, "unknown variant `best`, expected one of `preferred`, `normal`, `deprecated`");
         // An unknown dimension in format 1's profile_sources is named (it used to read `profile_sources.?`).
-        let text = builtin_with("/towns/0/profile_sources/charm", json!("qiao-talk"));
+        let i = Atlas::builtin().towns().position(|t| !t.profile_sources().is_empty()).unwrap();
+        let text = builtin_with(&format!("/towns/{i}/profile_sources/charm"), json!("qiao-talk"));
         let err = Atlas::from_json_str(&text).unwrap_err();
         let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
-        assert_eq!(p, "towns[0].profile_sources");
+        assert_eq!(p, &format!("towns[{i}].profile_sources.charm"));
         assert!(message.starts_with("unknown field `charm`, expected one of `dynamics`"), "{message}");
         // And in profile_claims.
         let mut v = builtin();
@@ -390,7 +391,7 @@ mod evidence {
         t.insert("profile_claims".into(), json!({"charm": []}));
         let err = Atlas::from_json_str(&serde_json::to_string(&v).unwrap()).unwrap_err();
         let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
-        assert_eq!(p, "towns[0].profile_claims");
+        assert_eq!(p, "towns[0].profile_claims.charm");
         assert!(message.starts_with("unknown field `charm`"), "{message}");
     }
 
