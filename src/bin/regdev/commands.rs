@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use regdev::linkage::{Degree, Orientation, ScaleProfile};
+use regdev::linkage::{Degree, Normalization, Orientation, ScaleProfile};
 use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
 use serde::Serialize;
 
@@ -269,19 +269,20 @@ struct GraphMetrics<'a> {
 fn graph_metrics<'a>(g: &'a LinkageGraph, directed: bool) -> Result<GraphMetrics<'a>, Failure> {
     let (orientation, degree) =
         if directed { (Orientation::Directed, Degree::Total) } else { (Orientation::Undirected, Degree::Undirected) };
-    let betweenness = g.betweenness(orientation, true);
-    let closeness = g.closeness(orientation);
+    // One search per actor for both measures; values are in actor order.
+    let paths = g.path_centralities(orientation, Normalization::Normalized);
     let actors = g
         .actors()
-        .map(|a| {
+        .zip(paths.betweenness.iter().zip(paths.closeness.iter()))
+        .map(|(a, ((_, betweenness), (_, closeness)))| {
             let id = a.id().as_str();
             Ok(ActorMetrics {
                 id,
                 name: a.name(),
                 kind: a.kind().id(),
                 degree: g.degree(id, degree)?,
-                betweenness: betweenness.get(id).unwrap_or(0.0),
-                closeness: closeness.get(id).unwrap_or(0.0),
+                betweenness,
+                closeness,
             })
         })
         .collect::<Result<Vec<_>, regdev::Error>>()?;
