@@ -531,7 +531,9 @@ fn graph_prints_actor_and_graph_metrics() {
     for expected in ["density", "0.1061", "degree centralization", "scale profile", "global 5 (36%)", "Taiwan"] {
         assert!(r.stdout.contains(expected), "missing {expected:?}:\n{}", r.stdout);
     }
-    let gov = r.stdout.lines().find(|l| l.starts_with("kunshan-government ")).unwrap();
+    assert!(r.stdout.contains("Top gatekeepers (groups by locality)"), "{}", r.stdout);
+    let gov =
+        r.stdout.lines().find(|l| l.starts_with("kunshan-government ") && l.contains("local_government")).unwrap();
     assert!(gov.contains("local_government") && gov.contains("0.8091"), "{gov}");
 }
 
@@ -555,6 +557,21 @@ fn graph_json_has_the_documented_shape() {
     assert!(v["centralization"].is_f64());
     assert_eq!(v["scale_profile"]["global"], 5);
     assert_eq!(v["borrowing_origins"], serde_json::json!(["Taiwan"]));
+
+    // Brokerage and E-I index by locality (the default), as R's sna gives
+    // them (tests/fixtures/graph/brokerage/kunshan-locality.sna.csv).
+    assert_eq!(v["groups"], "locality");
+    assert_eq!(actors[0]["group"], "local");
+    assert_eq!(actors[0]["brokerage"]["gatekeeper"], 8);
+    assert_eq!(actors[0]["brokerage"]["itinerant"], 5);
+    assert_eq!(actors[0]["brokerage"]["total"], 13);
+    assert!((actors[0]["ei_index"].as_f64().unwrap() - 1.0 / 7.0).abs() < 1e-12);
+    assert!((v["ei_index"].as_f64().unwrap() - 7.0 / 13.0).abs() < 1e-12);
+    assert_eq!(v["group_ei_index"]["non_local"], 1.0);
+    let t = run(&["graph", "kunshan", "--groups", "kind"]);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    // No actor passes ties from another kind into its own kind in Kunshan.
+    assert!(t.stdout.contains("No gatekeepers between groups by kind."), "{}", t.stdout);
 
     let d = run(&["graph", "shunde", "--format", "json", "--directed"]);
     assert_eq!(d.code, 0, "{}", d.stderr);

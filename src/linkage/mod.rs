@@ -13,6 +13,8 @@
 //!   degree, betweenness and closeness centrality, centralization, brokers,
 //!   components, shortest paths, neighbours), all following networkx's
 //!   definitions.
+//! - [`brokerage`]: Gould–Fernandez brokerage roles and the Krackhardt–Stern
+//!   E–I index over a grouping of actors (kind, place, local or not).
 //! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
 //! - [`dot`]: DOT export (Graphviz).
 //!
@@ -35,6 +37,7 @@
 //! ```
 
 pub mod analysis;
+pub mod brokerage;
 pub mod dot;
 mod engine;
 pub mod graphml;
@@ -50,6 +53,7 @@ use crate::macros::vocabulary;
 use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
 
 pub use analysis::{Centrality, Degree, LinkageFilter, Normalization, Orientation, PathCentralities, ScaleProfile};
+pub use brokerage::{Brokerage, BrokerageRoles, EiIndex, Grouping};
 
 vocabulary! {
     /// What kind of organisation or collective an [`Actor`] is.

@@ -189,13 +189,21 @@ centralization is Freeman's degree centralization of the undirected graph.
 
 The JSON form is stable (fields may be added, never renamed or removed):
   {\"town\": ID, \"orientation\": \"undirected\"|\"directed\",
-   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\"}],
+   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\", \"group\",
+     \"brokerage\": {\"coordinator\", \"itinerant\", \"gatekeeper\", \"representative\", \"liaison\", \"total\"},
+     \"ei_index\": F|null}],
    \"density\": F, \"centralization\": F, \"scale_profile\": {SCALE: COUNT},
-   \"borrowing_origins\": [PLACE]}
+   \"borrowing_origins\": [PLACE], \"groups\": \"kind\"|\"place\"|\"locality\",
+   \"ei_index\": F|null, \"group_ei_index\": {GROUP: F|null}}
+
+Brokerage counts Gould-Fernandez roles over open two-paths a -> v -> b (no a -> b), as R's
+sna::brokerage; the E-I index is (external - internal) / (external + internal) ties of the
+undirected graph (Krackhardt-Stern), null without ties. --groups locality (the default) counts
+actors based in the focal town or a town under it as local.
 
 Examples:
   regdev graph kunshan
-  regdev graph shunde --format json")]
+  regdev graph shunde --format json --groups kind")]
 pub(crate) struct GraphArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
@@ -206,9 +214,34 @@ pub(crate) struct GraphArgs {
     /// closeness (incoming distances). Default: undirected, like the centralization.
     #[arg(long)]
     pub(crate) directed: bool,
+    /// How actors are grouped for brokerage roles and the E-I index.
+    #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Locality)]
+    pub(crate) groups: GroupBy,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub(crate) format: TableOrJson,
+}
+
+/// `regdev graph --groups`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GroupBy {
+    /// By actor kind (local_government, private_firm, …).
+    Kind,
+    /// By the place an actor is based in.
+    Place,
+    /// Local (based in the focal town or a town under it) or non_local.
+    Locality,
+}
+
+impl GroupBy {
+    /// The id used in JSON.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            GroupBy::Kind => "kind",
+            GroupBy::Place => "place",
+            GroupBy::Locality => "locality",
+        }
+    }
 }
 
 /// What `regdev export` writes.

@@ -1,20 +1,17 @@
 //! The subcommands.
 
-use std::collections::BTreeSet;
-
-use regdev::linkage::{Degree, Normalization, Orientation, ScaleProfile};
-use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
+use regdev::{Atlas, LinkageGraph, Money, Observed, Query, Town};
 use serde::Serialize;
 
 use crate::cli::{
-    ClassifyArgs, CompareArgs, CompareFormat, ExportArgs, ExportFormat, GraphArgs, SynthArgs, TableOrJson, TownsArgs,
-    TownsFormat, ValidateArgs,
+    ClassifyArgs, CompareArgs, CompareFormat, ExportArgs, ExportFormat, SynthArgs, TableOrJson, TownsArgs, TownsFormat,
+    ValidateArgs,
 };
 use crate::load;
 use crate::output::{Failure, compact_amount, emit, note, print, table, thousands};
 
 /// Pretty JSON with a trailing newline.
-fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
@@ -229,7 +226,7 @@ pub(crate) fn classify(args: &ClassifyArgs) -> Result<(), Failure> {
 }
 
 /// The linkage graph of a town, by id or name.
-fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Failure> {
+pub(crate) fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Failure> {
     let town = load::town(atlas, query)?;
     atlas.graph(town.id().as_str()).ok_or_else(|| {
         let with: Vec<String> = atlas.graphs().take(10).map(|g| format!("'{}'", g.focal_town())).collect();
@@ -240,116 +237,6 @@ fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Fai
         };
         Failure::invalid(format!("town '{}' has no linkage graph; {hint}", town.id()))
     })
-}
-
-/// One actor's row in `regdev graph`.
-#[derive(Serialize)]
-struct ActorMetrics<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    degree: usize,
-    betweenness: f64,
-    closeness: f64,
-}
-
-/// The stable JSON form of `regdev graph` (documented in `--help` and the
-/// README); fields are only ever added, never renamed or removed.
-#[derive(Serialize)]
-struct GraphMetrics<'a> {
-    town: &'a str,
-    orientation: &'static str,
-    actors: Vec<ActorMetrics<'a>>,
-    density: f64,
-    centralization: f64,
-    scale_profile: ScaleProfile,
-    borrowing_origins: BTreeSet<Place>,
-}
-
-fn graph_metrics<'a>(g: &'a LinkageGraph, directed: bool) -> Result<GraphMetrics<'a>, Failure> {
-    let (orientation, degree) =
-        if directed { (Orientation::Directed, Degree::Total) } else { (Orientation::Undirected, Degree::Undirected) };
-    // One search per actor for both measures; values are in actor order.
-    let paths = g.path_centralities(orientation, Normalization::Normalized);
-    let actors = g
-        .actors()
-        .zip(paths.betweenness.iter().zip(paths.closeness.iter()))
-        .map(|(a, ((_, betweenness), (_, closeness)))| {
-            let id = a.id().as_str();
-            Ok(ActorMetrics {
-                id,
-                name: a.name(),
-                kind: a.kind().id(),
-                degree: g.degree(id, degree)?,
-                betweenness,
-                closeness,
-            })
-        })
-        .collect::<Result<Vec<_>, regdev::Error>>()?;
-    Ok(GraphMetrics {
-        town: g.focal_town().as_str(),
-        orientation: orientation.id(),
-        actors,
-        density: g.density(),
-        centralization: g.degree_centralization(),
-        scale_profile: g.scale_profile(),
-        borrowing_origins: g.institutional_borrowing_origins(),
-    })
-}
-
-fn graph_table(town: &Town, g: &LinkageGraph, m: &GraphMetrics<'_>) -> String {
-    let mut out = format!(
-        "Linkage graph of {} ({}): {} actors, {} linkages; {} measures\n\n",
-        town.name().english(),
-        town.id(),
-        g.actor_count(),
-        g.linkage_count(),
-        m.orientation
-    );
-    let scales: Vec<String> =
-        m.scale_profile.iter().map(|(scale, n, share)| format!("{} {n} ({:.0}%)", scale.id(), share * 100.0)).collect();
-    let origins: Vec<&str> = m.borrowing_origins.iter().map(Place::as_str).collect();
-    let origins = if origins.is_empty() { "—".to_owned() } else { origins.join(", ") };
-    out.push_str(&table(
-        &["MEASURE", "VALUE"],
-        &[
-            vec!["density".to_owned(), format!("{:.4}", m.density)],
-            vec!["degree centralization".to_owned(), format!("{:.4}", m.centralization)],
-            vec!["scale profile".to_owned(), scales.join(", ")],
-            vec!["borrowing origins".to_owned(), origins],
-        ],
-    ));
-    out.push('\n');
-    let rows: Vec<Vec<String>> = m
-        .actors
-        .iter()
-        .map(|a| {
-            vec![
-                a.id.to_owned(),
-                a.name.to_owned(),
-                a.kind.to_owned(),
-                a.degree.to_string(),
-                format!("{:.4}", a.betweenness),
-                format!("{:.4}", a.closeness),
-            ]
-        })
-        .collect();
-    out.push_str(&table(&["ACTOR", "NAME", "KIND", "DEGREE", "BETWEENNESS", "CLOSENESS"], &rows));
-    out
-}
-
-/// `regdev graph TOWN`.
-pub(crate) fn graph(args: &GraphArgs) -> Result<(), Failure> {
-    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let g = town_graph(&atlas, &args.town)?;
-    let metrics = graph_metrics(g, args.directed)?;
-    match args.format {
-        TableOrJson::Json => print(&json(&metrics)?),
-        TableOrJson::Table => {
-            let town = load::town(&atlas, g.focal_town().as_str())?;
-            print(&graph_table(town, g, &metrics))
-        }
-    }
 }
 
 /// `regdev export FORMAT [TOWN] [-o FILE]`.

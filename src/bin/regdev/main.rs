@@ -24,6 +24,7 @@
 
 mod cli;
 mod commands;
+mod graph;
 mod load;
 mod output;
 mod schema;
@@ -60,7 +61,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Towns(args) => commands::towns(&args),
         Command::Compare(args) => commands::compare(&args),
         Command::Classify(args) => commands::classify(&args),
-        Command::Graph(args) => commands::graph(&args),
+        Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
     }
