@@ -249,7 +249,9 @@ impl GroupBy {
 pub(crate) enum ExportFormat {
     /// The whole atlas as JSON (`regdev validate` accepts it; it round-trips losslessly).
     Json,
-    /// A town's linkage graph as GraphML (needs TOWN).
+    /// A town's linkage graph as GraphML; without TOWN, every town's graph as one GraphML graph
+    /// (node ids TOWN:ACTOR, a `town` attribute on nodes and edges), or one file per town with
+    /// --per-town DIR.
     Graphml,
     /// A town's linkage graph as Graphviz DOT (needs TOWN).
     Dot,
@@ -264,6 +266,8 @@ pub(crate) enum ExportFormat {
 #[command(after_help = "Examples:
   regdev export json -o atlas.json
   regdev export graphml kunshan -o kunshan.graphml
+  regdev export graphml -o all-towns.graphml
+  regdev export graphml --per-town graphml/
   regdev export dot kunshan | dot -Tsvg > kunshan.svg
   regdev export schema -o atlas.schema.json")]
 pub(crate) struct ExportArgs {
@@ -272,12 +276,15 @@ pub(crate) struct ExportArgs {
     /// What to write.
     #[arg(value_enum, value_name = "FORMAT")]
     pub(crate) format: ExportFormat,
-    /// The town whose linkage graph to write (graphml and dot only).
+    /// The town whose linkage graph to write (dot needs one; graphml without one writes all towns).
     #[arg(value_name = "TOWN")]
     pub(crate) town: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// With graphml and no TOWN: write DIR/TOWN.graphml for every town instead of one document.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) per_town: Option<PathBuf>,
 }
 
 /// `regdev synth`.

@@ -241,9 +241,14 @@ pub(crate) fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a Linkag
 
 /// `regdev export FORMAT [TOWN] [-o FILE]`.
 pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
-    let needs_town = matches!(args.format, ExportFormat::Graphml | ExportFormat::Dot);
-    match (&args.town, needs_town) {
-        (None, true) => return Err(Failure::usage("export graphml and export dot need a TOWN")),
+    let needs_town = args.format == ExportFormat::Dot;
+    let takes_town = matches!(args.format, ExportFormat::Graphml | ExportFormat::Dot);
+    if args.per_town.is_some() && (args.format != ExportFormat::Graphml || args.town.is_some() || args.output.is_some())
+    {
+        return Err(Failure::usage("--per-town DIR goes with 'export graphml' alone (no TOWN, no -o)"));
+    }
+    match (&args.town, takes_town) {
+        (None, true) if needs_town => return Err(Failure::usage("export dot needs a TOWN")),
         (Some(t), false) => {
             return Err(Failure::usage(format!("unexpected TOWN '{t}': only graphml and dot export one town")));
         }
@@ -265,10 +270,20 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
             emit(&towns_csv(&towns), out)
         }
         (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
+        (ExportFormat::Graphml, None) => match &args.per_town {
+            Some(dir) => {
+                let paths = regdev::linkage::graphml::write_each(atlas.graphs(), dir)?;
+                note(&format!("wrote {} GraphML file(s) into {}", paths.len(), dir.display()));
+                Ok(())
+            }
+            None => {
+                let mut bytes = Vec::new();
+                regdev::linkage::graphml::write_all(atlas.graphs(), &mut bytes)?;
+                emit(&String::from_utf8_lossy(&bytes), out)
+            }
+        },
         (ExportFormat::Dot, Some(town)) => emit(&town_graph(&atlas, town)?.to_dot_string(), out),
-        (ExportFormat::Schema, _) | (ExportFormat::Graphml | ExportFormat::Dot, None) => {
-            Err(Failure::usage("unreachable export combination"))
-        }
+        (ExportFormat::Schema, _) | (ExportFormat::Dot, None) => Err(Failure::usage("unreachable export combination")),
     }
 }
 
