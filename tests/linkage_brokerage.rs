@@ -92,7 +92,8 @@ fn equals_r_sna_on_builtin_and_random_graphs() {
                 let g = random_graph(case, &groups, &edges);
                 assert!(g.actor_count() >= 60);
                 large += 1;
-                (g, Grouping::Custom(labels.clone()))
+                let map = groups.iter().map(|r| (r["id"].clone(), r["group"].clone())).collect();
+                (g, Grouping::Custom(map))
             }
         };
         assert!(labels.iter().collect::<std::collections::BTreeSet<_>>().len() >= 2, "{case}");

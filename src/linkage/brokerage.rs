@@ -11,8 +11,7 @@
 //! [kind](super::ActorKind) id, its [place](super::Actor::place), whether it
 //! is based in the focal town ([`Grouping::Locality`]: `local` or
 //! `non_local`), or labels of the caller's ([`Grouping::Custom`]). Actors
-//! whose place is unknown form the group `unknown` under `Place` and
-//! `Locality`.
+//! whose place (or custom label) is unknown form the group `unknown`.
 //!
 //! # Brokerage
 //!
@@ -75,6 +74,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::{Actor, LinkageGraph};
+use crate::id::IdKind;
 use crate::{ActorId, Error};
 
 /// How actors are grouped for [brokerage](LinkageGraph::brokerage) and the
@@ -102,8 +102,8 @@ pub enum Grouping {
     /// the focal town alone, matched by its id (`kunshan` matches
     /// "Kunshan").
     Locality(BTreeSet<String>),
-    /// One label per actor, in actor insertion order.
-    Custom(Vec<String>),
+    /// Labels by actor id; actors without one form the group `unknown`.
+    Custom(BTreeMap<String, String>),
 }
 
 impl core::str::FromStr for Grouping {
@@ -138,7 +138,7 @@ impl Grouping {
         Grouping::Locality(places.into_iter().map(|p| p.as_ref().trim().to_ascii_lowercase()).collect())
     }
 
-    fn label(&self, g: &LinkageGraph, i: usize, a: &Actor) -> String {
+    fn label(&self, g: &LinkageGraph, a: &Actor) -> String {
         match self {
             Grouping::Kind => a.kind().id().to_owned(),
             Grouping::Place => a.place().map_or_else(|| "unknown".to_owned(), |p| p.as_str().to_owned()),
@@ -154,7 +154,7 @@ impl Grouping {
                     if local { "local".to_owned() } else { "non_local".to_owned() }
                 }
             },
-            Grouping::Custom(labels) => labels.get(i).cloned().unwrap_or_default(),
+            Grouping::Custom(labels) => labels.get(a.id().as_str()).cloned().unwrap_or_else(|| "unknown".to_owned()),
         }
     }
 }
@@ -375,8 +375,9 @@ impl LinkageGraph {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] if a [`Grouping::Custom`] list does not have one
-    /// label per actor.
+    /// [`Error::UnknownReference`] if a [`Grouping::Custom`] map labels an
+    /// actor that is not in the graph (a misspelt id would otherwise put
+    /// the actor it meant into `unknown` without a word).
     ///
     /// # Example
     ///
@@ -388,21 +389,22 @@ impl LinkageGraph {
     ///     .build()?;
     /// assert_eq!(g.group_labels(&Grouping::Kind)?, ["local_government", "foreign_invested_firm"]);
     /// assert_eq!(g.group_labels(&"locality".parse()?)?, ["local", "non_local"]);
-    /// assert!(g.group_labels(&Grouping::Custom(vec!["x".into()])).is_err());
+    /// let custom = Grouping::Custom([("gov".to_owned(), "state".to_owned())].into());
+    /// assert_eq!(g.group_labels(&custom)?, ["state", "unknown"]);
+    /// assert!(g.group_labels(&Grouping::Custom([("gvo".to_owned(), "state".to_owned())].into())).is_err());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn group_labels(&self, grouping: &Grouping) -> Result<Vec<String>, Error> {
         if let Grouping::Custom(labels) = grouping {
-            if labels.len() != self.actor_count() {
-                return Err(Error::Invalid(format!(
-                    "grouping of '{}': {} labels for {} actors",
-                    self.focal_town(),
-                    labels.len(),
-                    self.actor_count()
-                )));
+            if let Some(id) = labels.keys().find(|id| self.actor(id).is_none()) {
+                return Err(Error::UnknownReference {
+                    kind: IdKind::Actor,
+                    id: id.clone(),
+                    referrer: format!("grouping of '{}'", self.focal_town()),
+                });
             }
         }
-        Ok(self.actors().enumerate().map(|(i, a)| grouping.label(self, i, a)).collect())
+        Ok(self.actors().map(|a| grouping.label(self, a)).collect())
     }
 
     /// Gould–Fernandez brokerage counts of every actor under `grouping`
