@@ -253,7 +253,8 @@ impl Brokerage {
     ///     .linkage(a, v.clone(), Linkage::new(LinkageKind::Market, Scale::Global, s.clone()))
     ///     .linkage(v, b, Linkage::new(LinkageKind::Supply, Scale::Local, s))
     ///     .build()?;
-    /// let top = g.brokerage(&Grouping::Kind)?.top_gatekeepers(5);
+    /// let roles = g.brokerage(&Grouping::Kind)?;
+    /// let top = roles.top_gatekeepers(5);
     /// assert_eq!(top.len(), 1);
     /// assert_eq!((top[0].0.as_str(), top[0].1), ("v", 1));
     /// # Ok::<(), regdev::Error>(())
