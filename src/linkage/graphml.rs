@@ -25,6 +25,8 @@
 //! | `edge_scale` | edge | `scale` | string | [`Scale`](crate::Scale) id, e.g. `global` | always |
 //! | `edge_weight` | edge | `weight` | double | [`Linkage::weight`] | if given |
 //! | `edge_since` | edge | `since` | int | [`Linkage::since_year`] | if known |
+//! | `edge_until` | edge | `until` | int | [`Linkage::until_year`] | if known |
+//! | `edge_valence` | edge | `valence` | string | [`Valence`](super::Valence) id, e.g. `cooperative` | always |
 //! | `edge_source` | edge | `source_id` | string | [`Linkage::source`] | always |
 //!
 //! (The citations are named `source_id`, not `source`, because Gephi and
@@ -82,7 +84,7 @@ const SCHEMA_LOCATION: &str =
     "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
 
 /// The declared keys: (id, for, attr.name, attr.type).
-const KEYS: [(&str, &str, &str, &str); 11] = [
+const KEYS: [(&str, &str, &str, &str); 13] = [
     ("node_town", "node", "town", "string"),
     ("node_name", "node", "name", "string"),
     ("node_kind", "node", "kind", "string"),
@@ -93,6 +95,8 @@ const KEYS: [(&str, &str, &str, &str); 11] = [
     ("edge_scale", "edge", "scale", "string"),
     ("edge_weight", "edge", "weight", "double"),
     ("edge_since", "edge", "since", "int"),
+    ("edge_until", "edge", "until", "int"),
+    ("edge_valence", "edge", "valence", "string"),
     ("edge_source", "edge", "source_id", "string"),
 ];
 
@@ -282,6 +286,10 @@ fn edge_data(l: &Linkage) -> Vec<(&'static str, String)> {
     if let Some(year) = l.since_year() {
         v.push(("edge_since", year.get().to_string()));
     }
+    if let Some(year) = l.until_year() {
+        v.push(("edge_until", year.get().to_string()));
+    }
+    v.push(("edge_valence", l.valence().id().to_owned()));
     v.push(("edge_source", l.source().to_string()));
     v
 }

@@ -26,6 +26,7 @@ mod cli;
 mod commands;
 mod graph;
 mod load;
+mod lookup;
 mod output;
 mod schema;
 
@@ -64,5 +65,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
+        Command::Lookup(args) => lookup::lookup(&args),
     }
 }
