@@ -96,6 +96,7 @@
 //! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
 //! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
 //! | [`error`] | [`Error`], the one error type |
+//! | `figure` | SVG figures and the HTML report (feature `figures`) |
 //!
 //! ## Scope
 //!
@@ -118,6 +119,8 @@ pub mod compare;
 pub mod derive;
 pub mod dimension;
 pub mod error;
+#[cfg(feature = "figures")]
+pub mod figure;
 pub mod id;
 pub mod linkage;
 pub mod measure;
