@@ -72,7 +72,7 @@ use crate::{
     Actor, ActorId, ActorKind, AdminLevel, Advantage, Archetype, ArchetypeId, Area, CodeListing, Currency,
     DevelopmentZone, Dimension, DimensionValue, DivisionCode, ExchangeRate, IndustryDivision, KeyFacts, Linkage,
     LinkageGraph, LinkageKind, Money, Name, Observed, Period, Place, Population, Profile, RegionalModel, Scale, Source,
-    SourceId, SourceKind, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType, Year,
+    SourceId, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType, Year,
 };
 
 /// The largest population [`population`] generates: ten billion persons.
@@ -440,8 +440,9 @@ pub fn source() -> impl Strategy<Value = Source> {
     (
         (source_id(), any_of(SourceKind::ALL), text()),
         (vec(text(), 0..=3), option::of(year()), option::of(text()), option::of(url), option::of(text())),
+        option::of(any_of(SourceStrength::ALL)),
     )
-        .prop_map(|((id, kind, title), (authors, year, venue, url, note))| {
+        .prop_map(|((id, kind, title), (authors, year, venue, url, note), strength)| {
             let mut s = Source::new(id, kind, title).with_authors(authors);
             if let Some(y) = year {
                 s = s.with_year(y);
@@ -454,6 +455,9 @@ pub fn source() -> impl Strategy<Value = Source> {
             }
             if let Some(n) = note {
                 s = s.with_note(n);
+            }
+            if let Some(st) = strength {
+                s = s.with_strength(st);
             }
             s
         })
