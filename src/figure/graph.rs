@@ -181,8 +181,8 @@ impl<'a> GraphFigure<'a> {
     /// # use regdev::Scale;
     /// let graph = regdev::Atlas::builtin().graph("kunshan").ok_or("?")?;
     /// let figure = GraphFigure::new(graph);
-    /// assert_eq!(figure.scale_of("shanghai"), Some(Scale::Regional));
-    /// assert_eq!(figure.local_place("Shanghai").scale_of("shanghai"), Some(Scale::Local));
+    /// assert_eq!(figure.scale_of("tsinghua"), Some(Scale::National));
+    /// assert_eq!(figure.local_place("Beijing").scale_of("tsinghua"), Some(Scale::Local));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
