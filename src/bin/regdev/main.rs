@@ -26,6 +26,7 @@ mod cli;
 mod commands;
 mod draw;
 mod load;
+mod lookup;
 mod output;
 mod schema;
 
@@ -65,5 +66,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
+        Command::Lookup(args) => lookup::lookup(&args),
     }
 }
