@@ -46,5 +46,5 @@ fn draw_reports_bad_input() {
     assert!(err.contains("no linkage graph"), "{err}");
     let (code, _, err) = regdev(&["draw", "graph", "kunshan", "--size", "5"]);
     assert_eq!(code, 2);
-    assert!(err.contains("figure size 5 px"), "{err}");
+    assert!(err.contains("figure size (px) must be between 300 and 10000, got 5"), "{err}");
 }

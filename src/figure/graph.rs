@@ -113,7 +113,7 @@ impl<'a> GraphFigure<'a> {
     /// # Errors
     ///
     /// [`Error::UnknownReference`] when `town` is not a town of the atlas;
-    /// [`Error::Invalid`] when it has no linkage graph.
+    /// [`Error::NoLinkageGraph`] when it has no linkage graph.
     ///
     /// # Example
     ///
@@ -130,8 +130,7 @@ impl<'a> GraphFigure<'a> {
             id: town.to_owned(),
             referrer: "graph figure".to_owned(),
         })?;
-        let graph =
-            atlas.graph(town).ok_or_else(|| Error::Invalid(format!("town '{town}' has no linkage graph to draw")))?;
+        let graph = atlas.graph(town).ok_or_else(|| Error::NoLinkageGraph { town: town.to_owned() })?;
         let mut figure = GraphFigure::new(graph);
         figure.title = match t.name().chinese() {
             Some(zh) => format!("{} {zh}", t.name().english()),

@@ -110,8 +110,12 @@ impl core::str::FromStr for Colour {
 
     /// Parses `#rrggbb` (either case).
     fn from_str(s: &str) -> Result<Colour, Error> {
-        let bad = || {
-            Error::Invalid(format!("colour '{}' is not of the form #rrggbb", s.chars().take(20).collect::<String>()))
+        let bad = || Error::Parse {
+            format: "colour",
+            path: None,
+            line: None,
+            column: None,
+            message: format!("'{}' is not of the form #rrggbb", s.chars().take(20).collect::<String>()),
         };
         let hex = s.strip_prefix('#').ok_or_else(bad)?;
         if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -224,7 +228,7 @@ impl Options {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] for a size that is not finite or outside
+    /// [`Error::OutOfRange`] for a size that is not finite or outside
     /// [`Options::MIN_SIZE`]`..=`[`Options::MAX_SIZE`].
     ///
     /// # Example
@@ -235,11 +239,12 @@ impl Options {
     /// ```
     pub fn size(mut self, pixels: f64) -> Result<Options, Error> {
         if !(Options::MIN_SIZE..=Options::MAX_SIZE).contains(&pixels) {
-            return Err(Error::Invalid(format!(
-                "figure size {pixels} px is outside {}..={} px",
-                Options::MIN_SIZE,
-                Options::MAX_SIZE
-            )));
+            return Err(Error::OutOfRange {
+                setting: "figure size (px)",
+                min: Options::MIN_SIZE,
+                max: Options::MAX_SIZE,
+                value: pixels,
+            });
         }
         self.size = pixels;
         Ok(self)
@@ -249,7 +254,7 @@ impl Options {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] for a size that is not finite or outside 6..=40 px.
+    /// [`Error::OutOfRange`] for a size that is not finite or outside 6..=40 px.
     ///
     /// # Example
     ///
@@ -260,7 +265,7 @@ impl Options {
     /// ```
     pub fn font_size(mut self, pixels: f64) -> Result<Options, Error> {
         if !(6.0..=40.0).contains(&pixels) {
-            return Err(Error::Invalid(format!("font size {pixels} px is outside 6..=40 px")));
+            return Err(Error::OutOfRange { setting: "font size (px)", min: 6.0, max: 40.0, value: pixels });
         }
         self.font_size = pixels;
         Ok(self)
