@@ -122,10 +122,10 @@ pub mod compare;
 pub mod derive;
 pub mod dimension;
 pub mod error;
-#[cfg(feature = "gazetteer")]
-pub mod gazetteer;
 #[cfg(feature = "figures")]
 pub mod figure;
+#[cfg(feature = "gazetteer")]
+pub mod gazetteer;
 pub mod id;
 pub mod linkage;
 pub mod measure;
