@@ -24,6 +24,7 @@
 
 mod cli;
 mod commands;
+mod draw;
 mod graph;
 mod load;
 mod lookup;
@@ -65,6 +66,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
+        Command::Draw(args) => draw::draw(&args),
         Command::Lookup(args) => lookup::lookup(&args),
     }
 }
