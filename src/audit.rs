@@ -15,6 +15,13 @@
 //! | children exceed parent | warning | the children's summed area or population is above the parent's |
 //! | profile vs linkage graph | warning | asserted economic-linkage scope or borrowing origins differ from those derived from the town's graph |
 //! | year gap | info | a town's dated facts span more than 10 years |
+//! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
+//!
+//! Every check uses the town's headline figures
+//! ([`KeyFacts::area`](crate::KeyFacts::area) and siblings: the latest
+//! observation of resident population or total area, by the rule of
+//! [`Selection`](crate::Selection)); kinds and years are never averaged. A
+//! conversion is printed only when a currency was converted.
 //!
 //! # On the built-in atlas
 //!
@@ -107,6 +114,8 @@ vocabulary! {
         ProfileContradictsGraph = ("profile_contradicts_graph", "Profile contradicts linkage graph"),
         /// A town's dated facts are far apart in time.
         YearGap = ("year_gap", "Facts far apart in time"),
+        /// A derived figure divides figures of different years.
+        MixedYears = ("mixed_years", "Derived figure mixes years"),
     }
 }
 
@@ -266,7 +275,7 @@ impl AuditOptions {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] unless `0 ≤ min ≤ max` and both are finite.
+    /// [`Error::InvalidRange`] unless `0 ≤ min ≤ max` and both are finite.
     ///
     /// # Example
     ///
@@ -275,7 +284,7 @@ impl AuditOptions {
     /// ```
     pub fn density_range(mut self, min: f64, max: f64) -> Result<AuditOptions, Error> {
         if !(min.is_finite() && max.is_finite() && 0.0 <= min && min <= max) {
-            return Err(Error::Invalid(format!("density range {min}..{max} must satisfy 0 <= min <= max")));
+            return Err(Error::InvalidRange { min, max });
         }
         self.min_density = min;
         self.max_density = max;
@@ -330,6 +339,7 @@ impl Atlas {
             children(self, town, &mut out);
             profile_vs_graph(self, town, &mut out);
             year_gap(town, options, &mut out);
+            mixed_years(town, &mut out);
         }
         out
     }
@@ -355,7 +365,7 @@ fn finding(
 
 fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
     let f = town.key_facts();
-    let (Some(gdp), Some(pop), Some(stated)) = (&f.gdp, &f.population, &f.gdp_per_capita) else { return };
+    let (Some(gdp), Some(pop), Some(stated)) = (f.gdp(), f.population(), f.gdp_per_capita()) else { return };
     let Ok(derived) = gdp.value().per_capita(*pop.value()) else { return };
     let field = "key_facts.gdp_per_capita";
     let target = stated.value().currency();
@@ -412,11 +422,19 @@ fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<
             town,
             field,
             format!(
-                "GDP / population = {:.0} {} = {:.0} {}, {:+.1}% from the stated {:.0} {} (tolerance {:.0}%)",
-                derived.amount(),
-                derived.currency().code(),
-                converted.amount(),
-                target.code(),
+                "GDP / population = {}, {:+.1}% from the stated {:.0} {} (tolerance {:.0}%)",
+                // A conversion is shown only when there was one: not "159474 CNY = 159474 CNY".
+                if derived.currency() == target {
+                    format!("{:.0} {}", derived.amount(), derived.currency().code())
+                } else {
+                    format!(
+                        "{:.0} {} = {:.0} {}",
+                        derived.amount(),
+                        derived.currency().code(),
+                        converted.amount(),
+                        target.code()
+                    )
+                },
                 rel * 100.0,
                 s,
                 target.code(),
@@ -430,6 +448,27 @@ fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<
             ],
         ));
     }
+}
+
+/// Warns when GDP per capita is derived from a GDP and a population of
+/// different years (a 2014 GDP over a 2017 population).
+fn mixed_years(town: &Town, out: &mut Vec<Finding>) {
+    let f = town.key_facts();
+    let (Some(gdp), Some(pop)) = (f.gdp(), f.population()) else { return };
+    let (Some(g), Some(p)) = (gdp.year(), pop.year()) else { return };
+    if g == p {
+        return;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let (gy, py) = (g.get() as f64, p.get() as f64);
+    out.push(finding(
+        Severity::Warning,
+        FindingKind::MixedYears,
+        town,
+        "key_facts",
+        format!("GDP per capita would divide a {g} GDP by a {p} population; the derived figure mixes years"),
+        &[("gdp_year", gy), ("population_year", py)],
+    ));
 }
 
 fn density(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
@@ -452,8 +491,8 @@ fn density(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
 fn children(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
     let f = town.key_facts();
     let kids: Vec<&Town> = atlas.children(town.id().as_str()).collect();
-    if let Some(area) = &f.area {
-        let sum: f64 = kids.iter().filter_map(|k| k.key_facts().area.as_ref()).map(|a| a.value().km2()).sum();
+    if let Some(area) = f.area() {
+        let sum: f64 = kids.iter().filter_map(|k| k.key_facts().area()).map(|a| a.value().km2()).sum();
         if sum > area.value().km2() {
             out.push(finding(
                 Severity::Warning,
@@ -465,8 +504,8 @@ fn children(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if let Some(pop) = &f.population {
-        let sum: u64 = kids.iter().filter_map(|k| k.key_facts().population.as_ref()).map(|p| p.value().get()).sum();
+    if let Some(pop) = f.population() {
+        let sum: u64 = kids.iter().filter_map(|k| k.key_facts().population()).map(|p| p.value().get()).sum();
         if sum > pop.value().get() {
             #[allow(clippy::cast_precision_loss)]
             let (s, p) = (sum as f64, pop.value().get() as f64);
@@ -506,7 +545,8 @@ fn profile_vs_graph(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
 }
 
 fn year_gap(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
-    let years: Vec<i64> = town.key_facts().provenance().filter_map(|(_, _, y)| y.map(crate::Year::get)).collect();
+    let years: Vec<i64> =
+        town.key_facts().observations().iter().filter_map(|o| o.reference_year().map(crate::Year::get)).collect();
     let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) else { return };
     if hi - lo > options.max_year_gap {
         #[allow(clippy::cast_precision_loss)]

@@ -20,7 +20,11 @@
 //! - set dimensions: the Jaccard distance `1 − |A ∩ B| / |A ∪ B|` (two empty
 //!   sets: 0);
 //! - numeric key facts: `|x_a − x_b| / range`, the range being max − min of
-//!   that fact over the atlas's towns (0 when the range is 0).
+//!   that fact over the atlas's towns (0 when the range is 0). Each fact is
+//!   the town's headline figure ([`KeyFacts::area`](crate::KeyFacts::area)
+//!   and siblings: the latest observation of resident population or total
+//!   area, by the rule of [`Selection`](crate::Selection)); kinds and years
+//!   are never averaged.
 //!
 //! `d` is symmetric, lies in `[0, 1]` and is 0 for identical items. It is
 //! `None` when the items share no feature. With missing features the
@@ -1350,16 +1354,18 @@ impl FactRanges {
     #[allow(clippy::unused_self)]
     fn facts(&self, gower: &Gower, atlas: &Atlas, t: &Town) -> Vec<Option<f64>> {
         let f = t.key_facts();
-        let money = |o: &Option<crate::Observed<Money>>, to: Currency| -> Option<f64> {
-            atlas.convert_observed(o.as_ref()?, to).ok().map(Money::amount)
+        let money = |o: Option<crate::Observed<Money>>, to: Currency| -> Option<f64> {
+            atlas.convert_observed(&o?, to).ok().map(Money::amount)
         };
+        // Headline figures (format 2, issue 10): the latest observation of
+        // the headline kind, never an average; see `KeyFacts::area`.
         #[allow(clippy::cast_precision_loss)]
-        let pop = f.population.as_ref().map(|p| p.value().get() as f64);
+        let pop = f.population().map(|p| p.value().get() as f64);
         vec![
-            f.area.as_ref().map(|a| a.value().km2()),
+            f.area().map(|a| a.value().km2()),
             pop,
-            money(&f.gdp, gower.gdp_currency),
-            money(&f.gdp_per_capita, gower.gdp_per_capita_currency),
+            money(f.gdp(), gower.gdp_currency),
+            money(f.gdp_per_capita(), gower.gdp_per_capita_currency),
         ]
     }
 

@@ -198,11 +198,12 @@ pub enum Error {
 
     /// A document declares a format version this version of the crate
     /// cannot read.
-    #[error("unsupported format_version {found}, this version of regdev reads {supported}")]
+    #[error("unsupported format_version {found}, this version of regdev reads 1 to {supported}")]
     UnsupportedFormatVersion {
         /// The version found in the document.
         found: u32,
-        /// The version this crate reads.
+        /// The newest version this crate reads (it reads every version from
+        /// 1 up to it).
         supported: u32,
     },
 
@@ -262,6 +263,139 @@ pub enum Error {
         message: String,
     },
 
+    // --- format2 (issue 10): observations, units, atlas structure ---
+    /// An observation's value is not in its indicator's unit: a plain
+    /// number for GDP, money for a population.
+    #[error("{} is measured in {}, got {found}", .indicator.id(), .expected.label())]
+    WrongUnit {
+        /// The indicator observed.
+        indicator: crate::Indicator,
+        /// The indicator's unit.
+        expected: crate::Unit,
+        /// What was given instead, e.g. `"a plain number"` or `"money"`.
+        found: &'static str,
+    },
+
+    /// A share (market share) is below 0, above 1 or not finite.
+    #[error("{quantity} must be between 0 and 1, got {value}")]
+    ShareOutOfRange {
+        /// The quantity, e.g. `"share"`.
+        quantity: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// A count (of persons, of firms) is fractional or too large.
+    #[error("{quantity} must be a whole number of {counted} up to {}, got {value}", u64::MAX)]
+    NotWhole {
+        /// The quantity, e.g. `"population"`.
+        quantity: &'static str,
+        /// What is counted, e.g. `"persons"`.
+        counted: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// An observation's kind (population, area, ownership or market kind)
+    /// does not apply to its indicator.
+    #[error("kind '{}' does not apply to {}, expected one of: {expected}", .kind.id(), .indicator.id())]
+    KindMismatch {
+        /// The indicator observed.
+        indicator: crate::Indicator,
+        /// The rejected kind.
+        kind: crate::ObservationKind,
+        /// The kinds the indicator takes, comma-separated (empty: none).
+        expected: String,
+    },
+
+    /// An observation is dated by both a year and a period.
+    #[error("an observation has a year or a period, not both")]
+    YearAndPeriod,
+
+    /// A product is named on an indicator that is not about one product.
+    #[error("{} takes no product (only product_sales and market_share do)", .indicator.id())]
+    ProductNotAllowed {
+        /// The indicator observed.
+        indicator: crate::Indicator,
+    },
+
+    /// A child town's administrative tier is not below its parent's.
+    #[error(
+        "town '{child}' ({child_level}) cannot have parent '{parent}' ({parent_level}): a parent must be of a higher tier"
+    )]
+    TierOrder {
+        /// The child town's id.
+        child: String,
+        /// Its level.
+        child_level: crate::AdminLevel,
+        /// The parent town's id.
+        parent: String,
+        /// The parent's level.
+        parent_level: crate::AdminLevel,
+    },
+
+    /// Two linkage graphs share a focal town.
+    #[error("more than one linkage graph for town '{town}'")]
+    DuplicateGraph {
+        /// The focal town.
+        town: String,
+    },
+
+    /// Two exchange rates cover the same year and currency pair.
+    #[error("more than one exchange rate between {} and {} for {year}", .a.code(), .b.code())]
+    DuplicateRate {
+        /// The year.
+        year: crate::Year,
+        /// One currency.
+        a: crate::Currency,
+        /// The other.
+        b: crate::Currency,
+    },
+
+    /// The atlas has no exchange rate between two currencies for a year.
+    #[error("no exchange rate between {} and {} for {year} in the atlas", .from.code(), .to.code())]
+    NoExchangeRate {
+        /// The currency converted from.
+        from: crate::Currency,
+        /// The currency converted to.
+        to: crate::Currency,
+        /// The year.
+        year: crate::Year,
+    },
+
+    /// A figure without a year cannot be converted: no exchange rate can be
+    /// chosen.
+    #[error("cannot convert {money} to {}: the figure has no year, so no exchange rate can be chosen", .to.code())]
+    UndatedConversion {
+        /// The amount.
+        money: crate::Money,
+        /// The wanted currency.
+        to: crate::Currency,
+    },
+
+    /// An exchange rate converts a currency to itself.
+    #[error("exchange rate converts {} to itself", .currency.code())]
+    SelfRate {
+        /// The currency.
+        currency: crate::Currency,
+    },
+
+    /// A density range is not `0 <= min <= max`.
+    #[error("density range {min}..{max} must satisfy 0 <= min <= max")]
+    InvalidRange {
+        /// The lower bound.
+        min: f64,
+        /// The upper bound.
+        max: f64,
+    },
+
+    /// The same advantage is listed twice for a town.
+    #[error("advantage '{}' is listed twice", .advantage.id())]
+    DuplicateAdvantage {
+        /// The advantage.
+        advantage: crate::Advantage,
+    },
+    // --- end format2 ---
     /// An error found while validating a particular item, with the item
     /// named (`town 'kunshan'`).
     #[error("{context}: {source}")]

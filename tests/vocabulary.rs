@@ -581,7 +581,7 @@ fn town_builder_rejections_have_exact_messages() {
         "town 'kunshan': advantage 'location' is listed twice",
     );
     assert!(matches!(err, Error::Context { .. }));
-    assert_eq!(err.root(), &Error::Invalid("advantage 'location' is listed twice".to_owned()));
+    assert_eq!(err.root(), &Error::DuplicateAdvantage { advantage: Advantage::Location });
     assert!(kunshan().dimension(DimensionValue::RiskLevel(RiskLevel::High), sid("qiao-talk")).build().is_ok());
 }
 
@@ -677,8 +677,8 @@ fn remaining_error_messages() {
         "parent cycle: a -> b -> a"
     );
     assert_eq!(
-        Error::UnsupportedFormatVersion { found: 9, supported: 1 }.to_string(),
-        "unsupported format_version 9, this version of regdev reads 1"
+        Error::UnsupportedFormatVersion { found: 9, supported: 2 }.to_string(),
+        "unsupported format_version 9, this version of regdev reads 1 to 2"
     );
     assert_eq!(
         Error::DuplicateId { kind: IdKind::Town, id: "kunshan".into() }.to_string(),
@@ -799,7 +799,7 @@ fn serde_rejects_unknown_fields() {
         ("profile", json_err::<Profile>, r#"{"dynamics":"government_led","colour":"red"}"#),
         ("stage", json_err::<Stage>, r#"{"name":"a","source":"s","when":1990}"#),
         ("code listing", json_err::<CodeListing>, r#"{"code":"32","source":"s","valid_from":1990}"#),
-        ("key facts", json_err::<KeyFacts>, r#"{"gdp_growth":1}"#),
+        ("observation", json_err::<KeyFacts>, r#"{"population":[{"value":1,"source":"s","unit":"bn"}]}"#),
         (
             "zone",
             json_err::<DevelopmentZone>,
@@ -812,6 +812,12 @@ fn serde_rejects_unknown_fields() {
         let msg = parse(json);
         assert!(msg.starts_with("unknown field `"), "{what}: {msg}");
     }
+    // An unknown indicator is named as such (format 2, issue 10).
+    assert_eq!(
+        json_err::<KeyFacts>(r#"{"gdp_growth":1}"#),
+        "unknown indicator \"gdp_growth\", expected one of: area, population, gdp, gdp_per_capita, industrial_output, \
+         exports, utilised_fdi, firms, product_sales, market_share at line 1 column 13"
+    );
     assert!(
         json_err::<Town>(r#"{"id":"k","name":{"english":"K"},"level":"town","mayor":"x"}"#)
             .starts_with("unknown field `mayor`")
