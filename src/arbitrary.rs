@@ -72,8 +72,8 @@ use crate::{
     Actor, ActorId, ActorKind, AdminLevel, Advantage, Archetype, ArchetypeId, Area, CodeListing, Currency,
     DevelopmentZone, Dimension, DimensionValue, DivisionCode, ExchangeRate, Indicator, IndustryDivision, KeyFacts,
     Linkage, LinkageGraph, LinkageKind, Money, Name, Observation, Observed, Period, Place, Population, Profile,
-    Qualifier, Quantity, RegionalModel, Scale, Share, Source, SourceId, SourceKind, Specialisation, Stage, Town,
-    TownId, Trajectory, Unit, UpgradingType, Year,
+    Qualifier, Quantity, RegionalModel, Scale, Share, Source, SourceId, SourceKind, SourceStrength, Specialisation,
+    Stage, Town, TownId, Trajectory, Unit, UpgradingType, Year,
 };
 
 /// The largest population [`population`] generates: ten billion persons.
@@ -441,8 +441,9 @@ pub fn source() -> impl Strategy<Value = Source> {
     (
         (source_id(), any_of(SourceKind::ALL), text()),
         (vec(text(), 0..=3), option::of(year()), option::of(text()), option::of(url), option::of(text())),
+        option::of(any_of(SourceStrength::ALL)),
     )
-        .prop_map(|((id, kind, title), (authors, year, venue, url, note))| {
+        .prop_map(|((id, kind, title), (authors, year, venue, url, note), strength)| {
             let mut s = Source::new(id, kind, title).with_authors(authors);
             if let Some(y) = year {
                 s = s.with_year(y);
@@ -455,6 +456,9 @@ pub fn source() -> impl Strategy<Value = Source> {
             }
             if let Some(n) = note {
                 s = s.with_note(n);
+            }
+            if let Some(st) = strength {
+                s = s.with_strength(st);
             }
             s
         })

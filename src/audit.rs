@@ -15,6 +15,7 @@
 //! | children exceed parent | warning | the children's summed area or population is above the parent's |
 //! | profile vs linkage graph | warning | asserted economic-linkage scope or borrowing origins differ from those derived from the town's graph |
 //! | year gap | info | a town's dated facts span more than 10 years |
+//! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label |
 //! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
 //!
 //! Every check uses the town's headline figures
@@ -31,10 +32,12 @@
 //!   103,252 yuan per head = 16,672 US dollars at the 2013 average rate of
 //!   6.1932, against the talk's stated 14,000: the stated figure is 16%
 //!   below the derived one (the derived one is 19% above it). The talk's
-//!   Shunde figures do not agree with each other; perhaps the population
-//!   and GDP refer to different years or the per-capita figure to
-//!   registered rather than resident population, but the talk does not
-//!   say, so the crate keeps all three as stated.
+//!   Shunde figures do not agree with each other, and the gap cannot be
+//!   explained by a registered rather than resident population: a
+//!   registered population smaller than the resident one (as where many
+//!   residents are migrants) raises GDP per head and so widens the gap. A GDP and a population from different years, or a
+//!   different exchange rate, might explain it; the talk does not say, so
+//!   the crate keeps all three figures as stated.
 //! - **Kunshan (info):** 292 billion yuan ÷ 1.6 million = 182,500 yuan per
 //!   head, but the talk gives no year for Kunshan's GDP, so no exchange
 //!   rate can be chosen and the 30k US dollar figure cannot be checked. (At
@@ -114,6 +117,8 @@ vocabulary! {
         ProfileContradictsGraph = ("profile_contradicts_graph", "Profile contradicts linkage graph"),
         /// A town's dated facts are far apart in time.
         YearGap = ("year_gap", "Facts far apart in time"),
+        /// A weak source is behind a profile claim, key fact or model label.
+        WeakSource = ("weak_source", "Weak source behind a claim"),
         /// A derived figure divides figures of different years.
         MixedYears = ("mixed_years", "Derived figure mixes years"),
     }
@@ -339,6 +344,7 @@ impl Atlas {
             children(self, town, &mut out);
             profile_vs_graph(self, town, &mut out);
             year_gap(town, options, &mut out);
+            weak_sources(self, town, &mut out);
             mixed_years(town, &mut out);
         }
         out
@@ -559,5 +565,29 @@ fn year_gap(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
             format!("its key facts span {lo}–{hi}, more than {} years apart", options.max_year_gap),
             &[("earliest", l), ("latest", h)],
         ));
+    }
+}
+
+/// A weak source may back a specialisation or a note, never a profile
+/// claim, a key fact or the model label.
+fn weak_sources(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
+    for (field, id) in town.cited_sources() {
+        let claim = field.starts_with("key_facts") || field.starts_with("profile") || field == "model";
+        if !claim {
+            continue;
+        }
+        let Some(source) = atlas.source(id.as_str()) else { continue };
+        if source.strength() == Some(crate::SourceStrength::Weak) {
+            out.push(finding(
+                Severity::Warning,
+                FindingKind::WeakSource,
+                town,
+                &field,
+                format!(
+                    "'{id}' is a weak source; it may back a specialisation or a note but not a profile claim, key fact or model label"
+                ),
+                &[],
+            ));
+        }
     }
 }

@@ -10,8 +10,10 @@
 //! The crate encodes the talk *From "Made in China" to "Innovated in
 //! China": Models of Industrial upgrading of Manufacturing towns* (Miao
 //! Qiao, University of Manchester) and the literature it rests on. Every
-//! built-in fact carries a [`Source`] and, where the source gives one, a
-//! [`Year`].
+//! built-in figure, profile value, model label, zone, specialisation,
+//! trajectory stage, note, actor and linkage carries a [`Source`] (rated
+//! by [`SourceStrength`]) and, where the source gives one, a [`Year`];
+//! towns are identified by the NBS statistical code they cite.
 //!
 //! ## A short tour
 //!
@@ -141,7 +143,7 @@ pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population
 pub use crate::model::{Archetype, RegionalModel};
 pub use crate::observation::{Indicator, Observation, ObservationKind, Qualifier, Quantity, Selection, Unit};
 pub use crate::query::Query;
-pub use crate::source::{Observed, Source, SourceKind};
+pub use crate::source::{Observed, Source, SourceKind, SourceStrength};
 pub use crate::town::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name,
     Specialisation, Town, ZoneKind, ZoneLevel,

@@ -475,8 +475,8 @@ fn duplicate_ids() {
     );
     assert_invalid(
         &builtin_with_repeated_last("/graphs/0/actors"),
-        &in_graph("kunshan", dup(IdKind::Actor, "shanghai")),
-        "graph of town 'kunshan': duplicate actor id 'shanghai'",
+        &in_graph("kunshan", dup(IdKind::Actor, "overseas-chinese-talent")),
+        "graph of town 'kunshan': duplicate actor id 'overseas-chinese-talent'",
     );
 }
 

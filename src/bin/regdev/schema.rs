@@ -25,7 +25,7 @@ use regdev::dimension::{
 };
 use regdev::{
     ActorKind, AdminLevel, Advantage, Currency, Dimension, Indicator, IndustryDivision, LinkageKind, ObservationKind,
-    Place, Qualifier, RegionalModel, Scale, SourceKind, Unit, UpgradingType, Year, ZoneKind, ZoneLevel,
+    Place, Qualifier, RegionalModel, Scale, SourceKind, SourceStrength, Unit, UpgradingType, Year, ZoneKind, ZoneLevel,
 };
 use serde_json::{Map, Value, json};
 
@@ -150,6 +150,14 @@ pub(crate) fn atlas_schema() -> Value {
 
     // Vocabularies, from the library's own lists.
     def("source_kind", vocabulary(SourceKind::ALL, SourceKind::id, "A kind of source."));
+    def(
+        "source_strength",
+        vocabulary(
+            SourceStrength::ALL,
+            SourceStrength::id,
+            "How much a source can carry: weak sources back no profile claim or key fact.",
+        ),
+    );
     def("currency", vocabulary(Currency::ALL, Currency::id, "A currency, by lowercase ISO 4217 code."));
     def("regional_model", vocabulary(RegionalModel::ALL, RegionalModel::id, "A regional development model."));
     def("scale", vocabulary(Scale::ALL, Scale::id, "A geographic scale."));
@@ -202,7 +210,8 @@ pub(crate) fn atlas_schema() -> Value {
             json!({
                 "id": r("slug"), "kind": r("source_kind"), "authors": array(r("text"), false),
                 "title": r("text"), "year": r("year"),
-                "venue": { "type": "string" }, "url": { "type": "string" }, "note": { "type": "string" }
+                "venue": { "type": "string" }, "url": { "type": "string" }, "note": { "type": "string" },
+                "strength": r("source_strength")
             }),
             &["id", "kind", "title"],
         ),
