@@ -181,8 +181,8 @@ struct AtlasDocumentRef<'a> {
 ///    is checked then);
 /// 2. ids are unique within each kind: sources, archetypes, towns, and
 ///    actors within a graph ([`Error::DuplicateId`]); at most one graph per
-///    focal town ([`Error::DuplicateGraph`]), and one exchange rate per
-///    year and currency pair ([`Error::DuplicateRate`]);
+///    focal town ([`Error::DuplicateGraph`]), and one exchange rate per year
+///    and currency pair ([`Error::DuplicateExchangeRate`]);
 /// 3. every reference resolves ([`Error::UnknownReference`]): a town's
 ///    parent; a graph's focal town; every source id cited by a source-bearing
 ///    record (key facts, codes, zones, specialisations, advantages, profile
@@ -190,7 +190,7 @@ struct AtlasDocumentRef<'a> {
 ///    actors, linkages); both ends of every linkage;
 /// 4. parent links form no cycle ([`Error::ParentCycle`]), and a child's
 ///    [`AdminLevel::tier`](crate::AdminLevel::tier) is below its parent's
-///    ([`Error::TierOrder`]);
+///    ([`Error::ParentTier`]);
 /// 5. each record's own rules (see [`Town`], [`Trajectory`](crate::Trajectory),
 ///    [`LinkageGraph`], [`Source::validate`]).
 ///
@@ -689,7 +689,7 @@ impl Atlas {
         for r in &exchange_rates {
             let (a, b) = if r.from() <= r.to() { (r.from(), r.to()) } else { (r.to(), r.from()) };
             if !rate_keys.insert((r.year(), a, b)) {
-                errors.push(Error::DuplicateRate { year: r.year(), a, b });
+                errors.push(Error::DuplicateExchangeRate { from: a, to: b, year: r.year() });
             }
         }
 
@@ -736,9 +736,9 @@ impl Atlas {
                     if let (Some(slot), Some(pt)) = (children.get_mut(p), towns.get(p)) {
                         slot.push(i);
                         if t.level().tier() <= pt.level().tier() {
-                            tier_errors.push(Error::TierOrder {
-                                child: t.id().to_string(),
-                                child_level: t.level(),
+                            tier_errors.push(Error::ParentTier {
+                                town: t.id().to_string(),
+                                level: t.level(),
                                 parent: pt.id().to_string(),
                                 parent_level: pt.level(),
                             });
@@ -1057,9 +1057,8 @@ impl Atlas {
     ///
     /// # Errors
     ///
-    /// [`Error::UndatedConversion`] when the figure has no year (no rate
-    /// can be chosen), [`Error::NoExchangeRate`] when the atlas has no rate
-    /// for it.
+    /// [`Error::UndatedConversion`] when the figure has no year (no rate can be
+    /// chosen) or the atlas has no rate for it.
     ///
     /// # Example
     ///
@@ -1077,13 +1076,13 @@ impl Atlas {
         if money.currency() == to {
             return Ok(money);
         }
-        let year = figure.year().ok_or(Error::UndatedConversion { money, to })?;
+        let year = figure.year().ok_or(Error::UndatedConversion { amount: money, to })?;
         self.convert(money, year, to)
     }
 }
 
 fn first_error(errors: Vec<Error>) -> Error {
-    errors.into_iter().next().unwrap_or_else(|| Error::Invalid("atlas is invalid".to_owned()))
+    errors.into_iter().next().unwrap_or(Error::Internal { what: "atlas validation failed without naming the problem" })
 }
 
 #[cfg(feature = "json")]

@@ -460,7 +460,7 @@ impl Population {
         let v = finite_non_negative("population", persons)?;
         // 2^64 as f64; every float below it converts exactly when whole.
         if v.fract() != 0.0 || v >= 18_446_744_073_709_551_616.0 {
-            return Err(Error::NotWhole { quantity: "population", counted: "persons", value: persons });
+            return Err(Error::NotWhole { quantity: "population", unit: "persons", max: u64::MAX, value: persons });
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(Population(v as u64))
@@ -879,7 +879,7 @@ impl ExchangeRate {
     /// # Errors
     ///
     /// [`Error::InvalidRate`] if `rate` is not finite or not above zero;
-    /// [`Error::SelfRate`] if `from` and `to` are the same currency.
+    /// [`Error::SameCurrency`] if `from` and `to` are the same currency.
     ///
     /// # Example
     ///
@@ -894,7 +894,7 @@ impl ExchangeRate {
             return Err(Error::InvalidRate { rate });
         }
         if from == to {
-            return Err(Error::SelfRate { currency: from });
+            return Err(Error::SameCurrency { currency: from });
         }
         Ok(ExchangeRate { year, from, to, rate, source })
     }

@@ -1047,7 +1047,7 @@ fn whole(quantity: &'static str, counted: &'static str, v: f64) -> Result<u64, E
     }
     // 2^64 as f64; every float below it converts exactly when whole.
     if v.fract() != 0.0 || v >= 18_446_744_073_709_551_616.0 {
-        return Err(Error::NotWhole { quantity, counted, value: v });
+        return Err(Error::NotWhole { quantity, unit: counted, max: u64::MAX, value: v });
     }
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     Ok(v as u64)

@@ -148,6 +148,7 @@ fn every_vocabulary_variant_round_trips() {
     all(Unit::ALL);
     all(ObservationKind::ALL);
     all(Qualifier::ALL);
+    all(Valence::ALL);
 }
 
 /// The float edge cases, exactly.
