@@ -139,7 +139,7 @@ pub use crate::compare::{Compare, Comparison};
 pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale, ValueRef};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
-pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind};
+pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Year};
 pub use crate::model::{Archetype, RegionalModel};
 pub use crate::query::Query;
