@@ -423,6 +423,23 @@ pub enum Error {
         /// The error.
         source: Box<Error>,
     },
+    /// A figure or report needs a town's linkage graph and the town has
+    /// none.
+    #[error("town '{town}' has no linkage graph")]
+    NoLinkageGraph {
+        /// The town.
+        town: String,
+    },
+    /// A figure needs more towns or archetypes than it was given.
+    #[error("{what} needs at least {min} towns or archetypes, got {found}")]
+    TooFewCases {
+        /// The figure, e.g. `"a comparison figure"`.
+        what: &'static str,
+        /// How many it needs.
+        min: usize,
+        /// How many it got.
+        found: usize,
+    },
 }
 
 impl Error {

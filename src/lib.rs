@@ -99,6 +99,7 @@
 //! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
 //! | [`error`] | [`Error`], the one error type |
 //! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
+//! | `figure` | SVG figures and the HTML report (feature `figures`) |
 //!
 //! ## Scope
 //!
@@ -121,6 +122,8 @@ pub mod compare;
 pub mod derive;
 pub mod dimension;
 pub mod error;
+#[cfg(feature = "figures")]
+pub mod figure;
 #[cfg(feature = "gazetteer")]
 pub mod gazetteer;
 pub mod id;
