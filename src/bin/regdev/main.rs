@@ -27,6 +27,7 @@ mod commands;
 mod compare;
 mod draw;
 mod graph;
+mod import;
 mod load;
 mod lookup;
 mod output;
@@ -66,6 +67,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Classify(args) => compare::classify(&args),
         Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
+        Command::Import(args) => import::import(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
         Command::Lookup(args) => lookup::lookup(&args),
