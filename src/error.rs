@@ -178,6 +178,15 @@ pub enum Error {
         actor: String,
     },
 
+    /// A linkage's `until` year is before its `since` year.
+    #[error("'until' ({until}) is before 'since' ({since})")]
+    UntilBeforeSince {
+        /// The first year.
+        since: crate::Year,
+        /// The (earlier) last year.
+        until: crate::Year,
+    },
+
     /// A linkage weight is NaN, infinite or negative.
     #[error("linkage '{from}' -> '{to}' has weight {weight}, weights must be finite and not negative")]
     InvalidWeight {
@@ -413,6 +422,23 @@ pub enum Error {
         context: String,
         /// The error.
         source: Box<Error>,
+    },
+    /// A figure or report needs a town's linkage graph and the town has
+    /// none.
+    #[error("town '{town}' has no linkage graph")]
+    NoLinkageGraph {
+        /// The town.
+        town: String,
+    },
+    /// A figure needs more towns or archetypes than it was given.
+    #[error("{what} needs at least {min} towns or archetypes, got {found}")]
+    TooFewCases {
+        /// The figure, e.g. `"a comparison figure"`.
+        what: &'static str,
+        /// How many it needs.
+        min: usize,
+        /// How many it got.
+        found: usize,
     },
 }
 

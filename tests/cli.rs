@@ -380,7 +380,7 @@ fn classify_ranks_archetypes_with_explanations() {
     let r = run(&["classify", "kunshan", "--format", "json"]);
     let v: Value = serde_json::from_str(&r.stdout).unwrap();
     assert_eq!(v["ranking"][0]["archetype"], "pearl-river-delta");
-    assert!((v["ranking"][0]["distance"]["value"].as_f64().unwrap() - 0.4).abs() < 0.01);
+    assert!((v["ranking"][0]["distance"].as_f64().unwrap() - 0.4).abs() < 0.01);
 }
 
 #[test]
