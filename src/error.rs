@@ -271,6 +271,12 @@ pub enum Error {
         /// The error.
         source: Box<Error>,
     },
+
+    /// Qualitative comparative analysis rejected its input (see
+    /// [`crate::qca::QcaError`] for the cases).
+    #[cfg(feature = "qca")]
+    #[error(transparent)]
+    Qca(#[from] crate::qca::QcaError),
 }
 
 impl Error {

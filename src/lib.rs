@@ -87,6 +87,7 @@
 //! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
+//! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
 //! | [`model`] | [`RegionalModel`] and [`Archetype`] |
@@ -122,6 +123,8 @@ pub mod id;
 pub mod linkage;
 pub mod measure;
 pub mod model;
+#[cfg(feature = "qca")]
+pub mod qca;
 pub mod query;
 pub mod source;
 #[cfg(feature = "synth")]

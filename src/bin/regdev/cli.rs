@@ -42,6 +42,8 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
     Synth(SynthArgs),
+    /// Qualitative comparative analysis (truth table, minimisation) as R's QCA package; `qca calibrate`.
+    Qca(crate::qca::QcaArgs),
 }
 
 /// `--atlas FILE`, shared by the subcommands that read one atlas.

@@ -26,6 +26,7 @@ mod cli;
 mod commands;
 mod load;
 mod output;
+mod qca;
 mod schema;
 
 use std::process::ExitCode;
@@ -63,5 +64,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Graph(args) => commands::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
+        Command::Qca(args) => qca::run(&args),
     }
 }
