@@ -63,17 +63,15 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::dimension::{
-    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
-    MarketOrientation, Ownership, RiskLevel,
-};
+use crate::dimension::{DrivingActor, Ownership};
 use crate::town::{Note, ProfileSources, ZoneKind, ZoneLevel};
 use crate::{
     Actor, ActorId, ActorKind, AdminLevel, Advantage, Archetype, ArchetypeId, Area, CodeListing, Currency,
     DevelopmentZone, Dimension, DimensionValue, DivisionCode, ExchangeRate, IndustryDivision, KeyFacts, Linkage,
     LinkageGraph, LinkageKind, Money, Name, Observed, Period, Place, Population, Profile, RegionalModel, Scale, Source,
-    SourceId, SourceKind, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType, Year,
+    SourceId, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType, Year,
 };
+use crate::{Valence, ValueChainRole};
 
 /// The largest population [`population`] generates: ten billion persons.
 pub const MAX_POPULATION: u64 = 10_000_000_000;
@@ -440,8 +438,9 @@ pub fn source() -> impl Strategy<Value = Source> {
     (
         (source_id(), any_of(SourceKind::ALL), text()),
         (vec(text(), 0..=3), option::of(year()), option::of(text()), option::of(url), option::of(text())),
+        option::of(any_of(SourceStrength::ALL)),
     )
-        .prop_map(|((id, kind, title), (authors, year, venue, url, note))| {
+        .prop_map(|((id, kind, title), (authors, year, venue, url, note), strength)| {
             let mut s = Source::new(id, kind, title).with_authors(authors);
             if let Some(y) = year {
                 s = s.with_year(y);
@@ -454,6 +453,9 @@ pub fn source() -> impl Strategy<Value = Source> {
             }
             if let Some(n) = note {
                 s = s.with_note(n);
+            }
+            if let Some(st) = strength {
+                s = s.with_strength(st);
             }
             s
         })
@@ -506,20 +508,39 @@ where
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn dimension_value() -> impl Strategy<Value = DimensionValue> {
-    prop_oneof![
-        any_of(Dynamics::ALL).prop_map(DimensionValue::Dynamics),
-        btree_set(scale(), 0..=4).prop_map(DimensionValue::EconomicLinkages),
-        btree_set(place(), 0..=3).prop_map(DimensionValue::InstitutionalBorrowing),
-        any_of(IndustryRelation::ALL).prop_map(DimensionValue::IndustryRelation),
-        any_of(RiskLevel::ALL).prop_map(DimensionValue::RiskLevel),
-        any_of(CompetitionMode::ALL).prop_map(DimensionValue::Competition),
-        any_of(GovernmentRole::ALL).prop_map(DimensionValue::GovernmentRole),
-        any_of(Ownership::ALL).prop_map(DimensionValue::Ownership),
-        any_of(CapitalOrigin::ALL).prop_map(DimensionValue::CapitalOrigin),
-        any_of(DrivingActor::ALL).prop_map(DimensionValue::DrivingActor),
-        any_of(DistrictType::ALL).prop_map(DimensionValue::DistrictType),
-        any_of(MarketOrientation::ALL).prop_map(DimensionValue::MarketOrientation),
-    ]
+    proptest::strategy::Union::new(Dimension::ALL.iter().map(|&d| value_of(d)))
+}
+
+/// Any value of `dimension`, from the dimension table: one of its
+/// [`Dimension::value_ids`], a set of them, or a set of [`place`]s.
+///
+/// # Example
+///
+/// ```
+/// use proptest::test_runner::{Config, TestRunner};
+/// use regdev::{arbitrary, Dimension};
+///
+/// TestRunner::new(Config::with_cases(8)).run(&arbitrary::value_of(Dimension::RiskLevel), |v| {
+///     assert_eq!(v.dimension(), Dimension::RiskLevel);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn value_of(dimension: Dimension) -> BoxedStrategy<DimensionValue> {
+    let d = dimension;
+    match d.value_ids() {
+        Some(ids) if d.kind() == crate::DimensionKind::Set => btree_set(0..ids.len(), 0..=ids.len())
+            .prop_filter_map("a set of the dimension's values", move |s| {
+                DimensionValue::from_indices(d, &s.into_iter().collect::<Vec<_>>())
+            })
+            .boxed(),
+        Some(ids) => (0..ids.len())
+            .prop_filter_map("one of the dimension's values", move |i| DimensionValue::from_index(d, i))
+            .boxed(),
+        None => btree_set(place(), 0..=3)
+            .prop_filter_map("a set of places", move |s| DimensionValue::from_places(d, &s))
+            .boxed(),
+    }
 }
 
 /// A [`Profile`] with each dimension independently present or absent; a
@@ -538,36 +559,8 @@ pub fn dimension_value() -> impl Strategy<Value = DimensionValue> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn profile() -> impl Strategy<Value = Profile> {
-    let talk_rows = (
-        option::of(any_of(Dynamics::ALL)),
-        option::of(btree_set(scale(), 0..=4)),
-        option::of(btree_set(place(), 0..=3)),
-        option::of(any_of(IndustryRelation::ALL)),
-        option::of(any_of(RiskLevel::ALL)),
-        option::of(any_of(CompetitionMode::ALL)),
-        option::of(any_of(GovernmentRole::ALL)),
-    );
-    let models = (
-        option::of(any_of(Ownership::ALL)),
-        option::of(any_of(CapitalOrigin::ALL)),
-        option::of(any_of(DrivingActor::ALL)),
-        option::of(any_of(DistrictType::ALL)),
-        option::of(any_of(MarketOrientation::ALL)),
-    );
-    (talk_rows, models).prop_map(|(t, m)| Profile {
-        dynamics: t.0,
-        economic_linkages: t.1,
-        institutional_borrowing: t.2,
-        industry_relation: t.3,
-        risk_level: t.4,
-        competition: t.5,
-        government_role: t.6,
-        ownership: m.0,
-        capital_origin: m.1,
-        driving_actor: m.2,
-        district_type: m.3,
-        market_orientation: m.4,
-    })
+    let dims: Vec<_> = Dimension::ALL.iter().map(|&d| option::of(value_of(d))).collect();
+    dims.prop_map(|values| values.into_iter().flatten().fold(Profile::default(), Profile::with))
 }
 
 /// A [`profile`] with a source for exactly the dimensions it sets, as
@@ -627,8 +620,9 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
         btree_set(any_of(UpgradingType::ALL), 0..=2),
         btree_set(any_of(DrivingActor::ALL), 0..=2),
         option::of(any_of(Ownership::ALL)),
+        option::of(any_of(ValueChainRole::ALL)),
     )
-        .prop_map(|(name, source, description, upgrading, actors, ownership)| {
+        .prop_map(|(name, source, description, upgrading, actors, ownership, role)| {
             let mut s = Stage::new(name, source).with_upgrading(upgrading).with_driving_actors(actors);
             if let Some(d) = description {
                 s = s.with_description(d);
@@ -636,14 +630,16 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
             if let Some(o) = ownership {
                 s = s.with_ownership(o);
             }
+            if let Some(r) = role {
+                s = s.with_value_chain_role(r);
+            }
             s
         })
 }
 
-/// A valid [`Trajectory`] of zero to five stages: the dated ones in order,
-/// each starting no earlier than the previous one ends (a shared boundary
-/// year is allowed), only the last dated one possibly open-ended, and
-/// undated stages anywhere.
+/// A valid [`Trajectory`] of zero to five stages: the dated ones ordered by
+/// start, possibly overlapping (parallel strands) and possibly open-ended,
+/// and undated stages anywhere.
 ///
 /// # Example
 ///
@@ -658,22 +654,21 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn trajectory() -> impl Strategy<Value = Trajectory> {
-    // Per stage: dated?, gap after the previous end, length.
-    let plan = vec((any::<bool>(), 0i64..8, 0i64..25, stage_without_period()), 0..=5);
-    (1850i64..2000, plan, any::<bool>()).prop_filter_map("valid trajectory", |(first, plan, open_end)| {
-        let last_dated = plan.iter().rposition(|(dated, ..)| *dated);
+    // Per stage: dated?, gap after the previous start, length, open-ended?
+    let plan = vec((any::<bool>(), 0i64..8, 0i64..25, any::<bool>(), stage_without_period()), 0..=5);
+    (1850i64..2000, plan).prop_filter_map("valid trajectory", |(first, plan)| {
         let mut cursor = first;
         let mut stages = Vec::with_capacity(plan.len());
-        for (i, (dated, gap, length, stage)) in plan.into_iter().enumerate() {
+        for (dated, gap, length, open, stage) in plan {
             let start = cursor + gap;
             let end = start + length;
             if !dated || end > Year::MAX.get() {
                 stages.push(stage);
                 continue;
             }
-            let end = if open_end && Some(i) == last_dated { None } else { Some(Year::new(end).ok()?) };
+            let end = if open { None } else { Some(Year::new(end).ok()?) };
             stages.push(stage.with_period(Period::new(Year::new(start).ok()?, end).ok()?));
-            cursor = end.map_or(start, Year::get);
+            cursor = start;
         }
         Trajectory::new(stages).ok()
     })
@@ -764,10 +759,16 @@ pub fn key_facts() -> impl Strategy<Value = KeyFacts> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn specialisation() -> impl Strategy<Value = Specialisation> {
-    (any_of(IndustryDivision::ALL), text(), source_id())
-        .prop_filter_map("valid specialisation", |(industry, product, source)| {
-            Specialisation::new(industry, product, source).ok()
-        })
+    (any_of(IndustryDivision::ALL), text(), source_id(), option::of(any_of(ValueChainRole::ALL))).prop_filter_map(
+        "valid specialisation",
+        |(industry, product, source, role)| {
+            let s = Specialisation::new(industry, product, source).ok()?;
+            Some(match role {
+                Some(r) => s.with_value_chain_role(r),
+                None => s,
+            })
+        },
+    )
 }
 
 /// A [`DevelopmentZone`] of any level and kind, sometimes with its approval
@@ -943,11 +944,16 @@ pub fn actor() -> impl Strategy<Value = Actor> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn linkage() -> impl Strategy<Value = Linkage> {
-    (any_of(LinkageKind::ALL), scale(), source_id(), option::of(year()), option::of(non_negative_f64()))
-        .prop_filter_map("valid linkage", |(kind, scale, source, since, weight)| {
-            let mut l = Linkage::new(kind, scale, source);
+    let dates = (option::of(year()), option::of(0i64..50));
+    (any_of(LinkageKind::ALL), scale(), source_id(), dates, any_of(Valence::ALL), option::of(non_negative_f64()))
+        .prop_filter_map("valid linkage", |(kind, scale, source, (since, length), valence, weight)| {
+            let mut l = Linkage::new(kind, scale, source).with_valence(valence);
             if let Some(y) = since {
                 l = l.since(y);
+                // `until` only with `since`, never before it.
+                if let Some(n) = length {
+                    l = l.until(Year::new(y.get() + n).ok()?);
+                }
             }
             match weight {
                 Some(w) => l.with_weight(w).ok(),

@@ -74,7 +74,7 @@ impl DerivedRow {
     ///
     /// ```
     /// let rows = regdev::Atlas::builtin().derived_rows("kunshan")?;
-    /// assert!(rows[0].provenance().contains("14 linkages"));
+    /// assert!(rows[0].provenance().contains("13 linkages"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]

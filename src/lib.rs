@@ -10,8 +10,10 @@
 //! The crate encodes the talk *From "Made in China" to "Innovated in
 //! China": Models of Industrial upgrading of Manufacturing towns* (Miao
 //! Qiao, University of Manchester) and the literature it rests on. Every
-//! built-in fact carries a [`Source`] and, where the source gives one, a
-//! [`Year`].
+//! built-in figure, profile value, model label, zone, specialisation,
+//! trajectory stage, note, actor and linkage carries a [`Source`] (rated
+//! by [`SourceStrength`]) and, where the source gives one, a [`Year`];
+//! towns are identified by the NBS statistical code they cite.
 //!
 //! ## A short tour
 //!
@@ -84,7 +86,7 @@
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
-//! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
+//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`](compare::ProfileMetric) trait, Gower and simple matching distances with coverage, classification with verdicts |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
@@ -97,6 +99,7 @@
 //! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
 //! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
 //! | [`error`] | [`Error`], the one error type |
+//! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
 //!
 //! ## Scope
 //!
@@ -119,6 +122,8 @@ pub mod compare;
 pub mod derive;
 pub mod dimension;
 pub mod error;
+#[cfg(feature = "gazetteer")]
+pub mod gazetteer;
 pub mod id;
 pub mod linkage;
 pub mod measure;
@@ -134,14 +139,14 @@ pub mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument};
 pub use crate::compare::{Compare, Comparison};
-pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale};
+pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale, ValueRef};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
-pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind};
+pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Year};
 pub use crate::model::{Archetype, RegionalModel};
 pub use crate::query::Query;
-pub use crate::source::{Observed, Source, SourceKind};
+pub use crate::source::{Observed, Source, SourceKind, SourceStrength};
 pub use crate::town::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name,
     Specialisation, Town, ZoneKind, ZoneLevel,

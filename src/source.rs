@@ -52,6 +52,49 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// How much a [`Source`] can carry.
+    ///
+    /// - **Strong**: official statistics, official government pages and
+    ///   datasets, peer-reviewed studies (and the author's own copy of one).
+    /// - **Medium**: mainstream press, encyclopaedias (Wikipedia and its
+    ///   faithful copies), books, theses, talks.
+    /// - **Weak**: aggregators, blogs, trade or travel pages, mirrors of
+    ///   unknown origin.
+    ///
+    /// A weak source may back a specialisation or a note, never a profile
+    /// claim or a key fact: [`Atlas::audit`](crate::Atlas::audit) reports
+    /// every weak source behind one (finding kind
+    /// [`WeakSource`](crate::audit::FindingKind::WeakSource)).
+    ///
+    /// # Ordering
+    ///
+    /// `Weak < Medium < Strong`.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model: the strength tags commonly used in research
+    /// notes (official or peer-reviewed; press or encyclopaedia; blog or
+    /// aggregator).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::SourceStrength;
+    /// assert_eq!("weak".parse::<SourceStrength>()?, SourceStrength::Weak);
+    /// assert!(SourceStrength::Weak < SourceStrength::Strong);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum SourceStrength as "source strength" {
+        /// Aggregators, blogs, trade or travel pages, mirrors of unknown origin.
+        Weak = ("weak", "Weak"),
+        /// Mainstream press, encyclopaedias, books, theses, talks.
+        Medium = ("medium", "Medium"),
+        /// Official statistics and government sources, peer-reviewed studies.
+        Strong = ("strong", "Strong"),
+    }
+}
+
 /// A citable work: the talk, an article, a dataset, a web page.
 ///
 /// A passive bibliographic record; only `id` and `title` are required.
@@ -91,6 +134,8 @@ pub struct Source {
     url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    strength: Option<SourceStrength>,
 }
 
 impl Source {
@@ -107,7 +152,17 @@ impl Source {
     /// ```
     #[must_use]
     pub fn new(id: SourceId, kind: SourceKind, title: impl Into<String>) -> Source {
-        Source { id, kind, authors: Vec::new(), title: title.into(), year: None, venue: None, url: None, note: None }
+        Source {
+            id,
+            kind,
+            authors: Vec::new(),
+            title: title.into(),
+            year: None,
+            venue: None,
+            url: None,
+            note: None,
+            strength: None,
+        }
     }
 
     /// Sets the authors, in citation order.
@@ -192,6 +247,22 @@ impl Source {
     #[must_use]
     pub fn with_note(mut self, note: impl Into<String>) -> Source {
         self.note = Some(note.into());
+        self
+    }
+
+    /// Sets how much the source can carry (see [`SourceStrength`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind, SourceStrength};
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t").with_strength(SourceStrength::Weak);
+    /// assert_eq!(s.strength(), Some(SourceStrength::Weak));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_strength(mut self, strength: SourceStrength) -> Source {
+        self.strength = Some(strength);
         self
     }
 
@@ -330,6 +401,20 @@ impl Source {
     #[must_use]
     pub fn note(&self) -> Option<&str> {
         self.note.as_deref()
+    }
+
+    /// How much the source can carry, if rated; `None` when unrated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Source, SourceId, SourceKind};
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").strength(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn strength(&self) -> Option<SourceStrength> {
+        self.strength
     }
 }
 

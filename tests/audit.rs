@@ -145,3 +145,36 @@ fn a_profile_contradicting_its_graph_is_flagged() {
             .starts_with("the profile asserts \"Global\" but the linkage graph gives \"Regional\"")
     );
 }
+
+#[test]
+fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
+    use regdev::dimension::Dynamics;
+    use regdev::{DimensionValue, IndustryDivision, SourceStrength, Specialisation};
+    let weak = SourceId::new("blog").unwrap();
+    let strong = SourceId::new("paper").unwrap();
+    let t = town("t", AdminLevel::Town)
+        .area(Observed::new(Area::new(10.0).unwrap(), weak.clone()))
+        .population(Observed::new(Population::new(1000), strong.clone()))
+        .dimension(DimensionValue::Dynamics(Dynamics::GovernmentLed), weak.clone())
+        .specialisation(Specialisation::new(IndustryDivision::C18, "denim", weak.clone()).unwrap())
+        .note(Observed::new("a note".to_owned(), weak.clone()))
+        .build()
+        .unwrap();
+    let atlas = Atlas::builder()
+        .source(Source::new(weak, SourceKind::WebPage, "a blog").with_strength(SourceStrength::Weak))
+        .source(Source::new(strong, SourceKind::Article, "a paper").with_strength(SourceStrength::Strong))
+        .town(t)
+        .build()
+        .unwrap();
+    let mut fields: Vec<String> = atlas
+        .audit()
+        .into_iter()
+        .filter(|f| f.kind() == FindingKind::WeakSource)
+        .inspect(|f| assert_eq!(f.severity(), Severity::Warning))
+        .map(|f| f.field().to_owned())
+        .collect();
+    fields.sort();
+    assert_eq!(fields.len(), 2, "{fields:?}");
+    assert!(fields[0].starts_with("key_facts.area"), "{fields:?}");
+    assert!(fields[1].starts_with("profile"), "{fields:?}");
+}

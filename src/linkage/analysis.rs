@@ -276,8 +276,8 @@ impl ScaleProfile {
     /// majority, however large the rest.
     ///
     /// On the built-in graphs this gives {National, Global} for Kunshan
-    /// (5, 5, 3 and 1 of 14 linkages at national, global, local and
-    /// regional scale) and {Local, Regional} for Shunde (6 and 4 of 10).
+    /// (5, 5 and 3 of 13 linkages at national, global and local scale) and
+    /// {Local, Regional} for Shunde (6 and 4 of 10).
     ///
     /// Complexity: O(1) (four scales).
     ///

@@ -25,6 +25,7 @@
 mod cli;
 mod commands;
 mod load;
+mod lookup;
 mod output;
 mod qca;
 mod schema;
@@ -64,6 +65,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Graph(args) => commands::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
+        Command::Lookup(args) => lookup::lookup(&args),
         Command::Qca(args) => qca::run(&args),
     }
 }
