@@ -321,3 +321,43 @@ fn twenty_conditions_work() {
     assert_eq!(m.solutions()[0].terms().len(), 28);
     assert_eq!(whole(&m.solutions()[0]), (1.0, 1.0, 1.0));
 }
+
+#[test]
+fn conditions_and_outcomes_from_the_builtin_atlas() {
+    use regdev::Atlas;
+    use regdev::qca::{AtlasCondition, atlas_dataset};
+    let atlas = Atlas::builtin();
+    let cols: Vec<(String, AtlasCondition)> = vec![
+        ("RICH".into(), "fact:gdp_per_capita/usd:5000,10000,20000".parse().expect("spec")),
+        ("RICH13".into(), "fact:gdp_per_capita@2013/usd:5000,10000,20000".parse().expect("spec")),
+        ("GLOBAL".into(), "profile:economic_linkages=global".parse().expect("spec")),
+        ("OBM".into(), "stage:obm".parse().expect("spec")),
+    ];
+    let (data, missing) = atlas_dataset(atlas, &cols).expect("dataset");
+    assert_eq!(data.len(), atlas.towns().len());
+    let at = |col: &str, town: &str| {
+        let i = data.cases().iter().position(|c| c == town).expect("town");
+        data.column(col).expect("column")[i]
+    };
+    assert_eq!(at("GLOBAL", "kunshan"), Some(1.0));
+    assert_eq!(at("GLOBAL", "shunde"), Some(0.0));
+    let (k, s) = (at("RICH", "kunshan").expect("kunshan"), at("RICH", "shunde").expect("shunde"));
+    assert!(k > 0.95 && s > 0.5 && s < k, "kunshan {k}, shunde {s}");
+    // Every value the atlas lacks is reported with its reason, none dropped.
+    let reported =
+        |town: &str, col: &str| missing.iter().find(|m| m.town == town && m.column == col).map(|m| m.reason.clone());
+    assert_eq!(at("RICH", "yushan"), None);
+    assert_eq!(reported("yushan", "RICH").as_deref(), Some("no GDP per head"));
+    assert_eq!(reported("kunshan", "GLOBAL"), None);
+    assert_eq!(
+        missing.len(),
+        data.column_names()
+            .iter()
+            .map(|c| data.column(c).expect("c").iter().filter(|v| v.is_none()).count())
+            .sum::<usize>()
+    );
+    // A value outside the dimension's vocabulary is an error, not a missing value.
+    let bad = atlas_dataset(atlas, &[("X".into(), "profile:dynamics=bottom_up".parse().expect("spec"))]).unwrap_err();
+    assert!(matches!(bad, QcaError::InvalidOption { .. }), "{bad}");
+    assert!("stage:brand".parse::<AtlasCondition>().is_err());
+}

@@ -108,3 +108,24 @@ fn bad_input_names_the_culprit() {
     assert_eq!(code, 1);
     assert!(err.contains("crossover"), "{err}");
 }
+
+#[test]
+fn conditions_from_an_atlas() {
+    let (code, out, err) = run(&[
+        "qca",
+        "--atlas",
+        "builtin",
+        "--condition",
+        "GOVLED=profile:dynamics=government_led",
+        "--condition",
+        "GLOBAL=profile:economic_linkages=global",
+        "--outcome",
+        "GLOBAL",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("note: yushan has no GOVLED: profile has no dynamics"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["solutions"][0]["expression"], "GOVLED");
+}

@@ -21,6 +21,9 @@
 //! Expressions use R `QCA` 3.x notation: `*` for and, `~` for not, `+`
 //! for or, `COND[2]` for a level of a multi-value condition (then used for
 //! every condition, as R does); terms are sorted as R sorts implicants.
+//! [`atlas_dataset`] builds conditions and outcomes from an
+//! [`Atlas`](crate::Atlas): a profile dimension equals a value, a key fact
+//! calibrated with anchors, a trajectory stage with a value-chain role.
 //!
 //! # Limits
 //!
@@ -55,6 +58,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod atlas;
 mod calibrate;
 mod data;
 mod error;
@@ -63,6 +67,7 @@ mod minimize;
 mod search;
 mod truth_table;
 
+pub use atlas::{AtlasCondition, KeyFact, MissingFromAtlas, atlas_dataset};
 pub use calibrate::Calibration;
 pub use data::{Dataset, DroppedCases};
 pub use error::QcaError;

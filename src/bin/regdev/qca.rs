@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
 use regdev::qca::{
-    Calibration, Dataset, DirectionalExpectations, Minimization, MinimizeOptions, QcaError, SolutionKind, TruthTable,
-    TruthTableOptions,
+    AtlasCondition, Calibration, Dataset, DirectionalExpectations, Minimization, MinimizeOptions, QcaError,
+    SolutionKind, TruthTable, TruthTableOptions, atlas_dataset,
 };
 
 use crate::output::{Failure, emit};
@@ -26,14 +26,26 @@ Examples:
   regdev qca LC.csv --outcome SURV
   regdev qca LF.csv --outcome SURV --incl-cut 0.8 --solution parsimonious --format json
   regdev qca LF.csv --outcome SURV --incl-cut 0.8 --solution intermediate --dir-exp DEV=1,URB=1,LIT=1,IND=1,STB=1
-  regdev qca calibrate --thresholds 2500,5000,20000 1000 4000 30000")]
+  regdev qca calibrate --thresholds 2500,5000,20000 1000 4000 30000
+  regdev qca --atlas builtin --condition FOREIGN=profile:capital_origin=foreign \\
+      --condition GLOBAL=profile:economic_linkages=global --condition OBM=stage:obm --outcome OBM
+
+With --atlas, every town is a case; values the atlas does not record are listed on standard
+error with the reason, and those towns are left out of the analysis.")]
 pub(crate) struct QcaArgs {
     /// `calibrate`, or nothing to analyse FILE.
     #[command(subcommand)]
     pub(crate) command: Option<QcaCommand>,
     /// The CSV table to analyse.
-    #[arg(value_name = "FILE.csv", required = true)]
+    #[arg(value_name = "FILE.csv", required_unless_present = "atlas", conflicts_with = "atlas")]
     pub(crate) file: Option<PathBuf>,
+    /// Take the table from an atlas instead: 'builtin', an atlas JSON file, or '-' for standard input.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) atlas: Option<PathBuf>,
+    /// With --atlas: a column NAME=SPEC, SPEC one of profile:DIMENSION=VALUE,
+    /// fact:FACT[@YEAR][/CURRENCY]:E,C,I (or :crisp:T1[,T2]), stage:ROLE. Repeat for each column.
+    #[arg(long = "condition", value_name = "NAME=SPEC", requires = "atlas")]
+    pub(crate) atlas_columns: Vec<String>,
     /// The outcome column; '~COL' for its negation, 'COL[v]' for a level of a multi-value column.
     #[arg(long, value_name = "COL", required = true, allow_hyphen_values = true)]
     pub(crate) outcome: Option<String>,
@@ -123,10 +135,40 @@ pub(crate) fn run(args: &QcaArgs) -> Result<(), Failure> {
     if let Some(QcaCommand::Calibrate(c)) = &args.command {
         return calibrate(c);
     }
-    let file = args.file.as_ref().ok_or_else(|| Failure::usage("a CSV file is required"))?;
     let outcome = args.outcome.as_deref().ok_or_else(|| Failure::usage("--outcome is required"))?;
+    if let Some(path) = &args.atlas {
+        return from_atlas(path, outcome, args);
+    }
+    let file = args.file.as_ref().ok_or_else(|| Failure::usage("a CSV file is required"))?;
     let data = Dataset::from_csv_path(file).map_err(fail)?;
     analyse(&data, outcome, args)
+}
+
+fn from_atlas(path: &std::path::Path, outcome: &str, args: &QcaArgs) -> Result<(), Failure> {
+    let atlas = if path.as_os_str() == "builtin" {
+        std::borrow::Cow::Borrowed(regdev::Atlas::builtin())
+    } else {
+        crate::load::atlas(Some(path))?
+    };
+    if args.atlas_columns.is_empty() {
+        return Err(Failure::usage("--atlas needs --condition NAME=SPEC for the conditions and the outcome"));
+    }
+    let mut columns: Vec<(String, AtlasCondition)> = Vec::new();
+    for item in &args.atlas_columns {
+        let (name, spec) =
+            item.split_once('=').ok_or_else(|| Failure::usage(format!("--condition {item:?}: expected NAME=SPEC")))?;
+        columns.push((name.trim().to_owned(), spec.parse().map_err(fail)?));
+    }
+    let (data, missing) = atlas_dataset(&atlas, &columns).map_err(fail)?;
+    for m in &missing {
+        eprintln!("note: {} has no {}: {}", m.town, m.column, m.reason);
+    }
+    let names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+    let (complete, dropped) = data.complete_cases(&names).map_err(fail)?;
+    if !dropped.is_empty() {
+        eprintln!("note: {} of {} towns left out for missing values", dropped.len(), data.len());
+    }
+    analyse(&complete, outcome, args)
 }
 
 fn parse_cuts(text: &str) -> Result<(f64, Option<f64>), Failure> {
