@@ -77,8 +77,10 @@ pub enum AtlasCondition {
         /// The value's snake_case id (a place name for place sets).
         value: String,
     },
-    /// A key fact, calibrated. Missing when the town has no such fact, when
-    /// `year` is given and the fact is for another year (or none), or when
+    /// A key fact (the town's headline figure, see
+    /// [`KeyFacts`](crate::KeyFacts)), calibrated. Missing when the town has
+    /// no such fact, when `year` is given and the headline figure is for
+    /// another year (or none), or when
     /// a money figure cannot be converted into `currency`.
     Fact {
         /// Which fact.
@@ -292,17 +294,17 @@ fn read(atlas: &Atlas, town: &Town, cond: &AtlasCondition) -> Result<f64, String
             };
             match fact {
                 KeyFact::Area => {
-                    let a = facts.area.as_ref().ok_or("no area")?;
+                    let a = facts.area().ok_or("no area")?;
                     check_year(a.year())?;
                     Ok(a.value().km2())
                 }
                 KeyFact::Population => {
-                    let p = facts.population.as_ref().ok_or("no population")?;
+                    let p = facts.population().ok_or("no population")?;
                     check_year(p.year())?;
                     Ok(p.value().get() as f64)
                 }
-                KeyFact::Gdp => money(facts.gdp.as_ref(), "GDP"),
-                KeyFact::GdpPerCapita => money(facts.gdp_per_capita.as_ref(), "GDP per head"),
+                KeyFact::Gdp => money(facts.gdp().as_ref(), "GDP"),
+                KeyFact::GdpPerCapita => money(facts.gdp_per_capita().as_ref(), "GDP per head"),
             }
         }
     }
