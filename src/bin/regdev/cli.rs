@@ -137,12 +137,15 @@ pub(crate) enum CompareFormat {
 
 /// `regdev compare`.
 #[derive(Debug, Args)]
-#[command(after_help = "A and B are town ids or names, or archetype ids (sunan, pearl-river-delta, wenzhou).
+#[command(after_help = "A and B are towns (id or name) or archetypes (id, name or model alias: sunan, prd,
+wenzhou). town:ID and model:ID (or archetype:ID) select explicitly; a bare name that names both a
+town and an archetype is an error listing both. An atlas without archetypes uses the built-in ones.
+Comparing with an empty profile (no dimension set) is an error (exit 1) naming the empty side.
 Without --all-dimensions the table has the talk's seven rows.
 
 Examples:
   regdev compare kunshan shunde
-  regdev compare kunshan sunan --all-dimensions --format markdown")]
+  regdev compare town:kunshan model:sunan --all-dimensions --format markdown")]
 pub(crate) struct CompareArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
@@ -169,20 +172,66 @@ pub(crate) enum TableOrJson {
     Json,
 }
 
+/// Where `regdev classify` takes its archetypes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ArchetypeSource {
+    /// The atlas's own archetypes.
+    Atlas,
+    /// The built-in Sunan, Pearl River Delta and Wenzhou archetypes.
+    Builtin,
+}
+
+/// The distance measure of `regdev classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Measure {
+    /// Gower's distance on every dimension (nominal, ordinal, sets).
+    Gower,
+    /// Simple matching (Hamming) on the nominal dimensions.
+    SimpleMatching,
+}
+
 /// `regdev classify`.
 #[derive(Debug, Args)]
-#[command(after_help = "Prints the archetypes nearest first, with Gower distances and each dimension's
-contribution to them.
+#[command(after_help = "Prints the archetypes nearest first, each with its distance, the number of
+dimensions compared and their coverage (the share of the archetype's dimensions the town has),
+each dimension's contribution, and a verdict:
+  nearest                one archetype is nearest by more than the tie tolerance;
+  tie                    the first two are within the tie tolerance (tied ranks show as 2=);
+  insufficient_evidence  the nearest distance rests on fewer than --min-compared dimensions or
+                         less than --min-coverage of the archetype's weight.
+An atlas without archetypes is classified against the built-in ones, and the output says so.
+
+The JSON form: {\"town\", \"archetypes\": \"atlas\"|\"builtin\", \"subject\", \"measure\", \"verdict\",
+  \"rule\": {\"tie_tolerance\", \"min_compared\", \"min_coverage\"},
+  \"ranking\": [{\"rank\", \"archetype\", \"name\", \"distance\", \"compared\", \"coverage\",
+                \"contributions\", \"uncompared\"}]}
 
 Examples:
   regdev classify kunshan
-  regdev classify shunde --format json")]
+  regdev classify town:shunde --format json
+  regdev classify lecong --atlas mine.json --archetypes builtin")]
 pub(crate) struct ClassifyArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
-    /// The town (id or name).
+    /// The town (id or name, or town:ID).
     #[arg(value_name = "TOWN")]
     pub(crate) town: String,
+    /// Archetypes to rank: the atlas's own or the built-in ones (default: the atlas's, or the
+    /// built-in ones when it has none).
+    #[arg(long, value_enum, value_name = "FROM")]
+    pub(crate) archetypes: Option<ArchetypeSource>,
+    /// The distance measure.
+    #[arg(long, value_enum, default_value_t = Measure::Gower)]
+    pub(crate) measure: Measure,
+    /// Distances within this of each other are tied.
+    #[arg(long, value_name = "D", default_value_t = regdev::compare::VerdictRule::TIE_TOLERANCE)]
+    pub(crate) tie_tolerance: f64,
+    /// Fewest dimensions the nearest distance must rest on.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub(crate) min_compared: usize,
+    /// Smallest coverage (0-1) of the nearest archetype's dimensions.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    pub(crate) min_coverage: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub(crate) format: TableOrJson,
@@ -206,7 +255,7 @@ Examples:
 pub(crate) struct GraphArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
-    /// The focal town of the graph (id or name).
+    /// The focal town of the graph (id or name, or town:ID).
     #[arg(value_name = "TOWN")]
     pub(crate) town: String,
     /// Follow linkage direction: total (in + out) degree, directed betweenness and

@@ -6,10 +6,7 @@ use regdev::linkage::{Degree, Orientation, ScaleProfile};
 use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
 use serde::Serialize;
 
-use crate::cli::{
-    ClassifyArgs, CompareArgs, CompareFormat, ExportArgs, ExportFormat, GraphArgs, SynthArgs, TableOrJson, TownsArgs,
-    TownsFormat, ValidateArgs,
-};
+use crate::cli::{ExportArgs, ExportFormat, GraphArgs, SynthArgs, TableOrJson, TownsArgs, TownsFormat, ValidateArgs};
 use crate::load;
 use crate::output::{Failure, compact_amount, emit, note, print, table, thousands};
 
@@ -197,35 +194,6 @@ fn towns_csv(towns: &[&Town]) -> String {
         out.push('\n');
     }
     out
-}
-
-/// `regdev compare A B`.
-pub(crate) fn compare(args: &CompareArgs) -> Result<(), Failure> {
-    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let (a, b) = (load::comparable(&atlas, &args.left)?, load::comparable(&atlas, &args.right)?);
-    let mut comparison = a.as_compare().compare(b.as_compare());
-    if !args.all_dimensions {
-        comparison = comparison.talk_rows();
-    }
-    match args.format {
-        CompareFormat::Table => print(&comparison.to_string()),
-        CompareFormat::Markdown => print(&comparison.to_markdown()),
-        CompareFormat::Json => print(&json(&comparison)?),
-    }
-}
-
-/// `regdev classify TOWN`.
-pub(crate) fn classify(args: &ClassifyArgs) -> Result<(), Failure> {
-    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let town = load::town(&atlas, &args.town)?;
-    if atlas.archetypes().len() == 0 {
-        return Err(Failure::invalid("the atlas has no archetypes to classify against"));
-    }
-    let classification = atlas.classify(town.id().as_str())?;
-    match args.format {
-        TableOrJson::Table => print(&classification.to_string()),
-        TableOrJson::Json => print(&json(&classification)?),
-    }
 }
 
 /// The linkage graph of a town, by id or name.

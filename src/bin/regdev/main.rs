@@ -24,6 +24,7 @@
 
 mod cli;
 mod commands;
+mod compare;
 mod draw;
 mod load;
 mod lookup;
@@ -61,8 +62,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Validate(args) => commands::validate(&args),
         Command::Towns(args) => commands::towns(&args),
-        Command::Compare(args) => commands::compare(&args),
-        Command::Classify(args) => commands::classify(&args),
+        Command::Compare(args) => compare::compare(&args),
+        Command::Classify(args) => compare::classify(&args),
         Command::Graph(args) => commands::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
