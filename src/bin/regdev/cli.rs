@@ -245,13 +245,21 @@ centralization is Freeman's degree centralization of the undirected graph.
 
 The JSON form is stable (fields may be added, never renamed or removed):
   {\"town\": ID, \"orientation\": \"undirected\"|\"directed\",
-   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\"}],
+   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\", \"group\",
+     \"brokerage\": {\"coordinator\", \"itinerant\", \"gatekeeper\", \"representative\", \"liaison\", \"total\"},
+     \"ei_index\": F|null}],
    \"density\": F, \"centralization\": F, \"scale_profile\": {SCALE: COUNT},
-   \"borrowing_origins\": [PLACE]}
+   \"borrowing_origins\": [PLACE], \"groups\": \"kind\"|\"place\"|\"locality\",
+   \"ei_index\": F|null, \"group_ei_index\": {GROUP: F|null}}
+
+Brokerage counts Gould-Fernandez roles over open two-paths a -> v -> b (no a -> b), as R's
+sna::brokerage; the E-I index is (external - internal) / (external + internal) ties of the
+undirected graph (Krackhardt-Stern), null without ties. --groups locality (the default) counts
+actors based in the focal town or a town under it as local.
 
 Examples:
   regdev graph kunshan
-  regdev graph shunde --format json")]
+  regdev graph shunde --format json --groups kind")]
 pub(crate) struct GraphArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
@@ -262,9 +270,34 @@ pub(crate) struct GraphArgs {
     /// closeness (incoming distances). Default: undirected, like the centralization.
     #[arg(long)]
     pub(crate) directed: bool,
+    /// How actors are grouped for brokerage roles and the E-I index.
+    #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Locality)]
+    pub(crate) groups: GroupBy,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub(crate) format: TableOrJson,
+}
+
+/// `regdev graph --groups`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GroupBy {
+    /// By actor kind (local_government, private_firm, …).
+    Kind,
+    /// By the place an actor is based in.
+    Place,
+    /// Local (based in the focal town or a town under it) or non_local.
+    Locality,
+}
+
+impl GroupBy {
+    /// The id used in JSON.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            GroupBy::Kind => "kind",
+            GroupBy::Place => "place",
+            GroupBy::Locality => "locality",
+        }
+    }
 }
 
 /// What `regdev export` writes.
@@ -272,7 +305,9 @@ pub(crate) struct GraphArgs {
 pub(crate) enum ExportFormat {
     /// The whole atlas as JSON (`regdev validate` accepts it; it round-trips losslessly).
     Json,
-    /// A town's linkage graph as GraphML (needs TOWN).
+    /// A town's linkage graph as GraphML; without TOWN, every town's graph as one GraphML graph
+    /// (node ids TOWN:ACTOR, a `town` attribute on nodes and edges), or one file per town with
+    /// --per-town DIR.
     Graphml,
     /// A town's linkage graph as Graphviz DOT (needs TOWN).
     Dot,
@@ -287,6 +322,8 @@ pub(crate) enum ExportFormat {
 #[command(after_help = "Examples:
   regdev export json -o atlas.json
   regdev export graphml kunshan -o kunshan.graphml
+  regdev export graphml -o all-towns.graphml
+  regdev export graphml --per-town graphml/
   regdev export dot kunshan | dot -Tsvg > kunshan.svg
   regdev export schema -o atlas.schema.json")]
 pub(crate) struct ExportArgs {
@@ -295,12 +332,15 @@ pub(crate) struct ExportArgs {
     /// What to write.
     #[arg(value_enum, value_name = "FORMAT")]
     pub(crate) format: ExportFormat,
-    /// The town whose linkage graph to write (graphml and dot only).
+    /// The town whose linkage graph to write (dot needs one; graphml without one writes all towns).
     #[arg(value_name = "TOWN")]
     pub(crate) town: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// With graphml and no TOWN: write DIR/TOWN.graphml for every town instead of one document.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) per_town: Option<PathBuf>,
 }
 
 /// `regdev synth`.

@@ -26,6 +26,7 @@ mod cli;
 mod commands;
 mod compare;
 mod draw;
+mod graph;
 mod load;
 mod lookup;
 mod output;
@@ -64,7 +65,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Towns(args) => commands::towns(&args),
         Command::Compare(args) => compare::compare(&args),
         Command::Classify(args) => compare::classify(&args),
-        Command::Graph(args) => commands::graph(&args),
+        Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
