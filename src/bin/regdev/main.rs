@@ -30,6 +30,7 @@ mod graph;
 mod load;
 mod lookup;
 mod output;
+mod qca;
 mod schema;
 
 use std::process::ExitCode;
@@ -69,5 +70,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
         Command::Lookup(args) => lookup::lookup(&args),
+        Command::Qca(args) => qca::run(&args),
     }
 }
