@@ -31,6 +31,7 @@ mod import;
 mod load;
 mod lookup;
 mod output;
+mod qca;
 mod schema;
 
 use std::process::ExitCode;
@@ -71,5 +72,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
         Command::Lookup(args) => lookup::lookup(&args),
+        Command::Qca(args) => qca::run(&args),
     }
 }
