@@ -18,7 +18,7 @@
 //!
 //! Attributes are matched by their `attr.name` (not the key id, which
 //! differs between tools), with key defaults applied. Nodes: `kind`
-//! (required, an [`ActorKind`](super::ActorKind) id), `name` (the node id if
+//! (required, an [`ActorKind`] id), `name` (the node id if
 //! absent), `place`, `source_id`. Edges: `kind` and `scale` (required),
 //! `since`, `until`, `valence` (cooperative if absent), `weight`, `source_id` (required unless
 //! [`ImportOptions::default_source`] is set). Node ids must be valid
