@@ -27,9 +27,11 @@ mod commands;
 mod compare;
 mod draw;
 mod graph;
+mod import;
 mod load;
 mod lookup;
 mod output;
+mod qca;
 mod schema;
 
 use std::process::ExitCode;
@@ -66,8 +68,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Classify(args) => compare::classify(&args),
         Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
+        Command::Import(args) => import::import(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
         Command::Lookup(args) => lookup::lookup(&args),
+        Command::Qca(args) => qca::run(&args),
     }
 }
