@@ -66,6 +66,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
+        Command::Report(args) => draw::report(&args),
         Command::Lookup(args) => lookup::lookup(&args),
     }
 }
