@@ -104,8 +104,10 @@ fn usage_errors_exit_with_2() {
         &["towns", "--min-population", "many"],
         &["compare", "kunshan"],
         &["validate"],
-        &["export", "graphml"],
+        &["export", "dot"],
         &["export", "json", "kunshan"],
+        &["export", "json", "--per-town", "x"],
+        &["export", "graphml", "kunshan", "--per-town", "x"],
         &["synth", "--out", "x"],
     ] {
         let r = run(args);
@@ -191,12 +193,12 @@ fn validate_prints_every_problem_of_an_invalid_atlas() {
 fn validate_checks_every_file_and_fails_if_one_is_invalid() {
     let dir = scratch("several");
     let good = write(&dir, "good.json", builtin_json().as_bytes());
-    let bad = write(&dir, "bad.json", br#"{"format_version": 2}"#);
+    let bad = write(&dir, "bad.json", br#"{"format_version": 3}"#);
     let missing = dir.join("missing.json");
     let r = run(&["validate", &good, &bad, missing.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains(&format!("{good}: ok")));
-    assert!(r.stderr.contains(&format!("{bad}: unsupported format_version 2")), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("{bad}: unsupported format_version 3")), "{}", r.stderr);
     assert!(r.stderr.contains("cannot read"), "{}", r.stderr);
     assert!(r.stderr.contains("2 of 3"), "{}", r.stderr);
 }
@@ -475,6 +477,12 @@ fn our_json_output_validates_against_the_schema() {
     assert!(errors.is_empty(), "data/builtin.json: {errors:#?}");
     let exported: Value = serde_json::from_str(&builtin_json()).unwrap();
     assert!(validator.is_valid(&exported));
+    // The schema describes format 2 and accepts format 1.
+    assert_eq!(exported["format_version"], 2);
+    let v1: Value = serde_json::from_str(include_str!("fixtures/builtin-v1.json")).unwrap();
+    assert_eq!(v1["format_version"], 1);
+    let errors: Vec<String> = validator.iter_errors(&v1).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    assert!(errors.is_empty(), "tests/fixtures/builtin-v1.json: {errors:#?}");
 }
 
 #[test]
@@ -486,20 +494,45 @@ fn schema_rejects_unknown_fields_bad_ids_and_bad_enum_ids() {
     let mutations: Vec<(&str, Mutation)> = vec![
         ("unknown top-level field", Box::new(|v| v["extra"] = Value::Bool(true))),
         ("unknown town field", Box::new(move |v| v["towns"][kunshan]["mayor"] = "x".into())),
-        ("unknown key-facts field", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"]["note"] = "x".into())),
+        ("unknown key-facts field", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"][0]["note"] = "x".into())),
         ("bad level id", Box::new(move |v| v["towns"][kunshan]["level"] = "metropolis".into())),
         ("bad dynamics id", Box::new(move |v| v["towns"][kunshan]["profile"]["dynamics"] = "chaotic".into())),
         (
             "bad currency",
-            Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"]["value"]["currency"] = "CNY".into()),
+            Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"][0]["value"]["currency"] = "CNY".into()),
         ),
         ("bad slug", Box::new(move |v| v["towns"][kunshan]["id"] = "Kun Shan".into())),
         ("year out of range", Box::new(move |v| v["towns"][kunshan]["zones"][0]["approved"] = 1700.into())),
-        ("negative area", Box::new(move |v| v["towns"][kunshan]["key_facts"]["area"]["value"] = (-1).into())),
+        ("negative area", Box::new(move |v| v["towns"][kunshan]["key_facts"]["area"][0]["value"] = (-1).into())),
         ("bad division code", Box::new(move |v| v["towns"][kunshan]["statistical_code"]["code"] = "32058".into())),
         ("bad actor kind", Box::new(|v| v["graphs"][0]["actors"][0]["kind"] = "alien".into())),
         ("bad linkage scale", Box::new(|v| v["graphs"][0]["linkages"][0]["scale"] = "galactic".into())),
-        ("wrong format version", Box::new(|v| v["format_version"] = 2.into())),
+        ("wrong format version", Box::new(|v| v["format_version"] = 3.into())),
+        ("unknown indicator", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp_growth"] = Value::Array(vec![]))),
+        (
+            "wrong unit",
+            Box::new(move |v| {
+                v["towns"][kunshan]["key_facts"]["exports"] = serde_json::json!([{"value": 5, "source": "qiao-talk"}])
+            }),
+        ),
+        (
+            "share above 1",
+            Box::new(move |v| {
+                v["towns"][kunshan]["key_facts"]["market_share"] =
+                    serde_json::json!([{"value": 1.5, "source": "qiao-talk"}])
+            }),
+        ),
+        (
+            "kind of another indicator",
+            Box::new(move |v| v["towns"][kunshan]["key_facts"]["area"][0]["kind"] = "migrant".into()),
+        ),
+        (
+            "year and period",
+            Box::new(move |v| {
+                v["towns"][kunshan]["key_facts"]["area"][0]["year"] = 2000.into();
+                v["towns"][kunshan]["key_facts"]["area"][0]["period"] = serde_json::json!({"start": 2000});
+            }),
+        ),
         (
             "missing town name",
             Box::new(move |v| {
@@ -531,7 +564,9 @@ fn graph_prints_actor_and_graph_metrics() {
     for expected in ["density", "0.1182", "degree centralization", "scale profile", "global 5 (38%)", "Taiwan"] {
         assert!(r.stdout.contains(expected), "missing {expected:?}:\n{}", r.stdout);
     }
-    let gov = r.stdout.lines().find(|l| l.starts_with("kunshan-government ")).unwrap();
+    assert!(r.stdout.contains("Top gatekeepers (groups by locality)"), "{}", r.stdout);
+    let gov =
+        r.stdout.lines().find(|l| l.starts_with("kunshan-government ") && l.contains("local_government")).unwrap();
     assert!(gov.contains("local_government") && gov.contains("0.7667"), "{gov}");
 }
 
@@ -556,6 +591,21 @@ fn graph_json_has_the_documented_shape() {
     assert_eq!(v["scale_profile"]["global"], 5);
     assert_eq!(v["borrowing_origins"], serde_json::json!(["Taiwan"]));
 
+    // Brokerage and E-I index by locality (the default), as R's sna gives
+    // them (tests/fixtures/graph/brokerage/kunshan-locality.sna.csv).
+    assert_eq!(v["groups"], "locality");
+    assert_eq!(actors[0]["group"], "local");
+    assert_eq!(actors[0]["brokerage"]["gatekeeper"], 5);
+    assert_eq!(actors[0]["brokerage"]["itinerant"], 3);
+    assert_eq!(actors[0]["brokerage"]["total"], 8);
+    assert_eq!(actors[0]["ei_index"], 0.0);
+    assert_eq!(v["ei_index"], 0.5);
+    assert_eq!(v["group_ei_index"]["non_local"], 1.0);
+    let t = run(&["graph", "kunshan", "--groups", "kind"]);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    // No actor passes ties from another kind into its own kind in Kunshan.
+    assert!(t.stdout.contains("No gatekeepers between groups by kind."), "{}", t.stdout);
+
     let d = run(&["graph", "shunde", "--format", "json", "--directed"]);
     assert_eq!(d.code, 0, "{}", d.stderr);
     let v: Value = serde_json::from_str(&d.stdout).unwrap();
@@ -575,10 +625,56 @@ fn export_graphml_writes_a_readable_document() {
     // networkx reads it, where Python and networkx are installed.
     let script =
         "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())";
-    match Command::new("python3").args(["-c", script, file.to_str().unwrap()]).output() {
+    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
         Ok(out) if out.status.success() => assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "11 13"),
         _ => eprintln!("networkx not available: skipped reading the GraphML with it"),
     }
+}
+
+/// The Python that runs the interop checks: `REGDEV_PYTHON` or `python3`.
+fn python() -> String {
+    std::env::var("REGDEV_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// networkx's `read_graphml` reads one graph per document; the synthetic
+/// atlas of 1,000 towns must come out whole: every node, every edge, every
+/// node with its town. Skipped (with a note) where networkx is missing.
+#[test]
+fn networkx_reads_every_node_of_a_1000_town_synth() {
+    let dir = scratch("synth-1000");
+    let out = dir.to_string_lossy().into_owned();
+    let r = run(&["synth", "--towns", "1000", "--out", &out]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let atlas = regdev::Atlas::from_json_slice(&std::fs::read(dir.join("atlas.json")).unwrap()).unwrap();
+    let actors: usize = atlas.graphs().map(regdev::LinkageGraph::actor_count).sum();
+    let linkages: usize = atlas.graphs().map(regdev::LinkageGraph::linkage_count).sum();
+    let graphs = atlas.graphs().count();
+    assert!(graphs >= 900 && actors >= 10_000, "{graphs} graphs, {actors} actors");
+    let file = dir.join("linkages.graphml");
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(xml.matches("<graph ").count(), 1);
+    let script = "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); \
+                  towns = {d['town'] for _, d in g.nodes(data=True)}; \
+                  print(g.number_of_nodes(), g.number_of_edges(), len(towns))";
+    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
+        Ok(o) if o.status.success() => {
+            assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), format!("{actors} {linkages} {graphs}"));
+        }
+        _ => eprintln!("networkx not available (set REGDEV_PYTHON): skipped reading the GraphML with it"),
+    }
+    // The documented alternative: one file per town, plain actor ids.
+    let each = dir.join("each");
+    let e = run(&[
+        "export",
+        "graphml",
+        "--atlas",
+        dir.join("atlas.json").to_str().unwrap(),
+        "--per-town",
+        each.to_str().unwrap(),
+    ]);
+    assert_eq!(e.code, 0, "{}", e.stderr);
+    assert_eq!(std::fs::read_dir(&each).unwrap().count(), graphs);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]
@@ -688,4 +784,25 @@ fn a_closed_stdout_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+// ------------------------------------------------------------ format 2
+#[test]
+fn export_validate_reexport_is_byte_identical() {
+    let dir = scratch("format2-roundtrip");
+    let first = builtin_json();
+    assert!(first.contains("\"format_version\": 2"), "export writes format 2");
+    let file = write(&dir, "atlas.json", first.as_bytes());
+    let v = run(&["validate", &file]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    let again = run(&["export", "json", "--atlas", &file]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.stdout, first, "re-export differs");
+    // A format-1 file validates and is written as format 2.
+    let v1 = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/builtin-v1.json");
+    let r = run(&["validate", v1]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let upgraded = run(&["export", "json", "--atlas", v1]);
+    assert_eq!(upgraded.code, 0, "{}", upgraded.stderr);
+    assert!(upgraded.stdout.contains("\"format_version\": 2"));
 }
