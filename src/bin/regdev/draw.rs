@@ -83,9 +83,10 @@ pub(crate) struct ReportArgs {
 
 /// The atlas ids of towns or archetypes named on the command line.
 fn ids(atlas: &regdev::Atlas, names: &[String]) -> Result<Vec<String>, Failure> {
+    let archetypes: Vec<&regdev::Archetype> = atlas.archetypes().collect();
     names
         .iter()
-        .map(|n| match load::comparable(atlas, n)? {
+        .map(|n| match load::comparable(atlas, &archetypes, n)? {
             load::Comparable::Town(t) => Ok(t.id().to_string()),
             load::Comparable::Archetype(a) => Ok(a.id().to_string()),
         })
