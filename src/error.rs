@@ -486,6 +486,12 @@ pub enum Error {
         /// How many it got.
         found: usize,
     },
+
+    /// Qualitative comparative analysis rejected its input (see
+    /// [`crate::qca::QcaError`] for the cases).
+    #[cfg(feature = "qca")]
+    #[error(transparent)]
+    Qca(#[from] crate::qca::QcaError),
 }
 
 impl Error {

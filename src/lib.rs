@@ -89,6 +89,7 @@
 //! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`](compare::ProfileMetric) trait, Gower and simple matching distances with coverage, classification with verdicts |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
+//! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
 //! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Share`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
 //! | [`observation`] | [`Observation`], [`Indicator`], [`Unit`], [`Qualifier`], [`ObservationKind`], [`Selection`]: measured facts as sourced, dated lists |
@@ -132,6 +133,8 @@ pub mod linkage;
 pub mod measure;
 pub mod model;
 pub mod observation;
+#[cfg(feature = "qca")]
+pub mod qca;
 pub mod query;
 pub mod source;
 #[cfg(feature = "synth")]

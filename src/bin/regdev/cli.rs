@@ -50,6 +50,8 @@ pub(crate) enum Command {
     Report(crate::draw::ReportArgs),
     /// Look up NBS statistical divisions (2015-2023 releases) by code or Chinese name.
     Lookup(LookupArgs),
+    /// Qualitative comparative analysis (truth table, minimisation) as R's QCA package; `qca calibrate`.
+    Qca(crate::qca::QcaArgs),
 }
 
 /// `--atlas FILE`, shared by the subcommands that read one atlas.

@@ -30,6 +30,7 @@ mod graph;
 mod load;
 mod lookup;
 mod output;
+mod qca;
 mod schema;
 
 use std::process::ExitCode;
@@ -70,5 +71,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Draw(args) => draw::draw(&args),
         Command::Report(args) => draw::report(&args),
         Command::Lookup(args) => lookup::lookup(&args),
+        Command::Qca(args) => qca::run(&args),
     }
 }
