@@ -34,6 +34,10 @@ follows its parent):
 
 Fields are separated by one tab. A name field may hold former names after
 the current one, separated by `|`, most recent first. The mask is hex.
+
+After the units, `N` lines hold the name index: every (name, unit) pair in
+the byte order of the names, as unit numbers (0-based, in file order),
+`12:1` for the first former name of unit 12.
 """
 
 from __future__ import annotations
@@ -276,7 +280,8 @@ def write(path: str, years: list[int], units: dict[str, dict]) -> None:
         "R\t" + "\t".join(str(y) for y in years),
     ]
 
-    for code in sorted(units, key=lambda c: (c.ljust(9, "0"), len(c))):
+    ordered = sorted(units, key=lambda c: (c.ljust(9, "0"), len(c)))
+    for code in ordered:
         u = units[code]
         level = LEVELS[len(code)]
         parent = u["parent"]
@@ -294,6 +299,19 @@ def write(path: str, years: list[int], units: dict[str, dict]) -> None:
             if "\t" in n or "|" in n or "\n" in n:
                 raise SystemExit(f"{code}: name {n!r} holds a separator")
         lines.append(f"{level}\t{suffix}\t{'|'.join(u['names'])}\t{u['mask']:x}")
+    # The name index, precomputed so that loading needs no sort: every
+    # (name, unit) pair, current and former names, in the byte order of
+    # the UTF-8 names (Rust's str order), then unit order. An entry is the
+    # unit's line number among the units (0-based), with ":k" for its k-th
+    # former name.
+    entries = []
+    for i, code in enumerate(ordered):
+        for k, n in enumerate(units[code]["names"]):
+            entries.append((n.encode("utf-8"), i, k))
+    entries.sort()
+    tokens = [f"{i}" if k == 0 else f"{i}:{k}" for _, i, k in entries]
+    for start in range(0, len(tokens), 1000):
+        lines.append("N\t" + " ".join(tokens[start : start + 1000]))
     with open(path, "w", encoding="utf-8", newline="\n") as f:
         f.write("\n".join(lines) + "\n")
 
