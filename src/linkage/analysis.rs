@@ -39,9 +39,12 @@
 //! [`PARALLEL_THRESHOLD`] actors on, splits the sources into a fixed number
 //! of blocks run in parallel (rayon) and added in block order, so results
 //! are identical on every run and every machine. It replaced
-//! `rustworkx-core`'s implementation after measuring it several times
-//! faster on the same graphs; the crate's tests cross-check the two, and
-//! networkx, to 1e-9.
+//! `rustworkx-core`'s implementation, which it computes in one pass with
+//! closeness; on a loaded 2-core machine directed betweenness of a
+//! 10,000-actor synthetic graph took 9.5 s here against 14.3 s for
+//! rustworkx-core (one run each, about 1.5×, short of the 2× the project
+//! asks of its own kernels; to be re-measured). The crate's tests
+//! cross-check the two, and networkx, to 1e-9.
 //!
 //! # Example
 //!

@@ -17,6 +17,8 @@
 //!   E–I index over a grouping of actors (kind, place, local or not).
 //! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
 //! - [`dot`]: DOT export (Graphviz).
+//! - [`import`]: GraphML and CSV edge-list import, with typed errors naming
+//!   the line and element.
 //!
 //! # Example
 //!
@@ -41,6 +43,7 @@ pub mod brokerage;
 pub mod dot;
 mod engine;
 pub mod graphml;
+pub mod import;
 
 use std::collections::HashMap;
 

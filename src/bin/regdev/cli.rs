@@ -42,6 +42,8 @@ pub(crate) enum Command {
     Graph(GraphArgs),
     /// Write the atlas as JSON, CSV or JSON Schema, or a town's graph as GraphML or DOT.
     Export(ExportArgs),
+    /// Read a linkage graph from GraphML or a CSV edge list into a validated atlas fragment (JSON).
+    Import(ImportArgs),
     /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
     Synth(SynthArgs),
     /// Draw a figure as SVG: a linkage graph on scale rings, a comparison, a distance heatmap.
@@ -397,4 +399,55 @@ fn parse_model(s: &str) -> Result<RegionalModel, String> {
 
 fn parse_level(s: &str) -> Result<AdminLevel, String> {
     s.parse::<AdminLevel>().map_err(|e| e.to_string())
+}
+
+/// What `regdev import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ImportFormat {
+    /// A GraphML document (networkx, igraph, Gephi, or regdev's own export).
+    Graphml,
+    /// A CSV edge list: source,target,kind,scale[,since,weight,source_id].
+    Edges,
+}
+
+/// `regdev import`.
+#[derive(Debug, Args)]
+#[command(after_help = "Writes {\"format_version\": 1, \"graphs\": [GRAPH]}: the graph validated, ready for an
+atlas file's graphs list. Problems are reported with the file, line and element (GraphML) or
+line (CSV): malformed XML or CSV, unknown kinds or scales, dangling edge ends, duplicate ids.
+GraphML attributes are matched by attr.name: nodes kind (required), name, place, source_id;
+edges kind, scale (required), since, weight, source_id. With a `town` attribute on nodes
+(regdev's all-towns export) only TOWN's nodes and edges are read. Attributes or columns outside
+the model are left out and listed on standard error.
+
+Examples:
+  regdev export graphml kunshan -o k.graphml && regdev import graphml k.graphml --town kunshan
+  regdev import edges ties.csv --nodes actors.csv --town shunde --source field-notes
+  regdev import edges ties.csv --town shunde --actor-kind private_firm --source field-notes")]
+pub(crate) struct ImportArgs {
+    /// The input format.
+    #[arg(value_enum, value_name = "FORMAT")]
+    pub(crate) format: ImportFormat,
+    /// The file to read.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: PathBuf,
+    /// The focal town of the graph (a town id).
+    #[arg(long, value_name = "TOWN")]
+    pub(crate) town: String,
+    /// edges: a CSV node list (id,name,kind[,place,source_id]).
+    #[arg(long, value_name = "FILE")]
+    pub(crate) nodes: Option<PathBuf>,
+    /// edges without --nodes: the kind of every actor.
+    #[arg(long, value_name = "KIND", value_parser = parse_actor_kind)]
+    pub(crate) actor_kind: Option<regdev::ActorKind>,
+    /// The source of linkages that name none (a source id).
+    #[arg(long, value_name = "SOURCE")]
+    pub(crate) source: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+fn parse_actor_kind(s: &str) -> Result<regdev::ActorKind, String> {
+    s.parse::<regdev::ActorKind>().map_err(|e| e.to_string())
 }

@@ -27,6 +27,7 @@ mod commands;
 mod compare;
 mod draw;
 mod graph;
+mod import;
 mod load;
 mod lookup;
 mod output;
@@ -67,6 +68,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Classify(args) => compare::classify(&args),
         Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
+        Command::Import(args) => import::import(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
         Command::Report(args) => draw::report(&args),
