@@ -7,7 +7,8 @@
 use std::sync::OnceLock;
 
 use regdev::Atlas;
-use regdev::figure::{GraphFigure, Options};
+use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
+use regdev::{Compare, Dimension};
 use resvg::{tiny_skia, usvg};
 
 /// usvg options with the system fonts loaded once.
@@ -61,6 +62,11 @@ fn render(svg: &str) -> (Vec<Laid>, f64, (u32, u32)) {
     let mut laid = Vec::new();
     texts(tree.root(), &mut laid);
     (laid, differing as f64 / px.len() as f64, (size.width(), size.height()))
+}
+
+/// Without any whitespace: long words may be broken across lines.
+fn squashed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
 fn normalised(s: &str) -> String {
@@ -134,4 +140,92 @@ fn a_large_synthetic_graph_keeps_labels_apart() {
         assert!(all.contains(&normalised(a.name())), "label {:?} missing", a.name());
     }
     assert_no_overlap(&laid);
+}
+
+#[test]
+fn comparison_figures_render_with_every_value_and_no_overlap() {
+    let atlas = Atlas::builtin();
+    let sets: [&[&str]; 3] = [
+        &["kunshan", "shunde"],
+        &["kunshan", "shunde", "sunan", "pearl-river-delta", "wenzhou"],
+        &["sunan", "wenzhou"],
+    ];
+    for ids in sets {
+        for all in [false, true] {
+            let mut figure = ComparisonFigure::from_atlas(atlas, ids).unwrap();
+            if all {
+                figure = figure.all_dimensions();
+            }
+            let svg = figure.to_svg(&Options::default());
+            assert!(svg.len() < 200_000);
+            let (laid, ink, (w, h)) = render(&svg);
+            assert!(w >= 760 && h > 200, "{ids:?}: {w}x{h}");
+            assert!(ink > 0.05, "{ids:?}: ink {ink}");
+            let all_text = squashed(&laid.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "));
+            for id in ids {
+                let case: &dyn Compare = match atlas.town(id) {
+                    Some(t) => t,
+                    None => atlas.archetype(id).unwrap(),
+                };
+                assert!(all_text.contains(&squashed(&case.label())), "{id}");
+                let dims: Vec<Dimension> = if all { Dimension::ALL.to_vec() } else { Dimension::talk_rows().collect() };
+                for d in dims {
+                    assert!(all_text.contains(&squashed(d.label())), "row {}", d.label());
+                    if let Some(v) = case.profile().get(d) {
+                        assert!(all_text.contains(&squashed(&v.to_string())), "{id}: {} = {v}", d.label());
+                    }
+                }
+            }
+            assert_no_overlap(&laid);
+        }
+    }
+    // Agreement is marked: Kunshan and Sunan share "Government-led".
+    let svg = ComparisonFigure::from_atlas(atlas, &["kunshan", "sunan"]).unwrap().to_svg(&Options::default());
+    assert!(svg.contains("shared value: Government-led"));
+}
+
+#[test]
+fn distance_figure_renders_every_case_once_with_no_overlap() {
+    let atlas = Atlas::builtin();
+    let figure = DistanceFigure::from_atlas(atlas, &[]).unwrap();
+    let svg = figure.to_svg(&Options::default());
+    assert!(svg.len() < 200_000);
+    let (laid, ink, _) = render(&svg);
+    assert!(ink > 0.1, "ink {ink}");
+    let labels: Vec<&str> = figure.labels();
+    let profiled = atlas.towns().filter(|t| !t.profile().is_empty()).count();
+    assert_eq!(labels.len(), profiled + atlas.archetypes().len());
+    let all_text = normalised(&laid.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(" "));
+    for a in atlas.archetypes() {
+        assert!(all_text.contains(&format!("◆ {}", a.name())), "archetype {} not marked", a.name());
+    }
+    for l in &labels {
+        assert!(all_text.contains(l), "{l}");
+    }
+    // Symmetric, zero diagonal, in 0..=1.
+    for i in 0..labels.len() {
+        assert_eq!(figure.distance(i, i), Some(0.0));
+        for j in 0..labels.len() {
+            let d = figure.distance(i, j).unwrap();
+            assert!(d.is_nan() || (0.0..=1.0).contains(&d));
+            assert_eq!(d.to_bits(), figure.distance(j, i).unwrap().to_bits());
+        }
+    }
+    assert_no_overlap(&laid);
+}
+
+#[test]
+fn report_inlines_parseable_figures() {
+    let html = Report::new(Atlas::builtin(), &["kunshan", "shunde"]).unwrap().to_html(&Options::default());
+    assert!(html.len() < 600_000);
+    let mut figures = 0;
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<svg") {
+        let end = rest[start..].find("</svg>").unwrap() + start + "</svg>".len();
+        let (laid, ink, _) = render(&rest[start..end]);
+        assert!(ink > 0.02 && !laid.is_empty());
+        figures += 1;
+        rest = &rest[end..];
+    }
+    assert_eq!(figures, 3, "the comparison and both linkage graphs");
 }

@@ -14,6 +14,13 @@
 //!   [`ActorKind`], linkages coloured and dashed by
 //!   [`LinkageKind`] with arrowheads, a legend and a
 //!   caption naming the town and the sources.
+//! - [`ComparisonFigure`]: dimensions as rows, one column per town or
+//!   archetype, agreement marked, ordinal values placed on their scale.
+//! - [`DistanceFigure`]: Gower distances as a heatmap, ordered by an
+//!   average-linkage dendrogram (kodama), archetypes marked.
+//! - [`Report`]: one HTML file with the comparison, the linkage figures,
+//!   the classifications with coverage, derived rows, audit findings and
+//!   cited sources; no network, no JavaScript.
 //!
 //! The SVG elements are built with the [`svg`] crate, which escapes text
 //! and writes attributes in a fixed order.
@@ -30,7 +37,10 @@
 //! # Ok::<(), regdev::Error>(())
 //! ```
 
+mod compare;
+mod distance;
 mod graph;
+mod report;
 
 use std::io;
 
@@ -39,7 +49,10 @@ use svg::node::element::{Rectangle, TSpan, Text};
 
 use crate::{ActorKind, Error, LinkageKind};
 
+pub use compare::ComparisonFigure;
+pub use distance::DistanceFigure;
 pub use graph::GraphFigure;
+pub use report::Report;
 
 /// An sRGB colour, written `#rrggbb`.
 ///
@@ -461,17 +474,57 @@ fn is_wide(c: char) -> bool {
     matches!(u32::from(c), 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
-/// Greedy word wrap into lines no wider than `max` px (a single word
-/// longer than that gets a line of its own).
+/// Splits a word wider than `max` px after its hyphens, then between
+/// characters, into pieces that fit.
+fn split_word(word: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
+    if text_width(word, size, bold) <= max {
+        return vec![word.to_owned()];
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        let mut next = piece.clone();
+        next.push(c);
+        if !piece.is_empty() && text_width(&next, size, bold) > max {
+            pieces.push(std::mem::take(&mut piece));
+            piece.push(c);
+        } else {
+            piece = next;
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    // Prefer breaking after a hyphen when the hyphenated parts fit.
+    let parts: Vec<String> = word.split_inclusive('-').map(str::to_owned).collect();
+    if parts.len() > 1 && parts.iter().all(|p| text_width(p, size, bold) <= max) {
+        let mut joined: Vec<String> = Vec::new();
+        for p in parts {
+            match joined.last_mut() {
+                Some(last) if text_width(&format!("{last}{p}"), size, bold) <= max => last.push_str(&p),
+                _ => joined.push(p),
+            }
+        }
+        return joined;
+    }
+    pieces
+}
+
+/// Greedy word wrap into lines no wider than `max` px; a word wider than
+/// that is broken after a hyphen or, failing that, between characters.
 pub(crate) fn wrap(text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let words: Vec<String> = text.split_whitespace().flat_map(|w| split_word(w, size, bold, max)).collect();
+    for word in &words {
+        let word = word.as_str();
         if line.is_empty() {
             line.push_str(word);
             continue;
         }
-        let candidate = format!("{line} {word}");
+        // Pieces of a broken word join without a space.
+        let joiner = if line.ends_with('-') && !text.contains(&format!("{line} {word}")) { "" } else { " " };
+        let candidate = format!("{line}{joiner}{word}");
         if text_width(&candidate, size, bold) <= max {
             line = candidate;
         } else {
@@ -524,6 +577,7 @@ impl Rect {
 pub(crate) enum Anchor {
     Start,
     Middle,
+    End,
 }
 
 impl Anchor {
@@ -531,6 +585,7 @@ impl Anchor {
         match self {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
+            Anchor::End => "end",
         }
     }
 }
@@ -581,6 +636,7 @@ impl TextBlock {
         let x0 = match self.anchor {
             Anchor::Start => self.x,
             Anchor::Middle => self.x - w / 2.0,
+            Anchor::End => self.x - w,
         };
         let top = self.y - ASCENT * self.size;
         Rect::new(x0, top, x0 + w, top + self.height())
@@ -666,6 +722,19 @@ mod tests {
         let w = text_width("Hi", 10.0, false);
         assert!((w - (0.752 + 0.278) * 10.0 * 1.04).abs() < 1e-9);
         assert!(text_width("昆山", 10.0, false) > text_width("ab", 10.0, false));
+    }
+
+    #[test]
+    fn wrap_breaks_long_words() {
+        let lines = wrap("Foreign-investment-led", 12.0, false, 90.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), "Foreign-investment-led");
+        for l in &lines {
+            assert!(text_width(l, 12.0, false) <= 90.0, "{l}");
+        }
+        let lines = wrap("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 12.0, false, 60.0);
+        assert!(lines.iter().all(|l| text_width(l, 12.0, false) <= 60.0));
+        assert_eq!(lines.concat(), "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     }
 
     #[test]

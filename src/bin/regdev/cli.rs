@@ -19,7 +19,8 @@ use regdev::{AdminLevel, RegionalModel};
   regdev compare kunshan shunde
   regdev towns --model sunan --format csv
   regdev export json -o atlas.json && regdev validate atlas.json
-  regdev draw graph kunshan -o kunshan.svg")]
+  regdev draw graph kunshan -o kunshan.svg
+  regdev report kunshan shunde -o report.html")]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -45,8 +46,10 @@ pub(crate) enum Command {
     Import(ImportArgs),
     /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
     Synth(SynthArgs),
-    /// Draw a figure as SVG: a linkage graph on scale rings.
+    /// Draw a figure as SVG: a linkage graph on scale rings, a comparison, a distance heatmap.
     Draw(crate::draw::DrawArgs),
+    /// Write a self-contained HTML report on two or more towns or archetypes.
+    Report(crate::draw::ReportArgs),
     /// Look up NBS statistical divisions (2015-2023 releases) by code or Chinese name.
     Lookup(LookupArgs),
     /// Qualitative comparative analysis (truth table, minimisation) as R's QCA package; `qca calibrate`.
