@@ -12,8 +12,9 @@
 //! - [`GraphFigure`]: actors on rings by [`Scale`](crate::Scale) (local at
 //!   the centre, then regional, national, global), coloured by
 //!   [`ActorKind`], linkages coloured and dashed by
-//!   [`LinkageKind`] with arrowheads, a legend and a
-//!   caption naming the town and the sources.
+//!   [`LinkageKind`] with arrowheads, non-cooperative
+//!   [`Valence`] marked and ended linkages faded, a legend and a caption
+//!   naming the town and the sources.
 //! - [`ComparisonFigure`]: dimensions as rows, one column per town or
 //!   archetype, agreement marked, ordinal values placed on their scale.
 //! - [`DistanceFigure`]: Gower distances as a heatmap, ordered by an
@@ -47,7 +48,7 @@ use std::io;
 use svg::Node;
 use svg::node::element::{Rectangle, TSpan, Text};
 
-use crate::{ActorKind, Error, LinkageKind};
+use crate::{ActorKind, Error, LinkageKind, Valence};
 
 pub use compare::ComparisonFigure;
 pub use distance::DistanceFigure;
@@ -177,6 +178,28 @@ const LINKAGE_PALETTE: [Colour; 8] = [
     Colour::rgb(0x8b, 0x6f, 0x00),
 ];
 
+/// Marks for linkage valences, in [`Valence::ALL`] order: cooperative
+/// (not drawn), conflictual (red), regulatory (purple).
+const VALENCE_PALETTE: [Colour; 3] =
+    [Colour::rgb(0x2c, 0xa0, 0x2c), Colour::rgb(0xc8, 0x10, 0x2e), Colour::rgb(0x6a, 0x3d, 0x9a)];
+
+/// The colour of `key`: its override if one is set, else the palette
+/// entry at `key`'s place in `all` (cycled when the vocabulary outgrows
+/// the palette).
+fn colour_for<K: Copy + PartialEq>(overrides: &[(K, Colour)], all: &[K], palette: &[Colour], key: K) -> Colour {
+    if let Some((_, c)) = overrides.iter().find(|(k, _)| *k == key) {
+        return *c;
+    }
+    let i = all.iter().position(|k| *k == key).unwrap_or(0);
+    palette.get(i % palette.len().max(1)).copied().unwrap_or(Colour::rgb(0x7f, 0x7f, 0x7f))
+}
+
+/// Sets (or replaces) the override of `key`.
+fn set_colour<K: PartialEq>(overrides: &mut Vec<(K, Colour)>, key: K, colour: Colour) {
+    overrides.retain(|(k, _)| *k != key);
+    overrides.push((key, colour));
+}
+
 /// Colours and sizes shared by every figure.
 ///
 /// # Example
@@ -202,6 +225,7 @@ pub struct Options {
     foreground: Colour,
     actor_colours: Vec<(ActorKind, Colour)>,
     linkage_colours: Vec<(LinkageKind, Colour)>,
+    valence_colours: Vec<(Valence, Colour)>,
 }
 
 impl Default for Options {
@@ -213,6 +237,7 @@ impl Default for Options {
             foreground: Colour::rgb(0x22, 0x22, 0x22),
             actor_colours: Vec::new(),
             linkage_colours: Vec::new(),
+            valence_colours: Vec::new(),
         }
     }
 }
@@ -324,8 +349,7 @@ impl Options {
     /// ```
     #[must_use]
     pub fn actor_colour(mut self, kind: ActorKind, colour: Colour) -> Options {
-        self.actor_colours.retain(|(k, _)| *k != kind);
-        self.actor_colours.push((kind, colour));
+        set_colour(&mut self.actor_colours, kind, colour);
         self
     }
 
@@ -342,8 +366,26 @@ impl Options {
     /// ```
     #[must_use]
     pub fn linkage_colour(mut self, kind: LinkageKind, colour: Colour) -> Options {
-        self.linkage_colours.retain(|(k, _)| *k != kind);
-        self.linkage_colours.push((kind, colour));
+        set_colour(&mut self.linkage_colours, kind, colour);
+        self
+    }
+
+    /// The mark of non-cooperative linkages of `valence` in the graph
+    /// figure: a casing under the line and a symbol at its middle (red
+    /// for conflictual, purple for regulatory by default; cooperative
+    /// linkages carry no mark).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{Colour, Options};
+    /// use regdev::Valence;
+    /// let o = Options::new().valence_colour(Valence::Conflictual, Colour::rgb(9, 9, 9));
+    /// assert_eq!(o.colour_of_valence(Valence::Conflictual), Colour::rgb(9, 9, 9));
+    /// ```
+    #[must_use]
+    pub fn valence_colour(mut self, valence: Valence, colour: Colour) -> Options {
+        set_colour(&mut self.valence_colours, valence, colour);
         self
     }
 
@@ -383,11 +425,7 @@ impl Options {
     /// ```
     #[must_use]
     pub fn colour_of_actor(&self, kind: ActorKind) -> Colour {
-        if let Some((_, c)) = self.actor_colours.iter().find(|(k, _)| *k == kind) {
-            return *c;
-        }
-        let i = ActorKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        KIND_PALETTE.get(i % KIND_PALETTE.len()).copied().unwrap_or(Colour::rgb(0x7f, 0x7f, 0x7f))
+        colour_for(&self.actor_colours, ActorKind::ALL, &KIND_PALETTE, kind)
     }
 
     /// The stroke used for linkages of `kind`.
@@ -402,11 +440,22 @@ impl Options {
     /// ```
     #[must_use]
     pub fn colour_of_linkage(&self, kind: LinkageKind) -> Colour {
-        if let Some((_, c)) = self.linkage_colours.iter().find(|(k, _)| *k == kind) {
-            return *c;
-        }
-        let i = LinkageKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        LINKAGE_PALETTE.get(i % LINKAGE_PALETTE.len()).copied().unwrap_or(Colour::rgb(0x44, 0x44, 0x44))
+        colour_for(&self.linkage_colours, LinkageKind::ALL, &LINKAGE_PALETTE, kind)
+    }
+
+    /// The mark of linkages of `valence` (see [`Options::valence_colour`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::Options;
+    /// use regdev::Valence;
+    /// let o = Options::new();
+    /// assert_ne!(o.colour_of_valence(Valence::Conflictual), o.colour_of_valence(Valence::Regulatory));
+    /// ```
+    #[must_use]
+    pub fn colour_of_valence(&self, valence: Valence) -> Colour {
+        colour_for(&self.valence_colours, Valence::ALL, &VALENCE_PALETTE, valence)
     }
 
     /// A short description of the colours, for messages and tests.

@@ -73,8 +73,9 @@ fn safe_url(url: &str) -> Option<&str> {
 
 /// A one-file HTML report on two or more towns or archetypes: the
 /// comparison as a table and as a figure, the linkage figure of every
-/// town that has a graph, each town's classification with the coverage
-/// of the comparison, the rows derived from its graph, the audit findings
+/// town that has a graph, each town's classification (ranking, each
+/// distance's compared features and coverage, and the verdict, as
+/// [`Atlas::classify`] gives them), the rows derived from its graph, the audit findings
 /// on it, and every cited source with a link.
 ///
 /// The file is self-contained: the figures are inline SVG, the style an
@@ -278,32 +279,51 @@ impl<'a> Report<'a> {
         }
         h.push_str("</section>\n");
 
-        // Classification.
-        h.push_str("<section id=\"classification\"><h2>Classification</h2>\n<p class=\"muted\">Regional-model archetypes ranked by Gower distance to each town's profile (smaller is nearer). Coverage: the dimensions both sides state, of all dimensions.</p>\n");
+        // Classification: the library's ranking, coverage and verdict.
+        h.push_str(
+            "<section id=\"classification\"><h2>Classification</h2>\n<p class=\"muted\">Regional-model archetypes \
+             ranked by Gower distance to each town (smaller is nearer; tied ranks share a number). Compared: the \
+             features both sides state. Coverage: the share of the archetype's weighted features that were \
+             compared. The verdict names the nearest archetype only when it is clear of the others and rests on \
+             enough features.</p>\n",
+        );
         for t in &towns {
             let _ = write!(h, "<h3>{}</h3>\n", esc(t.name().english()));
             match atlas.classify(t.id().as_str()) {
                 Ok(c) if !c.ranking().is_empty() => {
-                    h.push_str("<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Rank</th><th scope=\"col\">Archetype</th><th scope=\"col\">Distance</th><th scope=\"col\">Coverage</th></tr></thead><tbody>\n");
-                    for (k, r) in c.ranking().iter().enumerate() {
-                        let (dist, cover) = match (r.distance(), atlas.archetype(r.archetype().as_str())) {
-                            (Some(d), Some(a)) => {
-                                let both = Dimension::ALL
-                                    .iter()
-                                    .filter(|&&dim| t.profile().get(dim).is_some() && a.profile().get(dim).is_some())
-                                    .count();
-                                (format!("{:.3}", d.value()), format!("{both} of {}", Dimension::ALL.len()))
-                            }
-                            (Some(d), None) => (format!("{:.3}", d.value()), "—".to_owned()),
-                            (None, _) => ("—".to_owned(), "0 (no dimension in common)".to_owned()),
+                    let _ = write!(
+                        h,
+                        "<p class=\"verdict verdict-{}\">Verdict: <strong>{}</strong>. {}</p>\n",
+                        esc(c.verdict().id()),
+                        esc(c.verdict().label()),
+                        esc(&c.verdict_line())
+                    );
+                    h.push_str(
+                        "<div class=\"scroll\"><table class=\"classification\"><thead><tr><th scope=\"col\">Rank</th>\
+                         <th scope=\"col\">Archetype</th><th scope=\"col\">Distance</th><th scope=\"col\">Compared</th>\
+                         <th scope=\"col\">Coverage</th><th scope=\"col\">Not compared</th></tr></thead><tbody>\n",
+                    );
+                    for r in c.ranking() {
+                        let tied = c.ranking().iter().filter(|x| x.rank() == r.rank()).count() > 1;
+                        let rank = format!("{}{}", r.rank(), if tied { "=" } else { "" });
+                        let (dist, compared, cover, missing) = match r.distance() {
+                            Some(d) => (
+                                format!("{:.3}", d.value()),
+                                d.compared().to_string(),
+                                format!("{:.2}", d.coverage()),
+                                d.uncompared().iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                            ),
+                            None => ("—".to_owned(), "0".to_owned(), "0.00".to_owned(), "not comparable".to_owned()),
                         };
                         let _ = write!(
                             h,
-                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                            k + 1,
+                            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                            esc(&rank),
                             esc(r.name()),
                             dist,
-                            esc(&cover)
+                            compared,
+                            cover,
+                            if missing.is_empty() { "—".to_owned() } else { esc(&missing) }
                         );
                     }
                     h.push_str("</tbody></table></div>\n");
@@ -432,5 +452,29 @@ mod tests {
         assert!(html.contains("id=\"graph-kunshan\"") && html.contains("id=\"graph-shunde\""));
         assert!(!html.contains("<script") && !html.contains("src=\""));
         assert!(html.contains("<a href=\"http"));
+    }
+
+    #[test]
+    fn classification_is_the_library_s_coverage_and_verdict() {
+        let atlas = Atlas::builtin();
+        let html = Report::new(atlas, &["kunshan", "shunde"]).unwrap().to_html(&Options::default());
+        for town in ["kunshan", "shunde"] {
+            let c = atlas.classify(town).unwrap();
+            assert!(html.contains(&esc(&c.verdict_line())), "{town}: verdict line missing");
+            assert!(html.contains(&format!("<strong>{}</strong>", c.verdict().label())));
+            for r in c.ranking() {
+                let d = r.distance().unwrap();
+                let row = format!(
+                    "<td>{}</td><td>{:.3}</td><td>{}</td><td>{:.2}</td>",
+                    esc(r.name()),
+                    d.value(),
+                    d.compared(),
+                    d.coverage()
+                );
+                assert!(html.contains(&row), "{town}: row {row} missing");
+            }
+        }
+        // Shunde's tie (PRD and Wenzhou at the same distance) shows as a shared rank.
+        assert!(html.contains("<td>2=</td>"));
     }
 }
