@@ -81,10 +81,6 @@ vocabulary! {
     ///
     /// `Info < Warning`.
     ///
-    /// # Source
-    ///
-    /// The crate's audit design.
-    ///
     /// # Example
     ///
     /// ```
@@ -103,10 +99,6 @@ vocabulary! {
     /// What an audit finding is about.
     ///
     /// `#[non_exhaustive]`: more checks will be added.
-    ///
-    /// # Source
-    ///
-    /// The crate's audit design.
     ///
     /// # Example
     ///
