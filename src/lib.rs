@@ -153,7 +153,9 @@ pub mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument};
 pub use crate::compare::{Compare, Comparison};
-pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale, ValueRef};
+pub use crate::dimension::{
+    Claim, Dimension, DimensionKind, DimensionValue, Disagreement, Place, Profile, ProfileClaims, Rank, Scale, ValueRef,
+};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
 pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
