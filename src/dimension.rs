@@ -1367,8 +1367,8 @@ impl Rank {
 ///
 /// # Source
 ///
-/// The crate's data model, after Wikidata statements (value, qualifiers,
-/// references, rank).
+/// Modelled on Wikidata's statements, which hold a value with qualifiers,
+/// references and a rank (<https://www.wikidata.org/wiki/Help:Statements>).
 ///
 /// # Example
 ///
