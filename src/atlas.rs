@@ -202,10 +202,6 @@ struct AtlasDocumentRef<'a> {
 /// [`Atlas::validate_document`] reports every violation at once, in the
 /// order above; the other constructors stop at the first.
 ///
-/// # Source
-///
-/// `DESIGN.md` ("validation happens once, at the boundary").
-///
 /// # Example
 ///
 /// ```

@@ -82,10 +82,6 @@ vocabulary! {
     ///
     /// `Info < Warning`.
     ///
-    /// # Source
-    ///
-    /// The crate's audit design.
-    ///
     /// # Example
     ///
     /// ```
@@ -104,10 +100,6 @@ vocabulary! {
     /// What an audit finding is about.
     ///
     /// `#[non_exhaustive]`: more checks will be added.
-    ///
-    /// # Source
-    ///
-    /// The crate's audit design.
     ///
     /// # Example
     ///

@@ -49,11 +49,18 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// The measures reported by case studies of Sunan, Pearl River Delta
-    /// and Wenzhou towns: area, population, GDP, GDP per capita, gross
-    /// industrial output value (工业总产值), exports, utilised foreign direct
-    /// investment (实际利用外资), numbers of firms by ownership, a cluster's
-    /// sales of its product and its share of the national or world market.
+    /// The measures the sources of the built-in atlas report, among them: area,
+    /// population, GDP and GDP per capita (the talk's key facts, atlas source
+    /// `qiao-talk`); a town's resident population and GDP (Guangdong local
+    /// chronicles office on Chencun, `dfz-gd-chencun`); numbers of
+    /// foreign-invested firms and their investment (People's Daily 2000 on
+    /// Taiwanese businesses in Kunshan, `peoples-daily-2000-taiwan`); shares of
+    /// industrial output (South China Morning Post 1999 on Shunde,
+    /// `scmp-1999-shunde`); a cluster's share of world production (Xinhua 2012
+    /// on Kunshan's laptops, `xinhua-2012-kunshan`). The indicators gross
+    /// industrial output value (工业总产值), exports and utilised foreign direct
+    /// investment (实际利用外资) are for data of your own: no built-in source reports
+    /// them yet.
     ///
     /// # Example
     ///

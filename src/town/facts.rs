@@ -39,8 +39,12 @@ use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Se
 ///
 /// # Source
 ///
-/// Talk, "Key facts" slides for Kunshan and Shunde; case studies that give
-/// several years and kinds of each figure.
+/// The talk's "Key facts" slides for Kunshan and Shunde (atlas source
+/// `qiao-talk`); other atlas sources give further years and kinds of the
+/// same figures (English Wikipedia's 2020 revision on Kunshan: 927.68 km²
+/// and the 2010 census population, `wikipedia-kunshan-2020`). See the
+/// guide's [Kunshan and Shunde
+/// chapter](crate::guide::kunshan_shunde#key-facts-as-the-talk-states-them).
 ///
 /// # Example
 ///
