@@ -10,6 +10,8 @@
 //!   `*.md`, …) that does not exist, or, in the API docs under `src/`, that
 //!   `Cargo.toml` excludes from the package;
 //! - a `# Source` section that cites nothing ("The crate's data model").
+//! - an atlas source id ("atlas source `qiao-talk`") that the built-in atlas
+//!   does not hold.
 //!
 //! With the `cli` feature it also checks that `regdev validate --help`
 //! shows its output line in the shape the command prints.
@@ -278,4 +280,38 @@ fn validate_help_shows_the_output_shape() {
     assert_eq!(words(shown), words(&printed), "help shows {shown:?}, the command prints {printed:?}");
     // And no made-up counts: the help's example holds no digits.
     assert!(!shown.chars().any(|c| c.is_ascii_digit()), "the help's example line shows counts: {shown:?}");
+}
+
+/// Every atlas source id a doc cites ("atlas source `qiao-talk`") is a
+/// source of the built-in atlas.
+#[test]
+fn cited_atlas_sources_exist() {
+    let atlas = regdev::Atlas::builtin();
+    let mut cited = 0;
+    let mut bad = Vec::new();
+    for file in all_docs() {
+        let Some(first) = file.first() else { continue };
+        let file_name = first.place.split(':').next().unwrap_or_default().to_owned();
+        let text: String = file.iter().map(|l| format!("{} ", l.text.trim())).collect();
+        for sentence in text.split(". ") {
+            let lower = sentence.to_lowercase();
+            if !(lower.contains("atlas source") || sentence.contains("Atlas `")) {
+                continue;
+            }
+            for (i, token) in sentence.split('`').enumerate() {
+                let is_slug = i % 2 == 1
+                    && !token.is_empty()
+                    && token.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if !is_slug {
+                    continue;
+                }
+                cited += 1;
+                if atlas.source(token).is_none() {
+                    bad.push(format!("{file_name}: cites atlas source `{token}`, which the built-in atlas lacks"));
+                }
+            }
+        }
+    }
+    assert!(cited > 30, "only {cited} atlas source citations found: is the scan reading the docs?");
+    assert!(bad.is_empty(), "unknown atlas sources:\n{}", bad.join("\n"));
 }
