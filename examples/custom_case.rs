@@ -61,7 +61,7 @@ fn run() -> Result<(), regdev::Error> {
     println!("Serialized atlas: {} bytes of JSON", json.len());
     let loaded = Atlas::from_json_str(&json)?;
     if loaded != atlas {
-        return Err(regdev::Error::Invalid("the JSON round trip lost data".to_owned()));
+        return Err(regdev::Error::Internal { what: "the JSON round trip lost data" });
     }
     println!(
         "Loaded it back: {} town, {} archetypes, {} sources\n",

@@ -12,8 +12,13 @@ use regdev::{Atlas, Compare, Dimension, Error};
 
 fn run() -> Result<(), Error> {
     let atlas = Atlas::builtin();
-    let town =
-        |id: &str| atlas.town(id).ok_or_else(|| Error::Invalid(format!("the built-in atlas has no town '{id}'")));
+    let town = |id: &str| {
+        atlas.town(id).ok_or_else(|| Error::UnknownReference {
+            kind: regdev::id::IdKind::Town,
+            id: id.to_owned(),
+            referrer: "this example".to_owned(),
+        })
+    };
     let (kunshan, shunde) = (town("kunshan")?, town("shunde")?);
 
     println!("Comparison (the talk's table, from the built-in profiles)\n");

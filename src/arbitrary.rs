@@ -63,10 +63,7 @@ use proptest::option;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use crate::dimension::{
-    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
-    MarketOrientation, Ownership, RiskLevel,
-};
+use crate::dimension::{DrivingActor, Ownership};
 use crate::town::{Note, ProfileSources, ZoneKind, ZoneLevel};
 use crate::{
     Actor, ActorId, ActorKind, AdminLevel, Advantage, Archetype, ArchetypeId, Area, CodeListing, Currency,
@@ -510,20 +507,39 @@ where
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn dimension_value() -> impl Strategy<Value = DimensionValue> {
-    prop_oneof![
-        any_of(Dynamics::ALL).prop_map(DimensionValue::Dynamics),
-        btree_set(scale(), 0..=4).prop_map(DimensionValue::EconomicLinkages),
-        btree_set(place(), 0..=3).prop_map(DimensionValue::InstitutionalBorrowing),
-        any_of(IndustryRelation::ALL).prop_map(DimensionValue::IndustryRelation),
-        any_of(RiskLevel::ALL).prop_map(DimensionValue::RiskLevel),
-        any_of(CompetitionMode::ALL).prop_map(DimensionValue::Competition),
-        any_of(GovernmentRole::ALL).prop_map(DimensionValue::GovernmentRole),
-        any_of(Ownership::ALL).prop_map(DimensionValue::Ownership),
-        any_of(CapitalOrigin::ALL).prop_map(DimensionValue::CapitalOrigin),
-        any_of(DrivingActor::ALL).prop_map(DimensionValue::DrivingActor),
-        any_of(DistrictType::ALL).prop_map(DimensionValue::DistrictType),
-        any_of(MarketOrientation::ALL).prop_map(DimensionValue::MarketOrientation),
-    ]
+    proptest::strategy::Union::new(Dimension::ALL.iter().map(|&d| value_of(d)))
+}
+
+/// Any value of `dimension`, from the dimension table: one of its
+/// [`Dimension::value_ids`], a set of them, or a set of [`place`]s.
+///
+/// # Example
+///
+/// ```
+/// use proptest::test_runner::{Config, TestRunner};
+/// use regdev::{arbitrary, Dimension};
+///
+/// TestRunner::new(Config::with_cases(8)).run(&arbitrary::value_of(Dimension::RiskLevel), |v| {
+///     assert_eq!(v.dimension(), Dimension::RiskLevel);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn value_of(dimension: Dimension) -> BoxedStrategy<DimensionValue> {
+    let d = dimension;
+    match d.value_ids() {
+        Some(ids) if d.kind() == crate::DimensionKind::Set => btree_set(0..ids.len(), 0..=ids.len())
+            .prop_filter_map("a set of the dimension's values", move |s| {
+                DimensionValue::from_indices(d, &s.into_iter().collect::<Vec<_>>())
+            })
+            .boxed(),
+        Some(ids) => (0..ids.len())
+            .prop_filter_map("one of the dimension's values", move |i| DimensionValue::from_index(d, i))
+            .boxed(),
+        None => btree_set(place(), 0..=3)
+            .prop_filter_map("a set of places", move |s| DimensionValue::from_places(d, &s))
+            .boxed(),
+    }
 }
 
 /// A [`Profile`] with each dimension independently present or absent; a
@@ -542,36 +558,8 @@ pub fn dimension_value() -> impl Strategy<Value = DimensionValue> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn profile() -> impl Strategy<Value = Profile> {
-    let talk_rows = (
-        option::of(any_of(Dynamics::ALL)),
-        option::of(btree_set(scale(), 0..=4)),
-        option::of(btree_set(place(), 0..=3)),
-        option::of(any_of(IndustryRelation::ALL)),
-        option::of(any_of(RiskLevel::ALL)),
-        option::of(any_of(CompetitionMode::ALL)),
-        option::of(any_of(GovernmentRole::ALL)),
-    );
-    let models = (
-        option::of(any_of(Ownership::ALL)),
-        option::of(any_of(CapitalOrigin::ALL)),
-        option::of(any_of(DrivingActor::ALL)),
-        option::of(any_of(DistrictType::ALL)),
-        option::of(any_of(MarketOrientation::ALL)),
-    );
-    (talk_rows, models).prop_map(|(t, m)| Profile {
-        dynamics: t.0,
-        economic_linkages: t.1,
-        institutional_borrowing: t.2,
-        industry_relation: t.3,
-        risk_level: t.4,
-        competition: t.5,
-        government_role: t.6,
-        ownership: m.0,
-        capital_origin: m.1,
-        driving_actor: m.2,
-        district_type: m.3,
-        market_orientation: m.4,
-    })
+    let dims: Vec<_> = Dimension::ALL.iter().map(|&d| option::of(value_of(d))).collect();
+    dims.prop_map(|values| values.into_iter().flatten().fold(Profile::default(), Profile::with))
 }
 
 /// A [`profile`] with a source for exactly the dimensions it sets, as

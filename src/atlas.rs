@@ -117,8 +117,8 @@ struct AtlasDocumentRef<'a> {
 ///    ([`Error::UnsupportedFormatVersion`]; nothing else is checked then);
 /// 2. ids are unique within each kind: sources, archetypes, towns, and
 ///    actors within a graph ([`Error::DuplicateId`]); at most one graph per
-///    focal town, and one exchange rate per year and currency pair
-///    ([`Error::Invalid`]);
+///    focal town ([`Error::DuplicateGraph`]), and one exchange rate per year
+///    and currency pair ([`Error::DuplicateExchangeRate`]);
 /// 3. every reference resolves ([`Error::UnknownReference`]): a town's
 ///    parent; a graph's focal town; every source id cited by a source-bearing
 ///    record (key facts, codes, zones, specialisations, advantages, profile
@@ -126,7 +126,7 @@ struct AtlasDocumentRef<'a> {
 ///    actors, linkages); both ends of every linkage;
 /// 4. parent links form no cycle ([`Error::ParentCycle`]), and a child's
 ///    [`AdminLevel::tier`](crate::AdminLevel::tier) is below its parent's
-///    ([`Error::Invalid`]);
+///    ([`Error::ParentTier`]);
 /// 5. each record's own rules (see [`Town`], [`Trajectory`](crate::Trajectory),
 ///    [`LinkageGraph`], [`Source::validate`]).
 ///
@@ -513,19 +513,14 @@ impl Atlas {
         let mut graph_index = HashMap::with_capacity(graphs.len());
         for (i, g) in graphs.iter().enumerate() {
             if graph_index.insert(g.focal_town().clone(), i).is_some() {
-                errors.push(Error::Invalid(format!("more than one linkage graph for town '{}'", g.focal_town())));
+                errors.push(Error::DuplicateGraph { town: g.focal_town().to_string() });
             }
         }
         let mut rate_keys = HashSet::new();
         for r in &exchange_rates {
             let (a, b) = if r.from() <= r.to() { (r.from(), r.to()) } else { (r.to(), r.from()) };
             if !rate_keys.insert((r.year(), a, b)) {
-                errors.push(Error::Invalid(format!(
-                    "more than one exchange rate between {} and {} for {}",
-                    a.code(),
-                    b.code(),
-                    r.year()
-                )));
+                errors.push(Error::DuplicateExchangeRate { from: a, to: b, year: r.year() });
             }
         }
 
@@ -572,13 +567,12 @@ impl Atlas {
                     if let (Some(slot), Some(pt)) = (children.get_mut(p), towns.get(p)) {
                         slot.push(i);
                         if t.level().tier() <= pt.level().tier() {
-                            tier_errors.push(Error::Invalid(format!(
-                                "town '{}' ({}) cannot have parent '{}' ({}): a parent must be of a higher tier",
-                                t.id(),
-                                t.level(),
-                                pt.id(),
-                                pt.level()
-                            )));
+                            tier_errors.push(Error::ParentTier {
+                                town: t.id().to_string(),
+                                level: t.level(),
+                                parent: pt.id().to_string(),
+                                parent_level: pt.level(),
+                            });
                         }
                     }
                 }
@@ -863,7 +857,7 @@ impl Atlas {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] when the atlas has no rate between the two
+    /// [`Error::NoExchangeRate`] when the atlas has no rate between the two
     /// currencies for `year`.
     ///
     /// # Example
@@ -880,12 +874,10 @@ impl Atlas {
         if money.currency() == to {
             return Ok(money);
         }
-        let rate = self.exchange_rate(year, money.currency(), to).ok_or_else(|| {
-            Error::Invalid(format!(
-                "no exchange rate between {} and {} for {year} in the atlas",
-                money.currency().code(),
-                to.code()
-            ))
+        let rate = self.exchange_rate(year, money.currency(), to).ok_or(Error::NoExchangeRate {
+            from: money.currency(),
+            to,
+            year,
         })?;
         money.convert(rate)
     }
@@ -896,7 +888,7 @@ impl Atlas {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] when the figure has no year (no rate can be
+    /// [`Error::UndatedConversion`] when the figure has no year (no rate can be
     /// chosen) or the atlas has no rate for it.
     ///
     /// # Example
@@ -915,18 +907,13 @@ impl Atlas {
         if money.currency() == to {
             return Ok(money);
         }
-        let year = figure.year().ok_or_else(|| {
-            Error::Invalid(format!(
-                "cannot convert {money} to {}: the figure has no year, so no exchange rate can be chosen",
-                to.code()
-            ))
-        })?;
+        let year = figure.year().ok_or(Error::UndatedConversion { amount: money, to })?;
         self.convert(money, year, to)
     }
 }
 
 fn first_error(errors: Vec<Error>) -> Error {
-    errors.into_iter().next().unwrap_or_else(|| Error::Invalid("atlas is invalid".to_owned()))
+    errors.into_iter().next().unwrap_or(Error::Internal { what: "atlas validation failed without naming the problem" })
 }
 
 #[cfg(feature = "json")]

@@ -271,7 +271,7 @@ impl AuditOptions {
     ///
     /// # Errors
     ///
-    /// [`Error::Invalid`] unless `0 ≤ min ≤ max` and both are finite.
+    /// [`Error::InvalidRange`] unless `0 ≤ min ≤ max` and both are finite.
     ///
     /// # Example
     ///
@@ -280,7 +280,7 @@ impl AuditOptions {
     /// ```
     pub fn density_range(mut self, min: f64, max: f64) -> Result<AuditOptions, Error> {
         if !(min.is_finite() && max.is_finite() && 0.0 <= min && min <= max) {
-            return Err(Error::Invalid(format!("density range {min}..{max} must satisfy 0 <= min <= max")));
+            return Err(Error::InvalidRange { what: "density range", min, max });
         }
         self.min_density = min;
         self.max_density = max;

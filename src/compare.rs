@@ -837,7 +837,7 @@ impl Gower {
     /// # Errors
     ///
     /// [`Error::UnknownReference`] for an id that is not a town of the atlas;
-    /// [`Error::Invalid`] when the n × n matrix cannot be allocated (8·n²
+    /// [`Error::OutOfMemory`] when the n × n matrix cannot be allocated (8·n²
     /// bytes: 200 MB for 5,000 towns, 80 GB for 100,000).
     ///
     /// # Example
@@ -859,7 +859,7 @@ impl Gower {
         let dim_w: Vec<f64> = Dimension::ALL.iter().map(|&d| self.weight_of(d)).collect();
         let fact_w: Vec<f64> = KeyFact::ALL.iter().map(|&k| self.feature_weight_of(Feature::KeyFact(k))).collect();
         let n = towns.len();
-        let too_big = || Error::Invalid(format!("a distance matrix of {n} towns does not fit in memory"));
+        let too_big = || Error::OutOfMemory { what: "a distance matrix", count: n };
         let cells = n.checked_mul(n).ok_or_else(too_big)?;
         let mut values: Vec<f64> = Vec::new();
         values.try_reserve_exact(cells).map_err(|_| too_big())?;

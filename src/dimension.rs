@@ -30,7 +30,7 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 
 use crate::Error;
-use crate::macros::vocabulary;
+use crate::macros::{Vocabulary, vocabulary};
 
 vocabulary! {
     /// The spatial scale of an economic linkage.
@@ -368,127 +368,6 @@ vocabulary! {
     }
 }
 
-vocabulary! {
-    /// Names each field of [`Profile`].
-    ///
-    /// The first seven are the rows of the talk's comparison table, in its
-    /// order, labelled with its wording; the rest describe the regional
-    /// models. `#[non_exhaustive]`: the literature keeps adding dimensions.
-    ///
-    /// # Source
-    ///
-    /// Talk, comparison table (rows 1–7); domain facts §1.2 and Markusen
-    /// (1996) (rows 8–12).
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::Dimension;
-    /// let talk: Vec<&str> = Dimension::talk_rows().map(Dimension::label).collect();
-    /// assert_eq!(talk[0], "Dynamics");
-    /// assert_eq!(talk[6], "Mentality of government");
-    /// ```
-    #[non_exhaustive]
-    pub enum Dimension as "dimension" {
-        /// [`Dynamics`].
-        Dynamics = ("dynamics", "Dynamics"),
-        /// Set of [`Scale`]s.
-        EconomicLinkages = ("economic_linkages", "Economic linkages"),
-        /// Set of [`Place`]s.
-        InstitutionalBorrowing = ("institutional_borrowing", "Institutional borrowing"),
-        /// [`IndustryRelation`].
-        IndustryRelation = ("industry_relation", "Relations with existing industries"),
-        /// [`RiskLevel`].
-        RiskLevel = ("risk_level", "Level of risk"),
-        /// [`CompetitionMode`].
-        Competition = ("competition", "Inter-urban competition"),
-        /// [`GovernmentRole`].
-        GovernmentRole = ("government_role", "Mentality of government"),
-        /// [`Ownership`].
-        Ownership = ("ownership", "Dominant ownership"),
-        /// [`CapitalOrigin`].
-        CapitalOrigin = ("capital_origin", "Origin of capital"),
-        /// [`DrivingActor`].
-        DrivingActor = ("driving_actor", "Driving actor"),
-        /// [`DistrictType`].
-        DistrictType = ("district_type", "Industrial-district type"),
-        /// [`MarketOrientation`].
-        MarketOrientation = ("market_orientation", "Market orientation"),
-    }
-}
-
-impl Dimension {
-    /// Whether values are nominal, ordinal or sets.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::{Dimension, DimensionKind};
-    /// assert_eq!(Dimension::Dynamics.kind(), DimensionKind::Nominal);
-    /// ```
-    #[must_use]
-    pub const fn kind(self) -> DimensionKind {
-        match self {
-            Dimension::EconomicLinkages | Dimension::InstitutionalBorrowing => DimensionKind::Set,
-            Dimension::IndustryRelation | Dimension::RiskLevel => DimensionKind::Ordinal,
-            _ => DimensionKind::Nominal,
-        }
-    }
-
-    /// Whether this dimension is one of the seven rows of the talk's
-    /// comparison table.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::Dimension;
-    /// assert!(Dimension::Competition.is_talk_row());
-    /// assert!(!Dimension::Ownership.is_talk_row());
-    /// ```
-    #[must_use]
-    pub const fn is_talk_row(self) -> bool {
-        matches!(
-            self,
-            Dimension::Dynamics
-                | Dimension::EconomicLinkages
-                | Dimension::InstitutionalBorrowing
-                | Dimension::IndustryRelation
-                | Dimension::RiskLevel
-                | Dimension::Competition
-                | Dimension::GovernmentRole
-        )
-    }
-
-    /// The seven rows of the talk's comparison table, in its order.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// assert_eq!(regdev::Dimension::talk_rows().count(), 7);
-    /// ```
-    pub fn talk_rows() -> impl Iterator<Item = Dimension> {
-        Dimension::ALL.iter().copied().filter(|d| d.is_talk_row())
-    }
-
-    /// For ordinal dimensions, the number of levels; `None` otherwise.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::Dimension;
-    /// assert_eq!(Dimension::RiskLevel.levels(), Some(2));
-    /// assert_eq!(Dimension::Dynamics.levels(), None);
-    /// ```
-    #[must_use]
-    pub const fn levels(self) -> Option<usize> {
-        match self {
-            Dimension::IndustryRelation => Some(IndustryRelation::ALL.len()),
-            Dimension::RiskLevel => Some(RiskLevel::ALL.len()),
-            _ => None,
-        }
-    }
-}
-
 /// A place an institution, investor or idea comes from: "Taiwan", "Hong
 /// Kong", "Shenzhen".
 ///
@@ -596,281 +475,649 @@ fn join_prose<I: IntoIterator<Item = String>>(items: I) -> String {
     }
 }
 
-/// The value of one dimension, whatever its type.
-///
-/// Returned by [`Profile::get`] so generic code (tables, distances) can walk
-/// every dimension. `Display` reproduces the talk's wording where it gives
-/// one: sets of scales read "National and global", sets of places "From Hong
-/// Kong and Shenzhen".
-///
-/// # Source
-///
-/// See each dimension's type.
+// ---------------------------------------------------------------------------
+// The dimension table
+// ---------------------------------------------------------------------------
+
+/// How a set dimension's elements are written, encoded and rebuilt. The
+/// vocabularies get it from one blanket impl; free-text [`Place`]s have
+/// their own.
+pub(crate) trait SetElement: Ord + Clone + Sized {
+    /// The ids of the possible elements, in order; `None` for free text.
+    const IDS: Option<&'static [&'static str]>;
+    /// The set as prose, as `Display` writes it.
+    fn prose(set: &BTreeSet<Self>) -> String;
+    /// The set as generic code sees it.
+    fn view(set: &BTreeSet<Self>) -> ValueRef<'_>;
+    /// The set of the elements at these positions of `IDS`; `None` if there
+    /// is no such vocabulary or a position is out of range.
+    fn from_indices(indices: &[usize]) -> Option<BTreeSet<Self>>;
+    /// The set of these places; `None` unless the elements are places.
+    fn from_places(places: &BTreeSet<Place>) -> Option<BTreeSet<Self>>;
+}
+
+impl<T: Vocabulary> SetElement for T {
+    const IDS: Option<&'static [&'static str]> = Some(T::IDS);
+
+    fn prose(set: &BTreeSet<T>) -> String {
+        let prose = join_prose(set.iter().map(|s| s.label().to_lowercase()));
+        let mut chars = prose.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => "None".to_owned(),
+        }
+    }
+
+    fn view(set: &BTreeSet<T>) -> ValueRef<'_> {
+        ValueRef::Indices(set.iter().fold(0u64, |mask, x| mask | (1u64 << x.index())))
+    }
+
+    fn from_indices(indices: &[usize]) -> Option<BTreeSet<T>> {
+        indices.iter().map(|&i| T::ALL.get(i).copied()).collect()
+    }
+
+    fn from_places(_: &BTreeSet<Place>) -> Option<BTreeSet<T>> {
+        None
+    }
+}
+
+impl SetElement for Place {
+    const IDS: Option<&'static [&'static str]> = None;
+
+    fn prose(set: &BTreeSet<Place>) -> String {
+        if set.is_empty() {
+            "None".to_owned()
+        } else {
+            format!("From {}", join_prose(set.iter().map(|p| p.as_str().to_owned())))
+        }
+    }
+
+    fn view(set: &BTreeSet<Place>) -> ValueRef<'_> {
+        ValueRef::Places(set)
+    }
+
+    fn from_indices(_: &[usize]) -> Option<BTreeSet<Place>> {
+        None
+    }
+
+    fn from_places(places: &BTreeSet<Place>) -> Option<BTreeSet<Place>> {
+        Some(places.clone())
+    }
+}
+
+/// A dimension's value as generic code (distances, generators, schemas)
+/// sees it, without its type: returned by [`Profile::view`] and
+/// [`DimensionValue::view`].
 ///
 /// # Example
 ///
 /// ```
+/// use regdev::{Dimension, DimensionValue, Profile, Scale, ValueRef};
+/// use regdev::dimension::RiskLevel;
 /// use std::collections::BTreeSet;
-/// use regdev::{DimensionValue, Place, Scale};
 ///
-/// let v = DimensionValue::EconomicLinkages(BTreeSet::from([Scale::Global, Scale::National]));
-/// assert_eq!(v.to_string(), "National and global");
-/// let b = DimensionValue::InstitutionalBorrowing(BTreeSet::from([Place::new("Shenzhen")?, Place::new("Hong Kong")?]));
-/// assert_eq!(b.to_string(), "From Hong Kong and Shenzhen");
-/// # Ok::<(), regdev::Error>(())
+/// let p = Profile::default()
+///     .with(DimensionValue::RiskLevel(RiskLevel::High))
+///     .with(DimensionValue::EconomicLinkages(BTreeSet::from([Scale::Local, Scale::Global])));
+/// assert_eq!(p.view(Dimension::RiskLevel), Some(ValueRef::Index(1)));
+/// assert_eq!(p.view(Dimension::EconomicLinkages), Some(ValueRef::Indices(0b1001)));
+/// assert_eq!(p.view(Dimension::Dynamics), None);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "dimension", content = "value")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum DimensionValue {
-    /// See [`Dynamics`].
-    Dynamics(Dynamics),
-    /// See [`Scale`].
-    EconomicLinkages(BTreeSet<Scale>),
-    /// See [`Place`].
-    InstitutionalBorrowing(BTreeSet<Place>),
-    /// See [`IndustryRelation`].
-    IndustryRelation(IndustryRelation),
-    /// See [`RiskLevel`].
-    RiskLevel(RiskLevel),
-    /// See [`CompetitionMode`].
-    Competition(CompetitionMode),
-    /// See [`GovernmentRole`].
-    GovernmentRole(GovernmentRole),
-    /// See [`Ownership`].
-    Ownership(Ownership),
-    /// See [`CapitalOrigin`].
-    CapitalOrigin(CapitalOrigin),
-    /// See [`DrivingActor`].
-    DrivingActor(DrivingActor),
-    /// See [`DistrictType`].
-    DistrictType(DistrictType),
-    /// See [`MarketOrientation`].
-    MarketOrientation(MarketOrientation),
+pub enum ValueRef<'a> {
+    /// A nominal or ordinal value: its position in [`Dimension::value_ids`].
+    Index(usize),
+    /// A set of vocabulary values: bit `i` is set when the value at
+    /// position `i` of [`Dimension::value_ids`] is in the set.
+    Indices(u64),
+    /// A set of free-text places.
+    Places(&'a BTreeSet<Place>),
 }
 
-impl DimensionValue {
-    /// The dimension this value belongs to.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::{Dimension, DimensionValue};
-    /// use regdev::dimension::RiskLevel;
-    /// assert_eq!(DimensionValue::RiskLevel(RiskLevel::Low).dimension(), Dimension::RiskLevel);
-    /// ```
-    #[must_use]
-    pub fn dimension(&self) -> Dimension {
-        match self {
-            DimensionValue::Dynamics(_) => Dimension::Dynamics,
-            DimensionValue::EconomicLinkages(_) => Dimension::EconomicLinkages,
-            DimensionValue::InstitutionalBorrowing(_) => Dimension::InstitutionalBorrowing,
-            DimensionValue::IndustryRelation(_) => Dimension::IndustryRelation,
-            DimensionValue::RiskLevel(_) => Dimension::RiskLevel,
-            DimensionValue::Competition(_) => Dimension::Competition,
-            DimensionValue::GovernmentRole(_) => Dimension::GovernmentRole,
-            DimensionValue::Ownership(_) => Dimension::Ownership,
-            DimensionValue::CapitalOrigin(_) => Dimension::CapitalOrigin,
-            DimensionValue::DrivingActor(_) => Dimension::DrivingActor,
-            DimensionValue::DistrictType(_) => Dimension::DistrictType,
-            DimensionValue::MarketOrientation(_) => Dimension::MarketOrientation,
-        }
-    }
-
-    /// For ordinal values, the zero-based rank within its dimension's order.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::DimensionValue;
-    /// use regdev::dimension::RiskLevel;
-    /// assert_eq!(DimensionValue::RiskLevel(RiskLevel::High).rank(), Some(1));
-    /// ```
-    #[must_use]
-    pub fn rank(&self) -> Option<usize> {
-        match self {
-            DimensionValue::IndustryRelation(v) => IndustryRelation::ALL.iter().position(|x| x == v),
-            DimensionValue::RiskLevel(v) => RiskLevel::ALL.iter().position(|x| x == v),
-            _ => None,
-        }
-    }
+/// Maps a shape (`one` value or a `set` of values) and an element type to
+/// the Rust type of a [`Profile`] field.
+macro_rules! dimension_type {
+    (one $ty:ty) => { $ty };
+    (set $ty:ty) => { BTreeSet<$ty> };
 }
 
-impl core::fmt::Display for DimensionValue {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let text = match self {
-            DimensionValue::Dynamics(v) => v.label().to_owned(),
-            DimensionValue::EconomicLinkages(set) => {
-                let prose = join_prose(set.iter().map(|s| s.label().to_lowercase()));
-                let mut chars = prose.chars();
-                match chars.next() {
-                    Some(c) => c.to_uppercase().chain(chars).collect(),
-                    None => "None".to_owned(),
+/// Maps a kind keyword to its [`DimensionKind`].
+macro_rules! dimension_kind {
+    (nominal) => {
+        DimensionKind::Nominal
+    };
+    (ordinal) => {
+        DimensionKind::Ordinal
+    };
+    (set) => {
+        DimensionKind::Set
+    };
+}
+
+/// Maps a row keyword to "is a row of the talk's table".
+macro_rules! dimension_row {
+    (talk) => {
+        true
+    };
+    (model) => {
+        false
+    };
+}
+
+/// The shape-specific parts of the generated code.
+macro_rules! dimension_shape {
+    // Whether the elements of a set fit a u64 bit mask.
+    (fits one $ty:ty) => {
+        true
+    };
+    (fits set $ty:ty) => {
+        match <$ty as SetElement>::IDS {
+            Some(ids) => ids.len() <= 64,
+            None => true,
+        }
+    };
+    // The number of levels of an ordinal dimension.
+    (levels one ordinal $ty:ty) => {
+        Some(<$ty as Vocabulary>::ALL.len())
+    };
+    (levels $shape:ident $kind:ident $ty:ty) => {
+        None
+    };
+    // The rank of an ordinal value.
+    (rank one ordinal $v:ident) => {
+        Some(Vocabulary::index(*$v))
+    };
+    (rank $shape:ident $kind:ident $v:ident) => {
+        None
+    };
+    // The ids a dimension's values (or set elements) are drawn from.
+    (ids one $ty:ty) => {
+        Some(<$ty as Vocabulary>::IDS)
+    };
+    (ids set $ty:ty) => {
+        <$ty as SetElement>::IDS
+    };
+    // A value as text.
+    (display one $v:ident) => {
+        $v.label().to_owned()
+    };
+    (display set $v:ident) => {
+        SetElement::prose($v)
+    };
+    // A value as generic code sees it.
+    (view one $v:ident) => {
+        ValueRef::Index(Vocabulary::index(*$v))
+    };
+    (view set $v:ident) => {
+        SetElement::view($v)
+    };
+    // A value from a position.
+    (index one $ty:ty, $i:ident) => {
+        <$ty as Vocabulary>::ALL.get($i).copied()
+    };
+    (index set $ty:ty, $i:ident) => {
+        None
+    };
+    // A set value from positions.
+    (indices one $ty:ty, $i:ident) => {
+        None
+    };
+    (indices set $ty:ty, $i:ident) => {
+        <$ty as SetElement>::from_indices($i)
+    };
+    // A set value from places.
+    (places one $ty:ty, $p:ident) => {
+        None
+    };
+    (places set $ty:ty, $p:ident) => {
+        <$ty as SetElement>::from_places($p)
+    };
+}
+
+/// Generates, from one table, everything that lists the profile
+/// dimensions: [`Dimension`], [`DimensionValue`], [`Profile`] and their
+/// accessors. One line per dimension:
+///
+/// `Variant, field: shape Type = ("id", "Label"), kind, row;`
+///
+/// where `shape` is `one` (a single value of the vocabulary `Type`) or
+/// `set` (a set of `Type`: a vocabulary, or [`Place`]), `kind` is
+/// `nominal`, `ordinal` or `set`, and `row` is `talk` for the rows of the
+/// talk's comparison table (which come first, in its order) or `model`.
+macro_rules! dimensions {
+    (
+        $(#[$meta:meta])*
+        pub enum Dimension {
+            $(
+                $variant:ident, $field:ident : $shape:ident $ty:ty = ($id:literal, $label:literal), $kind:ident, $row:ident;
+            )+
+        }
+    ) => {
+        vocabulary! {
+            $(#[$meta])*
+            #[non_exhaustive]
+            pub enum Dimension as "dimension" {
+                $(
+                    #[doc = concat!("Values: ", stringify!($shape), " [`", stringify!($ty), "`] (", stringify!($kind), ").")]
+                    $variant = ($id, $label),
+                )+
+            }
+        }
+
+        $(
+            const _: () = assert!(
+                dimension_shape!(fits $shape $ty),
+                concat!("dimension ", $id, ": a set of more than 64 vocabulary values does not fit ValueRef::Indices"),
+            );
+        )+
+
+        impl Dimension {
+            /// Whether values are nominal, ordinal or sets.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionKind};
+            /// assert_eq!(Dimension::Dynamics.kind(), DimensionKind::Nominal);
+            /// ```
+            #[must_use]
+            pub const fn kind(self) -> DimensionKind {
+                match self {
+                    $(Dimension::$variant => dimension_kind!($kind),)+
                 }
             }
-            DimensionValue::InstitutionalBorrowing(set) if set.is_empty() => "None".to_owned(),
-            DimensionValue::InstitutionalBorrowing(set) => {
-                format!("From {}", join_prose(set.iter().map(|p| p.as_str().to_owned())))
+
+            /// Whether this dimension is one of the seven rows of the talk's
+            /// comparison table.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::Dimension;
+            /// assert!(Dimension::Competition.is_talk_row());
+            /// assert!(!Dimension::Ownership.is_talk_row());
+            /// ```
+            #[must_use]
+            pub const fn is_talk_row(self) -> bool {
+                match self {
+                    $(Dimension::$variant => dimension_row!($row),)+
+                }
             }
-            DimensionValue::IndustryRelation(v) => v.label().to_owned(),
-            DimensionValue::RiskLevel(v) => v.label().to_owned(),
-            DimensionValue::Competition(v) => v.label().to_owned(),
-            DimensionValue::GovernmentRole(v) => v.label().to_owned(),
-            DimensionValue::Ownership(v) => v.label().to_owned(),
-            DimensionValue::CapitalOrigin(v) => v.label().to_owned(),
-            DimensionValue::DrivingActor(v) => v.label().to_owned(),
-            DimensionValue::DistrictType(v) => v.label().to_owned(),
-            DimensionValue::MarketOrientation(v) => v.label().to_owned(),
-        };
-        f.pad(&text)
+
+            /// For ordinal dimensions, the number of levels; `None` otherwise.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::Dimension;
+            /// assert_eq!(Dimension::RiskLevel.levels(), Some(2));
+            /// assert_eq!(Dimension::Dynamics.levels(), None);
+            /// ```
+            #[must_use]
+            pub const fn levels(self) -> Option<usize> {
+                match self {
+                    $(Dimension::$variant => dimension_shape!(levels $shape $kind $ty),)+
+                }
+            }
+
+            /// The ids of the values this dimension takes (of the elements,
+            /// for a set dimension), in order; `None` where they are free
+            /// text ([`Place`]s).
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::Dimension;
+            /// assert_eq!(Dimension::RiskLevel.value_ids(), Some(&["low", "high"][..]));
+            /// assert_eq!(Dimension::EconomicLinkages.value_ids().map(<[_]>::len), Some(4));
+            /// assert_eq!(Dimension::InstitutionalBorrowing.value_ids(), None);
+            /// ```
+            #[must_use]
+            pub fn value_ids(self) -> Option<&'static [&'static str]> {
+                match self {
+                    $(Dimension::$variant => dimension_shape!(ids $shape $ty),)+
+                }
+            }
+        }
+
+        /// The value of one dimension, whatever its type.
+        ///
+        /// Returned by [`Profile::get`] so generic code (tables, distances) can walk
+        /// every dimension. `Display` reproduces the talk's wording where it gives
+        /// one: sets of scales read "National and global", sets of places "From Hong
+        /// Kong and Shenzhen".
+        ///
+        /// # Source
+        ///
+        /// See each dimension's type.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use std::collections::BTreeSet;
+        /// use regdev::{DimensionValue, Place, Scale};
+        ///
+        /// let v = DimensionValue::EconomicLinkages(BTreeSet::from([Scale::Global, Scale::National]));
+        /// assert_eq!(v.to_string(), "National and global");
+        /// let b = DimensionValue::InstitutionalBorrowing(BTreeSet::from([Place::new("Shenzhen")?, Place::new("Hong Kong")?]));
+        /// assert_eq!(b.to_string(), "From Hong Kong and Shenzhen");
+        /// # Ok::<(), regdev::Error>(())
+        /// ```
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(tag = "dimension", content = "value")]
+        #[non_exhaustive]
+        pub enum DimensionValue {
+            $(
+                #[doc = concat!("[`Dimension::", stringify!($variant), "`]: ", stringify!($shape), " [`", stringify!($ty), "`].")]
+                #[serde(rename = $id)]
+                $variant(dimension_type!($shape $ty)),
+            )+
+        }
+
+        impl DimensionValue {
+            /// The dimension this value belongs to.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionValue};
+            /// use regdev::dimension::RiskLevel;
+            /// assert_eq!(DimensionValue::RiskLevel(RiskLevel::Low).dimension(), Dimension::RiskLevel);
+            /// ```
+            #[must_use]
+            pub fn dimension(&self) -> Dimension {
+                match self {
+                    $(DimensionValue::$variant(_) => Dimension::$variant,)+
+                }
+            }
+
+            /// For ordinal values, the zero-based rank within its dimension's order.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::DimensionValue;
+            /// use regdev::dimension::RiskLevel;
+            /// assert_eq!(DimensionValue::RiskLevel(RiskLevel::High).rank(), Some(1));
+            /// ```
+            #[must_use]
+            pub fn rank(&self) -> Option<usize> {
+                match self {
+                    $(DimensionValue::$variant(_v) => dimension_shape!(rank $shape $kind _v),)+
+                }
+            }
+
+            /// The value as generic code sees it.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{DimensionValue, ValueRef};
+            /// use regdev::dimension::Dynamics;
+            /// assert_eq!(DimensionValue::Dynamics(Dynamics::BottomUpPpp).view(), ValueRef::Index(1));
+            /// ```
+            #[must_use]
+            pub fn view(&self) -> ValueRef<'_> {
+                match self {
+                    $(DimensionValue::$variant(v) => dimension_shape!(view $shape v),)+
+                }
+            }
+
+            /// The value at position `index` of a nominal or ordinal
+            /// dimension's [`Dimension::value_ids`]; `None` for a set
+            /// dimension or an index out of range.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionValue};
+            /// let v = DimensionValue::from_index(Dimension::RiskLevel, 1).ok_or("none")?;
+            /// assert_eq!(v.to_string(), "High: speculative");
+            /// assert!(DimensionValue::from_index(Dimension::RiskLevel, 2).is_none());
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub fn from_index(dimension: Dimension, index: usize) -> Option<DimensionValue> {
+                match dimension {
+                    $(Dimension::$variant => dimension_shape!(index $shape $ty, index).map(DimensionValue::$variant),)+
+                }
+            }
+
+            /// The set of the values at these positions of a set
+            /// dimension's [`Dimension::value_ids`]; `None` for other
+            /// dimensions, free-text sets or an index out of range.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionValue};
+            /// let v = DimensionValue::from_indices(Dimension::EconomicLinkages, &[2, 3]).ok_or("none")?;
+            /// assert_eq!(v.to_string(), "National and global");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub fn from_indices(dimension: Dimension, indices: &[usize]) -> Option<DimensionValue> {
+                match dimension {
+                    $(Dimension::$variant => dimension_shape!(indices $shape $ty, indices).map(DimensionValue::$variant),)+
+                }
+            }
+
+            /// A set of places as the value of a free-text set dimension;
+            /// `None` for other dimensions.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use std::collections::BTreeSet;
+            /// use regdev::{Dimension, DimensionValue, Place};
+            /// let places = BTreeSet::from([Place::new("Taiwan")?]);
+            /// let v = DimensionValue::from_places(Dimension::InstitutionalBorrowing, &places).ok_or("none")?;
+            /// assert_eq!(v.to_string(), "From Taiwan");
+            /// # Ok::<(), Box<dyn std::error::Error>>(())
+            /// ```
+            #[must_use]
+            pub fn from_places(dimension: Dimension, places: &BTreeSet<Place>) -> Option<DimensionValue> {
+                match dimension {
+                    $(Dimension::$variant => dimension_shape!(places $shape $ty, places).map(DimensionValue::$variant),)+
+                }
+            }
+        }
+
+        impl core::fmt::Display for DimensionValue {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                let text = match self {
+                    $(DimensionValue::$variant(v) => dimension_shape!(display $shape v),)+
+                };
+                f.pad(&text)
+            }
+        }
+
+        /// A value, or none, for every [`Dimension`]: the description of a town or
+        /// a regional model that comparison and classification work on.
+        ///
+        /// A passive record: fields are public and independent. `None` means the
+        /// sources say nothing on that dimension (not "no"); distances skip it.
+        /// For the set dimensions, `Some(empty)` means "none" (a town that borrows
+        /// institutions from nowhere).
+        ///
+        /// `#[non_exhaustive]`: new dimensions become new fields. Start from
+        /// [`Profile::default`] and set fields, or use [`Profile::with`].
+        ///
+        /// # Source
+        ///
+        /// The talk's comparison table (rows 1–7) and the regional-model
+        /// literature (see [`Dimension`]).
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use regdev::{Dimension, DimensionValue, Profile};
+        /// use regdev::dimension::{CompetitionMode, RiskLevel};
+        ///
+        /// let shunde = Profile::default()
+        ///     .with(DimensionValue::RiskLevel(RiskLevel::Low))
+        ///     .with(DimensionValue::Competition(CompetitionMode::Product));
+        /// assert_eq!(shunde.len(), 2);
+        /// assert_eq!(shunde.get(Dimension::Competition).map(|v| v.to_string()).as_deref(), Some("Product competition"));
+        /// ```
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
+        pub struct Profile {
+            $(
+                #[doc = concat!("[`Dimension::", stringify!($variant), "`].")]
+                #[serde(rename = $id, default, skip_serializing_if = "Option::is_none")]
+                pub $field: Option<dimension_type!($shape $ty)>,
+            )+
+        }
+
+        impl Profile {
+            /// The value of `dimension`, if set.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, Profile};
+            /// assert!(Profile::default().get(Dimension::Dynamics).is_none());
+            /// ```
+            #[must_use]
+            pub fn get(&self, dimension: Dimension) -> Option<DimensionValue> {
+                match dimension {
+                    $(Dimension::$variant => self.$field.as_ref().cloned().map(DimensionValue::$variant),)+
+                }
+            }
+
+            /// The value of `dimension` as generic code sees it, without
+            /// cloning it, if set.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionValue, Profile, ValueRef};
+            /// use regdev::dimension::Ownership;
+            /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::ForeignInvested));
+            /// assert_eq!(p.view(Dimension::Ownership), Some(ValueRef::Index(1)));
+            /// ```
+            #[must_use]
+            pub fn view(&self, dimension: Dimension) -> Option<ValueRef<'_>> {
+                match dimension {
+                    $(Dimension::$variant => self.$field.as_ref().map(|v| dimension_shape!(view $shape v)),)+
+                }
+            }
+
+            /// Whether `dimension` has a value (without cloning it, unlike
+            /// [`Profile::get`]).
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionValue, Profile};
+            /// use regdev::dimension::Ownership;
+            /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
+            /// assert!(p.is_set(Dimension::Ownership));
+            /// assert!(!p.is_set(Dimension::Dynamics));
+            /// ```
+            #[must_use]
+            pub fn is_set(&self, dimension: Dimension) -> bool {
+                match dimension {
+                    $(Dimension::$variant => self.$field.is_some(),)+
+                }
+            }
+
+            /// Sets the value's dimension to the value.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{DimensionValue, Profile};
+            /// use regdev::dimension::Dynamics;
+            /// let mut p = Profile::default();
+            /// p.set(DimensionValue::Dynamics(Dynamics::GovernmentLed));
+            /// assert_eq!(p.dynamics, Some(Dynamics::GovernmentLed));
+            /// ```
+            pub fn set(&mut self, value: DimensionValue) {
+                match value {
+                    $(DimensionValue::$variant(v) => self.$field = Some(v),)+
+                }
+            }
+
+            /// Clears a dimension.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, DimensionValue, Profile};
+            /// use regdev::dimension::Ownership;
+            /// let mut p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
+            /// p.clear(Dimension::Ownership);
+            /// assert!(p.is_empty());
+            /// ```
+            pub fn clear(&mut self, dimension: Dimension) {
+                match dimension {
+                    $(Dimension::$variant => self.$field = None,)+
+                }
+            }
+        }
+    };
+}
+
+dimensions! {
+    /// Names each field of [`Profile`].
+    ///
+    /// The first seven are the rows of the talk's comparison table, in its
+    /// order, labelled with its wording; the rest describe the regional
+    /// models. `#[non_exhaustive]`: the literature keeps adding dimensions.
+    ///
+    /// Every list of dimensions in the crate ([`Dimension`],
+    /// [`DimensionValue`], the fields of [`Profile`], their accessors and
+    /// [`Dimension::ALL`], which distances, generators and the JSON Schema
+    /// walk) is generated from one table in this module: a new dimension is
+    /// one line there.
+    ///
+    /// # Source
+    ///
+    /// Talk, comparison table (rows 1–7); the regional-model literature
+    /// cited on each value type and Markusen (1996) (rows 8–12).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Dimension;
+    /// let talk: Vec<&str> = Dimension::talk_rows().map(Dimension::label).collect();
+    /// assert_eq!(talk[0], "Dynamics");
+    /// assert_eq!(talk[6], "Mentality of government");
+    /// ```
+    pub enum Dimension {
+        Dynamics, dynamics: one Dynamics = ("dynamics", "Dynamics"), nominal, talk;
+        EconomicLinkages, economic_linkages: set Scale = ("economic_linkages", "Economic linkages"), set, talk;
+        InstitutionalBorrowing, institutional_borrowing: set Place = ("institutional_borrowing", "Institutional borrowing"), set, talk;
+        IndustryRelation, industry_relation: one IndustryRelation = ("industry_relation", "Relations with existing industries"), ordinal, talk;
+        RiskLevel, risk_level: one RiskLevel = ("risk_level", "Level of risk"), ordinal, talk;
+        Competition, competition: one CompetitionMode = ("competition", "Inter-urban competition"), nominal, talk;
+        GovernmentRole, government_role: one GovernmentRole = ("government_role", "Mentality of government"), nominal, talk;
+        Ownership, ownership: one Ownership = ("ownership", "Dominant ownership"), nominal, model;
+        CapitalOrigin, capital_origin: one CapitalOrigin = ("capital_origin", "Origin of capital"), nominal, model;
+        DrivingActor, driving_actor: one DrivingActor = ("driving_actor", "Driving actor"), nominal, model;
+        DistrictType, district_type: one DistrictType = ("district_type", "Industrial-district type"), nominal, model;
+        MarketOrientation, market_orientation: one MarketOrientation = ("market_orientation", "Market orientation"), nominal, model;
     }
 }
 
-/// A value, or none, for every [`Dimension`]: the description of a town or
-/// a regional model that comparison and classification work on.
-///
-/// A passive record: fields are public and independent. `None` means the
-/// sources say nothing on that dimension (not "no"); distances skip it.
-/// For the set dimensions, `Some(empty)` means "none" (a town that borrows
-/// institutions from nowhere).
-///
-/// `#[non_exhaustive]`: new dimensions become new fields. Start from
-/// [`Profile::default`] and set fields, or use [`Profile::with`].
-///
-/// # Source
-///
-/// Talk, comparison table; `DESIGN.md` "Dimensions and profiles".
-///
-/// # Example
-///
-/// ```
-/// use regdev::{Dimension, DimensionValue, Profile};
-/// use regdev::dimension::{CompetitionMode, RiskLevel};
-///
-/// let shunde = Profile::default()
-///     .with(DimensionValue::RiskLevel(RiskLevel::Low))
-///     .with(DimensionValue::Competition(CompetitionMode::Product));
-/// assert_eq!(shunde.len(), 2);
-/// assert_eq!(shunde.get(Dimension::Competition).map(|v| v.to_string()).as_deref(), Some("Product competition"));
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-#[non_exhaustive]
-pub struct Profile {
-    /// [`Dimension::Dynamics`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dynamics: Option<Dynamics>,
-    /// [`Dimension::EconomicLinkages`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub economic_linkages: Option<BTreeSet<Scale>>,
-    /// [`Dimension::InstitutionalBorrowing`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub institutional_borrowing: Option<BTreeSet<Place>>,
-    /// [`Dimension::IndustryRelation`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub industry_relation: Option<IndustryRelation>,
-    /// [`Dimension::RiskLevel`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub risk_level: Option<RiskLevel>,
-    /// [`Dimension::Competition`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub competition: Option<CompetitionMode>,
-    /// [`Dimension::GovernmentRole`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub government_role: Option<GovernmentRole>,
-    /// [`Dimension::Ownership`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ownership: Option<Ownership>,
-    /// [`Dimension::CapitalOrigin`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub capital_origin: Option<CapitalOrigin>,
-    /// [`Dimension::DrivingActor`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub driving_actor: Option<DrivingActor>,
-    /// [`Dimension::DistrictType`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub district_type: Option<DistrictType>,
-    /// [`Dimension::MarketOrientation`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub market_orientation: Option<MarketOrientation>,
+impl Dimension {
+    /// The seven rows of the talk's comparison table, in its order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Dimension::talk_rows().count(), 7);
+    /// ```
+    pub fn talk_rows() -> impl Iterator<Item = Dimension> {
+        Dimension::ALL.iter().copied().filter(|d| d.is_talk_row())
+    }
 }
 
 impl Profile {
-    /// The value of `dimension`, if set.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::{Dimension, Profile};
-    /// assert!(Profile::default().get(Dimension::Dynamics).is_none());
-    /// ```
-    #[must_use]
-    pub fn get(&self, dimension: Dimension) -> Option<DimensionValue> {
-        match dimension {
-            Dimension::Dynamics => self.dynamics.map(DimensionValue::Dynamics),
-            Dimension::EconomicLinkages => self.economic_linkages.clone().map(DimensionValue::EconomicLinkages),
-            Dimension::InstitutionalBorrowing => {
-                self.institutional_borrowing.clone().map(DimensionValue::InstitutionalBorrowing)
-            }
-            Dimension::IndustryRelation => self.industry_relation.map(DimensionValue::IndustryRelation),
-            Dimension::RiskLevel => self.risk_level.map(DimensionValue::RiskLevel),
-            Dimension::Competition => self.competition.map(DimensionValue::Competition),
-            Dimension::GovernmentRole => self.government_role.map(DimensionValue::GovernmentRole),
-            Dimension::Ownership => self.ownership.map(DimensionValue::Ownership),
-            Dimension::CapitalOrigin => self.capital_origin.map(DimensionValue::CapitalOrigin),
-            Dimension::DrivingActor => self.driving_actor.map(DimensionValue::DrivingActor),
-            Dimension::DistrictType => self.district_type.map(DimensionValue::DistrictType),
-            Dimension::MarketOrientation => self.market_orientation.map(DimensionValue::MarketOrientation),
-        }
-    }
-
-    /// Whether `dimension` has a value (without cloning it, unlike
-    /// [`Profile::get`]).
-    pub(crate) fn is_set(&self, dimension: Dimension) -> bool {
-        match dimension {
-            Dimension::Dynamics => self.dynamics.is_some(),
-            Dimension::EconomicLinkages => self.economic_linkages.is_some(),
-            Dimension::InstitutionalBorrowing => self.institutional_borrowing.is_some(),
-            Dimension::IndustryRelation => self.industry_relation.is_some(),
-            Dimension::RiskLevel => self.risk_level.is_some(),
-            Dimension::Competition => self.competition.is_some(),
-            Dimension::GovernmentRole => self.government_role.is_some(),
-            Dimension::Ownership => self.ownership.is_some(),
-            Dimension::CapitalOrigin => self.capital_origin.is_some(),
-            Dimension::DrivingActor => self.driving_actor.is_some(),
-            Dimension::DistrictType => self.district_type.is_some(),
-            Dimension::MarketOrientation => self.market_orientation.is_some(),
-        }
-    }
-
-    /// Sets the value's dimension to the value.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::{DimensionValue, Profile};
-    /// use regdev::dimension::Dynamics;
-    /// let mut p = Profile::default();
-    /// p.set(DimensionValue::Dynamics(Dynamics::GovernmentLed));
-    /// assert_eq!(p.dynamics, Some(Dynamics::GovernmentLed));
-    /// ```
-    pub fn set(&mut self, value: DimensionValue) {
-        match value {
-            DimensionValue::Dynamics(v) => self.dynamics = Some(v),
-            DimensionValue::EconomicLinkages(v) => self.economic_linkages = Some(v),
-            DimensionValue::InstitutionalBorrowing(v) => self.institutional_borrowing = Some(v),
-            DimensionValue::IndustryRelation(v) => self.industry_relation = Some(v),
-            DimensionValue::RiskLevel(v) => self.risk_level = Some(v),
-            DimensionValue::Competition(v) => self.competition = Some(v),
-            DimensionValue::GovernmentRole(v) => self.government_role = Some(v),
-            DimensionValue::Ownership(v) => self.ownership = Some(v),
-            DimensionValue::CapitalOrigin(v) => self.capital_origin = Some(v),
-            DimensionValue::DrivingActor(v) => self.driving_actor = Some(v),
-            DimensionValue::DistrictType(v) => self.district_type = Some(v),
-            DimensionValue::MarketOrientation(v) => self.market_orientation = Some(v),
-        }
-    }
-
     /// Builder-style [`Profile::set`].
     ///
     /// # Example
@@ -885,34 +1132,6 @@ impl Profile {
     pub fn with(mut self, value: DimensionValue) -> Profile {
         self.set(value);
         self
-    }
-
-    /// Clears a dimension.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// use regdev::{Dimension, DimensionValue, Profile};
-    /// use regdev::dimension::Ownership;
-    /// let mut p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
-    /// p.clear(Dimension::Ownership);
-    /// assert!(p.is_empty());
-    /// ```
-    pub fn clear(&mut self, dimension: Dimension) {
-        match dimension {
-            Dimension::Dynamics => self.dynamics = None,
-            Dimension::EconomicLinkages => self.economic_linkages = None,
-            Dimension::InstitutionalBorrowing => self.institutional_borrowing = None,
-            Dimension::IndustryRelation => self.industry_relation = None,
-            Dimension::RiskLevel => self.risk_level = None,
-            Dimension::Competition => self.competition = None,
-            Dimension::GovernmentRole => self.government_role = None,
-            Dimension::Ownership => self.ownership = None,
-            Dimension::CapitalOrigin => self.capital_origin = None,
-            Dimension::DrivingActor => self.driving_actor = None,
-            Dimension::DistrictType => self.district_type = None,
-            Dimension::MarketOrientation => self.market_orientation = None,
-        }
     }
 
     /// The values that are set, in [`Dimension`] order.
@@ -952,6 +1171,40 @@ impl Profile {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// Which source supports each set dimension of a profile (format 1).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Dimension, SourceId};
+/// let mut s = regdev::town::ProfileSources::new();
+/// s.insert(Dimension::Dynamics, SourceId::new("qiao-talk")?);
+/// assert_eq!(s.len(), 1);
+/// # Ok::<(), regdev::Error>(())
+/// ```
+pub type ProfileSources = std::collections::BTreeMap<Dimension, crate::SourceId>;
+
+/// No fact without a source, no source without a fact: every dimension set
+/// in `profile` has an entry in `sources`, and every entry is for a set
+/// dimension. Shared by towns and [`Archetype`](crate::Archetype)s.
+///
+/// # Errors
+///
+/// [`Error::UnsourcedDimension`] naming the first dimension (in table
+/// order) that breaks the rule.
+pub(crate) fn check_profile_sources<S>(
+    profile: &Profile,
+    sources: &std::collections::BTreeMap<Dimension, S>,
+) -> Result<(), Error> {
+    for &dimension in Dimension::ALL {
+        let has_value = profile.is_set(dimension);
+        if has_value != sources.contains_key(&dimension) {
+            return Err(Error::UnsourcedDimension { dimension, has_value });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

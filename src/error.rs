@@ -222,10 +222,153 @@ pub enum Error {
         field: &'static str,
     },
 
-    /// A value is valid on its own but not in its context, e.g. a
-    /// comparison between incompatible items.
-    #[error("{0}")]
-    Invalid(String),
+    /// Two linkage graphs in one atlas have the same focal town.
+    #[error("more than one linkage graph for town '{town}'")]
+    DuplicateGraph {
+        /// The focal town.
+        town: String,
+    },
+
+    /// Two exchange rates in one atlas convert between the same pair of
+    /// currencies (either way round) in the same year.
+    #[error("more than one exchange rate between {} and {} for {year}", .from.code(), .to.code())]
+    DuplicateExchangeRate {
+        /// One currency of the pair.
+        from: crate::Currency,
+        /// The other.
+        to: crate::Currency,
+        /// The year.
+        year: crate::Year,
+    },
+
+    /// An exchange rate converts a currency into itself.
+    #[error("exchange rate converts {} to itself", .currency.code())]
+    SameCurrency {
+        /// The currency.
+        currency: crate::Currency,
+    },
+
+    /// A conversion needs an exchange rate the atlas does not have.
+    #[error("no exchange rate between {} and {} for {year} in the atlas", .from.code(), .to.code())]
+    NoExchangeRate {
+        /// The currency converted from.
+        from: crate::Currency,
+        /// The currency converted into.
+        to: crate::Currency,
+        /// The year of the figure.
+        year: crate::Year,
+    },
+
+    /// A money figure without a year cannot be converted into another
+    /// currency: no year, no exchange rate.
+    #[error("cannot convert {amount} to {}: the figure has no year, so no exchange rate can be chosen", .to.code())]
+    UndatedConversion {
+        /// The figure.
+        amount: crate::Money,
+        /// The currency it was to be converted into.
+        to: crate::Currency,
+    },
+
+    /// A town's parent is not of a higher administrative tier.
+    #[error(
+        "town '{town}' ({level}) cannot have parent '{parent}' ({parent_level}): a parent must be of a higher tier"
+    )]
+    ParentTier {
+        /// The town.
+        town: String,
+        /// Its level.
+        level: crate::AdminLevel,
+        /// Its parent.
+        parent: String,
+        /// The parent's level.
+        parent_level: crate::AdminLevel,
+    },
+
+    /// A quantity that counts whole things (persons) is fractional or too
+    /// large.
+    #[error("{quantity} must be a whole number of {unit} up to {max}, got {value}")]
+    NotWhole {
+        /// The quantity, e.g. `"population"`.
+        quantity: &'static str,
+        /// What it counts, e.g. `"persons"`.
+        unit: &'static str,
+        /// The largest accepted value.
+        max: u64,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// A setting lies outside its range.
+    #[error("{setting} must be between {min} and {max}, got {value}")]
+    OutOfRange {
+        /// The setting, e.g. `"synth setting 'graph_fraction'"`.
+        setting: &'static str,
+        /// The smallest accepted value.
+        min: f64,
+        /// The largest accepted value.
+        max: f64,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// A range's bounds are not finite, negative or reversed.
+    #[error("{what} {min}..{max} must satisfy 0 <= min <= max")]
+    InvalidRange {
+        /// The range, e.g. `"density range"`.
+        what: &'static str,
+        /// The lower bound given.
+        min: f64,
+        /// The upper bound given.
+        max: f64,
+    },
+
+    /// A size or count is larger than the crate can hold or allocate.
+    #[error("{what} is too large: {value}, the limit is {max}")]
+    TooLarge {
+        /// What was too large, e.g. `"synth setting 'actors_per_town'"`.
+        what: &'static str,
+        /// The rejected size.
+        value: u128,
+        /// The largest accepted size.
+        max: u128,
+    },
+
+    /// The memory for a result could not be reserved.
+    #[error("{what} for {count} items does not fit in memory")]
+    OutOfMemory {
+        /// What was being allocated, e.g. `"a distance matrix"`.
+        what: &'static str,
+        /// How many items it was for.
+        count: usize,
+    },
+
+    /// A list that must not repeat a value does.
+    #[error("{field} '{value}' is listed twice")]
+    ListedTwice {
+        /// The list, e.g. `"advantage"`.
+        field: &'static str,
+        /// The repeated value's id.
+        value: String,
+    },
+
+    /// A profile dimension has a value but no source, or a source but no
+    /// value.
+    #[error("profile dimension '{}' has {}", .dimension.id(), if *.has_value { "a value but no source" } else { "a source but no value" })]
+    UnsourcedDimension {
+        /// The dimension.
+        dimension: crate::Dimension,
+        /// `true`: a value without a source; `false`: a source without a value.
+        has_value: bool,
+    },
+
+    /// A validator found a problem but could not say which; never produced
+    /// by the crate's own validators, which always name it. Kept so that a
+    /// fallback returns an error instead of panicking.
+    #[error("internal error: {what}")]
+    Internal {
+        /// What went wrong.
+        what: &'static str,
+    },
 
     /// The input could not be parsed or did not have the expected shape.
     ///

@@ -133,7 +133,7 @@ pub mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument};
 pub use crate::compare::{Compare, Comparison};
-pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale};
+pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale, ValueRef};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
 pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind};

@@ -7,12 +7,23 @@
 /// - `Debug`, `Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`, `PartialOrd`, `Ord`
 ///   (declaration order);
 /// - serde as the snake_case id;
-/// - strum `EnumIter`, `EnumCount`;
+/// - strum `EnumIter`, `EnumCount` and `VariantArray`, which gives `ALL`;
 /// - `Display` that writes the label through [`core::fmt::Formatter::pad`],
 ///   so width, fill and alignment are honoured;
 /// - `FromStr` that accepts the id or the label, ASCII case-insensitively,
 ///   and reports [`crate::Error::UnknownVariant`] otherwise;
-/// - `id()`, `label()` and `ALL`.
+/// - `id()`, `label()` and `ALL`;
+/// - the crate's [`Vocabulary`] trait, through which generic code (the
+///   dimension table, distances, generators) reaches any vocabulary.
+///
+/// `ALL` comes from strum's `VariantArray`. `id()` and `label()` stay
+/// hand-written `const fn` matches because strum's string derives are not
+/// `const` and `const` callers (`Dimension::levels`) need them; `FromStr`
+/// stays hand-written because it trims its input and accepts both the id
+/// and the label, ASCII case-insensitively, and reports the crate's own
+/// [`crate::Error::UnknownVariant`] listing the accepted ids, which strum's
+/// `EnumString` (no trimming, a parse error without the accepted values)
+/// would not.
 macro_rules! vocabulary {
     (
         $(#[$meta:meta])*
@@ -27,7 +38,7 @@ macro_rules! vocabulary {
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
-            strum::EnumIter, strum::EnumCount,
+            strum::EnumIter, strum::EnumCount, strum::VariantArray,
         )]
         $vis enum $name {
             $(
@@ -39,7 +50,7 @@ macro_rules! vocabulary {
 
         impl $name {
             /// Every variant, in declaration order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            pub const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
 
             /// The canonical snake_case identifier, as used by serde.
             #[must_use]
@@ -55,6 +66,19 @@ macro_rules! vocabulary {
                 match self {
                     $($name::$variant => $label,)+
                 }
+            }
+        }
+
+        impl $crate::macros::Vocabulary for $name {
+            const ALL: &'static [$name] = <$name as strum::VariantArray>::VARIANTS;
+            const IDS: &'static [&'static str] = &[$($id),+];
+
+            fn label(self) -> &'static str {
+                $name::label(self)
+            }
+
+            fn index(self) -> usize {
+                self as usize
             }
         }
 
@@ -91,3 +115,15 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+/// What every enum made by `vocabulary!` offers to generic code.
+pub(crate) trait Vocabulary: Copy + Ord + 'static {
+    /// Every variant, in declaration order.
+    const ALL: &'static [Self];
+    /// Every variant's id, in declaration order.
+    const IDS: &'static [&'static str];
+    /// The human label.
+    fn label(self) -> &'static str;
+    /// The zero-based position in [`Vocabulary::ALL`].
+    fn index(self) -> usize;
+}

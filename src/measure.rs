@@ -445,7 +445,7 @@ impl Population {
     /// # Errors
     ///
     /// [`Error::NonFinite`] for NaN or infinities, [`Error::Negative`] below
-    /// zero, [`Error::Invalid`] for a fraction or a count above `u64::MAX`.
+    /// zero, [`Error::NotWhole`] for a fraction or a count above `u64::MAX`.
     ///
     /// # Example
     ///
@@ -460,10 +460,7 @@ impl Population {
         let v = finite_non_negative("population", persons)?;
         // 2^64 as f64; every float below it converts exactly when whole.
         if v.fract() != 0.0 || v >= 18_446_744_073_709_551_616.0 {
-            return Err(Error::Invalid(format!(
-                "population must be a whole number of persons up to {}, got {persons}",
-                u64::MAX
-            )));
+            return Err(Error::NotWhole { quantity: "population", unit: "persons", max: u64::MAX, value: persons });
         }
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         Ok(Population(v as u64))
@@ -802,7 +799,7 @@ impl ExchangeRate {
     /// # Errors
     ///
     /// [`Error::InvalidRate`] if `rate` is not finite or not above zero;
-    /// [`Error::Invalid`] if `from` and `to` are the same currency.
+    /// [`Error::SameCurrency`] if `from` and `to` are the same currency.
     ///
     /// # Example
     ///
@@ -817,7 +814,7 @@ impl ExchangeRate {
             return Err(Error::InvalidRate { rate });
         }
         if from == to {
-            return Err(Error::Invalid(format!("exchange rate converts {} to itself", from.code())));
+            return Err(Error::SameCurrency { currency: from });
         }
         Ok(ExchangeRate { year, from, to, rate, source })
     }

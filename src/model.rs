@@ -392,7 +392,7 @@ impl TryFrom<ArchetypeFields> for Archetype {
         if f.name.trim().is_empty() {
             return Err(Error::EmptyText { field: "archetype name" }.context(ctx()));
         }
-        crate::town::check_profile_sources(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx()))?;
+        crate::dimension::check_profile_sources(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx()))?;
         Ok(Archetype(f))
     }
 }

@@ -72,15 +72,12 @@ use std::collections::{BTreeSet, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::dimension::{
-    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
-    MarketOrientation, Ownership, RiskLevel,
-};
 use crate::town::ProfileSources;
 use crate::{
-    Actor, ActorId, ActorKind, AdminLevel, Area, Atlas, CodeListing, Currency, Dimension, DimensionValue, DivisionCode,
-    Error, ExchangeRate, IndustryDivision, Linkage, LinkageGraph, LinkageKind, Money, Name, Observed, Place,
-    Population, Profile, RegionalModel, Scale, Source, SourceId, SourceKind, Specialisation, Town, TownId, Year,
+    Actor, ActorId, ActorKind, AdminLevel, Area, Atlas, CodeListing, Currency, Dimension, DimensionKind,
+    DimensionValue, DivisionCode, Error, ExchangeRate, IndustryDivision, Linkage, LinkageGraph, LinkageKind, Money,
+    Name, Observed, Place, Population, Profile, RegionalModel, Scale, Source, SourceId, SourceKind, Specialisation,
+    Town, TownId, ValueRef, Year,
 };
 
 /// The id of the one source every synthetic record cites.
@@ -426,19 +423,20 @@ impl SynthConfig {
 
     fn check(&self) -> Result<(), Error> {
         for (name, f) in [
-            ("missing_dimensions", self.missing_dimensions),
-            ("missing_facts", self.missing_facts),
-            ("graph_fraction", self.graph_fraction),
+            ("synth setting 'missing_dimensions'", self.missing_dimensions),
+            ("synth setting 'missing_facts'", self.missing_facts),
+            ("synth setting 'graph_fraction'", self.graph_fraction),
         ] {
             if !(0.0..=1.0).contains(&f) {
-                return Err(Error::Invalid(format!("synth setting '{name}' must be between 0 and 1, got {f}")));
+                return Err(Error::OutOfRange { setting: name, min: 0.0, max: 1.0, value: f });
             }
         }
         if self.actors_per_town > u32::MAX as usize {
-            return Err(Error::Invalid(format!(
-                "synth setting 'actors_per_town' is too large: {}",
-                self.actors_per_town
-            )));
+            return Err(Error::TooLarge {
+                what: "synth setting 'actors_per_town'",
+                value: self.actors_per_town as u128,
+                max: u128::from(u32::MAX),
+            });
         }
         Ok(())
     }
@@ -681,7 +679,8 @@ fn hierarchy(config: &SynthConfig) -> Vec<Unit> {
 ///
 /// # Errors
 ///
-/// [`Error::Invalid`] for a fraction outside [0, 1] in the configuration.
+/// [`Error::OutOfRange`] for a fraction outside [0, 1] in the configuration,
+/// [`Error::TooLarge`] for more than `u32::MAX` actors per town.
 /// The generated atlas itself always validates (a property test checks
 /// it); any validation error would be a bug in this module.
 ///
@@ -774,7 +773,7 @@ fn name_for(rng: &mut Rng, level: AdminLevel) -> Result<Name, Error> {
 }
 
 fn town(rng: &mut Rng, units: &[Unit], i: usize, id: TownId, config: &SynthConfig, ctx: &Ctx) -> Result<Town, Error> {
-    let unit = units.get(i).ok_or_else(|| Error::Invalid(format!("synth: no unit {i}")))?;
+    let unit = units.get(i).ok_or(Error::Internal { what: "synth: a town without an administrative unit" })?;
     let name = name_for(rng, unit.level)?;
     let mut b = Town::builder(id, name, unit.level)
         .province(PROVINCES.get(unit.province).map_or("Beijing", |p| p.0))
@@ -827,7 +826,7 @@ fn town(rng: &mut Rng, units: &[Unit], i: usize, id: TownId, config: &SynthConfi
     for d in Dimension::ALL {
         let present = !rng.chance(config.missing_dimensions);
         let value = draw_value(rng, *d, reference, &ctx.places);
-        if present {
+        if let (true, Some(value)) = (present, value) {
             sources.insert(*d, s.clone());
             profile.set(value);
         }
@@ -838,19 +837,16 @@ fn town(rng: &mut Rng, units: &[Unit], i: usize, id: TownId, config: &SynthConfi
 /// A value of `d`: the reference profile's with probability [`AFFINITY`]
 /// where it has one, uniform otherwise. Always consumes the same number of
 /// random draws, so one dimension's draw does not shift the next.
-fn draw_value(rng: &mut Rng, d: Dimension, reference: Option<&Profile>, places: &[Place]) -> DimensionValue {
+fn draw_value(rng: &mut Rng, d: Dimension, reference: Option<&Profile>, places: &[Place]) -> Option<DimensionValue> {
     let follow = rng.chance(AFFINITY);
     let r1 = rng.next_u64();
     let r2 = rng.next_u64();
     if follow {
         if let Some(v) = reference.and_then(|p| p.get(d)) {
-            return v;
+            return Some(v);
         }
     }
     let mut r = Rng::new(r1 ^ r2.rotate_left(17));
-    fn any<T: Copy>(r: &mut Rng, all: &[T], fallback: T) -> T {
-        r.pick(all).copied().unwrap_or(fallback)
-    }
     // A non-empty random subset, each member in with probability 1/2.
     fn subset<T: Clone + Ord>(r: &mut Rng, all: &[T]) -> BTreeSet<T> {
         let mut set: BTreeSet<T> = all.iter().filter(|_| r.chance(0.5)).cloned().collect();
@@ -861,33 +857,17 @@ fn draw_value(rng: &mut Rng, d: Dimension, reference: Option<&Profile>, places: 
         }
         set
     }
-    match d {
-        Dimension::Dynamics => DimensionValue::Dynamics(any(&mut r, Dynamics::ALL, Dynamics::GovernmentLed)),
-        Dimension::EconomicLinkages => DimensionValue::EconomicLinkages(subset(&mut r, Scale::ALL)),
-        Dimension::InstitutionalBorrowing => DimensionValue::InstitutionalBorrowing(subset(&mut r, places)),
-        Dimension::IndustryRelation => {
-            DimensionValue::IndustryRelation(any(&mut r, IndustryRelation::ALL, IndustryRelation::Loose))
+    match d.value_ids() {
+        Some(ids) if d.kind() == DimensionKind::Set => {
+            let all: Vec<usize> = (0..ids.len()).collect();
+            let chosen: Vec<usize> = subset(&mut r, &all).into_iter().collect();
+            DimensionValue::from_indices(d, &chosen)
         }
-        Dimension::RiskLevel => DimensionValue::RiskLevel(any(&mut r, RiskLevel::ALL, RiskLevel::Low)),
-        Dimension::Competition => {
-            DimensionValue::Competition(any(&mut r, CompetitionMode::ALL, CompetitionMode::Place))
+        Some(ids) => {
+            let all: Vec<usize> = (0..ids.len()).collect();
+            r.pick(&all).and_then(|&i| DimensionValue::from_index(d, i))
         }
-        Dimension::GovernmentRole => {
-            DimensionValue::GovernmentRole(any(&mut r, GovernmentRole::ALL, GovernmentRole::LeaderAndController))
-        }
-        Dimension::Ownership => DimensionValue::Ownership(any(&mut r, Ownership::ALL, Ownership::Private)),
-        Dimension::CapitalOrigin => {
-            DimensionValue::CapitalOrigin(any(&mut r, CapitalOrigin::ALL, CapitalOrigin::LocalCollective))
-        }
-        Dimension::DrivingActor => {
-            DimensionValue::DrivingActor(any(&mut r, DrivingActor::ALL, DrivingActor::LocalGovernment))
-        }
-        Dimension::DistrictType => {
-            DimensionValue::DistrictType(any(&mut r, DistrictType::ALL, DistrictType::Marshallian))
-        }
-        Dimension::MarketOrientation => {
-            DimensionValue::MarketOrientation(any(&mut r, MarketOrientation::ALL, MarketOrientation::Domestic))
-        }
+        None => DimensionValue::from_places(d, &subset(&mut r, places)),
     }
 }
 
@@ -908,7 +888,7 @@ fn draw_value(rng: &mut Rng, d: Dimension, reference: Option<&Profile>, places: 
 ///
 /// # Errors
 ///
-/// [`Error::Invalid`] if `actors` exceeds `u32::MAX`.
+/// [`Error::TooLarge`] if `actors` exceeds `u32::MAX`.
 ///
 /// # Example
 ///
@@ -920,7 +900,11 @@ fn draw_value(rng: &mut Rng, d: Dimension, reference: Option<&Profile>, places: 
 /// ```
 pub fn linkage_graph(actors: usize, linkages_per_actor: usize, seed: u64) -> Result<LinkageGraph, Error> {
     if actors > u32::MAX as usize {
-        return Err(Error::Invalid(format!("synth: too many actors: {actors}")));
+        return Err(Error::TooLarge {
+            what: "number of synthetic actors",
+            value: actors as u128,
+            max: u128::from(u32::MAX),
+        });
     }
     let ctx = Ctx {
         source: SourceId::new(SOURCE_ID)?,
@@ -1091,10 +1075,10 @@ fn io_error(path: &Path, e: &impl core::fmt::Display) -> Error {
 /// ```
 /// let mut out = Vec::new();
 /// regdev::synth::write_towns_csv(regdev::Atlas::builtin(), &mut out)?;
-/// let text = String::from_utf8(out).map_err(|e| regdev::Error::Invalid(e.to_string()))?;
+/// let text = String::from_utf8(out)?;
 /// assert!(text.starts_with("id,name,name_zh,level,parent,province,model,area_km2,"));
 /// assert!(text.lines().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,")));
-/// # Ok::<(), regdev::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn write_towns_csv<W: Write>(atlas: &Atlas, out: W) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(out);
@@ -1158,33 +1142,22 @@ fn csv_row(atlas: &Atlas, t: &Town, line: &mut String) {
     let p = t.profile();
     for d in Dimension::ALL {
         line.push(',');
-        let text = match p.get(*d) {
+        let ids = d.value_ids().unwrap_or_default();
+        let text = match p.view(*d) {
             None => String::new(),
-            Some(DimensionValue::EconomicLinkages(set)) => set.iter().map(|s| s.id()).collect::<Vec<_>>().join(";"),
-            Some(DimensionValue::InstitutionalBorrowing(set)) => {
-                set.iter().map(Place::as_str).collect::<Vec<_>>().join(";")
-            }
-            Some(v) => value_id(&v).to_owned(),
+            Some(ValueRef::Index(i)) => ids.get(i).copied().unwrap_or_default().to_owned(),
+            Some(ValueRef::Indices(mask)) => ids
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| (mask >> i) & 1 == 1)
+                .map(|(_, id)| *id)
+                .collect::<Vec<_>>()
+                .join(";"),
+            Some(ValueRef::Places(set)) => set.iter().map(Place::as_str).collect::<Vec<_>>().join(";"),
         };
         csv_field(line, &text);
     }
     line.push('\n');
-}
-
-fn value_id(v: &DimensionValue) -> &'static str {
-    match v {
-        DimensionValue::Dynamics(x) => x.id(),
-        DimensionValue::IndustryRelation(x) => x.id(),
-        DimensionValue::RiskLevel(x) => x.id(),
-        DimensionValue::Competition(x) => x.id(),
-        DimensionValue::GovernmentRole(x) => x.id(),
-        DimensionValue::Ownership(x) => x.id(),
-        DimensionValue::CapitalOrigin(x) => x.id(),
-        DimensionValue::DrivingActor(x) => x.id(),
-        DimensionValue::DistrictType(x) => x.id(),
-        DimensionValue::MarketOrientation(x) => x.id(),
-        DimensionValue::EconomicLinkages(_) | DimensionValue::InstitutionalBorrowing(_) => "",
-    }
 }
 
 /// What [`write_peer_files`] generated and wrote.

@@ -43,7 +43,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use regdev::id::IdKind;
-use regdev::{Atlas, AtlasDocument, Error};
+use regdev::{AdminLevel, Atlas, AtlasDocument, Error};
 use serde_json::{Value, json};
 
 // ---------------------------------------------------------------- helpers
@@ -562,11 +562,12 @@ fn self_linkage() {
 fn parent_cycle() {
     // Every cycle also breaks the tier rule; the cycle is reported first.
     let cycle = Error::ParentCycle { cycle: vec!["suzhou".into(), "kunshan".into(), "suzhou".into()] };
-    let tier = Error::Invalid(
-        "town 'suzhou' (Prefecture-level city) cannot have parent 'kunshan' (County-level city): a parent must be of \
-         a higher tier"
-            .to_owned(),
-    );
+    let tier = Error::ParentTier {
+        town: "suzhou".into(),
+        level: AdminLevel::PrefectureLevelCity,
+        parent: "kunshan".into(),
+        parent_level: AdminLevel::CountyLevelCity,
+    };
     assert_invalid_all(
         &builtin_with("/towns/0/parent", json!("kunshan")),
         &cycle,
@@ -575,11 +576,12 @@ fn parent_cycle() {
     );
     // A town that is its own parent.
     let own = Error::ParentCycle { cycle: vec!["kunshan".into(), "kunshan".into()] };
-    let tier = Error::Invalid(
-        "town 'kunshan' (County-level city) cannot have parent 'kunshan' (County-level city): a parent must be of a \
-         higher tier"
-            .to_owned(),
-    );
+    let tier = Error::ParentTier {
+        town: "kunshan".into(),
+        level: AdminLevel::CountyLevelCity,
+        parent: "kunshan".into(),
+        parent_level: AdminLevel::CountyLevelCity,
+    };
     assert_invalid_all(
         &builtin_with("/towns/2/parent", json!("kunshan")),
         &own,

@@ -581,7 +581,7 @@ fn town_builder_rejections_have_exact_messages() {
         "town 'kunshan': advantage 'location' is listed twice",
     );
     assert!(matches!(err, Error::Context { .. }));
-    assert_eq!(err.root(), &Error::Invalid("advantage 'location' is listed twice".to_owned()));
+    assert_eq!(err.root(), &Error::ListedTwice { field: "advantage", value: "location".to_owned() });
     assert!(kunshan().dimension(DimensionValue::RiskLevel(RiskLevel::High), sid("qiao-talk")).build().is_ok());
 }
 

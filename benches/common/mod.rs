@@ -55,7 +55,13 @@ pub fn load_json(bytes: &[u8]) -> Result<Atlas, Error> {
 
 /// The baseline: serde_json parsing the same bytes into an untyped Value.
 pub fn parse_value(bytes: &[u8]) -> Result<serde_json::Value, Error> {
-    serde_json::from_slice(bytes).map_err(|e| Error::Invalid(e.to_string()))
+    serde_json::from_slice(bytes).map_err(|e| Error::Parse {
+        format: "JSON",
+        path: None,
+        line: Some(e.line()),
+        column: Some(e.column()),
+        message: e.to_string(),
+    })
 }
 
 /// The graph of the graph benchmarks: `actors` actors, 5 linkages each.

@@ -911,7 +911,10 @@ impl LinkageGraphBuilder {
     /// ```
     pub fn build(self) -> Result<LinkageGraph, Error> {
         self.build_all().map_err(|errors| {
-            errors.into_iter().next().unwrap_or_else(|| Error::Invalid("linkage graph is invalid".to_owned()))
+            errors
+                .into_iter()
+                .next()
+                .unwrap_or(Error::Internal { what: "linkage graph validation failed without naming the problem" })
         })
     }
 

@@ -29,10 +29,7 @@
 //! `record` ([`Town`]) and `builder` ([`TownBuilder`]). Every type is
 //! re-exported here, so `regdev::town::X` paths are unchanged.
 
-use std::collections::BTreeMap;
-
-use crate::dimension::Dimension;
-use crate::{Observed, SourceId};
+use crate::Observed;
 
 mod advantage;
 mod builder;
@@ -53,7 +50,6 @@ pub use industry::IndustryDivision;
 pub use level::AdminLevel;
 pub use name::Name;
 pub use record::Town;
-pub(crate) use record::check_profile_sources;
 pub use specialisation::Specialisation;
 pub use zones::{DevelopmentZone, ZoneKind, ZoneLevel};
 
@@ -73,15 +69,4 @@ pub use zones::{DevelopmentZone, ZoneKind, ZoneLevel};
 /// ```
 pub type Note = Observed<String>;
 
-/// Which source supports each set dimension of a profile.
-///
-/// # Example
-///
-/// ```
-/// use regdev::{Dimension, SourceId};
-/// let mut s = regdev::town::ProfileSources::new();
-/// s.insert(Dimension::Dynamics, SourceId::new("qiao-talk")?);
-/// assert_eq!(s.len(), 1);
-/// # Ok::<(), regdev::Error>(())
-/// ```
-pub type ProfileSources = BTreeMap<Dimension, SourceId>;
+pub use crate::dimension::ProfileSources;

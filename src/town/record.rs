@@ -96,29 +96,15 @@ impl From<Town> for TownFields {
     }
 }
 
-/// No fact without a source, no source without a fact: every dimension set
-/// in `profile` has an entry in `sources`, and every entry is for a set
-/// dimension. Shared by [`Town`] and [`Archetype`](crate::Archetype).
-pub(crate) fn check_profile_sources(profile: &Profile, sources: &ProfileSources) -> Result<(), Error> {
-    for d in Dimension::ALL {
-        let set = profile.is_set(*d);
-        if set != sources.contains_key(d) {
-            let what = if set { "a value but no source" } else { "a source but no value" };
-            return Err(Error::Invalid(format!("profile dimension '{}' has {what}", d.id())));
-        }
-    }
-    Ok(())
-}
-
 fn validate_town(f: &TownFields) -> Result<(), Error> {
     if let Some(p) = &f.province {
         non_empty("province", p)?;
     }
-    check_profile_sources(&f.profile, &f.profile_sources)?;
+    crate::dimension::check_profile_sources(&f.profile, &f.profile_sources)?;
     let mut seen = BTreeSet::new();
     for a in &f.advantages {
         if !seen.insert(*a.value()) {
-            return Err(Error::Invalid(format!("advantage '{}' is listed twice", a.value().id())));
+            return Err(Error::ListedTwice { field: "advantage", value: a.value().id().to_owned() });
         }
     }
     Ok(())

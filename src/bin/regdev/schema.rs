@@ -17,13 +17,9 @@
 //! ids, references that resolve, no parent cycles) are beyond JSON Schema:
 //! `regdev validate` checks those.
 
-use regdev::dimension::{
-    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
-    MarketOrientation, Ownership, RiskLevel,
-};
 use regdev::{
-    ActorKind, AdminLevel, Advantage, Currency, Dimension, IndustryDivision, LinkageKind, Place, RegionalModel, Scale,
-    SourceKind, SourceStrength, UpgradingType, Year, ZoneKind, ZoneLevel,
+    ActorKind, AdminLevel, Advantage, Currency, Dimension, DimensionKind, IndustryDivision, LinkageKind, Place,
+    RegionalModel, Scale, SourceKind, SourceStrength, UpgradingType, Year, ZoneKind, ZoneLevel,
 };
 use serde_json::{Map, Value, json};
 
@@ -57,23 +53,17 @@ fn observed(value: Value) -> Value {
     object(json!({ "value": value, "year": r("year"), "source": r("slug") }), &["value", "source"])
 }
 
-/// The schema of one profile dimension's value.
+/// The schema of one profile dimension's value, from the library's
+/// dimension table: one of its value ids, a set of them, or a set of places.
 fn dimension_value(d: Dimension) -> Value {
-    match d {
-        Dimension::Dynamics => r("dynamics"),
-        Dimension::EconomicLinkages => array(r("scale"), true),
-        Dimension::InstitutionalBorrowing => array(r("place"), true),
-        Dimension::IndustryRelation => r("industry_relation"),
-        Dimension::RiskLevel => r("risk_level"),
-        Dimension::Competition => r("competition_mode"),
-        Dimension::GovernmentRole => r("government_role"),
-        Dimension::Ownership => r("ownership"),
-        Dimension::CapitalOrigin => r("capital_origin"),
-        Dimension::DrivingActor => r("driving_actor"),
-        Dimension::DistrictType => r("district_type"),
-        Dimension::MarketOrientation => r("market_orientation"),
-        // A dimension added to the library after this schema: any value.
-        _ => json!({}),
+    let description = format!("{} (profile dimension '{}').", d.label(), d.id());
+    match (d.value_ids(), d.kind()) {
+        (Some(ids), DimensionKind::Set) => json!({
+            "description": description, "type": "array",
+            "items": { "type": "string", "enum": ids }, "uniqueItems": true
+        }),
+        (Some(ids), _) => json!({ "description": description, "type": "string", "enum": ids }),
+        (None, _) => json!({ "description": description, "type": "array", "items": r("place"), "uniqueItems": true }),
     }
 }
 
@@ -120,19 +110,9 @@ pub(crate) fn atlas_schema() -> Value {
     def("currency", vocabulary(Currency::ALL, Currency::id, "A currency, by lowercase ISO 4217 code."));
     def("regional_model", vocabulary(RegionalModel::ALL, RegionalModel::id, "A regional development model."));
     def("scale", vocabulary(Scale::ALL, Scale::id, "A geographic scale."));
-    def("dynamics", vocabulary(Dynamics::ALL, Dynamics::id, "Dynamics."));
-    def(
-        "industry_relation",
-        vocabulary(IndustryRelation::ALL, IndustryRelation::id, "Relations with existing industries."),
-    );
-    def("risk_level", vocabulary(RiskLevel::ALL, RiskLevel::id, "Level of risk."));
-    def("competition_mode", vocabulary(CompetitionMode::ALL, CompetitionMode::id, "Inter-urban competition."));
-    def("government_role", vocabulary(GovernmentRole::ALL, GovernmentRole::id, "Mentality of government."));
-    def("ownership", vocabulary(Ownership::ALL, Ownership::id, "Dominant ownership."));
-    def("capital_origin", vocabulary(CapitalOrigin::ALL, CapitalOrigin::id, "Origin of capital."));
-    def("driving_actor", vocabulary(DrivingActor::ALL, DrivingActor::id, "Driving actor."));
-    def("district_type", vocabulary(DistrictType::ALL, DistrictType::id, "Industrial-district type."));
-    def("market_orientation", vocabulary(MarketOrientation::ALL, MarketOrientation::id, "Market orientation."));
+    for &d in Dimension::ALL {
+        def(d.id(), dimension_value(d));
+    }
     def("dimension", vocabulary(Dimension::ALL, Dimension::id, "A profile dimension."));
     def("admin_level", vocabulary(AdminLevel::ALL, AdminLevel::id, "An administrative level."));
     def("advantage", vocabulary(Advantage::ALL, Advantage::id, "An advantage of a manufacturing place."));
@@ -146,7 +126,7 @@ pub(crate) fn atlas_schema() -> Value {
     def("actor_kind", vocabulary(ActorKind::ALL, ActorKind::id, "A kind of actor."));
     def("linkage_kind", vocabulary(LinkageKind::ALL, LinkageKind::id, "A kind of linkage."));
 
-    let profile: Map<String, Value> = Dimension::ALL.iter().map(|&d| (d.id().to_owned(), dimension_value(d))).collect();
+    let profile: Map<String, Value> = Dimension::ALL.iter().map(|&d| (d.id().to_owned(), r(d.id()))).collect();
     def("profile", json!({ "type": "object", "properties": profile, "additionalProperties": false }));
     def(
         "profile_sources",
