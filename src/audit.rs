@@ -16,6 +16,15 @@
 //! | profile vs linkage graph | warning | asserted economic-linkage scope or borrowing origins differ from those derived from the town's graph |
 //! | year gap | info | a town's dated facts span more than 10 years |
 //! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label |
+//! | duplicate code | warning | a town's statistical code is also an earlier town's |
+//! | code vs parent | warning | a town's code does not start with its parent town's code (a town coded 330382114 under a county coded 330324), or is not below its level |
+//! | code not in the gazetteer | warning | the code is in no NBS release of the [gazetteer](crate::gazetteer) (2015–2023), or missing from a release within the town's stated listing years; info if the code is below township level and cannot be checked |
+//! | name vs gazetteer | warning | the town's Chinese name is neither the gazetteer's name for the code nor a former one |
+//! | level vs gazetteer | warning | the town's level is not at the gazetteer's tier for the code, or, for a township-level code, not the kind its township digits give (001–099 subdistrict, 100–199 town, 200–399 township, 400–599 development zone) |
+//!
+//! The last three need the `gazetteer` feature (on by default); without it
+//! they are skipped. Only releases the gazetteer covers are checked: stated
+//! listing years before 2015 cannot be.
 //!
 //! # On the built-in atlas
 //!
@@ -54,6 +63,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::macros::vocabulary;
+
+mod codes;
 use crate::{Atlas, Error, Money, Town, TownId};
 
 vocabulary! {
@@ -112,6 +123,20 @@ vocabulary! {
         YearGap = ("year_gap", "Facts far apart in time"),
         /// A weak source is behind a profile claim, key fact or model label.
         WeakSource = ("weak_source", "Weak source behind a claim"),
+        /// Two towns have the same statistical code.
+        DuplicateCode = ("duplicate_code", "Code used by two towns"),
+        /// A town's statistical code does not lie under its parent town's
+        /// code.
+        CodeParentMismatch = ("code_parent_mismatch", "Code outside its parent's code"),
+        /// A town's statistical code is not in the gazetteer, or not in the
+        /// releases of its stated listing years (feature `gazetteer`).
+        CodeNotInGazetteer = ("code_not_in_gazetteer", "Code not in the gazetteer for its listing years"),
+        /// A town's Chinese name is not the gazetteer's name for its code
+        /// (feature `gazetteer`).
+        GazetteerNameMismatch = ("gazetteer_name_mismatch", "Name differs from the gazetteer's"),
+        /// A town's level is not the gazetteer's level for its code
+        /// (feature `gazetteer`).
+        GazetteerLevelMismatch = ("gazetteer_level_mismatch", "Level differs from the gazetteer's"),
     }
 }
 
@@ -329,6 +354,7 @@ impl Atlas {
     #[must_use]
     pub fn audit_with(&self, options: &AuditOptions) -> Vec<Finding> {
         let mut out = Vec::new();
+        let codes = codes::CodeIndex::new(self);
         for town in self.towns() {
             per_capita(self, town, options, &mut out);
             density(town, options, &mut out);
@@ -336,6 +362,7 @@ impl Atlas {
             profile_vs_graph(self, town, &mut out);
             year_gap(town, options, &mut out);
             weak_sources(self, town, &mut out);
+            codes.check(self, town, &mut out);
         }
         out
     }

@@ -98,6 +98,7 @@
 //! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
 //! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
 //! | [`error`] | [`Error`], the one error type |
+//! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
 //!
 //! ## Scope
 //!
@@ -120,6 +121,8 @@ pub mod compare;
 pub mod derive;
 pub mod dimension;
 pub mod error;
+#[cfg(feature = "gazetteer")]
+pub mod gazetteer;
 pub mod id;
 pub mod linkage;
 pub mod measure;

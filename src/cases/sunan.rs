@@ -35,7 +35,8 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
 pub(super) fn towns() -> Result<Vec<Town>, Error> {
     let wuxi = Town::builder(TownId::known("wuxi"), Name::new("Wuxi")?.with_chinese("无锡市")?, AdminLevel::PrefectureLevelCity)
         .province("Jiangsu")
-        .statistical_code(code("3202", None)?)
+        .statistical_code(code("3202", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
         .model(Observed::new(RegionalModel::Sunan, sid("yuan-wei-chen-2014")))
         .dimension(DimensionValue::Ownership(Ownership::Private), sid("yuan-wei-chen-2014"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalGovernment), sid("yuan-wei-chen-2014"))
@@ -65,12 +66,14 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     )
     .parent(TownId::known("wuxi"))
     .province("Jiangsu")
-    .statistical_code(code("320281", None)?)
+    .statistical_code(code("320281", Some((2015, 2023)))?)
+    .note(super::gazetteer_note())
     .build()?;
     let huashi = Town::builder(TownId::known("huashi"), Name::new("Huashi")?.with_chinese("华士镇")?, AdminLevel::Town)
         .parent(TownId::known("jiangyin"))
         .province("Jiangsu")
-        .statistical_code(code("320281107", None)?)
+        .statistical_code(code("320281107", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
         .build()?;
     let huaxi = Town::builder(TownId::known("huaxi"), Name::new("Huaxi")?.with_chinese("华西村")?, AdminLevel::Village)
         .parent(TownId::known("huashi"))

@@ -71,7 +71,8 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         AdminLevel::PrefectureLevelCity,
     )
     .province("Zhejiang")
-    .statistical_code(code("3303", None)?)
+    .statistical_code(code("3303", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
     .model(Observed::new(RegionalModel::Wenzhou, sid("walcott-2007")))
     .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).in_year(y(2009)?))
     .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("walcott-2007"))
@@ -103,7 +104,8 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         Town::builder(TownId::known("yongjia"), Name::new("Yongjia")?.with_chinese("永嘉县")?, AdminLevel::County)
             .parent(TownId::known("wenzhou"))
             .province("Zhejiang")
-            .statistical_code(code("330324", None)?)
+            .statistical_code(code("330324", Some((2015, 2023)))?)
+            .note(super::gazetteer_note())
             .build()?;
     let yueqing = Town::builder(
         TownId::known("yueqing"),
@@ -112,12 +114,14 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     )
     .parent(TownId::known("wenzhou"))
     .province("Zhejiang")
-    .statistical_code(code("330382", None)?)
+    .statistical_code(code("330382", Some((2015, 2023)))?)
+    .note(super::gazetteer_note())
     .build()?;
     let qiaotou = Town::builder(TownId::known("qiaotou"), Name::new("Qiaotou")?.with_chinese("桥头镇")?, AdminLevel::Town)
         .parent(TownId::known("yongjia"))
         .province("Zhejiang")
-        .statistical_code(code("330324102", None)?)
+        .statistical_code(code("330324102", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
         .model(Observed::new(RegionalModel::Wenzhou, sid("china-daily-2010-wenzhou")))
         .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("npr-2006-qiaotou"))
         .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("npr-2006-qiaotou"))
@@ -155,7 +159,8 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     let liushi = Town::builder(TownId::known("liushi"), Name::new("Liushi")?.with_chinese("柳市镇")?, AdminLevel::Town)
         .parent(TownId::known("yueqing"))
         .province("Zhejiang")
-        .statistical_code(code("330382114", None)?)
+        .statistical_code(code("330382114", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
         .specialisation(Specialisation::new(
             IndustryDivision::C38,
             "low-voltage electrical equipment ('capital of low-voltage electrics')",

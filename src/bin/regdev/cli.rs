@@ -42,6 +42,8 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
     Synth(SynthArgs),
+    /// Look up NBS statistical divisions (2015-2023 releases) by code or Chinese name.
+    Lookup(LookupArgs),
 }
 
 /// `--atlas FILE`, shared by the subcommands that read one atlas.
@@ -266,6 +268,30 @@ pub(crate) struct SynthArgs {
     /// Directory to write into (created if missing).
     #[arg(long, value_name = "DIR")]
     pub(crate) out: PathBuf,
+}
+
+/// `regdev lookup`.
+#[derive(Debug, Args)]
+#[command(after_help = "QUERY is a code of 2, 4, 6, 9 or 12 digits, or a Chinese name (exact match; names
+repeat, and every unit with the name is printed). The data are the National Bureau of
+Statistics' statistical division codes to township level, releases 2015 to 2023.
+
+The JSON form is an array of
+  {\"code\", \"name\", \"level\", \"parents\": [{\"code\", \"name\"}] (province first),
+   \"listed\": [FIRST, LAST], \"releases\": [YEAR], \"former_names\": [NAME]}
+
+Exit code 1 if nothing matches or the code is malformed.
+
+Examples:
+  regdev lookup 330382114
+  regdev lookup 桥头镇 --format json")]
+pub(crate) struct LookupArgs {
+    /// A statistical division code or a Chinese name.
+    #[arg(value_name = "QUERY")]
+    pub(crate) query: String,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub(crate) format: TableOrJson,
 }
 
 fn parse_model(s: &str) -> Result<RegionalModel, String> {

@@ -25,6 +25,7 @@
 mod cli;
 mod commands;
 mod load;
+mod lookup;
 mod output;
 mod schema;
 
@@ -63,5 +64,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Graph(args) => commands::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
+        Command::Lookup(args) => lookup::lookup(&args),
     }
 }
