@@ -71,6 +71,7 @@ use crate::{
     LinkageGraph, LinkageKind, Money, Name, Observed, Period, Place, Population, Profile, RegionalModel, Scale, Source,
     SourceId, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType, Year,
 };
+use crate::{Valence, ValueChainRole};
 
 /// The largest population [`population`] generates: ten billion persons.
 pub const MAX_POPULATION: u64 = 10_000_000_000;
@@ -619,8 +620,9 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
         btree_set(any_of(UpgradingType::ALL), 0..=2),
         btree_set(any_of(DrivingActor::ALL), 0..=2),
         option::of(any_of(Ownership::ALL)),
+        option::of(any_of(ValueChainRole::ALL)),
     )
-        .prop_map(|(name, source, description, upgrading, actors, ownership)| {
+        .prop_map(|(name, source, description, upgrading, actors, ownership, role)| {
             let mut s = Stage::new(name, source).with_upgrading(upgrading).with_driving_actors(actors);
             if let Some(d) = description {
                 s = s.with_description(d);
@@ -628,14 +630,16 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
             if let Some(o) = ownership {
                 s = s.with_ownership(o);
             }
+            if let Some(r) = role {
+                s = s.with_value_chain_role(r);
+            }
             s
         })
 }
 
-/// A valid [`Trajectory`] of zero to five stages: the dated ones in order,
-/// each starting no earlier than the previous one ends (a shared boundary
-/// year is allowed), only the last dated one possibly open-ended, and
-/// undated stages anywhere.
+/// A valid [`Trajectory`] of zero to five stages: the dated ones ordered by
+/// start, possibly overlapping (parallel strands) and possibly open-ended,
+/// and undated stages anywhere.
 ///
 /// # Example
 ///
@@ -650,22 +654,21 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn trajectory() -> impl Strategy<Value = Trajectory> {
-    // Per stage: dated?, gap after the previous end, length.
-    let plan = vec((any::<bool>(), 0i64..8, 0i64..25, stage_without_period()), 0..=5);
-    (1850i64..2000, plan, any::<bool>()).prop_filter_map("valid trajectory", |(first, plan, open_end)| {
-        let last_dated = plan.iter().rposition(|(dated, ..)| *dated);
+    // Per stage: dated?, gap after the previous start, length, open-ended?
+    let plan = vec((any::<bool>(), 0i64..8, 0i64..25, any::<bool>(), stage_without_period()), 0..=5);
+    (1850i64..2000, plan).prop_filter_map("valid trajectory", |(first, plan)| {
         let mut cursor = first;
         let mut stages = Vec::with_capacity(plan.len());
-        for (i, (dated, gap, length, stage)) in plan.into_iter().enumerate() {
+        for (dated, gap, length, open, stage) in plan {
             let start = cursor + gap;
             let end = start + length;
             if !dated || end > Year::MAX.get() {
                 stages.push(stage);
                 continue;
             }
-            let end = if open_end && Some(i) == last_dated { None } else { Some(Year::new(end).ok()?) };
+            let end = if open { None } else { Some(Year::new(end).ok()?) };
             stages.push(stage.with_period(Period::new(Year::new(start).ok()?, end).ok()?));
-            cursor = end.map_or(start, Year::get);
+            cursor = start;
         }
         Trajectory::new(stages).ok()
     })
@@ -756,10 +759,16 @@ pub fn key_facts() -> impl Strategy<Value = KeyFacts> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn specialisation() -> impl Strategy<Value = Specialisation> {
-    (any_of(IndustryDivision::ALL), text(), source_id())
-        .prop_filter_map("valid specialisation", |(industry, product, source)| {
-            Specialisation::new(industry, product, source).ok()
-        })
+    (any_of(IndustryDivision::ALL), text(), source_id(), option::of(any_of(ValueChainRole::ALL))).prop_filter_map(
+        "valid specialisation",
+        |(industry, product, source, role)| {
+            let s = Specialisation::new(industry, product, source).ok()?;
+            Some(match role {
+                Some(r) => s.with_value_chain_role(r),
+                None => s,
+            })
+        },
+    )
 }
 
 /// A [`DevelopmentZone`] of any level and kind, sometimes with its approval
@@ -935,11 +944,16 @@ pub fn actor() -> impl Strategy<Value = Actor> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn linkage() -> impl Strategy<Value = Linkage> {
-    (any_of(LinkageKind::ALL), scale(), source_id(), option::of(year()), option::of(non_negative_f64()))
-        .prop_filter_map("valid linkage", |(kind, scale, source, since, weight)| {
-            let mut l = Linkage::new(kind, scale, source);
+    let dates = (option::of(year()), option::of(0i64..50));
+    (any_of(LinkageKind::ALL), scale(), source_id(), dates, any_of(Valence::ALL), option::of(non_negative_f64()))
+        .prop_filter_map("valid linkage", |(kind, scale, source, (since, length), valence, weight)| {
+            let mut l = Linkage::new(kind, scale, source).with_valence(valence);
             if let Some(y) = since {
                 l = l.since(y);
+                // `until` only with `since`, never before it.
+                if let Some(n) = length {
+                    l = l.until(Year::new(y.get() + n).ok()?);
+                }
             }
             match weight {
                 Some(w) => l.with_weight(w).ok(),

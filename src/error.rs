@@ -178,6 +178,15 @@ pub enum Error {
         actor: String,
     },
 
+    /// A linkage's `until` year is before its `since` year.
+    #[error("'until' ({until}) is before 'since' ({since})")]
+    UntilBeforeSince {
+        /// The first year.
+        since: crate::Year,
+        /// The (earlier) last year.
+        until: crate::Year,
+    },
+
     /// A linkage weight is NaN, infinite or negative.
     #[error("linkage '{from}' -> '{to}' has weight {weight}, weights must be finite and not negative")]
     InvalidWeight {

@@ -86,7 +86,7 @@
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
-//! | [`compare`] | [`Compare`], [`Comparison`], Gower distance, classification |
+//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`](compare::ProfileMetric) trait, Gower and simple matching distances with coverage, classification with verdicts |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
@@ -139,7 +139,7 @@ pub use crate::compare::{Compare, Comparison};
 pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale, ValueRef};
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
-pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind};
+pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Year};
 pub use crate::model::{Archetype, RegionalModel};
 pub use crate::query::Query;

@@ -158,6 +158,8 @@ pub struct Stage {
     driving_actors: BTreeSet<DrivingActor>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     ownership: Option<Ownership>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value_chain_role: Option<ValueChainRole>,
     source: SourceId,
 }
 
@@ -181,6 +183,7 @@ impl Stage {
             upgrading: BTreeSet::new(),
             driving_actors: BTreeSet::new(),
             ownership: None,
+            value_chain_role: None,
             source,
         }
     }
@@ -265,6 +268,36 @@ impl Stage {
     pub fn with_ownership(mut self, ownership: Ownership) -> Stage {
         self.ownership = Some(ownership);
         self
+    }
+
+    /// Sets the value-chain role local firms played in this stage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage, ValueChainRole};
+    /// let s = Stage::new("Own brands", SourceId::new("s")?).with_value_chain_role(ValueChainRole::Obm);
+    /// assert_eq!(s.value_chain_role(), Some(ValueChainRole::Obm));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_value_chain_role(mut self, role: ValueChainRole) -> Stage {
+        self.value_chain_role = Some(role);
+        self
+    }
+
+    /// The value-chain role, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{SourceId, Stage};
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?).value_chain_role(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value_chain_role(&self) -> Option<ValueChainRole> {
+        self.value_chain_role
     }
 
     /// The name.
@@ -366,20 +399,21 @@ impl Stage {
     }
 }
 
-/// A town's development trajectory: stages in chronological order.
+/// A town's development trajectory: stages ordered by start.
 ///
 /// # Invariants
 ///
 /// Checked by [`Trajectory::new`] and on deserialization:
 /// - every stage has a non-empty name;
-/// - among the stages that carry a [`Period`], each starts no earlier than
-///   the previous dated stage ends: a shared boundary year (`1978–1992`
-///   then `1992–`) is allowed, an earlier start is an overlap, and a dated
-///   stage after an open-ended one is an overlap too;
-/// - stages are listed in chronological order (starts never decrease).
+/// - every period runs forwards (a reversed period is rejected by
+///   [`Period::new`] and when a period deserializes);
+/// - the stages that carry a [`Period`] are listed by start: no dated stage
+///   starts before the previous dated stage.
 ///
-/// Undated stages may sit anywhere: the talk lists its stages in order
-/// without dates, and order alone is information.
+/// Stages may overlap: real trajectories run in parallel strands
+/// (foreign-invested assembly and the rise of local brands in the same
+/// years). Undated stages may sit anywhere: the talk lists its stages in
+/// order without dates, and order alone is information.
 ///
 /// # Source
 ///
@@ -388,12 +422,18 @@ impl Stage {
 /// # Example
 ///
 /// ```
-/// use regdev::{Period, SourceId, Stage, Trajectory, Year};
+/// use regdev::{Period, SourceId, Stage, Trajectory, ValueChainRole, Year};
 ///
 /// let src = SourceId::new("s")?;
 /// let p = |a, b: Option<i64>| -> Result<Period, regdev::Error> {
 ///     Period::new(Year::new(a)?, b.map(Year::new).transpose()?)
 /// };
+/// // Two strands in the same years.
+/// let parallel = Trajectory::new(vec![
+///     Stage::new("Foreign-invested assembly", src.clone()).with_period(p(1990, None)?).with_value_chain_role(ValueChainRole::Oem),
+///     Stage::new("Local brands", src.clone()).with_period(p(1998, None)?).with_value_chain_role(ValueChainRole::Obm),
+/// ])?;
+/// assert_eq!(parallel.len(), 2);
 /// let bad = Trajectory::new(vec![
 ///     Stage::new("later", src.clone()).with_period(p(1990, Some(2000))?),
 ///     Stage::new("earlier", src).with_period(p(1980, Some(1989))?),
@@ -416,8 +456,8 @@ impl Trajectory {
     /// # Errors
     ///
     /// [`Error::EmptyText`] (in [`Error::Context`]) for an unnamed stage;
-    /// [`Error::StageOrder`] for stages out of order or overlapping, as
-    /// described under "Invariants".
+    /// [`Error::StageOrder`] for a dated stage that starts before the
+    /// previous dated stage.
     ///
     /// # Example
     ///
@@ -435,31 +475,17 @@ impl Trajectory {
             }
             let Some(period) = stage.period else { continue };
             if let Some((prev, prev_period)) = previous {
-                let err = |problem: String| Error::StageOrder { index, stage: stage.name.clone(), problem };
                 if period.start() < prev_period.start() {
-                    return Err(err(format!(
-                        "starts in {}, before the previous stage {:?} starts in {}",
-                        period.start(),
-                        prev.name,
-                        prev_period.start()
-                    )));
-                }
-                match prev_period.end() {
-                    None => {
-                        return Err(err(format!(
-                            "overlaps the previous stage {:?}, which is open-ended from {}",
+                    return Err(Error::StageOrder {
+                        index,
+                        stage: stage.name.clone(),
+                        problem: format!(
+                            "starts in {}, before the previous stage {:?} starts in {}",
+                            period.start(),
                             prev.name,
                             prev_period.start()
-                        )));
-                    }
-                    Some(end) if period.start() < end => {
-                        return Err(err(format!(
-                            "starts in {}, before the previous stage {:?} ends in {end}",
-                            period.start(),
-                            prev.name
-                        )));
-                    }
-                    Some(_) => {}
+                        ),
+                    });
                 }
             }
             previous = Some((stage, period));
@@ -529,15 +555,14 @@ mod tests {
 
     #[test]
     fn trajectory_rejections() {
-        let overlap = Trajectory::new(vec![stage("a", 1980, Some(1995)), stage("b", 1990, None)]).unwrap_err();
+        // Overlapping stages are parallel strands, allowed when ordered by start.
+        assert!(Trajectory::new(vec![stage("a", 1980, Some(1995)), stage("b", 1990, None)]).is_ok());
+        assert!(Trajectory::new(vec![stage("a", 1980, None), stage("b", 1990, None)]).is_ok());
+        assert!(Trajectory::new(vec![stage("a", 1980, None), stage("b", 1980, Some(1985))]).is_ok());
+        let unordered = Trajectory::new(vec![stage("a", 1980, None), stage("b", 1979, Some(1985))]).unwrap_err();
         assert_eq!(
-            overlap.to_string(),
-            "trajectory stage 1 (\"b\") starts in 1990, before the previous stage \"a\" ends in 1995"
-        );
-        let after_open = Trajectory::new(vec![stage("a", 1980, None), stage("b", 1990, None)]).unwrap_err();
-        assert_eq!(
-            after_open.to_string(),
-            "trajectory stage 1 (\"b\") overlaps the previous stage \"a\", which is open-ended from 1980"
+            unordered.to_string(),
+            "trajectory stage 1 (\"b\") starts in 1979, before the previous stage \"a\" starts in 1980"
         );
         let unnamed = Trajectory::new(vec![Stage::new(" ", SourceId::new("s").unwrap())]).unwrap_err();
         assert_eq!(unnamed.to_string(), "trajectory stage 0: stage name must not be empty");

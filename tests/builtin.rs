@@ -277,6 +277,10 @@ fn fidelity_fixes_hold() {
     // The talk's line on Shanghai is about the Sunan model, not Kunshan's stories.
     let kunshan_graph = atlas.graph("kunshan").unwrap();
     assert!(kunshan_graph.actors().all(|a| a.id().as_str() != "shanghai"));
+    // The Sino-German SME cooperation zone is a MIIT designation, not a
+    // State Council development zone.
+    let zhangpu = atlas.town("zhangpu").unwrap();
+    assert_eq!(zhangpu.zones()[0].level(), regdev::ZoneLevel::Ministerial);
     // No trajectory stage asserts an ownership the talk does not state.
     for t in atlas.towns() {
         for stage in t.trajectory().stages() {

@@ -142,6 +142,7 @@ fn every_vocabulary_variant_round_trips() {
     all(RegionalModel::ALL);
     all(ActorKind::ALL);
     all(LinkageKind::ALL);
+    all(Valence::ALL);
 }
 
 /// The float edge cases, exactly.

@@ -33,14 +33,14 @@ pub fn run_query(atlas: &Atlas, query: &Query) -> usize {
 
 /// Classifies every town against the atlas's archetypes; returns how many
 /// got a nearest archetype.
-pub fn classify_every_town(atlas: &Atlas) -> usize {
-    let best = classify_all(atlas.towns().map(|t| t.profile()), atlas.archetypes(), &Gower::new());
-    best.iter().filter(|b| b.is_some()).count()
+pub fn classify_every_town(atlas: &Atlas) -> Result<usize, Error> {
+    let all = classify_all(atlas.towns(), atlas.archetypes(), &Gower::new())?;
+    Ok(all.iter().filter(|c| c.best().is_some()).count())
 }
 
 /// All-pairs Gower distance (profiles and key facts) between every town.
 pub fn gower_all_pairs(atlas: &Atlas) -> Result<DistanceMatrix, Error> {
-    Gower::new().matrix(atlas, atlas.towns().map(|t| t.id().as_str()))
+    Gower::new().fit(atlas).matrix(atlas.towns())
 }
 
 /// Validates a document into an atlas.

@@ -10,7 +10,7 @@
 //! | prefecture-level cities | 2 | Suzhou (3205), Foshan (4406), as parents only |
 //! | case towns | 2 | Kunshan (county-level city of Suzhou), Shunde (district of Foshan) |
 //! | their towns | 10 + 10 | NBS statistical codes with the years of the listings checked |
-//! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone |
+//! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
 //! | Sunan cases | 2 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village profiled without a model label (no source read names it a case) |
 //! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen as a town of Dongguan |
@@ -578,7 +578,7 @@ fn child_towns(parent: &'static str, province: &str, children: &[Child]) -> Resu
                     DevelopmentZone::new(
                         Name::new("Sino-German (Kunshan) SME Cooperation Zone")?
                             .with_chinese("中德(昆山)中小企业合作区")?,
-                        ZoneLevel::National,
+                        ZoneLevel::Ministerial,
                         ZoneKind::ForeignIndustrialPark,
                         sid("chinanews-2017-sino-german"),
                     )

@@ -54,6 +54,13 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://www.urking.top/read/country-driving-514a16/144.html")
             .with_note("read on an unofficial copy; Qiaotou's \"380 factories that manufactured more than 70 percent of the buttons for clothes made in China\"; clothes manufacturers buy in bulk at \"Button City\"")
             .with_strength(Weak),
+        Source::new(sid("globe-and-mail-2004-wenzhou"), WebPage, "Wenzhou: capitalism unbound")
+            .with_authors(["John Barber"])
+            .with_year(y(2004)?)
+            .with_venue("The Globe and Mail, 23 October 2004")
+            .with_url("http://v1.theglobeandmail.com/servlet/story/RTGAM.20041023.wxchinawenzhou23/BNStory/specialChina/?pageRequested=all")
+            .with_note("Wenzhou's goods go 'for China and beyond -- and most are privately run'; the shoe maker Aokang produced '10 million pairs of shoes a year for the Chinese market'")
+            .with_strength(Medium),
         Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")
             .with_year(y(2014)?)
             .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")
@@ -94,6 +101,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .note(Observed::new(
         "market orientation: Walcott (2007) reads the model as 'market sensitive export orientation'; the classic model of the 1980s sold through specialised markets at home (the Qiaotou button market of 1983, a weak source), so the export reading is the modern one".to_owned(),
         sid("walcott-2007"),
+    ))
+    .note(Observed::new(
+        "market orientation, the domestic reading: Wenzhou's firms make goods 'for China and beyond', and Aokang, one of its largest shoe makers, produced its 10 million pairs a year 'for the Chinese market' (2004)".to_owned(),
+        sid("globe-and-mail-2004-wenzhou"),
     ))
     .note(Observed::new(
         "the private economy 'now accounts for 80 percent of Wenzhou's total GDP'".to_owned(),

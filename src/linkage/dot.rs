@@ -59,6 +59,10 @@ fn node_style(kind: ActorKind) -> (&'static str, &'static str) {
         ActorKind::TalentNetwork => ("ellipse", "#ead1dc"),
         ActorKind::FinancialInstitution => ("cylinder", "#ffe599"),
         ActorKind::Place => ("ellipse", "#ffffff"),
+        ActorKind::SpecialisedMarket => ("trapezium", "#f9cb9c"),
+        ActorKind::StateOwnedEnterprise => ("box", "#ea9999"),
+        ActorKind::SalesNetwork => ("ellipse", "#f6b26b"),
+        ActorKind::OverseasBuyer => ("invtrapezium", "#a4c2f4"),
     }
 }
 

@@ -61,6 +61,10 @@ vocabulary! {
     /// investors, the German industrial park, Tsinghua, overseas Chinese
     /// talent, the business association in Leliu, the technology park in
     /// Lecong, the industrial service and innovation centre); Qiao (2016).
+    /// Specialised markets, sales-agent networks, state-owned enterprises
+    /// and overseas buyers: the actors of the Wenzhou-model and
+    /// export-cluster literature (Walcott 2007 for Wenzhou's markets and
+    /// agents).
     ///
     /// # Example
     ///
@@ -101,6 +105,17 @@ vocabulary! {
         /// A place acting as a whole: a city or economy as a source of
         /// models, capital or demand.
         Place = ("place", "Place"),
+        /// A specialised wholesale market (专业市场), the trading hub of the
+        /// Wenzhou model (Yiwu's small-commodities market, Qiaotou's button
+        /// market).
+        SpecialisedMarket = ("specialised_market", "Specialised market"),
+        /// A state-owned enterprise.
+        StateOwnedEnterprise = ("state_owned_enterprise", "State-owned enterprise"),
+        /// A network of sales agents (供销员), who sold Wenzhou's products
+        /// across China.
+        SalesNetwork = ("sales_network", "Sales-agent network"),
+        /// Foreign buyers, buying houses or brand owners placing orders.
+        OverseasBuyer = ("overseas_buyer", "Overseas buyer"),
     }
 }
 
@@ -138,6 +153,48 @@ vocabulary! {
         Governance = ("governance", "Governance or coordination"),
         /// A partnership, initiated by the source.
         Partnership = ("partnership", "Partnership"),
+    }
+}
+
+vocabulary! {
+    /// Whether a [`Linkage`] is cooperation, conflict or regulation.
+    ///
+    /// Exhaustive: the three valences partition relations between actors.
+    ///
+    /// # Source
+    ///
+    /// The crate's data model: case studies report crackdowns and disputes
+    /// (conflictual) and licensing or inspection (regulatory) next to the
+    /// flows of the talk's stories (cooperative).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Valence;
+    /// assert_eq!("conflictual".parse::<Valence>()?, Valence::Conflictual);
+    /// assert_eq!(Valence::default(), Valence::Cooperative);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum Valence as "valence" {
+        /// Working together: the flows of investment, supply, knowledge.
+        Cooperative = ("cooperative", "Cooperative"),
+        /// A conflict: a crackdown, a dispute, a price war.
+        Conflictual = ("conflictual", "Conflictual"),
+        /// One actor regulates the other: licensing, inspection, quotas.
+        Regulatory = ("regulatory", "Regulatory"),
+    }
+}
+
+impl Default for Valence {
+    /// Cooperative: what every format-1 linkage was.
+    fn default() -> Valence {
+        Valence::Cooperative
+    }
+}
+
+impl Valence {
+    fn is_cooperative(&self) -> bool {
+        *self == Valence::Cooperative
     }
 }
 
@@ -325,8 +382,13 @@ impl Actor {
     }
 }
 
-/// An edge of a linkage graph: what flows, at what scale, since when, how
+/// An edge of a linkage graph: what flows, at what scale, since and until
+/// when, whether in cooperation, conflict or regulation ([`Valence`]), how
 /// strongly, and who says so. The endpoints are held by the graph.
+///
+/// `until` must not be before `since` ([`Error::UntilBeforeSince`], checked
+/// on deserialization and by [`LinkageGraphBuilder::build`]); both years are
+/// inclusive.
 ///
 /// # Source
 ///
@@ -341,6 +403,10 @@ impl Actor {
 ///     .with_weight(2.0)?;
 /// assert_eq!(l.weight(), Some(2.0));
 /// assert!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).with_weight(-1.0).is_err());
+/// let err = serde_json::from_str::<Linkage>(
+///     r#"{"kind": "governance", "scale": "local", "since": 2000, "until": 1990, "valence": "conflictual", "source": "s"}"#,
+/// ).unwrap_err();
+/// assert_eq!(err.to_string(), "'until' (1990) is before 'since' (2000)");
 /// # Ok::<(), regdev::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -350,6 +416,10 @@ pub struct Linkage {
     scale: Scale,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     since: Option<Year>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    until: Option<Year>,
+    #[serde(default, skip_serializing_if = "Valence::is_cooperative")]
+    valence: Valence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
     source: SourceId,
@@ -364,6 +434,10 @@ struct LinkageFields {
     #[serde(default)]
     since: Option<Year>,
     #[serde(default)]
+    until: Option<Year>,
+    #[serde(default)]
+    valence: Valence,
+    #[serde(default)]
     weight: Option<f64>,
     source: SourceId,
 }
@@ -371,8 +445,10 @@ struct LinkageFields {
 impl TryFrom<LinkageFields> for Linkage {
     type Error = Error;
     fn try_from(f: LinkageFields) -> Result<Linkage, Error> {
-        let mut l = Linkage::new(f.kind, f.scale, f.source);
+        let mut l = Linkage::new(f.kind, f.scale, f.source).with_valence(f.valence);
         l.since = f.since;
+        l.until = f.until;
+        l.check_dates()?;
         match f.weight {
             Some(w) => l.with_weight(w),
             None => Ok(l),
@@ -393,7 +469,98 @@ impl Linkage {
     /// ```
     #[must_use]
     pub fn new(kind: LinkageKind, scale: Scale, source: SourceId) -> Linkage {
-        Linkage { kind, scale, since: None, weight: None, source }
+        Linkage { kind, scale, since: None, until: None, valence: Valence::Cooperative, weight: None, source }
+    }
+
+    /// Sets the last year of the linkage (inclusive). Checked against
+    /// `since` when the graph is built or the linkage deserialized.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
+    /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?)
+    ///     .since(Year::new(1985)?)
+    ///     .until(Year::new(1998)?);
+    /// assert_eq!(l.until_year(), Some(Year::new(1998)?));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn until(mut self, year: Year) -> Linkage {
+        self.until = Some(year);
+        self
+    }
+
+    /// Sets the valence (cooperative by default).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Valence};
+    /// let crackdown = Linkage::new(LinkageKind::Governance, Scale::Local, SourceId::new("s")?)
+    ///     .with_valence(Valence::Conflictual);
+    /// assert_eq!(crackdown.valence(), Valence::Conflictual);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_valence(mut self, valence: Valence) -> Linkage {
+        self.valence = valence;
+        self
+    }
+
+    /// The last year of the linkage, if it ended.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).until_year(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn until_year(&self) -> Option<Year> {
+        self.until
+    }
+
+    /// The valence.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Valence};
+    /// assert_eq!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).valence(), Valence::Cooperative);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn valence(&self) -> Valence {
+        self.valence
+    }
+
+    /// Whether the linkage held in `year`, as far as its dates say: not
+    /// before `since`, not after `until`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
+    /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?)
+    ///     .since(Year::new(1985)?)
+    ///     .until(Year::new(1998)?);
+    /// assert!(l.active_in(Year::new(1990)?));
+    /// assert!(!l.active_in(Year::new(1999)?));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn active_in(&self, year: Year) -> bool {
+        self.since.is_none_or(|s| s <= year) && self.until.is_none_or(|u| year <= u)
+    }
+
+    /// `until` must not be before `since`.
+    fn check_dates(&self) -> Result<(), Error> {
+        match (self.since, self.until) {
+            (Some(since), Some(until)) if until < since => Err(Error::UntilBeforeSince { since, until }),
+            _ => Ok(()),
+        }
     }
 
     /// Sets the year the linkage began.
@@ -519,6 +686,10 @@ pub(crate) struct RawLinkage {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     since: Option<Year>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    until: Option<Year>,
+    #[serde(default, skip_serializing_if = "Valence::is_cooperative")]
+    valence: Valence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     weight: Option<f64>,
     source: SourceId,
 }
@@ -544,7 +715,9 @@ pub(crate) struct RawGraph {
 /// - both ends of every linkage are actors of the graph
 ///   ([`Error::UnknownReference`]);
 /// - no linkage joins an actor to itself ([`Error::SelfLinkage`]);
-/// - weights are finite and not negative ([`Error::InvalidWeight`]).
+/// - weights are finite and not negative ([`Error::InvalidWeight`]);
+/// - no linkage ends before it starts ([`Error::UntilBeforeSince`], in an
+///   [`Error::Context`] naming the linkage).
 ///
 /// Parallel linkages (two linkages between the same pair, of different
 /// kinds) are allowed: Taiwanese investors both invest in Kunshan and lend
@@ -643,9 +816,22 @@ impl LinkageGraph {
                     ok = false;
                 }
             }
+            if let (Some(since), Some(until)) = (l.since, l.until) {
+                if until < since {
+                    errors.push(Error::UntilBeforeSince { since, until }.context(referrer.clone()));
+                    ok = false;
+                }
+            }
             if let (true, Some(f), Some(t)) = (ok, from, to) {
-                let linkage =
-                    Linkage { kind: l.kind, scale: l.scale, since: l.since, weight: l.weight, source: l.source };
+                let linkage = Linkage {
+                    kind: l.kind,
+                    scale: l.scale,
+                    since: l.since,
+                    until: l.until,
+                    valence: l.valence,
+                    weight: l.weight,
+                    source: l.source,
+                };
                 graph.add_edge(f, t, linkage);
             }
         }
@@ -664,6 +850,8 @@ impl LinkageGraph {
                     kind: l.kind,
                     scale: l.scale,
                     since: l.since,
+                    until: l.until,
+                    valence: l.valence,
                     weight: l.weight,
                     source: l.source.clone(),
                 })
@@ -884,6 +1072,8 @@ impl LinkageGraphBuilder {
             kind: linkage.kind,
             scale: linkage.scale,
             since: linkage.since,
+            until: linkage.until,
+            valence: linkage.valence,
             weight: linkage.weight,
             source: linkage.source,
         });

@@ -4,10 +4,11 @@ use serde::{Deserialize, Serialize};
 
 use super::IndustryDivision;
 use super::name::non_empty;
-use crate::{Error, SourceId};
+use crate::{Error, SourceId, ValueChainRole};
 
-/// What a town specialises in: an industry division and the product, with
-/// the source that says so.
+/// What a town specialises in: an industry division, the product and,
+/// optionally, the value-chain role its firms play ([`ValueChainRole`]),
+/// with the source that says so.
 ///
 /// # Source
 ///
@@ -27,6 +28,7 @@ use crate::{Error, SourceId};
 pub struct Specialisation {
     industry: IndustryDivision,
     product: String,
+    value_chain_role: Option<ValueChainRole>,
     source: SourceId,
 }
 
@@ -35,19 +37,27 @@ pub struct Specialisation {
 struct RawSpecialisation {
     industry: IndustryDivision,
     product: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    value_chain_role: Option<ValueChainRole>,
     source: SourceId,
 }
 
 impl TryFrom<RawSpecialisation> for Specialisation {
     type Error = Error;
     fn try_from(r: RawSpecialisation) -> Result<Specialisation, Error> {
-        Specialisation::new(r.industry, r.product, r.source)
+        let s = Specialisation::new(r.industry, r.product, r.source)?;
+        Ok(Specialisation { value_chain_role: r.value_chain_role, ..s })
     }
 }
 
 impl From<Specialisation> for RawSpecialisation {
     fn from(s: Specialisation) -> RawSpecialisation {
-        RawSpecialisation { industry: s.industry, product: s.product, source: s.source }
+        RawSpecialisation {
+            industry: s.industry,
+            product: s.product,
+            value_chain_role: s.value_chain_role,
+            source: s.source,
+        }
     }
 }
 
@@ -71,7 +81,38 @@ impl Specialisation {
         product: impl AsRef<str>,
         source: SourceId,
     ) -> Result<Specialisation, Error> {
-        Ok(Specialisation { industry, product: non_empty("product", product)?, source })
+        Ok(Specialisation { industry, product: non_empty("product", product)?, value_chain_role: None, source })
+    }
+
+    /// Sets the value-chain role the town's firms play in this product.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{IndustryDivision, SourceId, Specialisation, ValueChainRole};
+    /// let s = Specialisation::new(IndustryDivision::C39, "notebook computers", SourceId::new("s")?)?
+    ///     .with_value_chain_role(ValueChainRole::Odm);
+    /// assert_eq!(s.value_chain_role(), Some(ValueChainRole::Odm));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_value_chain_role(mut self, role: ValueChainRole) -> Specialisation {
+        self.value_chain_role = Some(role);
+        self
+    }
+
+    /// The value-chain role, if given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{IndustryDivision, SourceId, Specialisation};
+    /// assert_eq!(Specialisation::new(IndustryDivision::C33, "x", SourceId::new("s")?)?.value_chain_role(), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn value_chain_role(&self) -> Option<ValueChainRole> {
+        self.value_chain_role
     }
 
     /// The industry division.

@@ -19,7 +19,8 @@
 
 use regdev::{
     ActorKind, AdminLevel, Advantage, Currency, Dimension, DimensionKind, IndustryDivision, LinkageKind, Place,
-    RegionalModel, Scale, SourceKind, SourceStrength, UpgradingType, Year, ZoneKind, ZoneLevel,
+    RegionalModel, Scale, SourceKind, SourceStrength, UpgradingType, Valence, ValueChainRole, Year, ZoneKind,
+    ZoneLevel,
 };
 use serde_json::{Map, Value, json};
 
@@ -125,6 +126,11 @@ pub(crate) fn atlas_schema() -> Value {
     def("upgrading_type", vocabulary(UpgradingType::ALL, UpgradingType::id, "A type of upgrading."));
     def("actor_kind", vocabulary(ActorKind::ALL, ActorKind::id, "A kind of actor."));
     def("linkage_kind", vocabulary(LinkageKind::ALL, LinkageKind::id, "A kind of linkage."));
+    def(
+        "valence",
+        vocabulary(Valence::ALL, Valence::id, "Cooperative, conflictual or regulatory (default cooperative)."),
+    );
+    def("value_chain_role", vocabulary(ValueChainRole::ALL, ValueChainRole::id, "A value-chain role (OEM, ODM, OBM)."));
 
     let profile: Map<String, Value> = Dimension::ALL.iter().map(|&d| (d.id().to_owned(), r(d.id()))).collect();
     def("profile", json!({ "type": "object", "properties": profile, "additionalProperties": false }));
@@ -196,7 +202,10 @@ pub(crate) fn atlas_schema() -> Value {
     def(
         "specialisation",
         object(
-            json!({ "industry": r("industry_division"), "product": r("text"), "source": r("slug") }),
+            json!({
+                "industry": r("industry_division"), "product": r("text"),
+                "value_chain_role": r("value_chain_role"), "source": r("slug")
+            }),
             &["industry", "product", "source"],
         ),
     );
@@ -217,7 +226,7 @@ pub(crate) fn atlas_schema() -> Value {
                 "name": r("text"), "period": r("period"), "description": { "type": "string" },
                 "upgrading": array(r("upgrading_type"), true),
                 "driving_actors": array(r("driving_actor"), true),
-                "ownership": r("ownership"), "source": r("slug")
+                "ownership": r("ownership"), "value_chain_role": r("value_chain_role"), "source": r("slug")
             }),
             &["name", "source"],
         ),
@@ -251,7 +260,8 @@ pub(crate) fn atlas_schema() -> Value {
         object(
             json!({
                 "from": r("slug"), "to": r("slug"), "kind": r("linkage_kind"), "scale": r("scale"),
-                "since": r("year"), "weight": { "type": "number", "minimum": 0 }, "source": r("slug")
+                "since": r("year"), "until": r("year"), "valence": r("valence"),
+                "weight": { "type": "number", "minimum": 0 }, "source": r("slug")
             }),
             &["from", "to", "kind", "scale", "source"],
         ),

@@ -1,0 +1,785 @@
+//! Classification: archetypes ranked by distance, with a verdict.
+
+use std::sync::Arc;
+
+use serde::ser::SerializeStruct;
+use serde::{Serialize, Serializer};
+
+use super::Compare;
+use super::encode::{DIMS, Encoded, Interner, code_distance};
+use super::metric::{Distance, Feature, ProfileMetric};
+use crate::macros::vocabulary;
+use crate::{Archetype, ArchetypeId, Atlas, Dimension, Error};
+
+vocabulary! {
+    /// What a [`Classification`] concludes.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::compare::Verdict;
+    /// assert_eq!(Verdict::InsufficientEvidence.id(), "insufficient_evidence");
+    /// assert_eq!("tie".parse::<Verdict>()?, Verdict::Tie);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum Verdict as "verdict" {
+        /// One archetype is nearest by more than the tie tolerance, on
+        /// enough evidence.
+        Nearest = ("nearest", "nearest"),
+        /// Two or more archetypes are nearest within the tie tolerance.
+        Tie = ("tie", "tie"),
+        /// The nearest archetype's distance rests on too few features, or
+        /// too small a share of its weight, or no archetype is comparable.
+        InsufficientEvidence = ("insufficient_evidence", "insufficient evidence"),
+    }
+}
+
+/// The thresholds behind a [`Verdict`].
+///
+/// Defaults: distances within **0.05** of each other are tied (less than
+/// one mismatched dimension out of twenty); a nearest archetype whose
+/// distance rests on fewer than **3** features, or on less than **half**
+/// (coverage 0.5) of the archetype's weighted features, is
+/// insufficient evidence.
+///
+/// # Example
+///
+/// ```
+/// use regdev::compare::VerdictRule;
+/// let strict = VerdictRule::default().min_compared(5).min_coverage(0.8)?.tie_tolerance(0.0)?;
+/// assert_eq!(strict.tie_tolerance_value(), 0.0);
+/// assert!(VerdictRule::default().min_coverage(1.5).is_err());
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct VerdictRule {
+    tie_tolerance: f64,
+    min_compared: usize,
+    min_coverage: f64,
+}
+
+impl Default for VerdictRule {
+    fn default() -> VerdictRule {
+        VerdictRule { tie_tolerance: VerdictRule::TIE_TOLERANCE, min_compared: 3, min_coverage: 0.5 }
+    }
+}
+
+fn unit(quantity: &'static str, value: f64) -> Result<f64, Error> {
+    if (0.0..=1.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(Error::OutOfRange { setting: quantity, value, min: 0.0, max: 1.0 })
+    }
+}
+
+impl VerdictRule {
+    /// The default tie tolerance, 0.05.
+    pub const TIE_TOLERANCE: f64 = 0.05;
+
+    /// Slack added to the tie tolerance for floating-point rounding, so
+    /// that 1.0 and 0.9 are tied under a tolerance of 0.1.
+    pub const ROUNDING: f64 = 1e-12;
+
+    /// Distances within `tolerance` of each other are tied.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] outside `[0, 1]` (or NaN).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let r = regdev::compare::VerdictRule::default().tie_tolerance(0.1)?;
+    /// assert_eq!(r.tie_tolerance_value(), 0.1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn tie_tolerance(mut self, tolerance: f64) -> Result<VerdictRule, Error> {
+        self.tie_tolerance = unit("tie tolerance", tolerance)?;
+        Ok(self)
+    }
+
+    /// The nearest archetype's distance must rest on at least `n`
+    /// features.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let r = regdev::compare::VerdictRule::default().min_compared(1);
+    /// assert_eq!(r.min_compared_value(), 1);
+    /// ```
+    #[must_use]
+    pub fn min_compared(mut self, n: usize) -> VerdictRule {
+        self.min_compared = n;
+        self
+    }
+
+    /// The nearest archetype's distance must cover at least `share` of its
+    /// weighted features.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] outside `[0, 1]` (or NaN).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let r = regdev::compare::VerdictRule::default().min_coverage(0.25)?;
+    /// assert_eq!(r.min_coverage_value(), 0.25);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn min_coverage(mut self, share: f64) -> Result<VerdictRule, Error> {
+        self.min_coverage = unit("minimum coverage", share)?;
+        Ok(self)
+    }
+
+    /// The tie tolerance.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::compare::VerdictRule::default().tie_tolerance_value(), 0.05);
+    /// ```
+    #[must_use]
+    pub fn tie_tolerance_value(&self) -> f64 {
+        self.tie_tolerance
+    }
+
+    /// The minimum number of features compared.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::compare::VerdictRule::default().min_compared_value(), 3);
+    /// ```
+    #[must_use]
+    pub fn min_compared_value(&self) -> usize {
+        self.min_compared
+    }
+
+    /// The minimum coverage.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::compare::VerdictRule::default().min_coverage_value(), 0.5);
+    /// ```
+    #[must_use]
+    pub fn min_coverage_value(&self) -> f64 {
+        self.min_coverage
+    }
+
+    /// Whether a distance rests on enough evidence.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Compare;
+    /// let a = regdev::RegionalModel::Wenzhou.archetype();
+    /// assert!(regdev::compare::VerdictRule::default().is_sufficient(&a.distance(&a).ok_or("?")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_sufficient(&self, d: &Distance) -> bool {
+        d.compared() >= self.min_compared && d.coverage() >= self.min_coverage
+    }
+}
+
+/// One archetype's place in a [`Classification`].
+///
+/// Serializes as `{"rank", "archetype", "name", "distance", "compared",
+/// "coverage", "contributions", "uncompared"}`, `distance` being the number
+/// (or `null` when not comparable) and `compared` the number of features.
+///
+/// # Example
+///
+/// ```
+/// let c = regdev::Atlas::builtin().classify("kunshan")?;
+/// let best = c.best().ok_or("no ranking")?;
+/// assert_eq!(best.name(), "Pearl River Delta");
+/// assert_eq!(best.rank(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    archetype: ArchetypeId,
+    name: Arc<str>,
+    distance: Option<Distance>,
+    rank: usize,
+}
+
+impl Ranked {
+    /// An archetype with its distance (from any measure), for
+    /// [`Classification::new`]; `None` when not comparable.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Compare, RegionalModel};
+    /// use regdev::compare::Ranked;
+    /// let sunan = RegionalModel::Sunan.archetype();
+    /// let r = Ranked::new(&sunan, sunan.distance(&sunan));
+    /// assert_eq!(r.name(), "Sunan");
+    /// ```
+    #[must_use]
+    pub fn new(archetype: &Archetype, distance: Option<Distance>) -> Ranked {
+        Ranked { archetype: archetype.id().clone(), name: Arc::from(archetype.name()), distance, rank: 0 }
+    }
+
+    /// The archetype's id.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = regdev::Atlas::builtin().classify("shunde")?;
+    /// assert_eq!(c.ranking().len(), 3);
+    /// assert!(c.ranking().iter().any(|r| r.archetype().as_str() == "wenzhou"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn archetype(&self) -> &ArchetypeId {
+        &self.archetype
+    }
+
+    /// The archetype's name.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = regdev::Atlas::builtin().classify("shunde")?;
+    /// assert!(c.ranking().iter().any(|r| r.name() == "Wenzhou"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The distance, or `None` if the profiles share no dimension.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = regdev::Atlas::builtin().classify("kunshan")?;
+    /// assert!(c.ranking().iter().all(|r| r.distance().is_some()));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn distance(&self) -> Option<&Distance> {
+        self.distance.as_ref()
+    }
+
+    /// The rank, from 1; archetypes tied within the tolerance share one
+    /// (1, 2, 2, 4); not comparable archetypes rank last, together.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = regdev::Atlas::builtin().classify("shunde")?;
+    /// let ranks: Vec<usize> = c.ranking().iter().map(|r| r.rank()).collect();
+    /// assert_eq!(ranks, [1, 1, 3]); // PRD and Wenzhou tied at 0.75, then Sunan
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rank(&self) -> usize {
+        self.rank
+    }
+}
+
+impl Serialize for Ranked {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Ranked", 8)?;
+        s.serialize_field("rank", &self.rank)?;
+        s.serialize_field("archetype", &self.archetype)?;
+        s.serialize_field("name", &*self.name)?;
+        s.serialize_field("distance", &self.distance.as_ref().map(Distance::value))?;
+        s.serialize_field("compared", &self.distance.as_ref().map_or(0, Distance::compared))?;
+        s.serialize_field("coverage", &self.distance.as_ref().map_or(0.0, Distance::coverage))?;
+        s.serialize_field("contributions", &self.distance.as_ref().map_or(&[][..], Distance::contributions))?;
+        s.serialize_field("uncompared", &self.distance.as_ref().map_or(&[][..], Distance::uncompared))?;
+        s.end()
+    }
+}
+
+/// Archetypes ranked by distance to a subject, nearest first, with a
+/// [`Verdict`]; archetypes sharing no dimension with it come last. Equal
+/// distances keep the archetypes' input order, and share a
+/// [rank](Ranked::rank).
+///
+/// Two archetypes are tied when their distances differ by at most the
+/// rule's tolerance, or are linked by a chain of such steps (so any two
+/// distances within the tolerance always share a rank). The verdict is
+/// [`Verdict::InsufficientEvidence`] when the nearest archetype's distance
+/// is not [sufficient](VerdictRule::is_sufficient) (or none is
+/// comparable), else [`Verdict::Tie`] when the second is tied with the
+/// first, else [`Verdict::Nearest`].
+///
+/// Serializes as `{"subject", "measure", "verdict", "rule", "ranking"}`.
+///
+/// # Example
+///
+/// ```
+/// use regdev::compare::Verdict;
+/// let c = regdev::Atlas::builtin().classify("kunshan")?;
+/// assert_eq!(c.verdict(), Verdict::Nearest);
+/// println!("{c}");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Classification {
+    subject: String,
+    measure: Arc<str>,
+    ranking: Vec<Ranked>,
+    verdict: Verdict,
+    rule: VerdictRule,
+}
+
+impl Serialize for Classification {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Classification", 5)?;
+        s.serialize_field("subject", &self.subject)?;
+        s.serialize_field("measure", &*self.measure)?;
+        s.serialize_field("verdict", &self.verdict)?;
+        s.serialize_field("rule", &self.rule)?;
+        s.serialize_field("ranking", &self.ranking)?;
+        s.end()
+    }
+}
+
+impl Classification {
+    /// Ranks archetypes with their distances (from any measure, named
+    /// `measure`) and judges the ranking under `rule`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Compare, RegionalModel};
+    /// use regdev::compare::{Classification, Ranked, Verdict, VerdictRule};
+    /// let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
+    /// let subject = RegionalModel::Wenzhou.archetype();
+    /// let ranking = archetypes.iter().map(|a| Ranked::new(a, subject.distance(a))).collect();
+    /// let c = Classification::new("Wenzhou", "Gower", ranking, VerdictRule::default());
+    /// assert_eq!(c.verdict(), Verdict::Nearest);
+    /// assert_eq!(c.best().map(|r| r.name()), Some("Wenzhou"));
+    /// ```
+    #[must_use]
+    pub fn new(subject: impl Into<String>, measure: &str, ranking: Vec<Ranked>, rule: VerdictRule) -> Classification {
+        Classification::build(subject.into(), Arc::from(measure), ranking, rule)
+    }
+
+    fn build(subject: String, measure: Arc<str>, mut ranking: Vec<Ranked>, rule: VerdictRule) -> Classification {
+        let key = |r: &Ranked| r.distance.as_ref().map_or(f64::INFINITY, Distance::value);
+        ranking.sort_by(|x, y| key(x).total_cmp(&key(y)));
+        let mut c = Classification { subject, measure, ranking, verdict: Verdict::InsufficientEvidence, rule };
+        c.judge();
+        c
+    }
+
+    /// Assigns ranks and the verdict under `self.rule`.
+    fn judge(&mut self) {
+        let tol = self.rule.tie_tolerance;
+        let mut prev: Option<(f64, usize)> = None;
+        for (i, r) in self.ranking.iter_mut().enumerate() {
+            let d = r.distance.as_ref().map_or(f64::INFINITY, Distance::value);
+            r.rank = match prev {
+                Some((p, rank)) if d == p || d - p <= tol + VerdictRule::ROUNDING => rank,
+                _ => i + 1,
+            };
+            prev = Some((d, r.rank));
+        }
+        self.verdict = match self.ranking.first().and_then(|r| r.distance.as_ref()) {
+            Some(d) if self.rule.is_sufficient(d) => {
+                let tied = self.ranking.get(1).is_some_and(|r| r.distance.is_some() && r.rank == 1);
+                if tied { Verdict::Tie } else { Verdict::Nearest }
+            }
+            _ => Verdict::InsufficientEvidence,
+        };
+    }
+
+    /// The same ranking judged under another rule.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::compare::{Verdict, VerdictRule};
+    /// let c = regdev::Atlas::builtin().classify("kunshan")?;
+    /// let c = c.with_rule(VerdictRule::default().tie_tolerance(0.25)?);
+    /// assert_eq!(c.verdict(), Verdict::Tie); // PRD 0.40, Sunan 0.60
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with_rule(mut self, rule: VerdictRule) -> Classification {
+        self.rule = rule;
+        self.judge();
+        self
+    }
+
+    /// The classified item's label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.subject(), "Kunshan");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn subject(&self) -> &str {
+        &self.subject
+    }
+
+    /// The name of the measure.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.measure(), "Gower");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn measure(&self) -> &str {
+        &self.measure
+    }
+
+    /// The ranking, nearest first.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.ranking().len(), 3);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ranking(&self) -> &[Ranked] {
+        &self.ranking
+    }
+
+    /// The nearest archetype, if any is comparable (the first of a tie).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Atlas::builtin().classify("kunshan")?.best().is_some());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn best(&self) -> Option<&Ranked> {
+        self.ranking.first().filter(|r| r.distance.is_some())
+    }
+
+    /// The archetypes of rank 1 that are comparable: one for a clear
+    /// winner, several for a tie.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.nearest().len(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn nearest(&self) -> &[Ranked] {
+        let n = self.ranking.iter().take_while(|r| r.rank == 1 && r.distance.is_some()).count();
+        self.ranking.get(..n).unwrap_or_default()
+    }
+
+    /// The verdict.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::compare::Verdict;
+    /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.verdict(), Verdict::Nearest);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn verdict(&self) -> Verdict {
+        self.verdict
+    }
+
+    /// The rule the verdict was reached under.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::compare::VerdictRule;
+    /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.rule(), &VerdictRule::default());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn rule(&self) -> &VerdictRule {
+        &self.rule
+    }
+
+    /// One line saying what the verdict rests on, e.g.
+    /// `verdict: nearest — Pearl River Delta (0.400, 10 features, coverage 1.00)`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = regdev::Atlas::builtin().classify("kunshan")?;
+    /// assert!(c.verdict_line().starts_with("verdict: nearest — Pearl River Delta"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn verdict_line(&self) -> String {
+        let describe = |r: &Ranked| match &r.distance {
+            Some(d) => {
+                format!("{} ({:.3}, {} features, coverage {:.2})", r.name, d.value(), d.compared(), d.coverage())
+            }
+            None => format!("{} (not comparable)", r.name),
+        };
+        match self.verdict {
+            Verdict::Nearest => {
+                format!("verdict: nearest — {}", self.best().map(describe).unwrap_or_default())
+            }
+            Verdict::Tie => {
+                let names: Vec<String> = self.nearest().iter().map(describe).collect();
+                format!("verdict: tie within {} — {}", self.rule.tie_tolerance, names.join(", "))
+            }
+            Verdict::InsufficientEvidence => match self.best() {
+                Some(r) => format!(
+                    "verdict: insufficient evidence — nearest is {}; needs at least {} features and coverage {:.2}",
+                    describe(r),
+                    self.rule.min_compared,
+                    self.rule.min_coverage
+                ),
+                None => "verdict: insufficient evidence — no archetype shares a dimension".to_owned(),
+            },
+        }
+    }
+}
+
+impl core::fmt::Display for Classification {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        writeln!(f, "{} — archetypes by {} distance (nearest first)", self.subject, self.measure)?;
+        for r in &self.ranking {
+            let tied = self.ranking.iter().filter(|x| x.rank == r.rank).count() > 1;
+            let rank = format!("{}{}", r.rank, if tied { "=" } else { "." });
+            match &r.distance {
+                Some(d) => {
+                    writeln!(
+                        f,
+                        "{rank} {:<20} {:.3}  ({} compared, coverage {:.2})",
+                        r.name,
+                        d.value(),
+                        d.compared(),
+                        d.coverage()
+                    )?;
+                    for c in d.contributions() {
+                        writeln!(
+                            f,
+                            "     {:<36} d={:.2} contributes {:.3}",
+                            c.feature().to_string(),
+                            c.distance(),
+                            c.contribution()
+                        )?;
+                    }
+                    if !d.uncompared().is_empty() {
+                        let names: Vec<String> = d.uncompared().iter().map(ToString::to_string).collect();
+                        writeln!(f, "     not compared: {}", names.join(", "))?;
+                    }
+                }
+                None => writeln!(f, "{rank} {:<20} not comparable (no shared dimension)", r.name)?,
+            }
+        }
+        writeln!(f, "{}", self.verdict_line())
+    }
+}
+
+/// Ranks `archetypes` by distance from `subject` (anything [`Compare`])
+/// under `metric`, and judges the ranking under the default
+/// [`VerdictRule`] (change it with [`Classification::with_rule`]).
+///
+/// O(a·f) for a archetypes and f dimensions.
+///
+/// # Errors
+///
+/// What the measure reports (see [`ProfileMetric::distance`]); never for
+/// [`Gower`](super::Gower).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{compare::{classify, Gower, SimpleMatching}, RegionalModel};
+/// let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
+/// let wenzhou = RegionalModel::Wenzhou.archetype();
+/// let c = classify(&wenzhou, &archetypes, &Gower::new())?;
+/// assert_eq!(c.best().map(|r| r.archetype().as_str()), Some("wenzhou"));
+/// let c = classify(&wenzhou, &archetypes, &SimpleMatching)?;
+/// assert_eq!(c.best().map(|r| r.archetype().as_str()), Some("wenzhou"));
+/// # Ok::<(), regdev::Error>(())
+/// ```
+pub fn classify<'a, S, M>(
+    subject: &S,
+    archetypes: impl IntoIterator<Item = &'a Archetype>,
+    metric: &M,
+) -> Result<Classification, Error>
+where
+    S: Compare + ?Sized,
+    M: ProfileMetric + ?Sized,
+{
+    let profile = subject.profile();
+    let ranking = archetypes
+        .into_iter()
+        .map(|a| Ok(Ranked::new(a, metric.distance(&profile, a.profile())?)))
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(Classification::new(subject.label(), metric.name(), ranking, VerdictRule::default()))
+}
+
+/// The archetypes, encoded once for the Gower fast path.
+struct Prepared<'b> {
+    archetypes: Vec<(&'b Archetype, Arc<str>, Encoded)>,
+    weights: [f64; DIMS],
+    /// Dimensions some archetype has with a positive weight: the only ones
+    /// a subject needs encoded.
+    wanted: [bool; DIMS],
+}
+
+impl Prepared<'_> {
+    fn classify(&self, interner: &mut Interner, subject: &dyn Compare, measure: &Arc<str>) -> Classification {
+        let profile = subject.profile();
+        let e = interner.encode_only(&profile, &self.wanted);
+        let ranking = self
+            .archetypes
+            .iter()
+            .map(|(a, name, ea)| {
+                let mut parts = Vec::with_capacity(DIMS);
+                let mut missing = Vec::new();
+                for (((x, y), &w), &d) in e.0.iter().zip(&ea.0).zip(&self.weights).zip(Dimension::ALL) {
+                    if w <= 0.0 || y.is_missing() {
+                        continue;
+                    }
+                    match code_distance(x, y) {
+                        Some(v) => parts.push((Feature::Dimension(d), v, w)),
+                        None => missing.push((Feature::Dimension(d), w)),
+                    }
+                }
+                Ranked {
+                    archetype: a.id().clone(),
+                    name: Arc::clone(name),
+                    distance: Distance::from_checked(parts, missing),
+                    rank: 0,
+                }
+            })
+            .collect();
+        Classification::build(subject.label(), Arc::clone(measure), ranking, VerdictRule::default())
+    }
+}
+
+/// Classifies many subjects against the same archetypes, as [`classify`]
+/// would one by one (same rankings, distances and verdicts), on all cores.
+///
+/// With [`Gower`](super::Gower) (or any measure whose
+/// [`ProfileMetric::as_gower`] says it is Gower's) the archetypes are
+/// encoded once and each subject only on the dimensions some archetype
+/// has. O(n·a·f).
+///
+/// # Errors
+///
+/// What the measure reports (see [`ProfileMetric::distance`]); never for
+/// Gower.
+///
+/// # Example
+///
+/// ```
+/// use regdev::compare::{classify_all, Gower};
+/// let atlas = regdev::Atlas::builtin();
+/// let all = classify_all(atlas.towns(), atlas.archetypes(), &Gower::new())?;
+/// assert_eq!(all.len(), atlas.towns().len());
+/// assert_eq!(all.iter().find(|c| c.subject() == "Kunshan").and_then(|c| c.best()).map(|r| r.name()), Some("Pearl River Delta"));
+/// # Ok::<(), regdev::Error>(())
+/// ```
+pub fn classify_all<'b, S, M>(
+    subjects: impl IntoIterator<Item = S>,
+    archetypes: impl IntoIterator<Item = &'b Archetype>,
+    metric: &M,
+) -> Result<Vec<Classification>, Error>
+where
+    S: Compare + Sync,
+    M: ProfileMetric + Sync + ?Sized,
+{
+    let subjects: Vec<S> = subjects.into_iter().collect();
+    let archetypes: Vec<&Archetype> = archetypes.into_iter().collect();
+    let measure: Arc<str> = Arc::from(metric.name());
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).clamp(1, 8);
+    // Small batches are not worth a thread.
+    let chunk = subjects.len().div_ceil(threads).max(2048);
+    let prepared = metric.as_gower().map(|g| {
+        let mut interner = Interner::default();
+        let encoded: Vec<(&Archetype, Arc<str>, Encoded)> =
+            archetypes.iter().map(|a| (*a, Arc::from(a.name()), interner.encode(Archetype::profile(a)))).collect();
+        // Weights as set: `Distance::from_checked` normalises them exactly
+        // as `classify` does, so both give bit-identical results.
+        let weights: [f64; DIMS] = core::array::from_fn(|k| Dimension::ALL.get(k).map_or(0.0, |&d| g.weight_of(d)));
+        let wanted: [bool; DIMS] = core::array::from_fn(|k| {
+            weights.get(k).is_some_and(|w| *w > 0.0)
+                && encoded.iter().any(|(_, _, e)| e.0.get(k).is_some_and(|c| !c.is_missing()))
+        });
+        (interner, Prepared { archetypes: encoded, weights, wanted })
+    });
+    let run = |part: &[S]| -> Result<Vec<Classification>, Error> {
+        match &prepared {
+            Some((interner, p)) => {
+                // Each thread extends its own copy of the interner: codes
+                // stay consistent with the archetypes' encoding.
+                let mut interner = interner.clone();
+                Ok(part.iter().map(|s| p.classify(&mut interner, s, &measure)).collect())
+            }
+            None => part.iter().map(|s| classify(s, archetypes.iter().copied(), metric)).collect(),
+        }
+    };
+    if subjects.len() <= chunk {
+        return run(&subjects);
+    }
+    let results: Vec<Result<Vec<Classification>, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = subjects.chunks(chunk).map(|part| scope.spawn(|| run(part))).collect();
+        handles
+            .into_iter()
+            // A panic in the measure is the measure's own: pass it on.
+            .map(|h| h.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)))
+            .collect()
+    });
+    let mut out = Vec::with_capacity(subjects.len());
+    for r in results {
+        out.extend(r?);
+    }
+    Ok(out)
+}
+
+impl Atlas {
+    /// Ranks the atlas's archetypes by Gower distance (equal weights) to a
+    /// town's profile, with the default [`VerdictRule`].
+    ///
+    /// An atlas without archetypes gives an empty ranking (verdict
+    /// insufficient evidence); classify against the built-in archetypes
+    /// with `classify(town, Atlas::builtin().archetypes(), &Gower::new())`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownReference`] if `town` is not in the atlas.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let c = regdev::Atlas::builtin().classify("kunshan")?;
+    /// assert_eq!(c.ranking()[0].name(), "Pearl River Delta");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn classify(&self, town: &str) -> Result<Classification, Error> {
+        let t = self.town(town).ok_or_else(|| Error::UnknownReference {
+            kind: crate::id::IdKind::Town,
+            id: town.to_owned(),
+            referrer: "classification".to_owned(),
+        })?;
+        classify(t, self.archetypes(), &super::Gower::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::encode::Code;
+
+    #[test]
+    fn missing_code_is_missing() {
+        assert!(Code::Missing.is_missing());
+        assert!(!Code::Nominal(0).is_missing());
+    }
+}
