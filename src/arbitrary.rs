@@ -67,9 +67,10 @@ use crate::dimension::{DrivingActor, Ownership};
 use crate::town::{Note, ProfileSources, ZoneKind, ZoneLevel};
 use crate::{
     Actor, ActorId, ActorKind, AdminLevel, Advantage, Archetype, ArchetypeId, Area, CodeListing, Currency,
-    DevelopmentZone, Dimension, DimensionValue, DivisionCode, ExchangeRate, IndustryDivision, KeyFacts, Linkage,
-    LinkageGraph, LinkageKind, Money, Name, Observed, Period, Place, Population, Profile, RegionalModel, Scale, Source,
-    SourceId, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType, Year,
+    DevelopmentZone, Dimension, DimensionValue, DivisionCode, ExchangeRate, Indicator, IndustryDivision, KeyFacts,
+    Linkage, LinkageGraph, LinkageKind, Money, Name, Observation, Observed, Period, Place, Population, Profile,
+    Qualifier, Quantity, RegionalModel, Scale, Share, Source, SourceId, SourceKind, SourceStrength, Specialisation,
+    Stage, Town, TownId, Trajectory, Unit, UpgradingType, Year,
 };
 use crate::{Valence, ValueChainRole};
 
@@ -720,7 +721,106 @@ pub fn code_listing() -> impl Strategy<Value = CodeListing> {
     })
 }
 
-/// [`KeyFacts`] with each figure independently present or absent.
+/// Format-1 style [`KeyFacts`]: area, population, GDP and GDP per capita,
+/// each independently present or absent, exact, of unstated kind, with or
+/// without a year (what a format-1 document can say).
+///
+/// # Example
+///
+/// ```
+/// use proptest::test_runner::{Config, TestRunner};
+/// use regdev::arbitrary;
+///
+/// TestRunner::new(Config::with_cases(8)).run(&arbitrary::key_facts_v1(), |k| {
+///     assert!(k.observations().len() <= 4);
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn key_facts_v1() -> impl Strategy<Value = KeyFacts> {
+    (
+        option::of(observed(area())),
+        option::of(observed(population())),
+        option::of(observed(money())),
+        option::of(observed(money())),
+    )
+        .prop_map(|(area, population, gdp, gdp_per_capita)| {
+            let mut f = KeyFacts::default();
+            if let Some(a) = area {
+                f.push(Observation::area(a));
+            }
+            if let Some(p) = population {
+                f.push(Observation::population(p));
+            }
+            for (ind, m) in [(Indicator::Gdp, gdp), (Indicator::GdpPerCapita, gdp_per_capita)] {
+                if let Some(m) = m {
+                    f.push(Observation::money(ind, m));
+                }
+            }
+            f
+        })
+}
+
+/// A valid [`Quantity`] in `unit`.
+fn quantity(unit: Unit) -> BoxedStrategy<Quantity> {
+    match unit {
+        Unit::Money => money().prop_map(Quantity::Money).boxed(),
+        Unit::Persons => population().prop_map(Quantity::Persons).boxed(),
+        Unit::Count => (0..1_000_000_u64).prop_map(Quantity::Count).boxed(),
+        Unit::Share => (0.0..=1.0_f64).prop_filter_map("a share", |x| Share::new(x).ok().map(Quantity::Share)).boxed(),
+        Unit::SquareKilometres => area().prop_map(Quantity::Area).boxed(),
+    }
+}
+
+/// An [`Observation`] of any indicator: a value in its unit, any allowed
+/// kind or none, any qualifier, a year, a period or neither, a product
+/// where the indicator takes one, and a source.
+///
+/// # Example
+///
+/// ```
+/// use proptest::test_runner::{Config, TestRunner};
+/// use regdev::arbitrary;
+///
+/// TestRunner::new(Config::with_cases(16)).run(&arbitrary::observation(), |o| {
+///     assert_eq!(o.value().unit(), o.indicator().unit());
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn observation() -> impl Strategy<Value = Observation> {
+    any_of(Indicator::ALL).prop_flat_map(|ind| {
+        let kinds = ind.kinds();
+        let kind = if kinds.is_empty() { Just(None).boxed() } else { option::of(select(kinds)).boxed() };
+        let product = if ind.takes_product() { option::of(text()).boxed() } else { Just(None).boxed() };
+        let when = prop_oneof![
+            Just((None, None)),
+            year().prop_map(|y| (Some(y), None)),
+            period().prop_map(|p| (None, Some(p)))
+        ];
+        (quantity(ind.unit()), kind, any_of(Qualifier::ALL), when, product, source_id()).prop_filter_map(
+            "a valid observation",
+            move |(value, kind, qualifier, (year, period), product, source)| {
+                let mut o = Observation::new(ind, value, source).ok()?.with_qualifier(qualifier);
+                if let Some(k) = kind {
+                    o = o.with_kind(k).ok()?;
+                }
+                if let Some(p) = product {
+                    o = o.with_product(p).ok()?;
+                }
+                if let Some(y) = year {
+                    o = o.in_year(y);
+                }
+                if let Some(p) = period {
+                    o = o.during(p);
+                }
+                Some(o)
+            },
+        )
+    })
+}
+
+/// [`KeyFacts`] with up to eight observations of any indicators.
 ///
 /// # Example
 ///
@@ -729,19 +829,19 @@ pub fn code_listing() -> impl Strategy<Value = CodeListing> {
 /// use regdev::arbitrary;
 ///
 /// TestRunner::new(Config::with_cases(8)).run(&arbitrary::key_facts(), |k| {
-///     assert!(k.provenance().count() <= 4);
+///     assert!(k.observations().len() <= 8);
 ///     Ok(())
 /// })?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn key_facts() -> impl Strategy<Value = KeyFacts> {
-    (
-        option::of(observed(area())),
-        option::of(observed(population())),
-        option::of(observed(money())),
-        option::of(observed(money())),
-    )
-        .prop_map(|(area, population, gdp, gdp_per_capita)| KeyFacts { area, population, gdp, gdp_per_capita })
+    vec(observation(), 0..=8).prop_map(|os| {
+        let mut f = KeyFacts::default();
+        for o in os {
+            f.push(o);
+        }
+        f
+    })
 }
 
 /// A [`Specialisation`]: an industry division, a product and a source.

@@ -30,10 +30,51 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::IdKind;
 use crate::linkage::RawGraph;
-use crate::{Archetype, Currency, Error, ExchangeRate, LinkageGraph, Money, Source, SourceId, Town, TownId, Year};
+use crate::{
+    Archetype, Area, Currency, Error, ExchangeRate, LinkageGraph, Money, Source, SourceId, Town, TownId, Year,
+};
 
-/// The atlas format version this crate reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The atlas format version this crate writes. It reads this one and every
+/// earlier one (from [`MIN_FORMAT_VERSION`]).
+///
+/// # Format 2
+///
+/// Format 2 holds what case studies say: every measured fact is a list of
+/// sourced [`Observation`](crate::Observation)s with a year or period, a
+/// qualifier and a kind (see [`KeyFacts`](crate::KeyFacts)), of any
+/// [`Indicator`](crate::Indicator).
+///
+/// # Migration from format 1
+///
+/// A format-1 document loads unchanged and is upgraded as it is read; no
+/// fact is lost or altered:
+/// - `key_facts.area`, `.population`, `.gdp` and `.gdp_per_capita`, each a
+///   single `{value, year, source}` object in format 1, become one-element
+///   lists of exact observations of unstated kind, with the same value,
+///   year and source;
+/// - every other field reads as before.
+///
+/// Writing ([`Atlas::to_json_pretty`], serde) always produces format 2. The
+/// format-1 shape of a field is accepted whatever `format_version` says.
+///
+/// # Example
+///
+/// ```
+/// use regdev::Atlas;
+/// let v1 = r#"{"format_version": 1,
+///   "sources": [{"id": "s", "kind": "book", "title": "T"}],
+///   "towns": [{"id": "a", "name": {"english": "A"}, "level": "town",
+///              "key_facts": {"population": {"value": 1000, "year": 2010, "source": "s"}}}]}"#;
+/// let atlas = Atlas::from_json_str(v1)?;
+/// let pop = atlas.town("a").and_then(|t| t.key_facts().population()).ok_or("?")?;
+/// assert_eq!((pop.value().get(), pop.year().map(|y| y.get())), (1000, Some(2010)));
+/// assert!(atlas.to_json_pretty()?.contains("\"format_version\": 2"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The oldest atlas format version this crate reads (and upgrades).
+pub const MIN_FORMAT_VERSION: u32 = 1;
 
 /// The serialized form of an [`Atlas`], before validation.
 ///
@@ -46,12 +87,34 @@ pub const FORMAT_VERSION: u32 = 1;
 /// # Shape
 ///
 /// ```text
-/// { "format_version": 1,
+/// { "format_version": 2,
 ///   "sources": [...], "exchange_rates": [...], "archetypes": [...],
 ///   "towns": [...], "graphs": [{ "focal_town": ..., "actors": [...], "linkages": [...] }] }
 /// ```
 ///
-/// Every list may be omitted when empty; unknown fields are errors.
+/// Every list may be omitted when empty; unknown fields are errors. A
+/// format-1 document deserializes into the same types (see
+/// [`FORMAT_VERSION`] for the migration).
+///
+/// # Any serde format, with typed errors
+///
+/// The pattern of [`Atlas::from_json_str`] and [`Atlas::from_toml_str`]
+/// works for every self-describing serde format (YAML, CBOR, RON…):
+/// deserialize an `AtlasDocument` (through `serde_path_to_error` for the
+/// field path), then validate it with [`Atlas::from_document`] or
+/// [`Atlas::validate_document`]. Parse errors stay the format's, but every
+/// validation error stays a typed [`Error`] variant. Deserializing [`Atlas`]
+/// itself would also validate, but the format crate turns the typed errors
+/// into its own text.
+///
+/// ```
+/// use regdev::{Atlas, AtlasDocument, Error};
+/// let text = "format_version = 2\n[[towns]]\nid = 'a'\nname = { english = 'A' }\nlevel = 'town'\nparent = 'x'\n";
+/// let doc: AtlasDocument = toml::from_str(text)?; // any format crate here
+/// let err = Atlas::from_document(doc).unwrap_err();
+/// assert!(matches!(err, Error::UnknownReference { .. }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 ///
 /// # Example
 ///
@@ -113,8 +176,9 @@ struct AtlasDocumentRef<'a> {
 ///
 /// Checked once, when the atlas is built or loaded; each violation is a
 /// typed [`Error`] naming the culprit:
-/// 1. `format_version` is [`FORMAT_VERSION`]
-///    ([`Error::UnsupportedFormatVersion`]; nothing else is checked then);
+/// 1. `format_version` is between [`MIN_FORMAT_VERSION`] and
+///    [`FORMAT_VERSION`] ([`Error::UnsupportedFormatVersion`]; nothing else
+///    is checked then);
 /// 2. ids are unique within each kind: sources, archetypes, towns, and
 ///    actors within a graph ([`Error::DuplicateId`]); at most one graph per
 ///    focal town ([`Error::DuplicateGraph`]), and one exchange rate per year
@@ -205,17 +269,23 @@ impl Columns {
             let f = t.key_facts();
             c.model.push(Self::code(crate::RegionalModel::ALL, t.model().map(|m| m.value())));
             c.level.push(Self::code(crate::AdminLevel::ALL, Some(&t.level())));
-            c.area.push(f.area.as_ref().map_or(f64::NAN, |a| a.value().km2()));
+            let headline = |i: crate::Indicator| f.select(i, crate::Selection::latest()).map(crate::Observation::value);
+            c.area
+                .push(headline(crate::Indicator::Area).and_then(crate::Quantity::as_area).map_or(f64::NAN, Area::km2));
             #[allow(clippy::cast_precision_loss)]
-            c.population.push(f.population.as_ref().map_or(f64::NAN, |p| p.value().get() as f64));
-            let money = |m: &Option<crate::Observed<Money>>| match m {
-                Some(o) => (o.value().amount(), Self::code(Currency::ALL, Some(&o.value().currency()))),
+            c.population.push(
+                headline(crate::Indicator::Population)
+                    .and_then(crate::Quantity::as_population)
+                    .map_or(f64::NAN, |p| p.get() as f64),
+            );
+            let money = |i: crate::Indicator| match headline(i).and_then(crate::Quantity::as_money) {
+                Some(m) => (m.amount(), Self::code(Currency::ALL, Some(&m.currency()))),
                 None => (f64::NAN, Self::NONE),
             };
-            let (g, gc) = money(&f.gdp);
+            let (g, gc) = money(crate::Indicator::Gdp);
             c.gdp.push(g);
             c.gdp_currency.push(gc);
-            let (p, pc) = money(&f.gdp_per_capita);
+            let (p, pc) = money(crate::Indicator::GdpPerCapita);
             c.gdp_per_capita.push(p);
             c.gdp_per_capita_currency.push(pc);
         }
@@ -286,10 +356,10 @@ impl Atlas {
     ///
     /// ```
     /// use regdev::{Atlas, AtlasDocument, Error};
-    /// let doc: AtlasDocument = serde_json::from_str(r#"{"format_version": 2}"#)?;
+    /// let doc: AtlasDocument = serde_json::from_str(r#"{"format_version": 3}"#)?;
     /// assert_eq!(
     ///     Atlas::from_document(doc).unwrap_err(),
-    ///     Error::UnsupportedFormatVersion { found: 2, supported: 1 },
+    ///     Error::UnsupportedFormatVersion { found: 3, supported: 2 },
     /// );
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -322,7 +392,7 @@ impl Atlas {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate_document(doc: AtlasDocument) -> Result<Atlas, Vec<Error>> {
-        if doc.format_version != FORMAT_VERSION {
+        if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&doc.format_version) {
             return Err(vec![Error::UnsupportedFormatVersion { found: doc.format_version, supported: FORMAT_VERSION }]);
         }
         let mut errors = Vec::new();
@@ -456,6 +526,98 @@ impl Atlas {
         serde_json::to_string_pretty(self).map_err(|e| json_error(&e, None))
     }
 
+    /// Loads an atlas from TOML text, keeping the typed error: malformed
+    /// TOML, wrong types and invalid values are an [`Error::Parse`] with
+    /// `format: "TOML"`, the field path and the line and column; validation
+    /// errors are the typed variants of [`Atlas::from_document`].
+    ///
+    /// (`toml::from_str::<Atlas>` also validates, but the toml crate turns
+    /// every error into its own text.)
+    ///
+    /// # Errors
+    ///
+    /// As described above.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, Error};
+    /// let toml = Atlas::builtin().to_toml_string()?;
+    /// assert_eq!(&Atlas::from_toml_str(&toml)?, Atlas::builtin());
+    /// let err = Atlas::from_toml_str("format_version = 2\n[[towns]]\nid = 'a'\nname = { english = 'A' }\nlevel = 'town'\nparent = 'x'\n").unwrap_err();
+    /// assert!(matches!(err, Error::UnknownReference { .. }));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn from_toml_str(toml: &str) -> Result<Atlas, Error> {
+        Atlas::from_document(Atlas::document_from_toml(toml)?)
+    }
+
+    /// Parses TOML text into an [`AtlasDocument`] without validating it,
+    /// so that [`Atlas::validate_document`] can report every problem.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] as described under [`Atlas::from_toml_str`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, Error};
+    /// let err = Atlas::document_from_toml("format_version = 2\n[[towns]]\nid = 'Bad Id'\n").unwrap_err();
+    /// assert!(matches!(err, Error::Parse { format: "TOML", line: Some(3), .. }));
+    /// assert!(err.to_string().starts_with("TOML error at towns[0].id (line 3, column"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn document_from_toml(toml: &str) -> Result<AtlasDocument, Error> {
+        let de = toml::Deserializer::new(toml);
+        serde_path_to_error::deserialize(de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let (line, column) = match inner.span() {
+                Some(span) => {
+                    let before = toml.get(..span.start).unwrap_or(toml);
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                    (Some(line), Some(column))
+                }
+                None => (None, None),
+            };
+            let path = clean_path(Some(path));
+            Error::Parse { format: "TOML", path, line, column, message: inner.message().trim_end().to_owned() }
+        })
+    }
+
+    /// Serializes the atlas as TOML, which [`Atlas::from_toml_str`] reads
+    /// back to an equal atlas.
+    ///
+    /// TOML integers are signed 64-bit: a population above `i64::MAX`
+    /// cannot be written.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Parse`] with `format: "TOML"` if the toml crate fails (see
+    /// above).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// let toml = regdev::Atlas::builtin().to_toml_string()?;
+    /// assert!(toml.starts_with("format_version = 2"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "toml")]
+    pub fn to_toml_string(&self) -> Result<String, Error> {
+        toml::to_string(self).map_err(|e| Error::Parse {
+            format: "TOML",
+            path: None,
+            line: None,
+            column: None,
+            message: e.to_string(),
+        })
+    }
+
     /// Converts the atlas back to a document (a copy).
     ///
     /// # Example
@@ -506,8 +668,15 @@ impl Atlas {
         }
         let mut town_index = HashMap::with_capacity(towns.len());
         for (i, t) in towns.iter().enumerate() {
-            if town_index.insert(t.id().clone(), i).is_some() {
-                errors.push(Error::DuplicateId { kind: IdKind::Town, id: t.id().to_string() });
+            // References resolve to the first record with an id; only the
+            // later ones are reported.
+            match town_index.entry(t.id().clone()) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(_) => {
+                    errors.push(Error::DuplicateId { kind: IdKind::Town, id: t.id().to_string() });
+                }
             }
         }
         let mut graph_index = HashMap::with_capacity(graphs.len());
@@ -896,10 +1065,10 @@ impl Atlas {
     /// ```
     /// use regdev::Currency;
     /// let atlas = regdev::Atlas::builtin();
-    /// let shunde_gdp = atlas.town("shunde").and_then(|t| t.key_facts().gdp.as_ref()).ok_or("?")?;
-    /// assert_eq!(atlas.convert_observed(shunde_gdp, Currency::Usd)?.amount().round(), 41_012_723_632.0);
-    /// let kunshan_gdp = atlas.town("kunshan").and_then(|t| t.key_facts().gdp.as_ref()).ok_or("?")?;
-    /// assert!(atlas.convert_observed(kunshan_gdp, Currency::Usd).is_err()); // no year
+    /// let shunde_gdp = atlas.town("shunde").and_then(|t| t.key_facts().gdp()).ok_or("?")?;
+    /// assert_eq!(atlas.convert_observed(&shunde_gdp, Currency::Usd)?.amount().round(), 41_012_723_632.0);
+    /// let kunshan_gdp = atlas.town("kunshan").and_then(|t| t.key_facts().gdp()).ok_or("?")?;
+    /// assert!(atlas.convert_observed(&kunshan_gdp, Currency::Usd).is_err()); // no year
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn convert_observed(&self, figure: &crate::Observed<Money>, to: Currency) -> Result<Money, Error> {
@@ -925,10 +1094,22 @@ fn json_error(e: &serde_json::Error, path: Option<String>) -> Error {
     if let Some(at) = message.rfind(" at line ") {
         message.truncate(at);
     }
-    // serde_path_to_error writes "?" for a position it cannot name (after
-    // a trailing comma, say): no path is better than that.
-    let path = path.filter(|p| !p.is_empty() && p != "." && p != "?");
-    Error::Parse { format: "JSON", path, line, column, message }
+    Error::Parse { format: "JSON", path: clean_path(path), line, column, message }
+}
+
+/// serde_path_to_error writes "?" for a position it cannot name (after a
+/// trailing comma, or where truncated input ends): keep the part of the
+/// path it could name (`towns[0]`, not `towns[0].?`), or none.
+#[cfg(any(feature = "json", feature = "toml"))]
+fn clean_path(path: Option<String>) -> Option<String> {
+    path.map(|p| {
+        let mut p = p.as_str();
+        while let Some(rest) = p.strip_suffix('?') {
+            p = rest.strip_suffix('.').unwrap_or(rest);
+        }
+        p.to_owned()
+    })
+    .filter(|p| !p.is_empty() && p != ".")
 }
 
 impl Serialize for Atlas {

@@ -16,6 +16,7 @@
 //! | profile vs linkage graph | warning | asserted economic-linkage scope or borrowing origins differ from those derived from the town's graph |
 //! | year gap | info | a town's dated facts span more than 10 years |
 //! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label |
+//! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
 //! | duplicate code | warning | a town's statistical code is also an earlier town's |
 //! | code vs parent | warning | a town's code does not start with its parent town's code (a town coded 330382114 under a county coded 330324), or is not below its level |
 //! | code not in the gazetteer | warning | the code is in no NBS release of the [gazetteer](crate::gazetteer) (2015–2023), or missing from a release within the town's stated listing years; info if the code is below township level and cannot be checked |
@@ -25,6 +26,12 @@
 //! The last three need the `gazetteer` feature (on by default); without it
 //! they are skipped. Only releases the gazetteer covers are checked: stated
 //! listing years before 2015 cannot be.
+//!
+//! The checks on measured facts use the town's headline figures
+//! ([`KeyFacts::area`](crate::KeyFacts::area) and siblings: the latest
+//! observation of resident population or total area, by the rule of
+//! [`Selection`](crate::Selection)); kinds and years are never averaged. A
+//! conversion is printed only when a currency was converted.
 //!
 //! # On the built-in atlas
 //!
@@ -123,6 +130,8 @@ vocabulary! {
         YearGap = ("year_gap", "Facts far apart in time"),
         /// A weak source is behind a profile claim, key fact or model label.
         WeakSource = ("weak_source", "Weak source behind a claim"),
+        /// A derived figure divides figures of different years.
+        MixedYears = ("mixed_years", "Derived figure mixes years"),
         /// Two towns have the same statistical code.
         DuplicateCode = ("duplicate_code", "Code used by two towns"),
         /// A town's statistical code does not lie under its parent town's
@@ -362,6 +371,7 @@ impl Atlas {
             profile_vs_graph(self, town, &mut out);
             year_gap(town, options, &mut out);
             weak_sources(self, town, &mut out);
+            mixed_years(town, &mut out);
             codes.check(self, town, &mut out);
         }
         out
@@ -388,7 +398,7 @@ fn finding(
 
 fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
     let f = town.key_facts();
-    let (Some(gdp), Some(pop), Some(stated)) = (&f.gdp, &f.population, &f.gdp_per_capita) else { return };
+    let (Some(gdp), Some(pop), Some(stated)) = (f.gdp(), f.population(), f.gdp_per_capita()) else { return };
     let Ok(derived) = gdp.value().per_capita(*pop.value()) else { return };
     let field = "key_facts.gdp_per_capita";
     let target = stated.value().currency();
@@ -445,11 +455,19 @@ fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<
             town,
             field,
             format!(
-                "GDP / population = {:.0} {} = {:.0} {}, {:+.1}% from the stated {:.0} {} (tolerance {:.0}%)",
-                derived.amount(),
-                derived.currency().code(),
-                converted.amount(),
-                target.code(),
+                "GDP / population = {}, {:+.1}% from the stated {:.0} {} (tolerance {:.0}%)",
+                // A conversion is shown only when there was one: not "159474 CNY = 159474 CNY".
+                if derived.currency() == target {
+                    format!("{:.0} {}", derived.amount(), derived.currency().code())
+                } else {
+                    format!(
+                        "{:.0} {} = {:.0} {}",
+                        derived.amount(),
+                        derived.currency().code(),
+                        converted.amount(),
+                        target.code()
+                    )
+                },
                 rel * 100.0,
                 s,
                 target.code(),
@@ -463,6 +481,27 @@ fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<
             ],
         ));
     }
+}
+
+/// Warns when GDP per capita is derived from a GDP and a population of
+/// different years (a 2014 GDP over a 2017 population).
+fn mixed_years(town: &Town, out: &mut Vec<Finding>) {
+    let f = town.key_facts();
+    let (Some(gdp), Some(pop)) = (f.gdp(), f.population()) else { return };
+    let (Some(g), Some(p)) = (gdp.year(), pop.year()) else { return };
+    if g == p {
+        return;
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let (gy, py) = (g.get() as f64, p.get() as f64);
+    out.push(finding(
+        Severity::Warning,
+        FindingKind::MixedYears,
+        town,
+        "key_facts",
+        format!("GDP per capita would divide a {g} GDP by a {p} population; the derived figure mixes years"),
+        &[("gdp_year", gy), ("population_year", py)],
+    ));
 }
 
 fn density(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
@@ -485,8 +524,8 @@ fn density(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
 fn children(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
     let f = town.key_facts();
     let kids: Vec<&Town> = atlas.children(town.id().as_str()).collect();
-    if let Some(area) = &f.area {
-        let sum: f64 = kids.iter().filter_map(|k| k.key_facts().area.as_ref()).map(|a| a.value().km2()).sum();
+    if let Some(area) = f.area() {
+        let sum: f64 = kids.iter().filter_map(|k| k.key_facts().area()).map(|a| a.value().km2()).sum();
         if sum > area.value().km2() {
             out.push(finding(
                 Severity::Warning,
@@ -498,8 +537,8 @@ fn children(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
             ));
         }
     }
-    if let Some(pop) = &f.population {
-        let sum: u64 = kids.iter().filter_map(|k| k.key_facts().population.as_ref()).map(|p| p.value().get()).sum();
+    if let Some(pop) = f.population() {
+        let sum: u64 = kids.iter().filter_map(|k| k.key_facts().population()).map(|p| p.value().get()).sum();
         if sum > pop.value().get() {
             #[allow(clippy::cast_precision_loss)]
             let (s, p) = (sum as f64, pop.value().get() as f64);
@@ -539,7 +578,8 @@ fn profile_vs_graph(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
 }
 
 fn year_gap(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
-    let years: Vec<i64> = town.key_facts().provenance().filter_map(|(_, _, y)| y.map(crate::Year::get)).collect();
+    let years: Vec<i64> =
+        town.key_facts().observations().iter().filter_map(|o| o.reference_year().map(crate::Year::get)).collect();
     let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) else { return };
     if hi - lo > options.max_year_gap {
         #[allow(clippy::cast_precision_loss)]

@@ -207,11 +207,12 @@ pub enum Error {
 
     /// A document declares a format version this version of the crate
     /// cannot read.
-    #[error("unsupported format_version {found}, this version of regdev reads {supported}")]
+    #[error("unsupported format_version {found}, this version of regdev reads 1 to {supported}")]
     UnsupportedFormatVersion {
         /// The version found in the document.
         found: u32,
-        /// The version this crate reads.
+        /// The newest version this crate reads (it reads every version from
+        /// 1 up to it).
         supported: u32,
     },
 
@@ -414,6 +415,51 @@ pub enum Error {
         message: String,
     },
 
+    // --- format2 (issue 10): observations, units, atlas structure ---
+    /// An observation's value is not in its indicator's unit: a plain
+    /// number for GDP, money for a population.
+    #[error("{} is measured in {}, got {found}", .indicator.id(), .expected.label())]
+    WrongUnit {
+        /// The indicator observed.
+        indicator: crate::Indicator,
+        /// The indicator's unit.
+        expected: crate::Unit,
+        /// What was given instead, e.g. `"a plain number"` or `"money"`.
+        found: &'static str,
+    },
+
+    /// A share (market share) is below 0, above 1 or not finite.
+    #[error("{quantity} must be between 0 and 1, got {value}")]
+    ShareOutOfRange {
+        /// The quantity, e.g. `"share"`.
+        quantity: &'static str,
+        /// The rejected value.
+        value: f64,
+    },
+
+    /// An observation's kind (population, area, ownership or market kind)
+    /// does not apply to its indicator.
+    #[error("kind '{}' does not apply to {}, expected one of: {expected}", .kind.id(), .indicator.id())]
+    KindMismatch {
+        /// The indicator observed.
+        indicator: crate::Indicator,
+        /// The rejected kind.
+        kind: crate::ObservationKind,
+        /// The kinds the indicator takes, comma-separated (empty: none).
+        expected: String,
+    },
+
+    /// An observation is dated by both a year and a period.
+    #[error("an observation has a year or a period, not both")]
+    YearAndPeriod,
+
+    /// A product is named on an indicator that is not about one product.
+    #[error("{} takes no product (only product_sales and market_share do)", .indicator.id())]
+    ProductNotAllowed {
+        /// The indicator observed.
+        indicator: crate::Indicator,
+    },
+    // --- end format2 ---
     /// An error found while validating a particular item, with the item
     /// named (`town 'kunshan'`).
     #[error("{context}: {source}")]
@@ -422,6 +468,23 @@ pub enum Error {
         context: String,
         /// The error.
         source: Box<Error>,
+    },
+    /// A figure or report needs a town's linkage graph and the town has
+    /// none.
+    #[error("town '{town}' has no linkage graph")]
+    NoLinkageGraph {
+        /// The town.
+        town: String,
+    },
+    /// A figure needs more towns or archetypes than it was given.
+    #[error("{what} needs at least {min} towns or archetypes, got {found}")]
+    TooFewCases {
+        /// The figure, e.g. `"a comparison figure"`.
+        what: &'static str,
+        /// How many it needs.
+        min: usize,
+        /// How many it got.
+        found: usize,
     },
 }
 

@@ -90,7 +90,8 @@
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
-//! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
+//! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Share`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
+//! | [`observation`] | [`Observation`], [`Indicator`], [`Unit`], [`Qualifier`], [`ObservationKind`], [`Selection`]: measured facts as sourced, dated lists |
 //! | [`model`] | [`RegionalModel`] and [`Archetype`] |
 //! | [`derive`](mod@derive) | profile rows derived from linkage graphs, with provenance |
 //! | [`dimension`] | [`Dimension`], [`DimensionValue`], [`Profile`], [`Scale`], [`Place`] and the value types |
@@ -99,6 +100,7 @@
 //! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
 //! | [`error`] | [`Error`], the one error type |
 //! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
+//! | `figure` | SVG figures and the HTML report (feature `figures`) |
 //!
 //! ## Scope
 //!
@@ -121,12 +123,15 @@ pub mod compare;
 pub mod derive;
 pub mod dimension;
 pub mod error;
+#[cfg(feature = "figures")]
+pub mod figure;
 #[cfg(feature = "gazetteer")]
 pub mod gazetteer;
 pub mod id;
 pub mod linkage;
 pub mod measure;
 pub mod model;
+pub mod observation;
 pub mod query;
 pub mod source;
 #[cfg(feature = "synth")]
@@ -140,8 +145,9 @@ pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Prof
 pub use crate::error::{Error, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
 pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
-pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Year};
+pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Share, Year};
 pub use crate::model::{Archetype, RegionalModel};
+pub use crate::observation::{Indicator, Observation, ObservationKind, Qualifier, Quantity, Selection, Unit};
 pub use crate::query::Query;
 pub use crate::source::{Observed, Source, SourceKind, SourceStrength};
 pub use crate::town::{

@@ -532,6 +532,86 @@ impl core::fmt::Display for Population {
     }
 }
 
+/// A share of a whole, from 0 to 1: a town's share of the national or world
+/// market for its product.
+///
+/// # Serialization
+///
+/// A plain number between 0 and 1 (`0.3`, not `30`).
+///
+/// # Source
+///
+/// The crate's data model; case studies give shares as percentages ("a
+/// third of the world's buttons"), stored here as fractions.
+///
+/// # Example
+///
+/// ```
+/// use regdev::Share;
+/// assert_eq!(Share::new(0.3)?.get(), 0.3);
+/// assert_eq!(Share::new(1.5).unwrap_err().to_string(), "share must be between 0 and 1, got 1.5");
+/// assert!(Share::new(-0.1).is_err());
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct Share(f64);
+
+impl Share {
+    /// A share of `fraction` (0 to 1).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::ShareOutOfRange`] for NaN, infinities, or values outside
+    /// `0..=1`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Share::new(1.0).is_ok());
+    /// assert!(regdev::Share::new(f64::NAN).is_err());
+    /// ```
+    pub fn new(fraction: f64) -> Result<Share, Error> {
+        if fraction.is_finite() && (0.0..=1.0).contains(&fraction) {
+            Ok(Share(fraction + 0.0))
+        } else {
+            Err(Error::ShareOutOfRange { quantity: "share", value: fraction })
+        }
+    }
+
+    /// The share as a fraction of 1.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(regdev::Share::new(0.25)?.get(), 0.25);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn get(self) -> f64 {
+        self.0
+    }
+}
+
+impl TryFrom<f64> for Share {
+    type Error = Error;
+    fn try_from(v: f64) -> Result<Share, Error> {
+        Share::new(v)
+    }
+}
+
+impl From<Share> for f64 {
+    fn from(s: Share) -> f64 {
+        s.0
+    }
+}
+
+impl core::fmt::Display for Share {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.pad(&format!("share {}", self.0))
+    }
+}
+
 vocabulary! {
     /// A currency, by its ISO 4217 code.
     ///

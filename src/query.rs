@@ -14,6 +14,12 @@
 //!   figure's year. A figure that cannot be converted (no year, or no rate
 //!   for it) does not match. [`Query::unconvertible`] lists such towns, so
 //!   nothing drops out unseen.
+//! - Measured facts (area, population, GDP, GDP per capita) are the town's
+//!   headline figures ([`KeyFacts::area`](crate::KeyFacts::area) and
+//!   siblings): the latest observation of the headline kind (resident
+//!   population, total area, or unstated), by the rule of
+//!   [`Selection`](crate::Selection). Registered or migrant populations and
+//!   older years are never mixed in.
 //! - Linkage predicates look at the town's own linkage graph (the one whose
 //!   focal town it is); a town without a graph matches none.
 //!
@@ -420,13 +426,11 @@ impl Query {
             Node::Province(p) => town.province().is_some_and(|x| x.eq_ignore_ascii_case(p)),
             Node::Parent(p) => town.parent() == Some(p),
             Node::Specialisation(i) => town.specialisations().iter().any(|s| s.industry() == *i),
-            Node::Area(r) => town.key_facts().area.as_ref().is_some_and(|a| r.contains(a.value().km2())),
+            Node::Area(r) => town.key_facts().area().is_some_and(|a| r.contains(a.value().km2())),
             #[allow(clippy::cast_precision_loss)]
-            Node::Population(r) => {
-                town.key_facts().population.as_ref().is_some_and(|p| r.contains(p.value().get() as f64))
-            }
-            Node::Gdp(r) => money_in(&town.key_facts().gdp, r),
-            Node::GdpPerCapita(r) => money_in(&town.key_facts().gdp_per_capita, r),
+            Node::Population(r) => town.key_facts().population().is_some_and(|p| r.contains(p.value().get() as f64)),
+            Node::Gdp(r) => money_in(&town.key_facts().gdp(), r),
+            Node::GdpPerCapita(r) => money_in(&town.key_facts().gdp_per_capita(), r),
             Node::Dimension(v) => town.profile().get(v.dimension()).as_ref() == Some(v),
             Node::LinkageAtScale(s) => {
                 atlas.graph(town.id().as_str()).is_some_and(|g| g.linkages().any(|(_, _, l)| l.scale() == *s))
@@ -519,7 +523,7 @@ impl Query {
         atlas.towns().filter(move |t| {
             ranges.iter().any(|(is_gdp, r)| {
                 let f = t.key_facts();
-                let o = if *is_gdp { &f.gdp } else { &f.gdp_per_capita };
+                let o = if *is_gdp { f.gdp() } else { f.gdp_per_capita() };
                 o.as_ref().is_some_and(|o| converted(atlas, o, r.currency).is_none())
             })
         })

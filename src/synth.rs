@@ -302,7 +302,7 @@ impl SynthConfig {
     /// ```
     /// use regdev::synth::{atlas, SynthConfig};
     /// let a = atlas(&SynthConfig::new().towns(20).missing_facts(0.0))?;
-    /// assert!(a.towns().all(|t| t.key_facts().population.is_some()));
+    /// assert!(a.towns().all(|t| t.key_facts().population().is_some()));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn missing_facts(mut self, fraction: f64) -> SynthConfig {
@@ -1124,19 +1124,19 @@ fn csv_row(atlas: &Atlas, t: &Town, line: &mut String) {
     line.push(',');
     line.push_str(t.model().map_or("", |m| m.value().id()));
     line.push(',');
-    if let Some(a) = &f.area {
+    if let Some(a) = f.area() {
         let _ = write!(line, "{}", a.value().km2());
     }
     line.push(',');
-    if let Some(p) = &f.population {
+    if let Some(p) = f.population() {
         let _ = write!(line, "{}", p.value().get());
     }
     line.push(',');
-    if let Some(v) = money_in(atlas, f.gdp.as_ref(), Currency::Cny) {
+    if let Some(v) = money_in(atlas, f.gdp().as_ref(), Currency::Cny) {
         let _ = write!(line, "{v}");
     }
     line.push(',');
-    if let Some(v) = money_in(atlas, f.gdp_per_capita.as_ref(), Currency::Usd) {
+    if let Some(v) = money_in(atlas, f.gdp_per_capita().as_ref(), Currency::Usd) {
         let _ = write!(line, "{v}");
     }
     let p = t.profile();

@@ -77,6 +77,7 @@ fn density_children_and_year_gap() {
             ("city".to_owned(), FindingKind::ChildrenExceedParent, "key_facts.area".to_owned()),
             ("city".to_owned(), FindingKind::ChildrenExceedParent, "key_facts.population".to_owned()),
             ("city".to_owned(), FindingKind::YearGap, "key_facts".to_owned()),
+            ("city".to_owned(), FindingKind::MixedYears, "key_facts".to_owned()),
             ("a".to_owned(), FindingKind::Density, "key_facts.population".to_owned()),
             ("b".to_owned(), FindingKind::Density, "key_facts.population".to_owned()),
         ]
@@ -84,7 +85,7 @@ fn density_children_and_year_gap() {
     // Loosened thresholds silence them.
     let lenient = AuditOptions::default().density_range(0.0, 1e9).unwrap().max_year_gap(100);
     let left: Vec<FindingKind> = a.audit_with(&lenient).iter().map(|f| f.kind()).collect();
-    assert_eq!(left, [FindingKind::ChildrenExceedParent, FindingKind::ChildrenExceedParent]);
+    assert_eq!(left, [FindingKind::ChildrenExceedParent, FindingKind::ChildrenExceedParent, FindingKind::MixedYears]);
 }
 
 #[test]
@@ -143,6 +144,50 @@ fn a_profile_contradicting_its_graph_is_flagged() {
         atlas.audit()[0]
             .message()
             .starts_with("the profile asserts \"Global\" but the linkage graph gives \"Regional\"")
+    );
+}
+
+#[test]
+fn derived_figures_of_mixed_years_are_flagged() {
+    let a = atlas(vec![
+        town("mixed", AdminLevel::Town)
+            .population(Observed::new(Population::new(1000), src()).in_year(Year::new(2017).unwrap()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).in_year(Year::new(2014).unwrap()))
+            .build()
+            .unwrap(),
+        town("same", AdminLevel::Town)
+            .population(Observed::new(Population::new(1000), src()).in_year(Year::new(2014).unwrap()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).in_year(Year::new(2014).unwrap()))
+            .build()
+            .unwrap(),
+    ]);
+    let f = a.audit();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].kind(), FindingKind::MixedYears);
+    assert_eq!(f[0].town().as_str(), "mixed");
+    assert_eq!(
+        f[0].to_string(),
+        "Warning: town 'mixed', field 'key_facts': GDP per capita would divide a 2014 GDP by a 2017 population; \
+         the derived figure mixes years"
+    );
+}
+
+#[test]
+fn no_trivial_conversion_is_printed() {
+    let a = atlas(vec![
+        town("t", AdminLevel::Town)
+            .population(Observed::new(Population::new(1000), src()))
+            .gdp(Observed::new(Money::new(159_474_000.0, Currency::Cny).unwrap(), src()))
+            .gdp_per_capita(Observed::new(Money::new(100_000.0, Currency::Cny).unwrap(), src()))
+            .build()
+            .unwrap(),
+    ]);
+    let f = a.audit();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        f[0].message(),
+        "GDP / population = 159474 CNY, +59.5% from the stated 100000 CNY (tolerance 10%)",
+        "one currency: no \"159474 CNY = 159474 CNY\""
     );
 }
 

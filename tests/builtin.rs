@@ -63,24 +63,24 @@ fn talk_key_facts_exactly() {
     assert_eq!(atlas.parent("kunshan").unwrap().name().english(), "Suzhou");
     assert_eq!(k.province(), Some("Jiangsu"));
     let f = k.key_facts();
-    assert_eq!(f.area.as_ref().unwrap().value().km2(), 927.68);
-    assert_eq!(f.population.as_ref().unwrap().value().get(), 1_600_000);
-    assert_eq!(f.gdp.as_ref().unwrap().value().amount(), 292e9);
-    assert_eq!(f.gdp.as_ref().unwrap().value().currency(), Currency::Cny);
-    assert_eq!(f.gdp.as_ref().unwrap().year(), None, "the talk gives no year for Kunshan's GDP");
-    assert_eq!(f.gdp_per_capita.as_ref().unwrap().value().amount(), 30e3);
-    assert_eq!(f.gdp_per_capita.as_ref().unwrap().value().currency(), Currency::Usd);
+    assert_eq!(f.area().as_ref().unwrap().value().km2(), 927.68);
+    assert_eq!(f.population().as_ref().unwrap().value().get(), 1_600_000);
+    assert_eq!(f.gdp().as_ref().unwrap().value().amount(), 292e9);
+    assert_eq!(f.gdp().as_ref().unwrap().value().currency(), Currency::Cny);
+    assert_eq!(f.gdp().as_ref().unwrap().year(), None, "the talk gives no year for Kunshan's GDP");
+    assert_eq!(f.gdp_per_capita().as_ref().unwrap().value().amount(), 30e3);
+    assert_eq!(f.gdp_per_capita().as_ref().unwrap().value().currency(), Currency::Usd);
 
     let s = atlas.town("shunde").unwrap();
     assert_eq!(s.level(), AdminLevel::District);
     assert_eq!(atlas.parent("shunde").unwrap().name().english(), "Foshan");
     assert_eq!(s.province(), Some("Guangdong"));
     let f = s.key_facts();
-    assert_eq!(f.area.as_ref().unwrap().value().km2(), 806.5);
-    assert_eq!(f.population.as_ref().unwrap().value().get(), 2_460_000);
-    assert_eq!(f.gdp.as_ref().unwrap().value().amount(), 254e9);
-    assert_eq!(f.gdp.as_ref().unwrap().year(), Some(Year::new(2013).unwrap()));
-    assert_eq!(f.gdp_per_capita.as_ref().unwrap().value().amount(), 14e3);
+    assert_eq!(f.area().as_ref().unwrap().value().km2(), 806.5);
+    assert_eq!(f.population().as_ref().unwrap().value().get(), 2_460_000);
+    assert_eq!(f.gdp().as_ref().unwrap().value().amount(), 254e9);
+    assert_eq!(f.gdp().as_ref().unwrap().year(), Some(Year::new(2013).unwrap()));
+    assert_eq!(f.gdp_per_capita().as_ref().unwrap().value().amount(), 14e3);
 
     for (town, stages) in [
         (

@@ -191,12 +191,12 @@ fn validate_prints_every_problem_of_an_invalid_atlas() {
 fn validate_checks_every_file_and_fails_if_one_is_invalid() {
     let dir = scratch("several");
     let good = write(&dir, "good.json", builtin_json().as_bytes());
-    let bad = write(&dir, "bad.json", br#"{"format_version": 2}"#);
+    let bad = write(&dir, "bad.json", br#"{"format_version": 3}"#);
     let missing = dir.join("missing.json");
     let r = run(&["validate", &good, &bad, missing.to_str().unwrap()]);
     assert_eq!(r.code, 1);
     assert!(r.stdout.contains(&format!("{good}: ok")));
-    assert!(r.stderr.contains(&format!("{bad}: unsupported format_version 2")), "{}", r.stderr);
+    assert!(r.stderr.contains(&format!("{bad}: unsupported format_version 3")), "{}", r.stderr);
     assert!(r.stderr.contains("cannot read"), "{}", r.stderr);
     assert!(r.stderr.contains("2 of 3"), "{}", r.stderr);
 }
@@ -475,6 +475,12 @@ fn our_json_output_validates_against_the_schema() {
     assert!(errors.is_empty(), "data/builtin.json: {errors:#?}");
     let exported: Value = serde_json::from_str(&builtin_json()).unwrap();
     assert!(validator.is_valid(&exported));
+    // The schema describes format 2 and accepts format 1.
+    assert_eq!(exported["format_version"], 2);
+    let v1: Value = serde_json::from_str(include_str!("fixtures/builtin-v1.json")).unwrap();
+    assert_eq!(v1["format_version"], 1);
+    let errors: Vec<String> = validator.iter_errors(&v1).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    assert!(errors.is_empty(), "tests/fixtures/builtin-v1.json: {errors:#?}");
 }
 
 #[test]
@@ -486,20 +492,45 @@ fn schema_rejects_unknown_fields_bad_ids_and_bad_enum_ids() {
     let mutations: Vec<(&str, Mutation)> = vec![
         ("unknown top-level field", Box::new(|v| v["extra"] = Value::Bool(true))),
         ("unknown town field", Box::new(move |v| v["towns"][kunshan]["mayor"] = "x".into())),
-        ("unknown key-facts field", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"]["note"] = "x".into())),
+        ("unknown key-facts field", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"][0]["note"] = "x".into())),
         ("bad level id", Box::new(move |v| v["towns"][kunshan]["level"] = "metropolis".into())),
         ("bad dynamics id", Box::new(move |v| v["towns"][kunshan]["profile"]["dynamics"] = "chaotic".into())),
         (
             "bad currency",
-            Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"]["value"]["currency"] = "CNY".into()),
+            Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp"][0]["value"]["currency"] = "CNY".into()),
         ),
         ("bad slug", Box::new(move |v| v["towns"][kunshan]["id"] = "Kun Shan".into())),
         ("year out of range", Box::new(move |v| v["towns"][kunshan]["zones"][0]["approved"] = 1700.into())),
-        ("negative area", Box::new(move |v| v["towns"][kunshan]["key_facts"]["area"]["value"] = (-1).into())),
+        ("negative area", Box::new(move |v| v["towns"][kunshan]["key_facts"]["area"][0]["value"] = (-1).into())),
         ("bad division code", Box::new(move |v| v["towns"][kunshan]["statistical_code"]["code"] = "32058".into())),
         ("bad actor kind", Box::new(|v| v["graphs"][0]["actors"][0]["kind"] = "alien".into())),
         ("bad linkage scale", Box::new(|v| v["graphs"][0]["linkages"][0]["scale"] = "galactic".into())),
-        ("wrong format version", Box::new(|v| v["format_version"] = 2.into())),
+        ("wrong format version", Box::new(|v| v["format_version"] = 3.into())),
+        ("unknown indicator", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp_growth"] = Value::Array(vec![]))),
+        (
+            "wrong unit",
+            Box::new(move |v| {
+                v["towns"][kunshan]["key_facts"]["exports"] = serde_json::json!([{"value": 5, "source": "qiao-talk"}])
+            }),
+        ),
+        (
+            "share above 1",
+            Box::new(move |v| {
+                v["towns"][kunshan]["key_facts"]["market_share"] =
+                    serde_json::json!([{"value": 1.5, "source": "qiao-talk"}])
+            }),
+        ),
+        (
+            "kind of another indicator",
+            Box::new(move |v| v["towns"][kunshan]["key_facts"]["area"][0]["kind"] = "migrant".into()),
+        ),
+        (
+            "year and period",
+            Box::new(move |v| {
+                v["towns"][kunshan]["key_facts"]["area"][0]["year"] = 2000.into();
+                v["towns"][kunshan]["key_facts"]["area"][0]["period"] = serde_json::json!({"start": 2000});
+            }),
+        ),
         (
             "missing town name",
             Box::new(move |v| {
@@ -688,4 +719,25 @@ fn a_closed_stdout_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
+
+// ------------------------------------------------------------ format 2
+#[test]
+fn export_validate_reexport_is_byte_identical() {
+    let dir = scratch("format2-roundtrip");
+    let first = builtin_json();
+    assert!(first.contains("\"format_version\": 2"), "export writes format 2");
+    let file = write(&dir, "atlas.json", first.as_bytes());
+    let v = run(&["validate", &file]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    let again = run(&["export", "json", "--atlas", &file]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(again.stdout, first, "re-export differs");
+    // A format-1 file validates and is written as format 2.
+    let v1 = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/builtin-v1.json");
+    let r = run(&["validate", v1]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let upgraded = run(&["export", "json", "--atlas", v1]);
+    assert_eq!(upgraded.code, 0, "{}", upgraded.stderr);
+    assert!(upgraded.stdout.contains("\"format_version\": 2"));
 }

@@ -59,7 +59,7 @@ fn one_megabyte_number_literals() {
     // A million-digit fraction rounds to the nearest f64: fine.
     let json = town(&format!("0.{}", "1".repeat(MIB)));
     let atlas = timed("1 MiB fraction area", || Atlas::from_json_str(&json).unwrap());
-    let area = atlas.town("t").unwrap().key_facts().area.as_ref().unwrap().value().km2();
+    let area = atlas.town("t").unwrap().key_facts().area().as_ref().unwrap().value().km2();
     assert!((area - 1.0 / 9.0).abs() < 1e-15);
     // A million-digit integer overflows f64: an error, not infinity.
     let json = town(&format!("1{}", "0".repeat(MIB)));

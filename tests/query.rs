@@ -36,12 +36,12 @@ fn naive_leaf(atlas: &Atlas, t: &Town, leaf: &Leaf) -> bool {
         Leaf::Level(l) => t.level() == *l,
         Leaf::Province(p) => t.province().map(str::to_lowercase) == Some(p.to_lowercase()),
         Leaf::Spec(i) => t.specialisations().iter().any(|s| s.industry() == *i),
-        Leaf::Area(lo, hi) => f.area.as_ref().is_some_and(|a| a.value().km2() >= *lo && a.value().km2() < *hi),
-        Leaf::Pop(min) => f.population.as_ref().is_some_and(|p| p.value().get() >= u64::from(*min)),
+        Leaf::Area(lo, hi) => f.area().as_ref().is_some_and(|a| a.value().km2() >= *lo && a.value().km2() < *hi),
+        Leaf::Pop(min) => f.population().as_ref().is_some_and(|p| p.value().get() >= u64::from(*min)),
         Leaf::GdpCny(min) => {
-            f.gdp.as_ref().is_some_and(|g| g.value().currency() == Currency::Cny && g.value().amount() >= *min)
+            f.gdp().as_ref().is_some_and(|g| g.value().currency() == Currency::Cny && g.value().amount() >= *min)
         }
-        Leaf::GdpUsd(min) => f.gdp.as_ref().is_some_and(|g| {
+        Leaf::GdpUsd(min) => f.gdp().as_ref().is_some_and(|g| {
             // Naive: convert by hand with the atlas's 2013 rate.
             let Some(year) = g.year() else { return false };
             let Some(rate) = atlas.exchange_rate(year, Currency::Cny, Currency::Usd) else { return false };

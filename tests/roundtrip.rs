@@ -94,6 +94,8 @@ roundtrips! {
     division_code: arbitrary::division_code();
     code_listing: arbitrary::code_listing();
     key_facts: arbitrary::key_facts();
+    key_facts_v1: arbitrary::key_facts_v1();
+    share: (0.0..=1.0_f64).prop_map(|x| regdev::Share::new(x).unwrap());
     specialisation: arbitrary::specialisation();
     development_zone: arbitrary::development_zone();
     town: arbitrary::town();
@@ -142,6 +144,10 @@ fn every_vocabulary_variant_round_trips() {
     all(RegionalModel::ALL);
     all(ActorKind::ALL);
     all(LinkageKind::ALL);
+    all(Indicator::ALL);
+    all(Unit::ALL);
+    all(ObservationKind::ALL);
+    all(Qualifier::ALL);
     all(Valence::ALL);
 }
 

@@ -93,7 +93,7 @@ fn facts_are_heavy_tailed() {
     let mut pops: Vec<u64> = atlas
         .towns()
         .filter(|t| t.level().tier() == 3)
-        .map(|t| t.key_facts().population.as_ref().unwrap().value().get())
+        .map(|t| t.key_facts().population().as_ref().unwrap().value().get())
         .collect();
     pops.sort_unstable();
     let median = pops[pops.len() / 2] as f64;
@@ -135,10 +135,10 @@ fn golden_first_township() {
         t.province(),
         t.statistical_code().map(|c| c.code().as_str()),
         t.specialisations().first().map(|s| s.product()),
-        f.area.as_ref().map(|o| o.value().km2()),
-        f.population.as_ref().map(|o| o.value().get()),
-        f.gdp.as_ref().map(|o| o.value().amount()),
-        f.gdp_per_capita.as_ref().map(|o| (o.value().amount(), o.value().currency() == Currency::Usd)),
+        f.area().as_ref().map(|o| o.value().km2()),
+        f.population().as_ref().map(|o| o.value().get()),
+        f.gdp().as_ref().map(|o| o.value().amount()),
+        f.gdp_per_capita().as_ref().map(|o| (o.value().amount(), o.value().currency() == Currency::Usd)),
         t.model().map(|m| *m.value()),
         serde_json::to_string(t.profile()).unwrap(),
     );

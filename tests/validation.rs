@@ -224,9 +224,9 @@ fn malformed_toml_is_an_error_with_position() {
 #[test]
 fn wrong_type() {
     assert_parse_error(
-        &builtin_with("/towns/2/key_facts/area/value", json!("927")),
-        "towns[2].key_facts.area.value",
-        "invalid type: string \"927\", expected f64",
+        &builtin_with("/towns/2/key_facts/area/0/value", json!("927")),
+        "towns[2].key_facts.area[0].value",
+        "invalid type: string \"927\", expected a number, or money as {amount, currency}",
     );
     assert_parse_error(&builtin_with("/towns", json!({})), "towns", "invalid type: map, expected a sequence");
     assert_parse_error(
@@ -282,25 +282,25 @@ fn unknown_enum_value() {
          `district`, `county`, `town`, `township`, `subdistrict`, `village`, `development_zone`",
     );
     assert_parse_error(
-        &builtin_with("/towns/2/key_facts/gdp/value/currency", json!("gbp")),
-        "towns[2].key_facts.gdp.value.currency",
+        &builtin_with("/towns/2/key_facts/gdp/0/value/currency", json!("gbp")),
+        "towns[2].key_facts.gdp[0].value.currency",
         "unknown variant `gbp`, expected one of `cny`, `usd`, `hkd`, `twd`, `eur`",
     );
 }
 
 #[test]
 fn unknown_format_version() {
-    let expected = Error::UnsupportedFormatVersion { found: 2, supported: 1 };
+    let expected = Error::UnsupportedFormatVersion { found: 3, supported: 2 };
     assert_invalid(
-        &builtin_with("/format_version", json!(2)),
+        &builtin_with("/format_version", json!(3)),
         &expected,
-        "unsupported format_version 2, this version of regdev reads 1",
+        "unsupported format_version 3, this version of regdev reads 1 to 2",
     );
     // Nothing else is checked then, even in a document full of errors.
     let mut v = builtin_with("/format_version", json!(0));
     set(&mut v, "/towns/2/parent", json!("nowhere"));
     let errors = Atlas::validate_document(Atlas::document_from_json(pretty(&v).as_bytes()).unwrap()).unwrap_err();
-    assert_eq!(errors, [Error::UnsupportedFormatVersion { found: 0, supported: 1 }]);
+    assert_eq!(errors, [Error::UnsupportedFormatVersion { found: 0, supported: 2 }]);
 }
 
 // ------------------------------------------------------------ bad numbers
@@ -308,26 +308,26 @@ fn unknown_format_version() {
 #[test]
 fn negative_area_population_money() {
     for (ptr, path, message) in [
-        ("/towns/2/key_facts/area/value", "towns[2].key_facts.area.value", "area must not be negative, got -1.5"),
+        ("/towns/2/key_facts/area/0/value", "towns[2].key_facts.area[0].value", "area must not be negative, got -1.5"),
         (
-            "/towns/2/key_facts/population/value",
-            "towns[2].key_facts.population.value",
+            "/towns/2/key_facts/population/0/value",
+            "towns[2].key_facts.population[0].value",
             "population must not be negative, got -5",
         ),
         (
-            "/towns/2/key_facts/gdp/value/amount",
-            "towns[2].key_facts.gdp.value",
+            "/towns/2/key_facts/gdp/0/value/amount",
+            "towns[2].key_facts.gdp[0].value",
             "money amount must not be negative, got -2",
         ),
         (
-            "/towns/2/key_facts/gdp_per_capita/value/amount",
-            "towns[2].key_facts.gdp_per_capita.value",
+            "/towns/2/key_facts/gdp_per_capita/0/value/amount",
+            "towns[2].key_facts.gdp_per_capita[0].value",
             "money amount must not be negative, got -2",
         ),
     ] {
-        let new = if ptr.ends_with("population/value") {
+        let new = if ptr.ends_with("population/0/value") {
             json!(-5)
-        } else if ptr.ends_with("area/value") {
+        } else if ptr.ends_with("area/0/value") {
             json!(-1.5)
         } else {
             json!(-2.0)
@@ -336,8 +336,8 @@ fn negative_area_population_money() {
     }
     // A population must be whole.
     assert_parse_error(
-        &builtin_with("/towns/2/key_facts/population/value", json!(1.5)),
-        "towns[2].key_facts.population.value",
+        &builtin_with("/towns/2/key_facts/population/0/value", json!(1.5)),
+        "towns[2].key_facts.population[0].value",
         "population must be a whole number of persons up to 18446744073709551615, got 1.5",
     );
 }
@@ -345,9 +345,9 @@ fn negative_area_population_money() {
 #[test]
 fn nan_and_infinite_area_population_money_in_toml() {
     for (ptr, message_word) in [
-        ("/towns/2/key_facts/area/value", "area"),
-        ("/towns/2/key_facts/population/value", "population"),
-        ("/towns/2/key_facts/gdp/value/amount", "money amount"),
+        ("/towns/2/key_facts/area/0/value", "area"),
+        ("/towns/2/key_facts/population/0/value", "population"),
+        ("/towns/2/key_facts/gdp/0/value/amount", "money amount"),
     ] {
         // A whole number, so that it is also a valid population.
         let v = builtin_with(ptr, json!(123_456.0));
@@ -363,7 +363,7 @@ fn nan_and_infinite_area_population_money_in_toml() {
 
 #[test]
 fn json_cannot_express_nan_or_infinity() {
-    let v = builtin_with("/towns/2/key_facts/area/value", json!(123_456.5));
+    let v = builtin_with("/towns/2/key_facts/area/0/value", json!(123_456.5));
     let text = pretty(&v);
     for (literal, message) in
         [("NaN", "expected value"), ("1e999", "number out of range"), ("-1e999", "number out of range")]
@@ -429,8 +429,8 @@ fn empty_or_malformed_id() {
         ),
         ("/sources/0/id", "sources[0].id", "", "invalid source id \"\": an id must not be empty"),
         (
-            "/towns/2/key_facts/area/source",
-            "towns[2].key_facts.area.source",
+            "/towns/2/key_facts/area/0/source",
+            "towns[2].key_facts.area[0].source",
             "qiao talk",
             "invalid source id \"qiao talk\": character ' ' at byte 4 is not a lowercase ASCII letter, digit or '-'",
         ),
@@ -519,7 +519,7 @@ fn linkage_graph_for_a_town_that_does_not_exist() {
 #[test]
 fn dangling_source() {
     for (ptr, referrer) in [
-        ("/towns/2/key_facts/area/source", "town 'kunshan', field 'key_facts.area'"),
+        ("/towns/2/key_facts/area/0/source", "town 'kunshan', field 'key_facts.area[0]'"),
         ("/towns/2/trajectory/1/source", "town 'kunshan', field 'trajectory[1]'"),
         ("/exchange_rates/0/source", "exchange rate 2013 USD/CNY"),
         ("/archetypes/0/profile_sources/dynamics", "archetype 'sunan', field 'profile_sources.dynamics'"),

@@ -678,8 +678,8 @@ fn remaining_error_messages() {
         "parent cycle: a -> b -> a"
     );
     assert_eq!(
-        Error::UnsupportedFormatVersion { found: 9, supported: 1 }.to_string(),
-        "unsupported format_version 9, this version of regdev reads 1"
+        Error::UnsupportedFormatVersion { found: 9, supported: 2 }.to_string(),
+        "unsupported format_version 9, this version of regdev reads 1 to 2"
     );
     assert_eq!(
         Error::DuplicateId { kind: IdKind::Town, id: "kunshan".into() }.to_string(),
@@ -803,7 +803,7 @@ fn serde_rejects_unknown_fields() {
         ("profile", json_err::<Profile>, r#"{"dynamics":"government_led","colour":"red"}"#),
         ("stage", json_err::<Stage>, r#"{"name":"a","source":"s","when":1990}"#),
         ("code listing", json_err::<CodeListing>, r#"{"code":"32","source":"s","valid_from":1990}"#),
-        ("key facts", json_err::<KeyFacts>, r#"{"gdp_growth":1}"#),
+        ("observation", json_err::<KeyFacts>, r#"{"population":[{"value":1,"source":"s","unit":"bn"}]}"#),
         (
             "zone",
             json_err::<DevelopmentZone>,
@@ -816,6 +816,12 @@ fn serde_rejects_unknown_fields() {
         let msg = parse(json);
         assert!(msg.starts_with("unknown field `"), "{what}: {msg}");
     }
+    // An unknown indicator is named as such (format 2, issue 10).
+    assert_eq!(
+        json_err::<KeyFacts>(r#"{"gdp_growth":1}"#),
+        "unknown indicator \"gdp_growth\", expected one of: area, population, gdp, gdp_per_capita, industrial_output, \
+         exports, utilised_fdi, firms, product_sales, market_share at line 1 column 13"
+    );
     assert!(
         json_err::<Town>(r#"{"id":"k","name":{"english":"K"},"level":"town","mayor":"x"}"#)
             .starts_with("unknown field `mayor`")

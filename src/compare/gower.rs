@@ -295,16 +295,18 @@ impl ProfileMetric for Gower {
 /// measure's currencies (converted with the atlas's rates).
 fn town_facts(gower: &Gower, atlas: &Atlas, t: &Town) -> [Option<f64>; FACTS] {
     let f = t.key_facts();
-    let money = |o: &Option<crate::Observed<Money>>, to: Currency| -> Option<f64> {
-        atlas.convert_observed(o.as_ref()?, to).ok().map(Money::amount)
+    // Headline figures (format 2, issue 10): the latest observation of the
+    // headline kind, never an average; see `KeyFacts::area`.
+    let money = |o: Option<crate::Observed<Money>>, to: Currency| -> Option<f64> {
+        atlas.convert_observed(&o?, to).ok().map(Money::amount)
     };
     #[allow(clippy::cast_precision_loss)]
-    let pop = f.population.as_ref().map(|p| p.value().get() as f64);
+    let pop = f.population().map(|p| p.value().get() as f64);
     [
-        f.area.as_ref().map(|a| a.value().km2()),
+        f.area().map(|a| a.value().km2()),
         pop,
-        money(&f.gdp, gower.gdp_currency),
-        money(&f.gdp_per_capita, gower.gdp_per_capita_currency),
+        money(f.gdp(), gower.gdp_currency),
+        money(f.gdp_per_capita(), gower.gdp_per_capita_currency),
     ]
 }
 

@@ -30,7 +30,11 @@
 //! - set dimensions: the Jaccard distance `1 − |A ∩ B| / |A ∪ B|` (two empty
 //!   sets: 0);
 //! - numeric key facts: `|x_a − x_b| / range`, the range being max − min of
-//!   that fact over the atlas's towns (0 when the range is 0).
+//!   that fact over the atlas's towns (0 when the range is 0). Each fact is
+//!   the town's headline figure ([`KeyFacts::area`](crate::KeyFacts::area)
+//!   and siblings: the latest observation of resident population or total
+//!   area, by the rule of [`Selection`](crate::Selection)); kinds and years
+//!   are never averaged.
 //!
 //! `d` is symmetric, lies in `[0, 1]` and is 0 for identical items. It is
 //! `None` when the items share no feature. With missing features the

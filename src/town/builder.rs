@@ -2,7 +2,10 @@
 
 use super::record::TownFields;
 use super::{Advantage, CodeListing, DevelopmentZone, KeyFacts, Note, ProfileSources, Specialisation, Town};
-use crate::{Area, Error, Money, Observed, Population, Profile, RegionalModel, SourceId, TownId, Trajectory};
+use crate::{
+    Area, Error, Indicator, Money, Observation, Observed, Population, Profile, RegionalModel, SourceId, TownId,
+    Trajectory,
+};
 
 /// Builds a [`Town`]; see [`Town::builder`]. Setters may be called in any
 /// order; [`TownBuilder::build`] validates once.
@@ -87,7 +90,8 @@ impl TownBuilder {
         self
     }
 
-    /// Sets the area.
+    /// Adds an exact area observation, of unstated kind (see
+    /// [`TownBuilder::observation`] for the rest).
     ///
     /// # Example
     ///
@@ -95,15 +99,15 @@ impl TownBuilder {
     /// # use regdev::{AdminLevel, Area, Name, Observed, SourceId, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .area(Observed::new(Area::new(78.0)?, SourceId::new("s")?)).build()?;
-    /// assert!(t.key_facts().area.is_some());
+    /// assert!(t.key_facts().area().is_some());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn area(mut self, area: Observed<Area>) -> TownBuilder {
-        self.fields.key_facts.area = Some(area);
+        self.fields.key_facts.push(Observation::area(area));
         self
     }
 
-    /// Sets the population.
+    /// Adds an exact population observation, of unstated kind.
     ///
     /// # Example
     ///
@@ -111,15 +115,15 @@ impl TownBuilder {
     /// # use regdev::{AdminLevel, Name, Observed, Population, SourceId, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .population(Observed::new(Population::new(184_800), SourceId::new("s")?)).build()?;
-    /// assert!(t.key_facts().population.is_some());
+    /// assert!(t.key_facts().population().is_some());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn population(mut self, population: Observed<Population>) -> TownBuilder {
-        self.fields.key_facts.population = Some(population);
+        self.fields.key_facts.push(Observation::population(population));
         self
     }
 
-    /// Sets the GDP.
+    /// Adds an exact GDP observation.
     ///
     /// # Example
     ///
@@ -127,15 +131,15 @@ impl TownBuilder {
     /// # use regdev::{AdminLevel, Currency, Money, Name, Observed, SourceId, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .gdp(Observed::new(Money::new(22.1e9, Currency::Cny)?, SourceId::new("s")?)).build()?;
-    /// assert!(t.key_facts().gdp.is_some());
+    /// assert!(t.key_facts().gdp().is_some());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn gdp(mut self, gdp: Observed<Money>) -> TownBuilder {
-        self.fields.key_facts.gdp = Some(gdp);
+        self.fields.key_facts.push(Observation::money(Indicator::Gdp, gdp));
         self
     }
 
-    /// Sets GDP per capita as the source states it.
+    /// Adds an exact GDP-per-capita observation, as the source states it.
     ///
     /// # Example
     ///
@@ -143,11 +147,30 @@ impl TownBuilder {
     /// # use regdev::{AdminLevel, Currency, Money, Name, Observed, SourceId, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .gdp_per_capita(Observed::new(Money::new(14e3, Currency::Usd)?, SourceId::new("s")?)).build()?;
-    /// assert!(t.key_facts().gdp_per_capita.is_some());
+    /// assert!(t.key_facts().gdp_per_capita().is_some());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn gdp_per_capita(mut self, value: Observed<Money>) -> TownBuilder {
-        self.fields.key_facts.gdp_per_capita = Some(value);
+        self.fields.key_facts.push(Observation::money(Indicator::GdpPerCapita, value));
+        self
+    }
+
+    /// Adds any observation: another year, a kind, a qualifier, another
+    /// indicator.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{AdminLevel, Indicator, Name, Observation, ObservationKind, Population, SourceId, Town, TownId};
+    /// let migrants = Observation::new(Indicator::Population, Population::new(500_000), SourceId::new("s")?)?
+    ///     .with_kind(ObservationKind::Migrant)?;
+    /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town).observation(migrants).build()?;
+    /// assert_eq!(t.key_facts().series(Indicator::Population).len(), 1);
+    /// assert!(t.key_facts().population().is_none()); // migrants are not the headline population
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn observation(mut self, observation: Observation) -> TownBuilder {
+        self.fields.key_facts.push(observation);
         self
     }
 
@@ -158,7 +181,7 @@ impl TownBuilder {
     /// ```
     /// # use regdev::{AdminLevel, KeyFacts, Name, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town).key_facts(KeyFacts::default()).build()?;
-    /// assert!(t.key_facts().gdp.is_none());
+    /// assert!(t.key_facts().gdp().is_none());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn key_facts(mut self, facts: KeyFacts) -> TownBuilder {

@@ -1,52 +1,219 @@
-//! Headline figures: [`KeyFacts`].
+//! Measured facts: [`KeyFacts`], a town's lists of [`Observation`]s.
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Area, Error, Money, Observed, Population, SourceId, Year};
+use crate::observation::{SeriesRef, SeriesSeed};
+use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Selection, SourceId, Year};
 
-/// A town's headline figures, each with its year and source.
+/// A town's measured facts: for each [`Indicator`], a list of sourced
+/// [`Observation`]s (several years, kinds, qualifiers or disagreeing
+/// sources).
 ///
-/// A passive record: every field is optional and independent.
-/// GDP per capita is stored as the source states it (often in US dollars);
-/// compare it with the derived figure from [`KeyFacts::derived_gdp_per_capita`].
+/// Observations are kept grouped by indicator, in [`Indicator::ALL`]
+/// order, and in the order added within an indicator.
+///
+/// # Headline figures
+///
+/// [`KeyFacts::area`], [`KeyFacts::population`], [`KeyFacts::gdp`] and
+/// [`KeyFacts::gdp_per_capita`] give one figure each, chosen by
+/// [`Selection::latest`] (see its rule: the latest-dated observation of the
+/// headline kind — resident population, total area, or unstated — exact
+/// before qualified). Other choices go through [`KeyFacts::select`]. No
+/// figure is ever an average.
+///
+/// # Serialization
+///
+/// A map from indicator id to a list of observations (see
+/// [`Observation`]); indicators without observations are left out:
+///
+/// ```text
+/// { "population": [ { "value": 1800000, "kind": "resident", "year": 2013, "source": "s" },
+///                   { "value": 380000, "kind": "registered", "year": 2013, "source": "s" } ],
+///   "gdp": [ { "value": { "amount": 2.5e11, "currency": "cny" }, "qualifier": "approximate", "source": "s" } ] }
+/// ```
+///
+/// Reading also accepts format 1, where each indicator held a single
+/// observation object. An unknown indicator, a value in the wrong unit or a
+/// share outside 0–1 is an error naming the field. The deserializer needs a
+/// self-describing format (JSON, TOML, YAML, CBOR, MessagePack, RON…).
 ///
 /// # Source
 ///
-/// Talk, "Key facts" slides for Kunshan and Shunde.
+/// Talk, "Key facts" slides for Kunshan and Shunde; case studies that give
+/// several years and kinds of each figure.
 ///
 /// # Example
 ///
 /// ```
-/// use regdev::{Currency, KeyFacts, Money, Observed, Population, SourceId, Year};
+/// use regdev::{Currency, Indicator, KeyFacts, Money, Observation, Population, SourceId, Year};
 ///
 /// let talk = SourceId::new("qiao-talk")?;
 /// let mut facts = KeyFacts::default();
-/// facts.population = Some(Observed::new(Population::new(2_460_000), talk.clone()));
-/// facts.gdp = Some(Observed::new(Money::new(254e9, Currency::Cny)?, talk).in_year(Year::new(2013)?));
+/// facts.push(Observation::new(Indicator::Population, Population::new(2_460_000), talk.clone())?);
+/// facts.push(Observation::new(Indicator::Gdp, Money::new(254e9, Currency::Cny)?, talk)?.in_year(Year::new(2013)?));
 /// let derived = facts.derived_gdp_per_capita().ok_or("missing")??;
 /// assert_eq!(derived.amount().round(), 103_252.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
-#[non_exhaustive]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct KeyFacts {
-    /// Land area.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub area: Option<Observed<Area>>,
-    /// Population (resident, unless the source says otherwise).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub population: Option<Observed<Population>>,
-    /// Gross domestic product, nominal.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gdp: Option<Observed<Money>>,
-    /// GDP per head, as the source states it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gdp_per_capita: Option<Observed<Money>>,
+    /// Sorted (stably) by indicator.
+    observations: Vec<Observation>,
 }
 
 impl KeyFacts {
-    /// GDP ÷ population, in GDP's currency; `None` if either is missing.
+    /// Adds an observation after the others of its indicator.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{KeyFacts, Observation, SourceId};
+    /// let mut f = KeyFacts::default();
+    /// f.push(Observation::firms(10, SourceId::new("s")?));
+    /// assert_eq!(f.observations().len(), 1);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn push(&mut self, observation: Observation) {
+        let at = self.observations.partition_point(|o| o.indicator() <= observation.indicator());
+        self.observations.insert(at, observation);
+    }
+
+    /// Adds an observation; see [`KeyFacts::push`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{KeyFacts, Observation, SourceId};
+    /// let f = KeyFacts::default().with(Observation::firms(10, SourceId::new("s")?));
+    /// assert!(!f.is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn with(mut self, observation: Observation) -> KeyFacts {
+        self.push(observation);
+        self
+    }
+
+    /// Whether there are no observations.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::KeyFacts::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.observations.is_empty()
+    }
+
+    /// Every observation, grouped by indicator.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::KeyFacts::default().observations().is_empty());
+    /// ```
+    #[must_use]
+    pub fn observations(&self) -> &[Observation] {
+        &self.observations
+    }
+
+    /// The observations of one indicator, in the order added.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Indicator, KeyFacts, Observation, SourceId};
+    /// let f = KeyFacts::default().with(Observation::firms(10, SourceId::new("s")?));
+    /// assert_eq!(f.series(Indicator::Firms).len(), 1);
+    /// assert!(f.series(Indicator::Gdp).is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn series(&self, indicator: Indicator) -> &[Observation] {
+        let start = self.observations.partition_point(|o| o.indicator() < indicator);
+        let end = self.observations.partition_point(|o| o.indicator() <= indicator);
+        self.observations.get(start..end).unwrap_or_default()
+    }
+
+    /// One observation of `indicator`, by the rule of [`Selection`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Indicator, KeyFacts, Observation, Selection, SourceId};
+    /// let f = KeyFacts::default().with(Observation::firms(10, SourceId::new("s")?));
+    /// assert!(f.select(Indicator::Firms, Selection::latest()).is_some());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn select(&self, indicator: Indicator, selection: Selection) -> Option<&Observation> {
+        selection.pick(self.series(indicator))
+    }
+
+    /// The headline observation of `indicator`: [`Selection::latest`].
+    fn headline<T>(&self, indicator: Indicator, f: impl FnOnce(crate::Quantity) -> Option<T>) -> Option<Observed<T>> {
+        let o = self.select(indicator, Selection::latest())?;
+        let observed = Observed::new(f(o.value())?, o.source().clone());
+        Some(match o.reference_year() {
+            Some(y) => observed.in_year(y),
+            None => observed,
+        })
+    }
+
+    /// The headline area (see [Headline figures](KeyFacts#headline-figures)),
+    /// with its reference year and source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::KeyFacts::default().area().is_none());
+    /// ```
+    #[must_use]
+    pub fn area(&self) -> Option<Observed<Area>> {
+        self.headline(Indicator::Area, crate::Quantity::as_area)
+    }
+
+    /// The headline population (resident or of unstated kind).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::KeyFacts::default().population().is_none());
+    /// ```
+    #[must_use]
+    pub fn population(&self) -> Option<Observed<Population>> {
+        self.headline(Indicator::Population, crate::Quantity::as_population)
+    }
+
+    /// The headline GDP.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::KeyFacts::default().gdp().is_none());
+    /// ```
+    #[must_use]
+    pub fn gdp(&self) -> Option<Observed<Money>> {
+        self.headline(Indicator::Gdp, crate::Quantity::as_money)
+    }
+
+    /// The headline GDP per capita, as the source states it (often in US
+    /// dollars); compare with [`KeyFacts::derived_gdp_per_capita`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::KeyFacts::default().gdp_per_capita().is_none());
+    /// ```
+    #[must_use]
+    pub fn gdp_per_capita(&self) -> Option<Observed<Money>> {
+        self.headline(Indicator::GdpPerCapita, crate::Quantity::as_money)
+    }
+
+    /// Headline GDP ÷ headline population, in GDP's currency; `None` if
+    /// either is missing. The two may be of different years: the audit
+    /// warns about that.
     ///
     /// # Errors
     ///
@@ -60,12 +227,12 @@ impl KeyFacts {
     /// ```
     #[must_use]
     pub fn derived_gdp_per_capita(&self) -> Option<Result<Money, Error>> {
-        let gdp = self.gdp.as_ref()?;
-        let pop = self.population.as_ref()?;
-        Some(gdp.value().per_capita(*pop.value()))
+        let gdp = self.select(Indicator::Gdp, Selection::latest())?.value().as_money()?;
+        let pop = self.select(Indicator::Population, Selection::latest())?.value().as_population()?;
+        Some(gdp.per_capita(pop))
     }
 
-    /// Persons per km²; `None` if area or population is missing.
+    /// Headline persons per km²; `None` if area or population is missing.
     ///
     /// # Errors
     ///
@@ -78,23 +245,95 @@ impl KeyFacts {
     /// ```
     #[must_use]
     pub fn density(&self) -> Option<Result<f64, Error>> {
-        let area = self.area.as_ref()?;
-        let pop = self.population.as_ref()?;
-        Some(pop.value().density(*area.value()))
+        let area = self.select(Indicator::Area, Selection::latest())?.value().as_area()?;
+        let pop = self.select(Indicator::Population, Selection::latest())?.value().as_population()?;
+        Some(pop.density(area))
     }
 
-    /// The facts' sources and years, for walking provenance.
+    /// Every observation with its field path (`area[0]`), source and
+    /// reference year, for walking provenance.
     ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::KeyFacts::default().provenance().count(), 0);
+    /// use regdev::{KeyFacts, Observation, SourceId};
+    /// let f = KeyFacts::default().with(Observation::firms(10, SourceId::new("s")?));
+    /// let p: Vec<_> = f.provenance().map(|(field, s, _)| (field, s.as_str().to_owned())).collect();
+    /// assert_eq!(p, [("firms[0]".to_owned(), "s".to_owned())]);
+    /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn provenance(&self) -> impl Iterator<Item = (&'static str, &SourceId, Option<Year>)> {
-        let a = self.area.as_ref().map(|o| ("area", o.source(), o.year()));
-        let p = self.population.as_ref().map(|o| ("population", o.source(), o.year()));
-        let g = self.gdp.as_ref().map(|o| ("gdp", o.source(), o.year()));
-        let c = self.gdp_per_capita.as_ref().map(|o| ("gdp_per_capita", o.source(), o.year()));
-        [a, p, g, c].into_iter().flatten()
+    pub fn provenance(&self) -> impl Iterator<Item = (String, &SourceId, Option<Year>)> {
+        self.indexed().map(|(i, o)| (format!("{}[{i}]", o.indicator().id()), o.source(), o.reference_year()))
+    }
+
+    /// Every observation with its index within its indicator.
+    pub(crate) fn indexed(&self) -> impl Iterator<Item = (usize, &Observation)> {
+        let mut prev: Option<Indicator> = None;
+        let mut i = 0;
+        self.observations.iter().map(move |o| {
+            if prev == Some(o.indicator()) {
+                i += 1;
+            } else {
+                i = 0;
+                prev = Some(o.indicator());
+            }
+            (i, o)
+        })
+    }
+
+    /// The sources cited, without field names (cheap).
+    pub(crate) fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
+        self.observations.iter().map(Observation::source)
+    }
+}
+
+impl Serialize for KeyFacts {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap as _;
+        let present: Vec<Indicator> = Indicator::ALL.iter().copied().filter(|&i| !self.series(i).is_empty()).collect();
+        let mut map = s.serialize_map(Some(present.len()))?;
+        for i in present {
+            map.serialize_entry(i.id(), &SeriesRef(self.series(i)))?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for KeyFacts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<KeyFacts, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = KeyFacts;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a map from indicator to observations")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<KeyFacts, A::Error> {
+                let mut facts = KeyFacts::default();
+                let mut seen = [false; Indicator::ALL.len()];
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    let Some(pos) = Indicator::ALL.iter().position(|i| i.id() == key) else {
+                        let expected = Indicator::ALL.iter().map(|i| i.id()).collect::<Vec<_>>().join(", ");
+                        return Err(serde::de::Error::custom(Error::UnknownVariant {
+                            kind: "indicator",
+                            value: key.into_owned(),
+                            expected,
+                        }));
+                    };
+                    let (Some(&indicator), Some(flag)) = (Indicator::ALL.get(pos), seen.get_mut(pos)) else {
+                        continue;
+                    };
+                    if std::mem::replace(flag, true) {
+                        return Err(serde::de::Error::duplicate_field(indicator.id()));
+                    }
+                    // Indicators arrive in any order; each list is appended
+                    // whole, keeping its order.
+                    for o in map.next_value_seed(SeriesSeed(indicator))? {
+                        facts.push(o);
+                    }
+                }
+                Ok(facts)
+            }
+        }
+        d.deserialize_map(Visitor)
     }
 }

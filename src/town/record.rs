@@ -26,7 +26,7 @@ pub(super) struct TownFields {
     pub(super) statistical_code: Option<CodeListing>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) model: Option<Observed<RegionalModel>>,
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "KeyFacts::is_empty")]
     pub(super) key_facts: KeyFacts,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) specialisations: Vec<Specialisation>,
@@ -273,7 +273,7 @@ impl Town {
     /// ```
     /// # use regdev::{AdminLevel, Name, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town).build()?;
-    /// assert!(t.key_facts().area.is_none());
+    /// assert!(t.key_facts().area().is_none());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -407,7 +407,7 @@ impl Town {
         let f = &self.0;
         let code = f.statistical_code.iter().map(CodeListing::source);
         let model = f.model.iter().map(Observed::source);
-        let facts = f.key_facts.provenance().map(|(_, s, _)| s);
+        let facts = f.key_facts.source_ids();
         let specs = f.specialisations.iter().map(Specialisation::source);
         let zones = f.zones.iter().map(DevelopmentZone::source);
         let adv = f.advantages.iter().map(Observed::source);
@@ -426,7 +426,7 @@ impl Town {
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .area(Observed::new(Area::new(1.0)?, SourceId::new("s")?))
     ///     .build()?;
-    /// assert_eq!(t.cited_sources().collect::<Vec<_>>(), vec![("key_facts.area".to_owned(), &SourceId::new("s")?)]);
+    /// assert_eq!(t.cited_sources().collect::<Vec<_>>(), vec![("key_facts.area[0]".to_owned(), &SourceId::new("s")?)]);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn cited_sources(&self) -> impl Iterator<Item = (String, &SourceId)> {

@@ -18,7 +18,8 @@ use regdev::{AdminLevel, RegionalModel};
 #[command(after_help = "Examples:
   regdev compare kunshan shunde
   regdev towns --model sunan --format csv
-  regdev export json -o atlas.json && regdev validate atlas.json")]
+  regdev export json -o atlas.json && regdev validate atlas.json
+  regdev draw graph kunshan -o kunshan.svg")]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -42,6 +43,8 @@ pub(crate) enum Command {
     Export(ExportArgs),
     /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
     Synth(SynthArgs),
+    /// Draw a figure as SVG: a linkage graph on scale rings.
+    Draw(crate::draw::DrawArgs),
     /// Look up NBS statistical divisions (2015-2023 releases) by code or Chinese name.
     Lookup(LookupArgs),
 }

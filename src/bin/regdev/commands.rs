@@ -145,10 +145,10 @@ fn towns_table(towns: &[&Town]) -> String {
                 t.name().chinese().unwrap_or("—").to_owned(),
                 t.level().label().to_owned(),
                 t.model().map_or_else(|| "—".to_owned(), |m| m.value().label().to_owned()),
-                observed(f.area.as_ref(), |a| format!("{} km²", a.km2())),
-                observed(f.population.as_ref(), |p| thousands(p.get())),
-                observed(f.gdp.as_ref(), money),
-                observed(f.gdp_per_capita.as_ref(), money),
+                observed(f.area().as_ref(), |a| format!("{} km²", a.km2())),
+                observed(f.population().as_ref(), |p| thousands(p.get())),
+                observed(f.gdp().as_ref(), money),
+                observed(f.gdp_per_capita().as_ref(), money),
             ]
         })
         .collect();
@@ -188,10 +188,10 @@ fn towns_csv(towns: &[&Town]) -> String {
             t.province().unwrap_or_default().to_owned(),
             t.model().map(|m| m.value().id().to_owned()).unwrap_or_default(),
         ];
-        row.extend(fact(f.area.as_ref(), |a| vec![a.km2().to_string()], 1));
-        row.extend(fact(f.population.as_ref(), |p| vec![p.get().to_string()], 1));
-        row.extend(fact(f.gdp.as_ref(), money, 2));
-        row.extend(fact(f.gdp_per_capita.as_ref(), money, 2));
+        row.extend(fact(f.area().as_ref(), |a| vec![a.km2().to_string()], 1));
+        row.extend(fact(f.population().as_ref(), |p| vec![p.get().to_string()], 1));
+        row.extend(fact(f.gdp().as_ref(), money, 2));
+        row.extend(fact(f.gdp_per_capita().as_ref(), money, 2));
         let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
         out.push_str(&cells.join(","));
         out.push('\n');

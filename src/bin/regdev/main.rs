@@ -24,6 +24,7 @@
 
 mod cli;
 mod commands;
+mod draw;
 mod load;
 mod lookup;
 mod output;
@@ -64,6 +65,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Graph(args) => commands::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
+        Command::Draw(args) => draw::draw(&args),
         Command::Lookup(args) => lookup::lookup(&args),
     }
 }

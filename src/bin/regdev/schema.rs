@@ -1,5 +1,7 @@
 //! The JSON Schema (draft 2020-12) of the atlas format, as written by
-//! `Atlas::to_json_pretty` and read by `Atlas::from_json_*`.
+//! `Atlas::to_json_pretty` (format 2) and read by `Atlas::from_json_*`
+//! (formats 1 and 2: where a field's format-1 shape differs, both shapes
+//! are allowed).
 //!
 //! Hand-maintained with `serde_json::json!` rather than derived with
 //! schemars: deriving would put `#[cfg_attr(feature = "schema", derive(JsonSchema))]`
@@ -18,9 +20,9 @@
 //! `regdev validate` checks those.
 
 use regdev::{
-    ActorKind, AdminLevel, Advantage, Currency, Dimension, DimensionKind, IndustryDivision, LinkageKind, Place,
-    RegionalModel, Scale, SourceKind, SourceStrength, UpgradingType, Valence, ValueChainRole, Year, ZoneKind,
-    ZoneLevel,
+    ActorKind, AdminLevel, Advantage, Currency, Dimension, DimensionKind, Indicator, IndustryDivision, LinkageKind,
+    ObservationKind, Place, Qualifier, RegionalModel, Scale, SourceKind, SourceStrength, Unit, UpgradingType, Valence,
+    ValueChainRole, Year, ZoneKind, ZoneLevel,
 };
 use serde_json::{Map, Value, json};
 
@@ -52,6 +54,45 @@ fn array(items: Value, unique: bool) -> Value {
 /// `Observed<T>`: a value with its source and optional year.
 fn observed(value: Value) -> Value {
     object(json!({ "value": value, "year": r("year"), "source": r("slug") }), &["value", "source"])
+}
+
+/// The schema of a value in `unit`.
+fn unit_value(unit: Unit) -> Value {
+    match unit {
+        Unit::Money => r("money"),
+        Unit::Persons => json!({ "description": "persons", "type": "integer", "minimum": 0 }),
+        Unit::Count => json!({ "description": "a count", "type": "integer", "minimum": 0 }),
+        Unit::Share => json!({ "description": "a share, 0 to 1", "type": "number", "minimum": 0, "maximum": 1 }),
+        Unit::SquareKilometres => json!({ "description": "km²", "type": "number", "minimum": 0 }),
+    }
+}
+
+/// The schema of one observation of `indicator` (format 2): a value in its
+/// unit, its kinds, a qualifier, a year or a period (not both), a product
+/// where it takes one, and a source.
+fn observation(indicator: Indicator) -> Value {
+    let mut props = Map::new();
+    props.insert("value".to_owned(), unit_value(indicator.unit()));
+    let kinds: Vec<&str> = indicator.kinds().iter().map(|k| k.id()).collect();
+    if !kinds.is_empty() {
+        props.insert("kind".to_owned(), json!({ "type": "string", "enum": kinds }));
+    }
+    props.insert("qualifier".to_owned(), r("qualifier"));
+    props.insert("year".to_owned(), r("year"));
+    props.insert("period".to_owned(), r("period"));
+    if indicator.takes_product() {
+        props.insert("product".to_owned(), r("text"));
+    }
+    props.insert("source".to_owned(), r("slug"));
+    let mut o = object(Value::Object(props), &["value", "source"]);
+    if let Value::Object(m) = &mut o {
+        m.insert(
+            "description".to_owned(),
+            json!(format!("An observation of {} ({}).", indicator.id(), indicator.unit().id())),
+        );
+        m.insert("not".to_owned(), json!({ "required": ["year", "period"] }));
+    }
+    o
 }
 
 /// The schema of one profile dimension's value, from the library's
@@ -131,6 +172,13 @@ pub(crate) fn atlas_schema() -> Value {
         vocabulary(Valence::ALL, Valence::id, "Cooperative, conflictual or regulatory (default cooperative)."),
     );
     def("value_chain_role", vocabulary(ValueChainRole::ALL, ValueChainRole::id, "A value-chain role (OEM, ODM, OBM)."));
+    def("indicator", vocabulary(Indicator::ALL, Indicator::id, "A measured indicator."));
+    def("unit", vocabulary(Unit::ALL, Unit::id, "The unit of an indicator."));
+    def(
+        "observation_kind",
+        vocabulary(ObservationKind::ALL, ObservationKind::id, "A kind of population, area, firm ownership or market."),
+    );
+    def("qualifier", vocabulary(Qualifier::ALL, Qualifier::id, "How exactly a source states a value."));
 
     let profile: Map<String, Value> = Dimension::ALL.iter().map(|&d| (d.id().to_owned(), r(d.id()))).collect();
     def("profile", json!({ "type": "object", "properties": profile, "additionalProperties": false }));
@@ -187,17 +235,23 @@ pub(crate) fn atlas_schema() -> Value {
             &["code", "source"],
         ),
     );
+    // Key facts: one list of observations per indicator (format 2); a single
+    // observation object per indicator is format 1, still read.
+    let mut facts = Map::new();
+    for &i in Indicator::ALL {
+        let name = format!("observation_{}", i.id());
+        def(&name, observation(i));
+        facts.insert(
+            i.id().to_owned(),
+            json!({ "anyOf": [array(r(&name), false), { "description": "format 1: one observation", "allOf": [r(&name)] }] }),
+        );
+    }
     def(
         "key_facts",
-        object(
-            json!({
-                "area": observed(json!({ "description": "km²", "type": "number", "minimum": 0 })),
-                "population": observed(json!({ "type": "integer", "minimum": 0 })),
-                "gdp": observed(r("money")),
-                "gdp_per_capita": observed(r("money"))
-            }),
-            &[],
-        ),
+        json!({
+            "description": "Measured facts: for each indicator, a list of observations.",
+            "type": "object", "properties": facts, "additionalProperties": false
+        }),
     );
     def(
         "specialisation",
@@ -278,7 +332,10 @@ pub(crate) fn atlas_schema() -> Value {
 
     let mut schema = object(
         json!({
-            "format_version": { "const": regdev::atlas::FORMAT_VERSION },
+            "format_version": {
+                "description": "The format version: 2 is written; 1 is read and upgraded.",
+                "type": "integer", "minimum": regdev::atlas::MIN_FORMAT_VERSION, "maximum": regdev::atlas::FORMAT_VERSION
+            },
             "sources": array(r("source"), false),
             "exchange_rates": array(r("exchange_rate"), false),
             "archetypes": array(r("archetype"), false),
@@ -290,7 +347,7 @@ pub(crate) fn atlas_schema() -> Value {
     if let Value::Object(top) = &mut schema {
         let mut head = Map::new();
         head.insert("$schema".to_owned(), json!("https://json-schema.org/draft/2020-12/schema"));
-        head.insert("$id".to_owned(), json!("https://docs.rs/regdev/schema/atlas-v1.json"));
+        head.insert("$id".to_owned(), json!("https://docs.rs/regdev/schema/atlas-v2.json"));
         head.insert("title".to_owned(), json!("regdev atlas"));
         head.insert(
             "description".to_owned(),

@@ -1,0 +1,50 @@
+//! `regdev draw` and `regdev report`: files written, errors typed, bytes
+//! stable.
+#![cfg(feature = "cli")]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn regdev(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_regdev")).args(args).output().expect("the binary starts");
+    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
+    assert!(!stderr.contains("panicked") && !stderr.contains("internal error"), "{stderr}");
+    (out.status.code().unwrap(), stdout, stderr)
+}
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("regdev-cli-draw-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn draw_graph_writes_the_libraries_svg() {
+    let path = temp("kunshan.svg");
+    let (code, _, err) = regdev(&["draw", "graph", "Kunshan", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let written = std::fs::read_to_string(&path).unwrap();
+    let expected = regdev::figure::GraphFigure::from_atlas(regdev::Atlas::builtin(), "kunshan")
+        .unwrap()
+        .to_svg(&regdev::figure::Options::default());
+    assert_eq!(written, expected);
+    roxmltree::Document::parse(&written).unwrap();
+    // Standard output without -o, and the size option.
+    let (code, out, _) = regdev(&["draw", "graph", "shunde", "--size", "900"]);
+    assert_eq!(code, 0);
+    assert!(out.starts_with("<svg") && out.contains("width=\"1150\""));
+}
+
+#[test]
+fn draw_reports_bad_input() {
+    let (code, _, err) = regdev(&["draw", "graph", "atlantis"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("unknown town 'atlantis'"), "{err}");
+    let (code, _, err) = regdev(&["draw", "graph", "lecong"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("no linkage graph"), "{err}");
+    let (code, _, err) = regdev(&["draw", "graph", "kunshan", "--size", "5"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("figure size (px) must be between 300 and 10000, got 5"), "{err}");
+}
