@@ -15,7 +15,9 @@
 //! `bench_report graph N [--graphml PATH] [--runs R]` instead generates the
 //! benchmark graph of N actors (5 linkages each, `regdev::synth::linkage_graph`),
 //! writes it as GraphML to PATH for the peers, and times directed normalized
-//! betweenness, density + degree, and GraphML export.
+//! betweenness, density + degree (cold: adjacency not yet built; warm), and
+//! GraphML export; `--rustworkx` adds rustworkx-core's betweenness on the same
+//! simple graph (the library kernel regdev's engine replaced).
 //!
 //! The workload code is `benches/common/mod.rs`, shared with the criterion
 //! benches.
@@ -106,15 +108,31 @@ fn graph_report(actors: &str, args: &[String], runs: usize) -> Result<(), String
         let file = std::fs::File::create(path).map_err(|e| format!("{path}: {e}"))?;
         g.write_graphml(std::io::BufWriter::new(file)).map_err(|e| e.to_string())?;
     }
+    // Density + degree on a graph whose adjacency is not built yet (cold:
+    // includes the O(n + m) build) and on one where it is (warm).
+    let mut cold = Vec::with_capacity(runs);
+    for _ in 0..runs.max(1) {
+        let fresh = g.clone();
+        let start = Instant::now();
+        std::hint::black_box(common::density_and_degree(&fresh));
+        cold.push(start.elapsed().as_secs_f64());
+    }
+    let t_dd_cold = median(cold);
     let (t_bc, bc) = time(runs, || Ok(common::betweenness(&g)))?;
     let (t_dd, (density, _)) = time(runs, || Ok(common::density_and_degree(&g)))?;
+    let rustworkx = if args.iter().any(|a| a == "--rustworkx") {
+        let d = common::simple_digraph(&g);
+        format!("{:.6}", time(runs, || Ok(common::rustworkx_betweenness(&d)))?.0)
+    } else {
+        "null".to_owned()
+    };
     let (t_sp, _) = time(runs, || Ok(common::scale_profile(&g)))?;
     let (t_xml, bytes) = time(runs, || common::graphml(&g))?;
     let top = bc.top(1);
     let (top_id, top_value) = top.first().map_or(("", 0.0), |(id, v)| (id.as_str(), *v));
     println!(
         "{{\"workload\":\"graph\",\"actors\":{},\"linkages\":{},\"runs\":{runs},\"betweenness_s\":{t_bc:.6},\
-         \"density_degree_s\":{t_dd:.6},\"scale_profile_s\":{t_sp:.6},\"graphml_s\":{t_xml:.6},\"graphml_bytes\":{bytes},\
+         \"density_degree_s\":{t_dd:.6},\"density_degree_cold_s\":{t_dd_cold:.6},\"rustworkx_betweenness_s\":{rustworkx},\"scale_profile_s\":{t_sp:.6},\"graphml_s\":{t_xml:.6},\"graphml_bytes\":{bytes},\
          \"density\":{density},\"top_broker\":{top_id:?},\"top_betweenness\":{top_value}}}",
         g.actor_count(),
         g.linkage_count(),

@@ -12,7 +12,7 @@
 
 use std::process::ExitCode;
 
-use regdev::linkage::{Degree, Orientation};
+use regdev::linkage::{Degree, Normalization, Orientation};
 use regdev::{Atlas, Error, LinkageGraph};
 
 const USAGE: &str = "usage: linkage_graph [--town kunshan|shunde] [--graphml FILE] [--dot FILE]";
@@ -86,7 +86,7 @@ fn run(graph: &LinkageGraph, args: &Args) -> Result<(), Error> {
         graph.actor_count(),
         graph.linkage_count()
     );
-    let betweenness = graph.betweenness(Orientation::Undirected, true);
+    let betweenness = graph.betweenness(Orientation::Undirected, Normalization::Normalized);
     let closeness = graph.closeness(Orientation::Undirected);
     println!("degree: in + out (distinct actors); betweenness and closeness: undirected, normalized\n");
     println!("{:<24} {:<36} {:>6} {:>11} {:>9}", "actor", "kind", "degree", "betweenness", "closeness");

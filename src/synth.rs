@@ -1180,10 +1180,11 @@ pub struct SynthSummary {
 /// (created if missing), all from the same atlas:
 ///
 /// - `atlas.json`: compact JSON that [`Atlas::from_json_slice`] loads;
-/// - `linkages.graphml`: every linkage graph in one GraphML document (see
+/// - `linkages.graphml`: every linkage graph as one GraphML graph (see
 ///   [`crate::linkage::graphml::write_all`]; node ids are
-///   `focal-town:actor`), for networkx and igraph; a document without
-///   graphs when the atlas has none;
+///   `focal-town:actor`, and nodes and edges carry their `town`), which
+///   networkx, igraph and Gephi read whole; an empty graph when the atlas
+///   has none;
 /// - `towns.csv`: one row per town, see [`write_towns_csv`], for pandas.
 ///
 /// # Errors

@@ -104,8 +104,10 @@ fn usage_errors_exit_with_2() {
         &["towns", "--min-population", "many"],
         &["compare", "kunshan"],
         &["validate"],
-        &["export", "graphml"],
+        &["export", "dot"],
         &["export", "json", "kunshan"],
+        &["export", "json", "--per-town", "x"],
+        &["export", "graphml", "kunshan", "--per-town", "x"],
         &["synth", "--out", "x"],
     ] {
         let r = run(args);
@@ -562,7 +564,9 @@ fn graph_prints_actor_and_graph_metrics() {
     for expected in ["density", "0.1182", "degree centralization", "scale profile", "global 5 (38%)", "Taiwan"] {
         assert!(r.stdout.contains(expected), "missing {expected:?}:\n{}", r.stdout);
     }
-    let gov = r.stdout.lines().find(|l| l.starts_with("kunshan-government ")).unwrap();
+    assert!(r.stdout.contains("Top gatekeepers (groups by locality)"), "{}", r.stdout);
+    let gov =
+        r.stdout.lines().find(|l| l.starts_with("kunshan-government ") && l.contains("local_government")).unwrap();
     assert!(gov.contains("local_government") && gov.contains("0.7667"), "{gov}");
 }
 
@@ -587,6 +591,21 @@ fn graph_json_has_the_documented_shape() {
     assert_eq!(v["scale_profile"]["global"], 5);
     assert_eq!(v["borrowing_origins"], serde_json::json!(["Taiwan"]));
 
+    // Brokerage and E-I index by locality (the default), as R's sna gives
+    // them (tests/fixtures/graph/brokerage/kunshan-locality.sna.csv).
+    assert_eq!(v["groups"], "locality");
+    assert_eq!(actors[0]["group"], "local");
+    assert_eq!(actors[0]["brokerage"]["gatekeeper"], 5);
+    assert_eq!(actors[0]["brokerage"]["itinerant"], 3);
+    assert_eq!(actors[0]["brokerage"]["total"], 8);
+    assert_eq!(actors[0]["ei_index"], 0.0);
+    assert_eq!(v["ei_index"], 0.5);
+    assert_eq!(v["group_ei_index"]["non_local"], 1.0);
+    let t = run(&["graph", "kunshan", "--groups", "kind"]);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    // No actor passes ties from another kind into its own kind in Kunshan.
+    assert!(t.stdout.contains("No gatekeepers between groups by kind."), "{}", t.stdout);
+
     let d = run(&["graph", "shunde", "--format", "json", "--directed"]);
     assert_eq!(d.code, 0, "{}", d.stderr);
     let v: Value = serde_json::from_str(&d.stdout).unwrap();
@@ -606,10 +625,56 @@ fn export_graphml_writes_a_readable_document() {
     // networkx reads it, where Python and networkx are installed.
     let script =
         "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())";
-    match Command::new("python3").args(["-c", script, file.to_str().unwrap()]).output() {
+    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
         Ok(out) if out.status.success() => assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "11 13"),
         _ => eprintln!("networkx not available: skipped reading the GraphML with it"),
     }
+}
+
+/// The Python that runs the interop checks: `REGDEV_PYTHON` or `python3`.
+fn python() -> String {
+    std::env::var("REGDEV_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// networkx's `read_graphml` reads one graph per document; the synthetic
+/// atlas of 1,000 towns must come out whole: every node, every edge, every
+/// node with its town. Skipped (with a note) where networkx is missing.
+#[test]
+fn networkx_reads_every_node_of_a_1000_town_synth() {
+    let dir = scratch("synth-1000");
+    let out = dir.to_string_lossy().into_owned();
+    let r = run(&["synth", "--towns", "1000", "--out", &out]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let atlas = regdev::Atlas::from_json_slice(&std::fs::read(dir.join("atlas.json")).unwrap()).unwrap();
+    let actors: usize = atlas.graphs().map(regdev::LinkageGraph::actor_count).sum();
+    let linkages: usize = atlas.graphs().map(regdev::LinkageGraph::linkage_count).sum();
+    let graphs = atlas.graphs().count();
+    assert!(graphs >= 900 && actors >= 10_000, "{graphs} graphs, {actors} actors");
+    let file = dir.join("linkages.graphml");
+    let xml = std::fs::read_to_string(&file).unwrap();
+    assert_eq!(xml.matches("<graph ").count(), 1);
+    let script = "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); \
+                  towns = {d['town'] for _, d in g.nodes(data=True)}; \
+                  print(g.number_of_nodes(), g.number_of_edges(), len(towns))";
+    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
+        Ok(o) if o.status.success() => {
+            assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), format!("{actors} {linkages} {graphs}"));
+        }
+        _ => eprintln!("networkx not available (set REGDEV_PYTHON): skipped reading the GraphML with it"),
+    }
+    // The documented alternative: one file per town, plain actor ids.
+    let each = dir.join("each");
+    let e = run(&[
+        "export",
+        "graphml",
+        "--atlas",
+        dir.join("atlas.json").to_str().unwrap(),
+        "--per-town",
+        each.to_str().unwrap(),
+    ]);
+    assert_eq!(e.code, 0, "{}", e.stderr);
+    assert_eq!(std::fs::read_dir(&each).unwrap().count(), graphs);
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

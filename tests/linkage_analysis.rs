@@ -8,7 +8,7 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use regdev::linkage::{Degree, LinkageFilter, Orientation, ScaleProfile};
+use regdev::linkage::{Degree, LinkageFilter, Normalization, Orientation, ScaleProfile};
 use regdev::{Actor, ActorId, ActorKind, Error, Linkage, LinkageGraph, LinkageKind, Place, Scale, SourceId, TownId};
 
 const EPS: f64 = 1e-12;
@@ -58,10 +58,10 @@ fn star_out_from_hub() {
     assert_values(&g, &g.degree_centrality(Degree::In), &[("hub", 0.0), ("l1", 0.25)]);
     assert_values(&g, &g.degree_centrality(Degree::Total), &[("hub", 1.0), ("l1", 0.25)]);
     // Directed: no path passes through the hub (all start there).
-    assert_values(&g, &g.betweenness(Orientation::Directed, false), &[("hub", 0.0), ("l1", 0.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Directed, Normalization::Raw), &[("hub", 0.0), ("l1", 0.0)]);
     // Undirected: the hub is on all C(4, 2) = 6 leaf-leaf paths.
-    assert_values(&g, &g.betweenness(Orientation::Undirected, false), &[("hub", 6.0), ("l2", 0.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Undirected, true), &[("hub", 1.0), ("l2", 0.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Undirected, Normalization::Raw), &[("hub", 6.0), ("l2", 0.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Undirected, Normalization::Normalized), &[("hub", 1.0), ("l2", 0.0)]);
     // Closeness, incoming: leaves are reached by the hub only: (1/1)(1/4).
     assert_values(&g, &g.closeness(Orientation::Directed), &[("hub", 0.0), ("l3", 0.25)]);
     assert_values(&g, &g.closeness(Orientation::Undirected), &[("hub", 1.0), ("l3", 4.0 / 7.0)]);
@@ -75,9 +75,9 @@ fn reciprocated_star() {
     let g = graph(&STAR, &symmetric(&STAR_EDGES));
     assert!((g.density() - 8.0 / 20.0).abs() < EPS);
     // 4 × 3 ordered leaf pairs.
-    assert_values(&g, &g.betweenness(Orientation::Directed, false), &[("hub", 12.0), ("l1", 0.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Directed, true), &[("hub", 1.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Undirected, false), &[("hub", 6.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Directed, Normalization::Raw), &[("hub", 12.0), ("l1", 0.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Directed, Normalization::Normalized), &[("hub", 1.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Undirected, Normalization::Raw), &[("hub", 6.0)]);
     assert_values(&g, &g.degree_centrality(Degree::Total), &[("hub", 2.0), ("l1", 0.5)]);
     assert_values(&g, &g.closeness(Orientation::Directed), &[("hub", 1.0), ("l1", 4.0 / 7.0)]);
 }
@@ -87,10 +87,14 @@ fn directed_path() {
     let names = ["a", "b", "c", "d"];
     let g = graph(&names, &[(0, 1), (1, 2), (2, 3)]);
     assert!((g.density() - 3.0 / 12.0).abs() < EPS);
-    assert_values(&g, &g.betweenness(Orientation::Directed, false), &[("a", 0.0), ("b", 2.0), ("c", 2.0), ("d", 0.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Directed, true), &[("b", 1.0 / 3.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Undirected, false), &[("b", 2.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Undirected, true), &[("b", 2.0 / 3.0)]);
+    assert_values(
+        &g,
+        &g.betweenness(Orientation::Directed, Normalization::Raw),
+        &[("a", 0.0), ("b", 2.0), ("c", 2.0), ("d", 0.0)],
+    );
+    assert_values(&g, &g.betweenness(Orientation::Directed, Normalization::Normalized), &[("b", 1.0 / 3.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Undirected, Normalization::Raw), &[("b", 2.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Undirected, Normalization::Normalized), &[("b", 2.0 / 3.0)]);
     // Incoming: b is reached by a only, (1/1)(1/3); d by c, b, a at 1, 2, 3.
     assert_values(&g, &g.closeness(Orientation::Directed), &[("a", 0.0), ("b", 1.0 / 3.0), ("d", 3.0 / 6.0)]);
     assert_values(&g, &g.closeness(Orientation::Undirected), &[("a", 0.5), ("b", 0.75)]);
@@ -112,17 +116,20 @@ fn cycles() {
     assert!(g.degree_centralization().abs() < EPS);
     for name in names {
         // Directed C5: (n-1)(n-2)/2 = 6 raw, 1/2 normalized.
-        assert!((g.betweenness(Orientation::Directed, false).get(name).unwrap() - 6.0).abs() < EPS);
-        assert!((g.betweenness(Orientation::Directed, true).get(name).unwrap() - 0.5).abs() < EPS);
+        assert!((g.betweenness(Orientation::Directed, Normalization::Raw).get(name).unwrap() - 6.0).abs() < EPS);
+        assert!((g.betweenness(Orientation::Directed, Normalization::Normalized).get(name).unwrap() - 0.5).abs() < EPS);
         // Undirected C5: each node is the middle of one pair.
-        assert!((g.betweenness(Orientation::Undirected, false).get(name).unwrap() - 1.0).abs() < EPS);
-        assert!((g.betweenness(Orientation::Undirected, true).get(name).unwrap() - 1.0 / 6.0).abs() < EPS);
+        assert!((g.betweenness(Orientation::Undirected, Normalization::Raw).get(name).unwrap() - 1.0).abs() < EPS);
+        assert!(
+            (g.betweenness(Orientation::Undirected, Normalization::Normalized).get(name).unwrap() - 1.0 / 6.0).abs()
+                < EPS
+        );
         assert!((g.closeness(Orientation::Directed).get(name).unwrap() - 0.4).abs() < EPS);
         assert!((g.closeness(Orientation::Undirected).get(name).unwrap() - 2.0 / 3.0).abs() < EPS);
     }
     // Even undirected cycle C4: the opposite pair has two shortest paths.
     let g = graph(&names[..4], &[(0, 1), (1, 2), (2, 3), (3, 0)]);
-    assert!((g.betweenness(Orientation::Undirected, false).get("a").unwrap() - 0.5).abs() < EPS);
+    assert!((g.betweenness(Orientation::Undirected, Normalization::Raw).get("a").unwrap() - 0.5).abs() < EPS);
 }
 
 #[test]
@@ -140,7 +147,7 @@ fn complete_graph() {
     assert!((g.density() - 1.0).abs() < EPS);
     assert!(g.degree_centralization().abs() < EPS);
     for name in names {
-        assert_eq!(g.betweenness(Orientation::Directed, true).get(name), Some(0.0));
+        assert_eq!(g.betweenness(Orientation::Directed, Normalization::Normalized).get(name), Some(0.0));
         assert_eq!(g.closeness(Orientation::Directed).get(name), Some(1.0));
         assert_eq!(g.closeness(Orientation::Undirected).get(name), Some(1.0));
         assert_eq!(g.degree_centrality(Degree::Undirected).get(name), Some(1.0));
@@ -157,7 +164,7 @@ fn two_components_and_an_isolate() {
     // b is reached by a only, out of 4 others: (1/1)(1/4).
     assert_values(&g, &g.closeness(Orientation::Directed), &[("b", 0.25), ("c", 0.25), ("e", 0.0)]);
     assert_values(&g, &g.closeness(Orientation::Undirected), &[("a", 0.25), ("e", 0.0)]);
-    assert_values(&g, &g.betweenness(Orientation::Undirected, true), &[("a", 0.0)]);
+    assert_values(&g, &g.betweenness(Orientation::Undirected, Normalization::Normalized), &[("a", 0.0)]);
     assert!((g.density() - 2.0 / 20.0).abs() < EPS);
 }
 
@@ -166,16 +173,16 @@ fn degenerate_graphs() {
     let empty = graph(&[], &[]);
     assert_eq!(empty.density(), 0.0);
     assert_eq!(empty.degree_centralization(), 0.0);
-    assert!(empty.betweenness(Orientation::Directed, true).is_empty());
+    assert!(empty.betweenness(Orientation::Directed, Normalization::Normalized).is_empty());
     assert!(empty.weak_components().is_empty());
     assert_eq!(empty.scale_profile().total(), 0);
     assert!(empty.scale_profile().dominant().is_empty());
     let one = graph(&["a"], &[]);
     assert_eq!(one.degree_centrality(Degree::In).get("a"), Some(1.0)); // networkx
     assert_eq!(one.closeness(Orientation::Directed).get("a"), Some(0.0));
-    assert_eq!(one.betweenness(Orientation::Directed, true).get("a"), Some(0.0));
+    assert_eq!(one.betweenness(Orientation::Directed, Normalization::Normalized).get("a"), Some(0.0));
     let two = graph(&["a", "b"], &[(0, 1)]);
-    assert_eq!(two.betweenness(Orientation::Undirected, true).get("a"), Some(0.0));
+    assert_eq!(two.betweenness(Orientation::Undirected, Normalization::Normalized).get("a"), Some(0.0));
     assert_eq!(two.degree_centralization(), 0.0);
 }
 
@@ -360,8 +367,8 @@ fn plain(n: usize, edges: &[(usize, usize, usize)]) -> LinkageGraph {
 fn all_measures(g: &LinkageGraph) -> Vec<regdev::linkage::Centrality> {
     let mut v = Vec::new();
     for o in Orientation::ALL {
-        v.push(g.betweenness(*o, false));
-        v.push(g.betweenness(*o, true));
+        v.push(g.betweenness(*o, Normalization::Raw));
+        v.push(g.betweenness(*o, Normalization::Normalized));
         v.push(g.closeness(*o));
     }
     for d in Degree::ALL {
@@ -377,10 +384,10 @@ proptest! {
     fn values_are_in_range((n, edges) in arb_graph()) {
         let g = plain(n, &edges);
         for o in Orientation::ALL {
-            for (_, v) in g.betweenness(*o, false).iter() {
+            for (_, v) in g.betweenness(*o, Normalization::Raw).iter() {
                 prop_assert!(v >= 0.0);
             }
-            for (_, v) in g.betweenness(*o, true).iter() {
+            for (_, v) in g.betweenness(*o, Normalization::Normalized).iter() {
                 prop_assert!((0.0..=1.0 + 1e-9).contains(&v), "normalized betweenness {v}");
             }
             for (_, v) in g.closeness(*o).iter() {
@@ -451,8 +458,8 @@ proptest! {
         let both: Vec<(usize, usize, usize)> = edges.iter().flat_map(|&(a, b, s)| [(a, b, s), (b, a, s)]).collect();
         let g = plain(n, &both);
         let pairs = [
-            (g.betweenness(Orientation::Directed, true), g.betweenness(Orientation::Undirected, true), 1.0),
-            (g.betweenness(Orientation::Directed, false), g.betweenness(Orientation::Undirected, false), 2.0),
+            (g.betweenness(Orientation::Directed, Normalization::Normalized), g.betweenness(Orientation::Undirected, Normalization::Normalized), 1.0),
+            (g.betweenness(Orientation::Directed, Normalization::Raw), g.betweenness(Orientation::Undirected, Normalization::Raw), 2.0),
             (g.closeness(Orientation::Directed), g.closeness(Orientation::Undirected), 1.0),
             (g.degree_centrality(Degree::In), g.degree_centrality(Degree::Undirected), 1.0),
             (g.degree_centrality(Degree::Out), g.degree_centrality(Degree::Undirected), 1.0),

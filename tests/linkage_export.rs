@@ -132,7 +132,7 @@ fn graphml_parses_back_with_every_node_edge_and_attribute() {
 }
 
 #[test]
-fn graphml_documents_with_several_graphs_have_unique_ids() {
+fn graphml_of_several_towns_is_one_graph_with_unique_ids() {
     let a = tricky();
     let b = LinkageGraph::builder(TownId::new("shunde").unwrap())
         .actor(Actor::new(id("gov"), "顺德区政府", ActorKind::LocalGovernment).unwrap())
@@ -149,17 +149,24 @@ fn graphml_documents_with_several_graphs_have_unique_ids() {
     let xml = String::from_utf8(out).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let graphs: Vec<_> = doc.root_element().children().filter(|c| c.has_tag_name((GRAPHML_NS, "graph"))).collect();
-    assert_eq!(graphs.iter().map(|g| g.attribute("id").unwrap()).collect::<Vec<_>>(), ["kunshan", "shunde"]);
+    // One graph for all towns: the form networkx, igraph and Gephi read whole.
+    assert_eq!(graphs.iter().map(|g| g.attribute("id").unwrap()).collect::<Vec<_>>(), ["linkages"]);
     let ids: Vec<&str> = doc
         .descendants()
         .filter(|n| n.has_tag_name((GRAPHML_NS, "node")))
         .map(|n| n.attribute("id").unwrap())
         .collect();
     assert_eq!(ids, ["kunshan:gov", "kunshan:tw", "kunshan:lab", "shunde:gov", "shunde:hk"]);
+    fn town_of<'a>(n: roxmltree::Node<'a, '_>) -> Option<&'a str> {
+        n.children().find(|d| d.attribute("key").is_some_and(|k| k.ends_with("_town"))).and_then(|d| d.text())
+    }
+    let towns: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name((GRAPHML_NS, "node"))).filter_map(town_of).collect();
+    assert_eq!(towns, ["kunshan", "kunshan", "kunshan", "shunde", "shunde"]);
     let edge = doc.descendants().rfind(|n| n.has_tag_name((GRAPHML_NS, "edge"))).unwrap();
     assert_eq!(
-        (edge.attribute("id"), edge.attribute("source"), edge.attribute("target")),
-        (Some("shunde:e0"), Some("shunde:hk"), Some("shunde:gov"))
+        (edge.attribute("id"), edge.attribute("source"), edge.attribute("target"), town_of(edge)),
+        (Some("shunde:e0"), Some("shunde:hk"), Some("shunde:gov"), Some("shunde"))
     );
     let err = regdev::linkage::graphml::write_all([&a, &b, &a], Vec::new()).unwrap_err();
     assert_eq!(err.to_string(), "duplicate town id 'kunshan'");

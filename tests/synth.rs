@@ -175,7 +175,8 @@ fn peer_files_are_written() {
         summary.files.iter().map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
     assert_eq!(names, ["atlas.json", "linkages.graphml", "towns.csv"]);
     let xml = std::fs::read_to_string(dir.join("linkages.graphml")).unwrap();
-    assert_eq!(xml.matches("<graph ").count(), 40);
+    assert_eq!(xml.matches("<graph ").count(), 1); // one graph for all towns
+    assert_eq!(xml.matches("<node ").count(), 200);
     assert_eq!(xml.matches("<edge ").count(), 800);
     for (path, len) in &summary.files {
         assert_eq!(std::fs::metadata(path).unwrap().len(), *len);

@@ -72,7 +72,36 @@ pub fn graph(actors: usize) -> Result<regdev::LinkageGraph, Error> {
 /// Directed, normalized betweenness of every actor (as
 /// `networkx.betweenness_centrality(G)` and igraph's `G.betweenness()`).
 pub fn betweenness(g: &regdev::LinkageGraph) -> regdev::linkage::Centrality {
-    g.betweenness(regdev::linkage::Orientation::Directed, true)
+    g.betweenness(regdev::linkage::Orientation::Directed, regdev::linkage::Normalization::Normalized)
+}
+
+/// Undirected, normalized betweenness and closeness from one pass (what
+/// `regdev graph` computes).
+pub fn path_centralities(g: &regdev::LinkageGraph, o: regdev::linkage::Orientation) -> usize {
+    g.path_centralities(o, regdev::linkage::Normalization::Normalized).betweenness.len()
+}
+
+/// The simple directed graph of `g` as a petgraph graph, for the library
+/// kernel the engine is compared with (built outside the timing).
+pub fn simple_digraph(g: &regdev::LinkageGraph) -> petgraph::graph::DiGraph<(), ()> {
+    use std::collections::HashMap;
+    let idx: HashMap<&str, u32> = g.actors().enumerate().map(|(i, a)| (a.id().as_str(), i as u32)).collect();
+    let mut pairs: Vec<(u32, u32)> =
+        g.linkages().filter_map(|(f, t, _)| Some((*idx.get(f.as_str())?, *idx.get(t.as_str())?))).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut d = petgraph::graph::DiGraph::with_capacity(g.actor_count(), pairs.len());
+    for _ in 0..g.actor_count() {
+        d.add_node(());
+    }
+    d.extend_with_edges(pairs);
+    d
+}
+
+/// rustworkx-core's directed, normalized betweenness (parallel from 50
+/// nodes, as regdev's).
+pub fn rustworkx_betweenness(d: &petgraph::graph::DiGraph<(), ()>) -> usize {
+    rustworkx_core::centrality::betweenness_centrality(d, false, true, 50).len()
 }
 
 /// Density and every actor's total degree (as `nx.density(G)`, `G.degree()`).

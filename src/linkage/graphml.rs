@@ -4,22 +4,29 @@
 //! # Format
 //!
 //! A [GraphML 1.0](http://graphml.graphdrawing.org/specification.html)
-//! document with typed `<key>` declarations, one `<graph
-//! edgedefault="directed">` per linkage graph (its `id` is the focal town),
-//! one `<node>` per actor (its `id` is the actor id) and one `<edge>` per
-//! linkage (ids `e0`, `e1`… in linkage order; parallel linkages stay
-//! separate edges, so networkx reads them into a `MultiDiGraph`).
+//! document with typed `<key>` declarations and exactly **one** `<graph
+//! edgedefault="directed">`, the form every reader understands (networkx's
+//! `read_graphml`, igraph and Gephi read only the first graph of a
+//! document). A single linkage graph ([`LinkageGraph::write_graphml`]) is
+//! written with the focal town as the graph `id`, one `<node>` per actor
+//! (its `id` is the actor id) and one `<edge>` per linkage (ids `e0`, `e1`…
+//! in linkage order; parallel linkages stay separate edges, so networkx
+//! reads them into a `MultiDiGraph`).
 //!
 //! | key id | for | `attr.name` | `attr.type` | value | present |
 //! |---|---|---|---|---|---|
+//! | `node_town` | node | `town` | string | the focal town of the actor's graph | always |
 //! | `node_name` | node | `name` | string | [`Actor::name`] | always |
 //! | `node_kind` | node | `kind` | string | [`ActorKind`](super::ActorKind) id, e.g. `local_government` | always |
 //! | `node_place` | node | `place` | string | [`Actor::place`] | if known |
 //! | `node_source` | node | `source_id` | string | [`Actor::source`] | if given |
+//! | `edge_town` | edge | `town` | string | the focal town of the linkage's graph | always |
 //! | `edge_kind` | edge | `kind` | string | [`LinkageKind`](super::LinkageKind) id, e.g. `investment` | always |
 //! | `edge_scale` | edge | `scale` | string | [`Scale`](crate::Scale) id, e.g. `global` | always |
 //! | `edge_weight` | edge | `weight` | double | [`Linkage::weight`] | if given |
 //! | `edge_since` | edge | `since` | int | [`Linkage::since_year`] | if known |
+//! | `edge_until` | edge | `until` | int | [`Linkage::until_year`] | if known |
+//! | `edge_valence` | edge | `valence` | string | [`Valence`](super::Valence) id, e.g. `cooperative` | always |
 //! | `edge_source` | edge | `source_id` | string | [`Linkage::source`] | always |
 //!
 //! (The citations are named `source_id`, not `source`, because Gephi and
@@ -31,15 +38,17 @@
 //! than tab, line feed and carriage return, U+FFFE and U+FFFF) are written
 //! as U+FFFD.
 //!
-//! # Several graphs in one document
+//! # Several towns
 //!
-//! [`write_all`] writes several graphs into one document. GraphML requires
-//! node and edge ids to be unique in the whole document, so there every
-//! node id is qualified by the focal town, `kunshan:gov`, and every edge id
-//! likewise, `kunshan:e0` (slugs never contain `:`, so the actor id is the
-//! part after the colon). networkx's `read_graphml` reads only the first
-//! graph of a document; `networkx.readwrite.graphml.GraphMLReader` reads
-//! them all.
+//! [`write_all`] writes the graphs of several towns as **one graph** (id
+//! `linkages`): node ids are qualified by the focal town, `kunshan:gov`,
+//! so that they are unique across towns (slugs never contain `:`, so the
+//! actor id is the part after the colon), edge ids likewise, `kunshan:e0`,
+//! and every node and edge carries its `town`. A reader sees all actors of
+//! all towns as one (disconnected) network and can split it by `town`.
+//!
+//! To get one file per town instead, with plain actor ids, use
+//! [`write_each`] (`regdev export graphml --per-town DIR`).
 //!
 //! # Example
 //!
@@ -75,15 +84,19 @@ const SCHEMA_LOCATION: &str =
     "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
 
 /// The declared keys: (id, for, attr.name, attr.type).
-const KEYS: [(&str, &str, &str, &str); 9] = [
+const KEYS: [(&str, &str, &str, &str); 13] = [
+    ("node_town", "node", "town", "string"),
     ("node_name", "node", "name", "string"),
     ("node_kind", "node", "kind", "string"),
     ("node_place", "node", "place", "string"),
     ("node_source", "node", "source_id", "string"),
+    ("edge_town", "edge", "town", "string"),
     ("edge_kind", "edge", "kind", "string"),
     ("edge_scale", "edge", "scale", "string"),
     ("edge_weight", "edge", "weight", "double"),
     ("edge_since", "edge", "since", "int"),
+    ("edge_until", "edge", "until", "int"),
+    ("edge_valence", "edge", "valence", "string"),
     ("edge_source", "edge", "source_id", "string"),
 ];
 
@@ -103,9 +116,13 @@ fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Writes several linkage graphs into one GraphML document, one `<graph>`
-/// each, in order, with node and edge ids qualified by the focal town
-/// (`kunshan:gov`, `kunshan:e0`); see the [module docs](self).
+/// The graph id of a [`write_all`] document.
+pub const ALL_TOWNS_GRAPH_ID: &str = "linkages";
+
+/// Writes several towns' linkage graphs as one GraphML graph (id
+/// [`ALL_TOWNS_GRAPH_ID`]), node and edge ids qualified by the focal town
+/// (`kunshan:gov`, `kunshan:e0`), every node and edge with its `town`; see
+/// the [module docs](self).
 ///
 /// # Errors
 ///
@@ -115,14 +132,19 @@ fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
 /// # Example
 ///
 /// ```
-/// use regdev::{LinkageGraph, TownId};
-/// let a = LinkageGraph::builder(TownId::new("kunshan")?).build()?;
-/// let b = LinkageGraph::builder(TownId::new("shunde")?).build()?;
+/// use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId};
+/// let a = LinkageGraph::builder(TownId::new("kunshan")?)
+///     .actor(Actor::new(ActorId::new("gov")?, "Government", ActorKind::LocalGovernment)?)
+///     .build()?;
+/// let b = LinkageGraph::builder(TownId::new("shunde")?)
+///     .actor(Actor::new(ActorId::new("gov")?, "Government", ActorKind::LocalGovernment)?)
+///     .build()?;
 /// let mut out = Vec::new();
 /// regdev::linkage::graphml::write_all([&a, &b], &mut out)?;
 /// let xml = String::from_utf8_lossy(&out);
-/// assert!(xml.contains(r#"<graph id="kunshan" edgedefault="directed"/>"#));
-/// assert!(xml.contains(r#"<graph id="shunde" edgedefault="directed"/>"#));
+/// assert_eq!(xml.matches("<graph ").count(), 1);
+/// assert!(xml.contains(r#"<node id="kunshan:gov">"#) && xml.contains(r#"<node id="shunde:gov">"#));
+/// assert!(xml.contains(r#"<data key="node_town">shunde</data>"#));
 /// assert!(regdev::linkage::graphml::write_all([&a, &a], Vec::new()).is_err());
 /// # Ok::<(), regdev::Error>(())
 /// ```
@@ -134,10 +156,56 @@ pub fn write_all<'a>(graphs: impl IntoIterator<Item = &'a LinkageGraph>, out: im
             return Err(Error::DuplicateId { kind: IdKind::Town, id: g.focal_town().to_string() });
         }
     }
-    write_document(&graphs, true, out)
+    write_document(&graphs, ALL_TOWNS_GRAPH_ID, true, out)
 }
 
-fn write_document(graphs: &[&LinkageGraph], qualify: bool, out: impl Write) -> Result<(), Error> {
+/// Writes one GraphML file per graph into `dir` (created if missing),
+/// named `TOWN.graphml`, each as [`LinkageGraph::write_graphml`] writes it
+/// (plain actor ids); returns the paths in graph order.
+///
+/// # Errors
+///
+/// [`Error::DuplicateId`] (kind town) if two graphs have the same focal
+/// town (they would overwrite each other); [`Error::Io`] naming the file if
+/// the directory or a file cannot be written.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{LinkageGraph, TownId};
+/// let dir = std::env::temp_dir().join(format!("regdev-graphml-each-{}", std::process::id()));
+/// let a = LinkageGraph::builder(TownId::new("kunshan")?).build()?;
+/// let b = LinkageGraph::builder(TownId::new("shunde")?).build()?;
+/// let paths = regdev::linkage::graphml::write_each([&a, &b], &dir)?;
+/// assert_eq!(paths, [dir.join("kunshan.graphml"), dir.join("shunde.graphml")]);
+/// # std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_each<'a>(
+    graphs: impl IntoIterator<Item = &'a LinkageGraph>,
+    dir: impl AsRef<std::path::Path>,
+) -> Result<Vec<std::path::PathBuf>, Error> {
+    let dir = dir.as_ref();
+    let graphs: Vec<&LinkageGraph> = graphs.into_iter().collect();
+    let mut seen = HashSet::new();
+    for g in &graphs {
+        if !seen.insert(g.focal_town()) {
+            return Err(Error::DuplicateId { kind: IdKind::Town, id: g.focal_town().to_string() });
+        }
+    }
+    let fail = |path: &std::path::Path, e: std::io::Error| io_error(e).context(path.display().to_string());
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let mut paths = Vec::with_capacity(graphs.len());
+    for g in graphs {
+        let path = dir.join(format!("{}.graphml", g.focal_town()));
+        let file = std::fs::File::create(&path).map_err(|e| fail(&path, e))?;
+        g.write_graphml(std::io::BufWriter::new(file)).map_err(|e| e.context(path.display().to_string()))?;
+        paths.push(path);
+    }
+    Ok(paths)
+}
+
+fn write_document(graphs: &[&LinkageGraph], graph_id: &str, qualify: bool, out: impl Write) -> Result<(), Error> {
     let mut w = Writer::new_with_indent(out, b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None))).map_err(io_error)?;
     let root = BytesStart::new("graphml").with_attributes([
@@ -152,8 +220,16 @@ fn write_document(graphs: &[&LinkageGraph], qualify: bool, out: impl Write) -> R
             .write_empty()
             .map_err(io_error)?;
     }
-    for g in graphs {
-        write_graph(&mut w, g, qualify)?;
+    let start = BytesStart::new("graph").with_attributes([("id", graph_id), ("edgedefault", "directed")]);
+    if graphs.iter().all(|g| g.actor_count() == 0) {
+        w.write_event(Event::Empty(start)).map_err(io_error)?;
+    } else {
+        w.write_event(Event::Start(start)).map_err(io_error)?;
+        // Town by town: each town's nodes, then its edges.
+        for g in graphs {
+            write_graph(&mut w, g, qualify)?;
+        }
+        w.write_event(Event::End(BytesEnd::new("graph"))).map_err(io_error)?;
     }
     w.write_event(Event::End(BytesEnd::new("graphml"))).map_err(io_error)?;
     w.get_mut().write_all(b"\n").map_err(io_error)?;
@@ -163,15 +239,11 @@ fn write_document(graphs: &[&LinkageGraph], qualify: bool, out: impl Write) -> R
 fn write_graph<W: Write>(w: &mut Writer<W>, g: &LinkageGraph, qualify: bool) -> Result<(), Error> {
     let town = g.focal_town().as_str();
     let qualified = |id: &str| if qualify { format!("{town}:{id}") } else { id.to_owned() };
-    let start = BytesStart::new("graph").with_attributes([("id", town), ("edgedefault", "directed")]);
-    if g.actor_count() == 0 {
-        return w.write_event(Event::Empty(start)).map_err(io_error);
-    }
-    w.write_event(Event::Start(start)).map_err(io_error)?;
     for actor in g.actors() {
         let id = qualified(actor.id().as_str());
         w.write_event(Event::Start(BytesStart::new("node").with_attributes([("id", id.as_str())])))
             .map_err(io_error)?;
+        data(w, "node_town", town)?;
         for (key, value) in node_data(actor) {
             data(w, key, &value)?;
         }
@@ -185,12 +257,13 @@ fn write_graph<W: Write>(w: &mut Writer<W>, g: &LinkageGraph, qualify: bool) -> 
             ("target", target.as_str()),
         ]);
         w.write_event(Event::Start(start)).map_err(io_error)?;
+        data(w, "edge_town", town)?;
         for (key, value) in edge_data(linkage) {
             data(w, key, &value)?;
         }
         w.write_event(Event::End(BytesEnd::new("edge"))).map_err(io_error)?;
     }
-    w.write_event(Event::End(BytesEnd::new("graph"))).map_err(io_error)
+    Ok(())
 }
 
 fn node_data(a: &Actor) -> Vec<(&'static str, String)> {
@@ -213,6 +286,10 @@ fn edge_data(l: &Linkage) -> Vec<(&'static str, String)> {
     if let Some(year) = l.since_year() {
         v.push(("edge_since", year.get().to_string()));
     }
+    if let Some(year) = l.until_year() {
+        v.push(("edge_until", year.get().to_string()));
+    }
+    v.push(("edge_valence", l.valence().id().to_owned()));
     v.push(("edge_source", l.source().to_string()));
     v
 }
@@ -248,7 +325,7 @@ impl LinkageGraph {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn write_graphml(&self, out: impl Write) -> Result<(), Error> {
-        write_document(&[self], false, out)
+        write_document(&[self], self.focal_town().as_str(), false, out)
     }
 
     /// The graph as a GraphML document in a string; see

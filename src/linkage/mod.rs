@@ -13,6 +13,8 @@
 //!   degree, betweenness and closeness centrality, centralization, brokers,
 //!   components, shortest paths, neighbours), all following networkx's
 //!   definitions.
+//! - [`brokerage`]: Gould–Fernandez brokerage roles and the Krackhardt–Stern
+//!   E–I index over a grouping of actors (kind, place, local or not).
 //! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
 //! - [`dot`]: DOT export (Graphviz).
 //!
@@ -35,7 +37,9 @@
 //! ```
 
 pub mod analysis;
+pub mod brokerage;
 pub mod dot;
+mod engine;
 pub mod graphml;
 
 use std::collections::HashMap;
@@ -48,7 +52,8 @@ use crate::id::IdKind;
 use crate::macros::vocabulary;
 use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
 
-pub use analysis::{Centrality, Degree, LinkageFilter, Orientation, ScaleProfile};
+pub use analysis::{Centrality, Degree, LinkageFilter, Normalization, Orientation, PathCentralities, ScaleProfile};
+pub use brokerage::{Brokerage, BrokerageRoles, EiIndex, Grouping};
 
 vocabulary! {
     /// What kind of organisation or collective an [`Actor`] is.
@@ -752,6 +757,8 @@ pub struct LinkageGraph {
     focal_town: TownId,
     graph: DiGraph<Actor, Linkage>,
     index: HashMap<ActorId, NodeIndex>,
+    /// The compact simple-graph adjacency, built on first use.
+    engine: engine::Engine,
 }
 
 impl PartialEq for LinkageGraph {
@@ -835,7 +842,11 @@ impl LinkageGraph {
                 graph.add_edge(f, t, linkage);
             }
         }
-        if errors.is_empty() { Ok(LinkageGraph { focal_town: raw.focal_town, graph, index }) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(LinkageGraph { focal_town: raw.focal_town, graph, index, engine: engine::Engine::default() })
+        } else {
+            Err(errors)
+        }
     }
 
     pub(crate) fn to_raw(&self) -> RawGraph {
@@ -965,6 +976,21 @@ impl LinkageGraph {
     #[allow(dead_code)]
     pub(crate) fn inner(&self) -> &DiGraph<Actor, Linkage> {
         &self.graph
+    }
+
+    /// The compact simple-graph adjacency, built on first use (O(n + m)) and
+    /// kept for the graph's lifetime.
+    pub(crate) fn csr(&self) -> &engine::Csr {
+        self.engine.get(|| {
+            let edges: Vec<(u32, u32)> =
+                self.graph.raw_edges().iter().map(|e| (e.source().index() as u32, e.target().index() as u32)).collect();
+            engine::Csr::build(self.graph.node_count(), &edges)
+        })
+    }
+
+    /// How many times the compact adjacency was built (0 or 1).
+    pub(crate) fn engine_builds(&self) -> usize {
+        self.engine.builds()
     }
 
     /// The node index of an actor id, for crate-internal algorithms.

@@ -135,12 +135,15 @@ pub(crate) enum CompareFormat {
 
 /// `regdev compare`.
 #[derive(Debug, Args)]
-#[command(after_help = "A and B are town ids or names, or archetype ids (sunan, pearl-river-delta, wenzhou).
+#[command(after_help = "A and B are towns (id or name) or archetypes (id, name or model alias: sunan, prd,
+wenzhou). town:ID and model:ID (or archetype:ID) select explicitly; a bare name that names both a
+town and an archetype is an error listing both. An atlas without archetypes uses the built-in ones.
+Comparing with an empty profile (no dimension set) is an error (exit 1) naming the empty side.
 Without --all-dimensions the table has the talk's seven rows.
 
 Examples:
   regdev compare kunshan shunde
-  regdev compare kunshan sunan --all-dimensions --format markdown")]
+  regdev compare town:kunshan model:sunan --all-dimensions --format markdown")]
 pub(crate) struct CompareArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
@@ -167,20 +170,66 @@ pub(crate) enum TableOrJson {
     Json,
 }
 
+/// Where `regdev classify` takes its archetypes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ArchetypeSource {
+    /// The atlas's own archetypes.
+    Atlas,
+    /// The built-in Sunan, Pearl River Delta and Wenzhou archetypes.
+    Builtin,
+}
+
+/// The distance measure of `regdev classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum Measure {
+    /// Gower's distance on every dimension (nominal, ordinal, sets).
+    Gower,
+    /// Simple matching (Hamming) on the nominal dimensions.
+    SimpleMatching,
+}
+
 /// `regdev classify`.
 #[derive(Debug, Args)]
-#[command(after_help = "Prints the archetypes nearest first, with Gower distances and each dimension's
-contribution to them.
+#[command(after_help = "Prints the archetypes nearest first, each with its distance, the number of
+dimensions compared and their coverage (the share of the archetype's dimensions the town has),
+each dimension's contribution, and a verdict:
+  nearest                one archetype is nearest by more than the tie tolerance;
+  tie                    the first two are within the tie tolerance (tied ranks show as 2=);
+  insufficient_evidence  the nearest distance rests on fewer than --min-compared dimensions or
+                         less than --min-coverage of the archetype's weight.
+An atlas without archetypes is classified against the built-in ones, and the output says so.
+
+The JSON form: {\"town\", \"archetypes\": \"atlas\"|\"builtin\", \"subject\", \"measure\", \"verdict\",
+  \"rule\": {\"tie_tolerance\", \"min_compared\", \"min_coverage\"},
+  \"ranking\": [{\"rank\", \"archetype\", \"name\", \"distance\", \"compared\", \"coverage\",
+                \"contributions\", \"uncompared\"}]}
 
 Examples:
   regdev classify kunshan
-  regdev classify shunde --format json")]
+  regdev classify town:shunde --format json
+  regdev classify lecong --atlas mine.json --archetypes builtin")]
 pub(crate) struct ClassifyArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
-    /// The town (id or name).
+    /// The town (id or name, or town:ID).
     #[arg(value_name = "TOWN")]
     pub(crate) town: String,
+    /// Archetypes to rank: the atlas's own or the built-in ones (default: the atlas's, or the
+    /// built-in ones when it has none).
+    #[arg(long, value_enum, value_name = "FROM")]
+    pub(crate) archetypes: Option<ArchetypeSource>,
+    /// The distance measure.
+    #[arg(long, value_enum, default_value_t = Measure::Gower)]
+    pub(crate) measure: Measure,
+    /// Distances within this of each other are tied.
+    #[arg(long, value_name = "D", default_value_t = regdev::compare::VerdictRule::TIE_TOLERANCE)]
+    pub(crate) tie_tolerance: f64,
+    /// Fewest dimensions the nearest distance must rest on.
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub(crate) min_compared: usize,
+    /// Smallest coverage (0-1) of the nearest archetype's dimensions.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.5)]
+    pub(crate) min_coverage: f64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub(crate) format: TableOrJson,
@@ -194,26 +243,59 @@ centralization is Freeman's degree centralization of the undirected graph.
 
 The JSON form is stable (fields may be added, never renamed or removed):
   {\"town\": ID, \"orientation\": \"undirected\"|\"directed\",
-   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\"}],
+   \"actors\": [{\"id\", \"name\", \"kind\", \"degree\", \"betweenness\", \"closeness\", \"group\",
+     \"brokerage\": {\"coordinator\", \"itinerant\", \"gatekeeper\", \"representative\", \"liaison\", \"total\"},
+     \"ei_index\": F|null}],
    \"density\": F, \"centralization\": F, \"scale_profile\": {SCALE: COUNT},
-   \"borrowing_origins\": [PLACE]}
+   \"borrowing_origins\": [PLACE], \"groups\": \"kind\"|\"place\"|\"locality\",
+   \"ei_index\": F|null, \"group_ei_index\": {GROUP: F|null}}
+
+Brokerage counts Gould-Fernandez roles over open two-paths a -> v -> b (no a -> b), as R's
+sna::brokerage; the E-I index is (external - internal) / (external + internal) ties of the
+undirected graph (Krackhardt-Stern), null without ties. --groups locality (the default) counts
+actors based in the focal town or a town under it as local.
 
 Examples:
   regdev graph kunshan
-  regdev graph shunde --format json")]
+  regdev graph shunde --format json --groups kind")]
 pub(crate) struct GraphArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,
-    /// The focal town of the graph (id or name).
+    /// The focal town of the graph (id or name, or town:ID).
     #[arg(value_name = "TOWN")]
     pub(crate) town: String,
     /// Follow linkage direction: total (in + out) degree, directed betweenness and
     /// closeness (incoming distances). Default: undirected, like the centralization.
     #[arg(long)]
     pub(crate) directed: bool,
+    /// How actors are grouped for brokerage roles and the E-I index.
+    #[arg(long, value_enum, value_name = "BY", default_value_t = GroupBy::Locality)]
+    pub(crate) groups: GroupBy,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub(crate) format: TableOrJson,
+}
+
+/// `regdev graph --groups`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum GroupBy {
+    /// By actor kind (local_government, private_firm, …).
+    Kind,
+    /// By the place an actor is based in.
+    Place,
+    /// Local (based in the focal town or a town under it) or non_local.
+    Locality,
+}
+
+impl GroupBy {
+    /// The id used in JSON.
+    pub(crate) fn id(self) -> &'static str {
+        match self {
+            GroupBy::Kind => "kind",
+            GroupBy::Place => "place",
+            GroupBy::Locality => "locality",
+        }
+    }
 }
 
 /// What `regdev export` writes.
@@ -221,7 +303,9 @@ pub(crate) struct GraphArgs {
 pub(crate) enum ExportFormat {
     /// The whole atlas as JSON (`regdev validate` accepts it; it round-trips losslessly).
     Json,
-    /// A town's linkage graph as GraphML (needs TOWN).
+    /// A town's linkage graph as GraphML; without TOWN, every town's graph as one GraphML graph
+    /// (node ids TOWN:ACTOR, a `town` attribute on nodes and edges), or one file per town with
+    /// --per-town DIR.
     Graphml,
     /// A town's linkage graph as Graphviz DOT (needs TOWN).
     Dot,
@@ -236,6 +320,8 @@ pub(crate) enum ExportFormat {
 #[command(after_help = "Examples:
   regdev export json -o atlas.json
   regdev export graphml kunshan -o kunshan.graphml
+  regdev export graphml -o all-towns.graphml
+  regdev export graphml --per-town graphml/
   regdev export dot kunshan | dot -Tsvg > kunshan.svg
   regdev export schema -o atlas.schema.json")]
 pub(crate) struct ExportArgs {
@@ -244,12 +330,15 @@ pub(crate) struct ExportArgs {
     /// What to write.
     #[arg(value_enum, value_name = "FORMAT")]
     pub(crate) format: ExportFormat,
-    /// The town whose linkage graph to write (graphml and dot only).
+    /// The town whose linkage graph to write (dot needs one; graphml without one writes all towns).
     #[arg(value_name = "TOWN")]
     pub(crate) town: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub(crate) output: Option<PathBuf>,
+    /// With graphml and no TOWN: write DIR/TOWN.graphml for every town instead of one document.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) per_town: Option<PathBuf>,
 }
 
 /// `regdev synth`.

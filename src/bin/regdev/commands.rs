@@ -1,20 +1,14 @@
 //! The subcommands.
 
-use std::collections::BTreeSet;
-
-use regdev::linkage::{Degree, Orientation, ScaleProfile};
-use regdev::{Atlas, LinkageGraph, Money, Observed, Place, Query, Town};
+use regdev::{Atlas, LinkageGraph, Money, Observed, Query, Town};
 use serde::Serialize;
 
-use crate::cli::{
-    ClassifyArgs, CompareArgs, CompareFormat, ExportArgs, ExportFormat, GraphArgs, SynthArgs, TableOrJson, TownsArgs,
-    TownsFormat, ValidateArgs,
-};
+use crate::cli::{ExportArgs, ExportFormat, SynthArgs, TownsArgs, TownsFormat, ValidateArgs};
 use crate::load;
 use crate::output::{Failure, compact_amount, emit, note, print, table, thousands};
 
 /// Pretty JSON with a trailing newline.
-fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
+pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
     serde_json::to_string_pretty(value)
         .map(|mut s| {
             s.push('\n');
@@ -199,37 +193,8 @@ fn towns_csv(towns: &[&Town]) -> String {
     out
 }
 
-/// `regdev compare A B`.
-pub(crate) fn compare(args: &CompareArgs) -> Result<(), Failure> {
-    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let (a, b) = (load::comparable(&atlas, &args.left)?, load::comparable(&atlas, &args.right)?);
-    let mut comparison = a.as_compare().compare(b.as_compare());
-    if !args.all_dimensions {
-        comparison = comparison.talk_rows();
-    }
-    match args.format {
-        CompareFormat::Table => print(&comparison.to_string()),
-        CompareFormat::Markdown => print(&comparison.to_markdown()),
-        CompareFormat::Json => print(&json(&comparison)?),
-    }
-}
-
-/// `regdev classify TOWN`.
-pub(crate) fn classify(args: &ClassifyArgs) -> Result<(), Failure> {
-    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let town = load::town(&atlas, &args.town)?;
-    if atlas.archetypes().len() == 0 {
-        return Err(Failure::invalid("the atlas has no archetypes to classify against"));
-    }
-    let classification = atlas.classify(town.id().as_str())?;
-    match args.format {
-        TableOrJson::Table => print(&classification.to_string()),
-        TableOrJson::Json => print(&json(&classification)?),
-    }
-}
-
 /// The linkage graph of a town, by id or name.
-fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Failure> {
+pub(crate) fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Failure> {
     let town = load::town(atlas, query)?;
     atlas.graph(town.id().as_str()).ok_or_else(|| {
         let with: Vec<String> = atlas.graphs().take(10).map(|g| format!("'{}'", g.focal_town())).collect();
@@ -242,120 +207,16 @@ fn town_graph<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a LinkageGraph, Fai
     })
 }
 
-/// One actor's row in `regdev graph`.
-#[derive(Serialize)]
-struct ActorMetrics<'a> {
-    id: &'a str,
-    name: &'a str,
-    kind: &'static str,
-    degree: usize,
-    betweenness: f64,
-    closeness: f64,
-}
-
-/// The stable JSON form of `regdev graph` (documented in `--help` and the
-/// README); fields are only ever added, never renamed or removed.
-#[derive(Serialize)]
-struct GraphMetrics<'a> {
-    town: &'a str,
-    orientation: &'static str,
-    actors: Vec<ActorMetrics<'a>>,
-    density: f64,
-    centralization: f64,
-    scale_profile: ScaleProfile,
-    borrowing_origins: BTreeSet<Place>,
-}
-
-fn graph_metrics<'a>(g: &'a LinkageGraph, directed: bool) -> Result<GraphMetrics<'a>, Failure> {
-    let (orientation, degree) =
-        if directed { (Orientation::Directed, Degree::Total) } else { (Orientation::Undirected, Degree::Undirected) };
-    let betweenness = g.betweenness(orientation, true);
-    let closeness = g.closeness(orientation);
-    let actors = g
-        .actors()
-        .map(|a| {
-            let id = a.id().as_str();
-            Ok(ActorMetrics {
-                id,
-                name: a.name(),
-                kind: a.kind().id(),
-                degree: g.degree(id, degree)?,
-                betweenness: betweenness.get(id).unwrap_or(0.0),
-                closeness: closeness.get(id).unwrap_or(0.0),
-            })
-        })
-        .collect::<Result<Vec<_>, regdev::Error>>()?;
-    Ok(GraphMetrics {
-        town: g.focal_town().as_str(),
-        orientation: orientation.id(),
-        actors,
-        density: g.density(),
-        centralization: g.degree_centralization(),
-        scale_profile: g.scale_profile(),
-        borrowing_origins: g.institutional_borrowing_origins(),
-    })
-}
-
-fn graph_table(town: &Town, g: &LinkageGraph, m: &GraphMetrics<'_>) -> String {
-    let mut out = format!(
-        "Linkage graph of {} ({}): {} actors, {} linkages; {} measures\n\n",
-        town.name().english(),
-        town.id(),
-        g.actor_count(),
-        g.linkage_count(),
-        m.orientation
-    );
-    let scales: Vec<String> =
-        m.scale_profile.iter().map(|(scale, n, share)| format!("{} {n} ({:.0}%)", scale.id(), share * 100.0)).collect();
-    let origins: Vec<&str> = m.borrowing_origins.iter().map(Place::as_str).collect();
-    let origins = if origins.is_empty() { "—".to_owned() } else { origins.join(", ") };
-    out.push_str(&table(
-        &["MEASURE", "VALUE"],
-        &[
-            vec!["density".to_owned(), format!("{:.4}", m.density)],
-            vec!["degree centralization".to_owned(), format!("{:.4}", m.centralization)],
-            vec!["scale profile".to_owned(), scales.join(", ")],
-            vec!["borrowing origins".to_owned(), origins],
-        ],
-    ));
-    out.push('\n');
-    let rows: Vec<Vec<String>> = m
-        .actors
-        .iter()
-        .map(|a| {
-            vec![
-                a.id.to_owned(),
-                a.name.to_owned(),
-                a.kind.to_owned(),
-                a.degree.to_string(),
-                format!("{:.4}", a.betweenness),
-                format!("{:.4}", a.closeness),
-            ]
-        })
-        .collect();
-    out.push_str(&table(&["ACTOR", "NAME", "KIND", "DEGREE", "BETWEENNESS", "CLOSENESS"], &rows));
-    out
-}
-
-/// `regdev graph TOWN`.
-pub(crate) fn graph(args: &GraphArgs) -> Result<(), Failure> {
-    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let g = town_graph(&atlas, &args.town)?;
-    let metrics = graph_metrics(g, args.directed)?;
-    match args.format {
-        TableOrJson::Json => print(&json(&metrics)?),
-        TableOrJson::Table => {
-            let town = load::town(&atlas, g.focal_town().as_str())?;
-            print(&graph_table(town, g, &metrics))
-        }
-    }
-}
-
 /// `regdev export FORMAT [TOWN] [-o FILE]`.
 pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
-    let needs_town = matches!(args.format, ExportFormat::Graphml | ExportFormat::Dot);
-    match (&args.town, needs_town) {
-        (None, true) => return Err(Failure::usage("export graphml and export dot need a TOWN")),
+    let needs_town = args.format == ExportFormat::Dot;
+    let takes_town = matches!(args.format, ExportFormat::Graphml | ExportFormat::Dot);
+    if args.per_town.is_some() && (args.format != ExportFormat::Graphml || args.town.is_some() || args.output.is_some())
+    {
+        return Err(Failure::usage("--per-town DIR goes with 'export graphml' alone (no TOWN, no -o)"));
+    }
+    match (&args.town, takes_town) {
+        (None, true) if needs_town => return Err(Failure::usage("export dot needs a TOWN")),
         (Some(t), false) => {
             return Err(Failure::usage(format!("unexpected TOWN '{t}': only graphml and dot export one town")));
         }
@@ -377,10 +238,20 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
             emit(&towns_csv(&towns), out)
         }
         (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
+        (ExportFormat::Graphml, None) => match &args.per_town {
+            Some(dir) => {
+                let paths = regdev::linkage::graphml::write_each(atlas.graphs(), dir)?;
+                note(&format!("wrote {} GraphML file(s) into {}", paths.len(), dir.display()));
+                Ok(())
+            }
+            None => {
+                let mut bytes = Vec::new();
+                regdev::linkage::graphml::write_all(atlas.graphs(), &mut bytes)?;
+                emit(&String::from_utf8_lossy(&bytes), out)
+            }
+        },
         (ExportFormat::Dot, Some(town)) => emit(&town_graph(&atlas, town)?.to_dot_string(), out),
-        (ExportFormat::Schema, _) | (ExportFormat::Graphml | ExportFormat::Dot, None) => {
-            Err(Failure::usage("unreachable export combination"))
-        }
+        (ExportFormat::Schema, _) | (ExportFormat::Dot, None) => Err(Failure::usage("unreachable export combination")),
     }
 }
 

@@ -64,14 +64,54 @@ pub(crate) fn atlas(path: Option<&Path>) -> Result<Cow<'static, Atlas>, Failure>
     })
 }
 
+/// The explicit selector prefixes: `town:ID` selects a town, `model:ID`
+/// or `archetype:ID` an archetype.
+const TOWN_PREFIX: &str = "town:";
+const ARCHETYPE_PREFIXES: [&str; 2] = ["model:", "archetype:"];
+
+/// What a query selects: `town:…`, `model:…`/`archetype:…`, or either
+/// (a bare name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Selector<'q> {
+    Town(&'q str),
+    Archetype(&'q str),
+    Bare(&'q str),
+}
+
+fn selector(query: &str) -> Selector<'_> {
+    let q = query.trim();
+    let strip = |prefix: &str| {
+        q.get(..prefix.len()).filter(|p| p.eq_ignore_ascii_case(prefix)).and_then(|_| q.get(prefix.len()..))
+    };
+    if let Some(rest) = strip(TOWN_PREFIX) {
+        return Selector::Town(rest.trim());
+    }
+    for prefix in ARCHETYPE_PREFIXES {
+        if let Some(rest) = strip(prefix) {
+            return Selector::Archetype(rest.trim());
+        }
+    }
+    Selector::Bare(q)
+}
+
 /// A town by id, or by English or Chinese name when that names exactly
-/// one town.
+/// one town; `town:ID` says so explicitly.
 ///
 /// # Errors
 ///
 /// An unknown town, with up to three suggestions; an ambiguous name, with
-/// the ids it could mean.
+/// the ids it could mean; an archetype selector (`model:…`) where a town is
+/// wanted.
 pub(crate) fn town<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a Town, Failure> {
+    match selector(query) {
+        Selector::Town(q) | Selector::Bare(q) => town_named(atlas, q),
+        Selector::Archetype(_) => {
+            Err(Failure::invalid(format!("'{query}' selects an archetype, but a town is wanted here (use town:ID)")))
+        }
+    }
+}
+
+fn town_named<'a>(atlas: &'a Atlas, query: &str) -> Result<&'a Town, Failure> {
     if let Some(t) = atlas.town(query) {
         return Ok(t);
     }
@@ -102,29 +142,73 @@ impl Comparable<'_> {
             Comparable::Archetype(a) => *a,
         }
     }
+
+    /// How to select it without ambiguity: `town:ID` or `model:ID`.
+    pub(crate) fn selector(&self) -> String {
+        match self {
+            Comparable::Town(t) => format!("{TOWN_PREFIX}{}", t.id()),
+            Comparable::Archetype(a) => format!("model:{}", a.id()),
+        }
+    }
 }
 
-/// A town (by id or name) or, failing that, an archetype (by id, name, or
-/// its regional model's id, label or alias: `prd`, `South Jiangsu`).
-pub(crate) fn comparable<'a>(atlas: &'a Atlas, query: &str) -> Result<Comparable<'a>, Failure> {
-    if let Ok(t) = town(atlas, query) {
-        return Ok(Comparable::Town(t));
+/// The archetype a query names, among `archetypes`: by id, name, or its
+/// regional model's id, label or alias (`prd`, `South Jiangsu`).
+pub(crate) fn find_archetype<'a>(archetypes: &[&'a Archetype], query: &str) -> Option<&'a Archetype> {
+    let q = query.trim();
+    let model = regdev::RegionalModel::parse_alias(q).ok();
+    archetypes
+        .iter()
+        .find(|a| a.id().as_str() == q)
+        .or_else(|| archetypes.iter().find(|a| a.name().eq_ignore_ascii_case(q)))
+        .or_else(|| archetypes.iter().find(|a| model.is_some() && a.model() == model))
+        .copied()
+}
+
+/// The archetypes a query can name: the atlas's own, or the built-in ones
+/// when it has none (the second value says which).
+pub(crate) fn archetypes_of(atlas: &Atlas) -> (Vec<&Archetype>, bool) {
+    if atlas.archetypes().len() > 0 {
+        (atlas.archetypes().collect(), false)
+    } else {
+        (Atlas::builtin().archetypes().collect(), true)
     }
-    let model = regdev::RegionalModel::parse_alias(query).ok();
-    let archetype = atlas
-        .archetype(query)
-        .or_else(|| atlas.archetypes().find(|a| a.name().eq_ignore_ascii_case(query.trim())))
-        .or_else(|| atlas.archetypes().find(|a| model.is_some() && a.model() == model));
-    match archetype {
-        Some(a) => Ok(Comparable::Archetype(a)),
-        // Report the town error (ambiguity or suggestions) when there is no archetype either.
-        None => match town(atlas, query) {
-            Err(e) if atlas.towns_named(query).count() > 1 => Err(e),
-            _ => Err(Failure::invalid(format!(
-                "unknown town or archetype '{query}'{}",
-                did_you_mean(atlas, query, true)
-            ))),
-        },
+}
+
+/// A town or an archetype (of `archetypes`). `town:ID` and `model:ID` (or
+/// `archetype:ID`) select explicitly; a bare name that matches a town and
+/// an archetype is an error listing both, never a silent pick.
+pub(crate) fn comparable<'a>(
+    atlas: &'a Atlas,
+    archetypes: &[&'a Archetype],
+    query: &str,
+) -> Result<Comparable<'a>, Failure> {
+    match selector(query) {
+        Selector::Town(q) => town_named(atlas, q).map(Comparable::Town),
+        Selector::Archetype(q) => find_archetype(archetypes, q).map(Comparable::Archetype).ok_or_else(|| {
+            let ids: Vec<String> = archetypes.iter().map(|a| format!("'{}'", a.id())).collect();
+            Failure::invalid(format!("unknown archetype '{q}'; archetypes: {}", ids.join(", ")))
+        }),
+        Selector::Bare(q) => {
+            let town = town_named(atlas, q);
+            let archetype = find_archetype(archetypes, q);
+            match (town, archetype) {
+                (Ok(t), Some(a)) => Err(Failure::invalid(format!(
+                    "'{q}' names both a town and an archetype; say which:\n  {}  (town {})\n  {}  (archetype {})",
+                    Comparable::Town(t).selector(),
+                    t.name().english(),
+                    Comparable::Archetype(a).selector(),
+                    a.name()
+                ))),
+                (Ok(t), None) => Ok(Comparable::Town(t)),
+                (Err(_), Some(a)) => Ok(Comparable::Archetype(a)),
+                // Report the town error (ambiguity) when there is no archetype either.
+                (Err(e), None) if atlas.towns_named(q).count() > 1 => Err(e),
+                (Err(_), None) => {
+                    Err(Failure::invalid(format!("unknown town or archetype '{q}'{}", did_you_mean(atlas, q, true))))
+                }
+            }
+        }
     }
 }
 
@@ -183,6 +267,17 @@ mod tests {
         assert_eq!(did_you_mean(atlas, "Shunde District", false), "; did you mean 'shunde'?");
         assert_eq!(did_you_mean(atlas, "zzzzzzzzzz", false), "");
         assert!(did_you_mean(atlas, "sunann", true).contains("'sunan'"));
+    }
+
+    #[test]
+    fn selectors_strip_their_prefix() {
+        assert_eq!(selector("town:kunshan"), Selector::Town("kunshan"));
+        assert_eq!(selector("Model: sunan"), Selector::Archetype("sunan"));
+        assert_eq!(selector("archetype:wenzhou"), Selector::Archetype("wenzhou"));
+        assert_eq!(selector("wenzhou"), Selector::Bare("wenzhou"));
+        let atlas = Atlas::builtin();
+        assert!(town(atlas, "town:kunshan").is_ok());
+        assert!(town(atlas, "model:sunan").is_err());
     }
 
     #[test]

@@ -24,7 +24,9 @@
 
 mod cli;
 mod commands;
+mod compare;
 mod draw;
+mod graph;
 mod load;
 mod lookup;
 mod output;
@@ -60,9 +62,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Validate(args) => commands::validate(&args),
         Command::Towns(args) => commands::towns(&args),
-        Command::Compare(args) => commands::compare(&args),
-        Command::Classify(args) => commands::classify(&args),
-        Command::Graph(args) => commands::graph(&args),
+        Command::Compare(args) => compare::compare(&args),
+        Command::Classify(args) => compare::classify(&args),
+        Command::Graph(args) => graph::graph(&args),
         Command::Export(args) => commands::export(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
