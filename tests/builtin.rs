@@ -277,6 +277,10 @@ fn fidelity_fixes_hold() {
     // The talk's line on Shanghai is about the Sunan model, not Kunshan's stories.
     let kunshan_graph = atlas.graph("kunshan").unwrap();
     assert!(kunshan_graph.actors().all(|a| a.id().as_str() != "shanghai"));
+    // The Sino-German SME cooperation zone is a MIIT designation, not a
+    // State Council development zone.
+    let zhangpu = atlas.town("zhangpu").unwrap();
+    assert_eq!(zhangpu.zones()[0].level(), regdev::ZoneLevel::Ministerial);
     // No trajectory stage asserts an ownership the talk does not state.
     for t in atlas.towns() {
         for stage in t.trajectory().stages() {
@@ -305,4 +309,30 @@ fn graph_share_from_the_talk_is_as_documented() {
     assert_eq!((talk, total), (27, 45));
     let readme = include_str!("../README.md");
     assert!(readme.contains("18 of\ntheir 45 actors and linkages, 40%"), "README no longer states the share");
+}
+
+#[test]
+fn every_case_shares_four_dimensions_with_its_archetype() {
+    let atlas = Atlas::builtin();
+    let mut per_model = std::collections::BTreeMap::new();
+    for town in atlas.towns() {
+        let Some(model) = town.model() else { continue };
+        let archetype = model.value().archetype();
+        let shared = regdev::Dimension::ALL
+            .iter()
+            .filter(|&&d| archetype.profile().get(d).is_some() && town.profile().get(d).is_some())
+            .count();
+        assert!(shared >= 4, "{} shares only {shared} dimensions with the {} archetype", town.id(), archetype.name());
+        *per_model.entry(model.value().to_string()).or_insert(0) += 1;
+    }
+    // Every model has built-in cases.
+    assert_eq!(per_model.len(), 3, "{per_model:?}");
+    // At least one linkage graph per model.
+    for m in regdev::RegionalModel::ALL {
+        let graphs = atlas
+            .graphs()
+            .filter(|g| atlas.town(g.focal_town().as_str()).and_then(|t| t.model()).map(|o| *o.value()) == Some(*m))
+            .count();
+        assert!(graphs >= 1, "no linkage graph for {m}");
+    }
 }
