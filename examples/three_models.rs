@@ -10,7 +10,7 @@
 
 use regdev::{Atlas, Dimension, RegionalModel};
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
+pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     let atlas = Atlas::builtin();
     for &model in RegionalModel::ALL {
         let archetype = model.archetype();

@@ -336,3 +336,44 @@ fn every_case_shares_four_dimensions_with_its_archetype() {
         assert!(graphs >= 1, "no linkage graph for {m}");
     }
 }
+
+#[test]
+fn disagreeing_and_dated_claims_are_recorded_with_ranks() {
+    use regdev::dimension::{MarketOrientation, Ownership};
+    use regdev::{Dimension, Rank, Year};
+    let atlas = Atlas::builtin();
+    // Wenzhou: the export reading (preferred) and the domestic one, each sourced.
+    let wenzhou = atlas.town("wenzhou").unwrap();
+    let claims = wenzhou.profile_claims().claims(Dimension::MarketOrientation);
+    let listed: Vec<(String, &str, Rank)> =
+        claims.iter().map(|c| (c.value().to_string(), c.source().as_str(), c.rank())).collect();
+    assert_eq!(
+        listed,
+        [
+            ("Export".to_owned(), "walcott-2007", Rank::Preferred),
+            ("Export".to_owned(), "china-daily-2010-wenzhou", Rank::Normal),
+            ("Domestic".to_owned(), "globe-and-mail-2004-wenzhou", Rank::Normal),
+        ]
+    );
+    assert_eq!(wenzhou.profile().market_orientation, Some(MarketOrientation::Export));
+    assert_eq!(wenzhou.profile_claims().disagreements().len(), 1);
+    // Shunde: collective in the 1980s (dated claim), private now.
+    let shunde = atlas.town("shunde").unwrap();
+    assert_eq!(shunde.profile_as_of(Year::new(1985).unwrap()).ownership, Some(Ownership::Collective));
+    assert_eq!(shunde.profile().ownership, Some(Ownership::Private));
+    assert!(shunde.profile_claims().disagreements().is_empty());
+    // Qiaotou's ownership cites the source that says "family-run factories".
+    let qiaotou = atlas.town("qiaotou").unwrap();
+    assert_eq!(qiaotou.profile().ownership, Some(Ownership::PrivateHousehold));
+    assert_eq!(qiaotou.profile_sources().get(&Dimension::Ownership).unwrap().as_str(), "guardian-2005-qiaotou");
+}
+
+/// `examples/three_models.rs`, compiled into this test so CI runs it, not
+/// only builds it.
+#[path = "../examples/three_models.rs"]
+mod three_models;
+
+#[test]
+fn three_models_example_runs() {
+    three_models::main().unwrap();
+}

@@ -70,7 +70,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 52 sources)";
+const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 53 sources)";
 
 // ---------------------------------------------------------------- conventions
 
@@ -358,7 +358,7 @@ fn compare_accepts_names_and_archetypes() {
     let r = run(&["compare", "Kunshan", "prd", "--all-dimensions"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.lines().next().unwrap().contains("Pearl River Delta"));
-    let r = run(&["compare", "sunan", "wenzhou"]);
+    let r = run(&["compare", "sunan", "archetype:wenzhou"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 

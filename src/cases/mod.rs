@@ -92,7 +92,7 @@ use crate::dimension::{
     MarketOrientation, Ownership, RiskLevel,
 };
 use crate::{
-    Actor, ActorId, ActorKind, AdminLevel, Advantage, Area, Atlas, CodeListing, Currency, DevelopmentZone,
+    Actor, ActorId, ActorKind, AdminLevel, Advantage, Area, Atlas, Claim, CodeListing, Currency, DevelopmentZone,
     DimensionValue, DivisionCode, Error, ExchangeRate, IndustryDivision, Linkage, LinkageGraph, LinkageKind, Money,
     Name, Observed, Period, Place, Population, RegionalModel, Scale, Source, SourceId, SourceKind, SourceStrength,
     Specialisation, Stage, Town, TownId, Trajectory, Year, ZoneKind, ZoneLevel,
@@ -727,6 +727,11 @@ fn shunde() -> Result<Town, Error> {
         ],
     );
     b.dimension(DimensionValue::Ownership(Ownership::Private), sid("ippreview-954"))
+        // A dated claim: the 1980s strategy, before the shareholding reform.
+        .claim(
+            Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("ippreview-1046"))
+                .during(period(1980, 1989)?),
+        )
         .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("ippreview-1046"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), talk)
         .build()

@@ -5,9 +5,9 @@
 use super::{ActorRow, LinkRow, code, graph, sid, y};
 use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
-    ActorKind, AdminLevel, Currency, DimensionValue, Error, IndustryDivision, LinkageGraph, LinkageKind, Money, Name,
-    Observed, RegionalModel, Scale, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId,
-    Trajectory,
+    ActorKind, AdminLevel, Claim, Currency, DimensionValue, Error, IndustryDivision, LinkageGraph, LinkageKind, Money,
+    Name, Observed, Rank, RegionalModel, Scale, Source, SourceKind, SourceStrength, Specialisation, Stage, Town,
+    TownId, Trajectory,
 };
 
 /// The works cited by the Wenzhou cases.
@@ -33,6 +33,13 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_venue("NPR, 21 August 2006")
             .with_url("http://www.npr.org/templates/story/story.php?storyId=5686805")
             .with_note("\"about 200 factories and 20,000 migrant workers, produces 60 percent of the world's supply\"; \"We had no capital. Everything came from the work of our own two hands.\"")
+            .with_strength(Medium),
+        Source::new(sid("guardian-2005-qiaotou"), WebPage, "The tiger's teeth")
+            .with_authors(["Jonathan Watts"])
+            .with_year(y(2005)?)
+            .with_venue("The Guardian, 25 May 2005")
+            .with_url("https://www.theguardian.com/business/2005/may/25/china.g2")
+            .with_note("\"In 1980, three brothers in Qiaotou started up a business by picking buttons off the street\"; \"the town's 700 family-run factories churn out 15bn buttons and 200 million metres of zips a year\"; \"the undisputed global capital of buttons and zips\"")
             .with_strength(Medium),
         Source::new(sid("xinhua-2025-qiaotou"), WebPage, "Button industry thrives in Qiaotou Town of E China's Zhejiang")
             .with_authors(["Jiang Han"])
@@ -84,7 +91,18 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).in_year(y(2009)?))
     .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("walcott-2007"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("walcott-2007"))
-    .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("walcott-2007"))
+    // Two readings of the market orientation, both recorded (see the note):
+    // the export reading (preferred: a peer-reviewed study, and the
+    // archetype's) and the domestic one.
+    .claim(
+        Claim::new(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("walcott-2007"))
+            .ranked(Rank::Preferred),
+    )
+    .claim(Claim::new(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("china-daily-2010-wenzhou")))
+    .claim(Claim::new(
+        DimensionValue::MarketOrientation(MarketOrientation::Domestic),
+        sid("globe-and-mail-2004-wenzhou"),
+    ))
     .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("routledge-wenzhou-chapter"))
     .dimension(DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs), sid("china-daily-2010-wenzhou"))
     .trajectory(Trajectory::new(vec![
@@ -99,12 +117,8 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         sid("berkshire-wenzhou"),
     ))
     .note(Observed::new(
-        "market orientation: Walcott (2007) reads the model as 'market sensitive export orientation'; the classic model of the 1980s sold through specialised markets at home (the Qiaotou button market of 1983, a weak source), so the export reading is the modern one".to_owned(),
+        "market orientation, two readings recorded as ranked claims: Walcott (2007) reads the model as 'market sensitive export orientation' and China Daily (2010) says 'Wenzhou's greatest success has come in overseas markets' (export, preferred); the classic model sold at home, through specialised markets (the Qiaotou button market of 1983 is only in a weak source) and firms such as Aokang, whose 10 million pairs of shoes a year were made 'for the Chinese market' (Globe and Mail 2004; domestic, normal rank)".to_owned(),
         sid("walcott-2007"),
-    ))
-    .note(Observed::new(
-        "market orientation, the domestic reading: Wenzhou's firms make goods 'for China and beyond', and Aokang, one of its largest shoe makers, produced its 10 million pairs a year 'for the Chinese market' (2004)".to_owned(),
-        sid("globe-and-mail-2004-wenzhou"),
     ))
     .note(Observed::new(
         "the private economy 'now accounts for 80 percent of Wenzhou's total GDP'".to_owned(),
@@ -136,7 +150,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .model(Observed::new(RegionalModel::Wenzhou, sid("china-daily-2010-wenzhou")))
         .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("npr-2006-qiaotou"))
         .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("npr-2006-qiaotou"))
-        .dimension(DimensionValue::Ownership(Ownership::Private), sid("npr-2006-qiaotou"))
+        .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("guardian-2005-qiaotou"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), sid("npr-2006-qiaotou"))
         .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("npr-2006-qiaotou"))
         .trajectory(Trajectory::new(vec![
@@ -149,6 +163,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(Observed::new(
             "model: China Daily (2010) counts buttons among the small commodities of Wenzhou's workshop manufacturers, the 'Wenzhou model'; Qiaotou is Wenzhou's button town (Xinhua 2025)".to_owned(),
             sid("china-daily-2010-wenzhou"),
+        ))
+        .note(Observed::new(
+            "the town's 700 family-run factories make 15 billion buttons and 200 million metres of zips a year (2005)".to_owned(),
+            sid("guardian-2005-qiaotou"),
         ))
         .note(Observed::new(
             "about 200 factories and 20,000 migrant workers produce 60 percent of the world's buttons (2006)".to_owned(),
