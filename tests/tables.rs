@@ -246,3 +246,35 @@ fn hostile_files_are_errors_not_panics() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>> {
+    use regdev::dimension::Ownership;
+    use regdev::{AdminLevel, Claim, DimensionValue, Name, Period, Rank, Source, SourceId, Town, TownId, Year};
+    let s = SourceId::new("s")?;
+    let t = SourceId::new("t")?;
+    let town = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
+        .claim(
+            Claim::new(DimensionValue::Ownership(Ownership::Collective), s.clone())
+                .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?),
+        )
+        .claim(
+            Claim::new(DimensionValue::Ownership(Ownership::Private), t.clone())
+                .during(Period::new(Year::new(1998)?, None)?)
+                .ranked(Rank::Preferred),
+        )
+        .claim(Claim::new(DimensionValue::Ownership(Ownership::State), t.clone()).ranked(Rank::Deprecated))
+        .build()?;
+    let atlas = Atlas::builder()
+        .source(Source::new(s, regdev::source::SourceKind::Book, "S"))
+        .source(Source::new(t, regdev::source::SourceKind::Book, "T"))
+        .town(town)
+        .build()?;
+    roundtrip_files(&atlas, "claims");
+    let batches = tables::to_batches(&atlas)?;
+    let claims = &batches.iter().find(|(n, _)| *n == "profile_claims").ok_or("no claims")?.1;
+    assert_eq!(claims.num_rows(), 3);
+    let rank = claims.column_by_name("rank").ok_or("rank")?.as_any().downcast_ref::<StringArray>().ok_or("str")?;
+    assert_eq!(rank.iter().collect::<Vec<_>>(), [Some("normal"), Some("preferred"), Some("deprecated")]);
+    Ok(())
+}

@@ -67,8 +67,9 @@ impl Builders {
             .ok_or_else(|| table_err(spec.name, None, None, "unknown table (a bug in regdev)"))
     }
 
-    /// Profile rows of a town or an archetype, from the serialized
-    /// `profile` and `profile_sources`.
+    /// Profile rows of a town or an archetype: its `profile_claims`, or
+    /// the compact `profile` + `profile_sources` (undated claims of normal
+    /// rank) when that is how it serializes.
     fn profile(
         &mut self,
         town: Option<&str>,
@@ -80,18 +81,24 @@ impl Builders {
             Some(Value::Object(m)) => m,
             _ => Map::new(),
         };
+        let claims = obj.remove("profile_claims");
         let b = self.get(&spec::PROFILE_CLAIMS)?;
+        let one = |claim: &mut Map<String, Value>| {
+            match claim.remove("value") {
+                Some(v @ Value::Array(_)) => claim.insert("value_list".to_owned(), v),
+                Some(other) => claim.insert("value_one".to_owned(), other),
+                None => None,
+            };
+            claim.entry("rank").or_insert_with(|| Value::String(crate::Rank::default().id().to_owned()));
+        };
         if let Some(Value::Object(p)) = profile {
             for (dim, v) in p {
                 let mut claim = Map::new();
-                match v {
-                    Value::Array(_) => claim.insert("value_list".to_owned(), v),
-                    other => claim.insert("value_one".to_owned(), other),
-                };
-                claim.insert("rank".to_owned(), Value::String("normal".to_owned()));
+                claim.insert("value".to_owned(), v);
                 if let Some(s) = sources.remove(&dim) {
                     claim.insert("source".to_owned(), s);
                 }
+                one(&mut claim);
                 b.push(&[town, archetype, Some(&dim)], claim)?;
             }
         }
@@ -102,6 +109,16 @@ impl Builders {
                 Some("source"),
                 format!("source for unset dimension '{dim}'"),
             ));
+        }
+        if let Some(Value::Object(c)) = claims {
+            for (dim, list) in c {
+                let Value::Array(list) = list else { continue };
+                for claim in list {
+                    let Value::Object(mut claim) = claim else { continue };
+                    one(&mut claim);
+                    b.push(&[town, archetype, Some(&dim)], claim)?;
+                }
+            }
         }
         Ok(())
     }
@@ -498,41 +515,32 @@ impl Reader {
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
             let dim = str_at(s, cells, "dimension").unwrap_or_default().to_owned();
             let mut c = unflatten(s, cells);
-            if c.get("rank").and_then(Value::as_str) != Some("normal") {
-                return Err(err("rank", "only rank 'normal' is supported by this version".to_owned()));
-            }
-            if c.contains_key("period") {
-                return Err(err("period_start", "dated claims are not supported by this version".to_owned()));
-            }
             let value = match (take(&mut c, &["value_one"]), take(&mut c, &["value_list"])) {
                 (Some(v), None) | (None, Some(v)) => v,
                 _ => return Err(err("value", "exactly one of 'value' and 'values' must be set".to_owned())),
             };
-            let source = take(&mut c, &["source"]).unwrap_or(Value::Null);
-            let target = match (str_at(s, cells, "town"), str_at(s, cells, "archetype")) {
+            c.insert("value".to_owned(), value);
+            let claim = Value::Object(c);
+            let obj = match (str_at(s, cells, "town"), str_at(s, cells, "archetype")) {
                 (Some(_), None) => {
                     let t = town_of(s, row, cells)?;
-                    towns.get_mut(t).map(|(_, obj, kids)| {
-                        let mut one = Map::new();
-                        put_profile(&mut one, &dim, value.clone(), source.clone());
-                        kids.push((Provenance { table: s, row }, one));
-                        obj
-                    })
+                    let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
+                    let mut one = Map::new();
+                    push_at(&mut one, &["profile_claims", &dim], claim.clone());
+                    kids.push((Provenance { table: s, row }, one));
+                    obj
                 }
                 (None, Some(a)) => {
                     let i = archetype_index
                         .get(a)
                         .copied()
                         .ok_or_else(|| err("archetype", format!("unknown archetype '{a}'")))?;
-                    archetypes.get_mut(i).map(|(_, obj)| obj)
+                    let (_, obj) = archetypes.get_mut(i).ok_or_else(|| err("archetype", "bad index".to_owned()))?;
+                    obj
                 }
                 _ => return Err(err("town", "exactly one of 'town' and 'archetype' must be set".to_owned())),
             };
-            let obj = target.ok_or_else(|| err("town", "bad index".to_owned()))?;
-            if obj.get("profile").and_then(|p| p.get(&dim)).is_some() {
-                return Err(err("dimension", format!("dimension '{dim}' claimed twice")));
-            }
-            put_profile(obj, &dim, value, source);
+            push_at(obj, &["profile_claims", &dim], claim);
             Ok(())
         })?;
 
@@ -660,11 +668,6 @@ fn push_at(obj: &mut Map<String, Value>, path: &[&str], v: Value) {
     }
 }
 
-fn put_profile(obj: &mut Map<String, Value>, dim: &str, value: Value, source: Value) {
-    arrowio::put(obj, &["profile", dim], value);
-    arrowio::put(obj, &["profile_sources", dim], source);
-}
-
 /// Deserializes a town; on failure, finds the row at fault by trying the
 /// town's own row, then each child row alone.
 fn town_from(row: usize, obj: Map<String, Value>, kids: &[(Provenance, Map<String, Value>)]) -> Result<Town, Error> {
@@ -675,9 +678,7 @@ fn town_from(row: usize, obj: Map<String, Value>, kids: &[(Provenance, Map<Strin
     };
     let Value::Object(obj) = v else { return Err(table_err("towns", Some(row), None, first.to_string())) };
     let mut bare = obj.clone();
-    for k in
-        ["key_facts", "profile", "profile_sources", "specialisations", "zones", "advantages", "trajectory", "notes"]
-    {
+    for k in ["key_facts", "profile_claims", "specialisations", "zones", "advantages", "trajectory", "notes"] {
         bare.remove(k);
     }
     if let Err(e) = de::<Town>(&spec::TOWNS, row, bare.clone()) {
