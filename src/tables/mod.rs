@@ -366,6 +366,10 @@ struct Reader {
     tables: Vec<TableData>,
 }
 
+/// A town as read: its row, its JSON object, and each child row alone
+/// (with where it came from) to find the row at fault if it is invalid.
+type TownParts = (usize, Map<String, Value>, Vec<(Provenance, Map<String, Value>)>);
+
 /// Where a child row goes in its town's object.
 #[derive(Clone, Copy)]
 struct Provenance {
@@ -444,7 +448,7 @@ impl Reader {
             archetypes.push((row, unflatten(&spec::ARCHETYPES, cells)));
             Ok(())
         })?;
-        let mut towns: Vec<(usize, Map<String, Value>, Vec<(Provenance, Map<String, Value>)>)> = Vec::new();
+        let mut towns: Vec<TownParts> = Vec::new();
         let mut town_index: HashMap<String, usize> = HashMap::new();
         self.table(&spec::TOWNS)?.for_each_row(|row, cells| {
             if let Some(id) = str_at(&spec::TOWNS, cells, "id") {
@@ -681,9 +685,7 @@ fn town_from(row: usize, obj: Map<String, Value>, kids: &[(Provenance, Map<Strin
     for k in ["key_facts", "profile_claims", "specialisations", "zones", "advantages", "trajectory", "notes"] {
         bare.remove(k);
     }
-    if let Err(e) = de::<Town>(&spec::TOWNS, row, bare.clone()) {
-        return Err(e);
-    }
+    de::<Town>(&spec::TOWNS, row, bare.clone())?;
     for (p, kid) in kids {
         let mut one = bare.clone();
         for (k, v) in kid {
