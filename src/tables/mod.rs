@@ -714,7 +714,7 @@ mod tests {
                 .unwrap_or_else(|| panic!("docs/tables.md has no section for {}", s.name));
             for c in s.cols {
                 let null = if c.required { "no" } else { "yes" };
-                let row = format!("| `{}` | {} | {} |", c.name, c.ty.doc_name(), null);
+                let row = format!("| `{}` | `{}` | {} |", c.name, c.ty.doc_name(), null);
                 assert!(section.contains(&row), "docs/tables.md, table {}: no row starting {row}", s.name);
             }
             let documented = section.lines().filter(|l| l.starts_with("| `")).count();
