@@ -703,8 +703,14 @@ impl Atlas {
             cite(format!("exchange rate {} {}/{}", r.year(), r.from().code(), r.to().code()), r.source());
         }
         for a in &archetypes {
-            for (d, s) in a.profile_sources() {
-                cite(format!("archetype '{}', field 'profile_sources.{}'", a.id(), d.id()), s);
+            let compact = a.profile_claims().is_compact();
+            for (d, i, s) in a.profile_claims().source_refs() {
+                let field = if compact {
+                    format!("profile_sources.{}", d.id())
+                } else {
+                    format!("profile_claims.{}[{i}]", d.id())
+                };
+                cite(format!("archetype '{}', field '{field}'", a.id()), s);
             }
         }
         // Name the citing field only for the records with a dangling

@@ -361,6 +361,37 @@ pub enum Error {
         value: String,
     },
 
+    /// Two preferred claims on one profile dimension compete for the same
+    /// years and disagree.
+    #[error(
+        "profile dimension '{}' has two preferred claims that disagree: \"{first}\" (source '{first_source}') and \"{second}\" (source '{second_source}')",
+        .dimension.id()
+    )]
+    ConflictingClaims {
+        /// The dimension.
+        dimension: crate::Dimension,
+        /// The first claim's value, as text.
+        first: String,
+        /// Its source.
+        first_source: String,
+        /// The second claim's value, as text.
+        second: String,
+        /// Its source.
+        second_source: String,
+    },
+
+    /// A profile dimension lists the same claim (value, period, source)
+    /// twice.
+    #[error("profile dimension '{}' lists the claim \"{value}\" (source '{cited}') twice", .dimension.id())]
+    DuplicateClaim {
+        /// The dimension.
+        dimension: crate::Dimension,
+        /// The value, as text.
+        value: String,
+        /// The source's id.
+        cited: String,
+    },
+
     /// A profile dimension has a value but no source, or a source but no
     /// value.
     #[error("profile dimension '{}' has {}", .dimension.id(), if *.has_value { "a value but no source" } else { "a source but no value" })]

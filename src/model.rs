@@ -21,7 +21,7 @@ use crate::dimension::{
 };
 use crate::macros::vocabulary;
 use crate::town::ProfileSources;
-use crate::{ArchetypeId, DimensionValue, Error, Profile, Scale, SourceId};
+use crate::{ArchetypeId, DimensionValue, Error, Profile, ProfileClaims, Scale, SourceId};
 
 vocabulary! {
     /// The three classic regional development models.
@@ -321,9 +321,11 @@ impl RegionalModel {
         };
         let mut profile = Profile::default();
         let mut sources = ProfileSources::new();
+        let mut claims = ProfileClaims::default();
         for (value, source) in values {
-            sources.insert(value.dimension(), source);
-            profile.set(value);
+            sources.insert(value.dimension(), source.clone());
+            profile.set(value.clone());
+            claims.push(crate::Claim::new(value, source));
         }
         Archetype(ArchetypeFields {
             id: ArchetypeId::known(id),
@@ -332,6 +334,7 @@ impl RegionalModel {
             model: Some(self),
             profile,
             profile_sources: sources,
+            profile_claims: claims,
         })
     }
 }
@@ -347,8 +350,14 @@ struct ArchetypeFields {
     model: Option<RegionalModel>,
     #[serde(default)]
     profile: Profile,
-    #[serde(default, skip_serializing_if = "ProfileSources::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "ProfileSources::is_empty",
+        deserialize_with = "crate::dimension::deserialize_profile_sources"
+    )]
     profile_sources: ProfileSources,
+    #[serde(default, skip_serializing_if = "ProfileClaims::is_empty")]
+    profile_claims: ProfileClaims,
 }
 
 /// A reference profile to classify towns against: the ideal type of a
@@ -360,8 +369,11 @@ struct ArchetypeFields {
 /// # Invariants
 ///
 /// Checked by [`ArchetypeBuilder::build`] and on deserialization: a
-/// non-empty name; every set dimension has a source and every source is for
-/// a set dimension.
+/// non-empty name; every dimension of the format-1 `profile` has a source
+/// and every source is for a set dimension; the profile claims are valid
+/// ([`ProfileClaims::validate`]). As for towns, [`Archetype::profile`] is
+/// the current profile derived from the claims, and a profile that needs no
+/// more is written in the compact `profile` + `profile_sources` form.
 ///
 /// # Source
 ///
@@ -387,19 +399,27 @@ pub struct Archetype(ArchetypeFields);
 
 impl TryFrom<ArchetypeFields> for Archetype {
     type Error = Error;
-    fn try_from(f: ArchetypeFields) -> Result<Archetype, Error> {
-        let ctx = || format!("archetype '{}'", f.id);
+    fn try_from(mut f: ArchetypeFields) -> Result<Archetype, Error> {
+        let ctx = format!("archetype '{}'", f.id);
         if f.name.trim().is_empty() {
-            return Err(Error::EmptyText { field: "archetype name" }.context(ctx()));
+            return Err(Error::EmptyText { field: "archetype name" }.context(ctx));
         }
-        crate::dimension::check_profile_sources(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx()))?;
+        (f.profile, f.profile_sources) =
+            f.profile_claims.absorb_v1(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx))?;
         Ok(Archetype(f))
     }
 }
 
 impl From<Archetype> for ArchetypeFields {
     fn from(a: Archetype) -> ArchetypeFields {
-        a.0
+        let mut f = a.0;
+        if f.profile_claims.is_compact() {
+            f.profile_claims = ProfileClaims::default();
+        } else {
+            f.profile = Profile::default();
+            f.profile_sources = ProfileSources::new();
+        }
+        f
     }
 }
 
@@ -423,6 +443,7 @@ impl Archetype {
                 model: None,
                 profile: Profile::default(),
                 profile_sources: ProfileSources::new(),
+                profile_claims: ProfileClaims::default(),
             },
         }
     }
@@ -503,6 +524,35 @@ impl Archetype {
     pub fn profile_sources(&self) -> &ProfileSources {
         &self.0.profile_sources
     }
+
+    /// The reference profile of `year` ([`ProfileClaims::as_of`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{RegionalModel, Year};
+    /// let a = RegionalModel::Sunan.archetype();
+    /// assert_eq!(&a.profile_as_of(Year::new(1990)?), a.profile()); // undated claims hold every year
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn profile_as_of(&self, year: crate::Year) -> Profile {
+        self.0.profile_claims.as_of(year).0
+    }
+
+    /// Every claim on the reference profile.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Dimension, RegionalModel};
+    /// let a = RegionalModel::Wenzhou.archetype();
+    /// assert_eq!(a.profile_claims().count(Dimension::DistrictType), 1);
+    /// ```
+    #[must_use]
+    pub fn profile_claims(&self) -> &ProfileClaims {
+        &self.0.profile_claims
+    }
 }
 
 /// Builds an [`Archetype`]; see [`Archetype::builder`].
@@ -566,8 +616,29 @@ impl ArchetypeBuilder {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn dimension(mut self, value: DimensionValue, source: SourceId) -> ArchetypeBuilder {
-        self.fields.profile_sources.insert(value.dimension(), source);
-        self.fields.profile.set(value);
+        let d = value.dimension();
+        self.fields.profile_claims.clear(d);
+        self.fields.profile.clear(d);
+        self.fields.profile_sources.remove(&d);
+        self.fields.profile_claims.push(crate::Claim::new(value, source));
+        self
+    }
+
+    /// Adds a claim on a dimension of the reference profile.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Archetype, ArchetypeId, Claim, DimensionValue, Rank, SourceId};
+    /// use regdev::dimension::DistrictType;
+    /// let a = Archetype::builder(ArchetypeId::new("a")?, "A")
+    ///     .claim(Claim::new(DimensionValue::DistrictType(DistrictType::Marshallian), SourceId::new("m")?).ranked(Rank::Preferred))
+    ///     .build()?;
+    /// assert_eq!(a.profile().district_type, Some(DistrictType::Marshallian));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn claim(mut self, claim: crate::Claim<DimensionValue>) -> ArchetypeBuilder {
+        self.fields.profile_claims.push(claim);
         self
     }
 

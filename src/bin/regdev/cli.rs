@@ -66,8 +66,8 @@ pub(crate) struct AtlasArg {
 
 /// `regdev validate`.
 #[derive(Debug, Args)]
-#[command(after_help = "A valid file prints one line on standard output:
-  atlas.json: ok (24 towns, 3 archetypes, 2 graphs, 25 actors, 31 linkages, 37 sources)
+#[command(after_help = "A valid file prints one line on standard output, with its counts:
+  atlas.json: ok (T towns, A archetypes, G graphs, N actors, L linkages, S sources)
 An invalid one prints every problem on standard error, each prefixed by the file name
 (and line:column for JSON syntax errors), and the exit code is 1.
 
