@@ -55,7 +55,11 @@ use crate::{
 /// - every other field reads as before.
 ///
 /// Writing ([`Atlas::to_json_pretty`], serde) always produces format 2. The
-/// format-1 shape of a field is accepted whatever `format_version` says.
+/// format-1 shape of a key fact is accepted only in a document that
+/// declares `format_version: 1`; under version 2 it is an
+/// [`Error::FormatOneShape`] naming the field. (The compact `profile` +
+/// `profile_sources` form stays valid in format 2: it is what format 2
+/// writes for a profile of undated, normal-rank claims.)
 ///
 /// # Example
 ///
@@ -178,7 +182,8 @@ struct AtlasDocumentRef<'a> {
 /// typed [`Error`] naming the culprit:
 /// 1. `format_version` is between [`MIN_FORMAT_VERSION`] and
 ///    [`FORMAT_VERSION`] ([`Error::UnsupportedFormatVersion`]; nothing else
-///    is checked then);
+///    is checked then), and a document of format 2 or later writes no key
+///    fact in the format-1 shape ([`Error::FormatOneShape`]);
 /// 2. ids are unique within each kind: sources, archetypes, towns, and
 ///    actors within a graph ([`Error::DuplicateId`]); at most one graph per
 ///    focal town ([`Error::DuplicateGraph`]), and one exchange rate per year
@@ -196,10 +201,6 @@ struct AtlasDocumentRef<'a> {
 ///
 /// [`Atlas::validate_document`] reports every violation at once, in the
 /// order above; the other constructors stop at the first.
-///
-/// # Source
-///
-/// `DESIGN.md` ("validation happens once, at the boundary").
 ///
 /// # Example
 ///
@@ -396,6 +397,19 @@ impl Atlas {
             return Err(vec![Error::UnsupportedFormatVersion { found: doc.format_version, supported: FORMAT_VERSION }]);
         }
         let mut errors = Vec::new();
+        if doc.format_version >= 2 {
+            for t in &doc.towns {
+                if let Some(indicator) = t.key_facts().format_one_shape() {
+                    errors.push(
+                        Error::FormatOneShape {
+                            field: format!("key_facts.{}", indicator.id()),
+                            version: doc.format_version,
+                        }
+                        .context(format!("town '{}'", t.id())),
+                    );
+                }
+            }
+        }
         let mut graphs = Vec::with_capacity(doc.graphs.len());
         for raw in doc.graphs {
             let focal = raw.focal_town.clone();

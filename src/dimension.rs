@@ -214,9 +214,10 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2: collective TVEs (Sunan; Yuan, Wei & Chen 2014),
-    /// foreign-invested firms (PRD; Sit & Yang 1997), private household
-    /// firms (Wenzhou; Walcott 2007).
+    /// Collective TVEs (Sunan; Yuan, Wei & Chen 2014, atlas source
+    /// `yuan-wei-chen-2014`), foreign-invested firms (PRD; Sit & Yang 1997,
+    /// `sit-yang-1997`), private household firms (Wenzhou; the talk,
+    /// `qiao-talk`: "clusters of small household firms").
     ///
     /// # Example
     ///
@@ -244,9 +245,9 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2: local collective capital (Sunan), foreign direct
-    /// investment chiefly from Hong Kong and Macao (PRD; Sit & Yang 1997),
-    /// "investments utilizing endogenous capital" (Wenzhou; Walcott 2007).
+    /// Foreign direct investment chiefly from Hong Kong and Macao (PRD; Sit &
+    /// Yang 1997, atlas source `sit-yang-1997`); "investments utilizing
+    /// endogenous capital" (Wenzhou; Walcott 2007, `walcott-2007`).
     ///
     /// # Example
     ///
@@ -269,10 +270,11 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2 "Main actors": township and village governments
-    /// (Sunan), Hong Kong and Macao investors (PRD), household entrepreneurs
-    /// (Wenzhou); the talk for Kunshan (government-led) and Shunde (TVEs and
-    /// local entrepreneurship).
+    /// Township and village governments (Sunan; Yuan, Wei & Chen 2014, atlas
+    /// source `yuan-wei-chen-2014`), Hong Kong and Macao investors (PRD; Sit &
+    /// Yang 1997, `sit-yang-1997`), household entrepreneurs (Wenzhou; the
+    /// talk's "small household firms", `qiao-talk`); the talk for Kunshan
+    /// (government-led) and Shunde (TVEs and local entrepreneurship).
     ///
     /// # Example
     ///
@@ -326,8 +328,9 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2: export-oriented processing (PRD; Sit & Yang 1997);
-    /// "market sensitive export orientation" (Wenzhou; Walcott 2007).
+    /// Export-oriented processing (PRD; Sit & Yang 1997, atlas source
+    /// `sit-yang-1997`); "market sensitive export orientation" (Wenzhou;
+    /// Walcott 2007, `walcott-2007`).
     ///
     /// # Example
     ///
@@ -787,10 +790,6 @@ macro_rules! dimensions {
         /// every dimension. `Display` reproduces the talk's wording where it gives
         /// one: sets of scales read "National and global", sets of places "From Hong
         /// Kong and Shenzhen".
-        ///
-        /// # Source
-        ///
-        /// See each dimension's type.
         ///
         /// # Example
         ///
@@ -1368,8 +1367,8 @@ impl Rank {
 ///
 /// # Source
 ///
-/// The crate's data model, after Wikidata statements (value, qualifiers,
-/// references, rank).
+/// Modelled on Wikidata's statements, which hold a value with qualifiers,
+/// references and a rank (<https://www.wikidata.org/wiki/Help:Statements>).
 ///
 /// # Example
 ///

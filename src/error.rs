@@ -484,6 +484,19 @@ pub enum Error {
     #[error("an observation has a year or a period, not both")]
     YearAndPeriod,
 
+    /// A document that declares format 2 or later writes a field in its
+    /// format-1 shape: a key fact as a single observation object instead of
+    /// a list of observations. (Format-1 documents may; they are upgraded.)
+    #[error(
+        "field '{field}' is a single observation object (the format-1 shape), but the document declares format_version {version}: write a list of observations"
+    )]
+    FormatOneShape {
+        /// The field, e.g. `"key_facts.population"`.
+        field: String,
+        /// The declared format version.
+        version: u32,
+    },
+
     /// A product is named on an indicator that is not about one product.
     #[error("{} takes no product (only product_sales and market_share do)", .indicator.id())]
     ProductNotAllowed {

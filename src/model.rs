@@ -37,7 +37,9 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Talk, "Regional Development Model" slide; domain facts §1.
+    /// The talk's "Regional Development Model" slide (atlas source
+    /// `qiao-talk`); Wei & Gu (2010, `wei-gu-changzhou`) for the three as a
+    /// set. See the guide's [models chapter](crate::guide::models).
     ///
     /// # Example
     ///
@@ -377,8 +379,11 @@ struct ArchetypeFields {
 ///
 /// # Source
 ///
-/// `DESIGN.md` ("each model has a reference profile with sources"); the
-/// built-in ones cite domain facts §1.2.
+/// The built-in archetypes cite, dimension by dimension, Yuan, Wei & Chen
+/// (2014, `yuan-wei-chen-2014`), Sit & Yang (1997, `sit-yang-1997`),
+/// Walcott (2007, `walcott-2007`) and the talk (`qiao-talk`); see the
+/// guide's [models
+/// chapter](crate::guide::models#the-archetypes-in-the-crate).
 ///
 /// # Example
 ///

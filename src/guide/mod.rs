@@ -29,7 +29,7 @@
 //!    [verdicts](classification#verdicts), [Kunshan, classified](classification#kunshan-classified).
 //! 6. [Qualitative comparative analysis](qca): [the method](qca#the-method),
 //!    [in the crate](qca#in-the-crate), [on the atlas](qca#on-the-atlas).
-//! 7. [References](references): every work cited, how the references were
+//! 7. [References](references): the works cited, how the references were
 //!    checked, and [the atlas's own sources](references#the-atlass-own-sources).
 //!
 //! # A first example

@@ -73,7 +73,9 @@ pub(super) struct TownFields {
 ///
 /// # Source
 ///
-/// Talk, "Case studies" (Kunshan, Shunde) and domain facts §3–4.
+/// The talk's case studies of Kunshan and Shunde (atlas source `qiao-talk`)
+/// and the atlas sources each fact cites; see the guide's [Kunshan and
+/// Shunde chapter](crate::guide::kunshan_shunde).
 ///
 /// # Example
 ///
