@@ -147,6 +147,18 @@ pub struct AtlasDocument {
 }
 
 impl AtlasDocument {
+    /// A current-format document from its parts (the Parquet reader).
+    #[cfg(feature = "parquet")]
+    pub(crate) fn from_parts(
+        sources: Vec<Source>,
+        exchange_rates: Vec<ExchangeRate>,
+        archetypes: Vec<Archetype>,
+        towns: Vec<Town>,
+        graphs: Vec<RawGraph>,
+    ) -> AtlasDocument {
+        AtlasDocument { format_version: FORMAT_VERSION, sources, exchange_rates, archetypes, towns, graphs }
+    }
+
     /// The declared format version.
     ///
     /// # Example

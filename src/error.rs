@@ -531,6 +531,27 @@ pub enum Error {
         found: usize,
     },
 
+    /// A table of a Parquet export (feature `parquet`, see
+    /// `regdev::tables`) is missing, unreadable or holds invalid content:
+    /// a wrong column type, a null in a required column, a dangling
+    /// reference, a value its column does not allow. Names the table and,
+    /// where they apply, the row (0-based, in file order) and the column.
+    #[error(
+        "table '{table}'{}{}: {message}",
+        .row.map(|r| format!(", row {r}")).unwrap_or_default(),
+        .column.as_ref().map(|c| format!(", column '{c}'")).unwrap_or_default()
+    )]
+    Table {
+        /// The table, e.g. `"towns"`.
+        table: String,
+        /// The 0-based row, if one row is at fault.
+        row: Option<usize>,
+        /// The column, if one column is at fault.
+        column: Option<String>,
+        /// What is wrong.
+        message: String,
+    },
+
     /// Qualitative comparative analysis rejected its input (see
     /// [`crate::qca::QcaError`] for the cases).
     #[cfg(feature = "qca")]

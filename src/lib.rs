@@ -110,6 +110,7 @@
 //! | [`error`] | [`Error`], the one error type |
 //! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
 //! | `figure` | SVG figures and the HTML report (feature `figures`) |
+//! | `tables` | tidy Parquet tables for DuckDB, Polars and Spark: export and load back (feature `parquet`) |
 //!
 //! ## Scope
 //!
@@ -148,6 +149,8 @@ pub mod query;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
+#[cfg(feature = "parquet")]
+pub mod tables;
 pub mod town;
 pub mod upgrading;
 

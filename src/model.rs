@@ -136,6 +136,16 @@ impl RegionalModel {
 
     /// The dominant ownership form.
     ///
+    /// # Source
+    ///
+    /// Sunan: Yuan, Wei & Chen (2014, atlas source `yuan-wei-chen-2014`),
+    /// local-state directed TVEs; Pearl River Delta: Sit & Yang (1997,
+    /// `sit-yang-1997`), small and medium firms financed from Hong Kong and
+    /// Macao, and Hong Kong Memory's oral history of compensation trade in
+    /// Nanhai and Shunde (`hkmemory-1979`); Wenzhou: the talk's "small
+    /// household firms" (`qiao-talk`) and Berkshire's entry on the Wenzhou
+    /// model (`berkshire-wenzhou`).
+    ///
     /// # Example
     ///
     /// ```
@@ -156,6 +166,14 @@ impl RegionalModel {
 
     /// The main actors.
     ///
+    /// # Source
+    ///
+    /// Sunan: Yuan, Wei & Chen (2014, atlas source `yuan-wei-chen-2014`); Pearl
+    /// River Delta: Sit & Yang (1997, `sit-yang-1997`); Wenzhou: the talk
+    /// (`qiao-talk`) and Berkshire's entry on the Wenzhou model
+    /// (`berkshire-wenzhou`). The kinship and diaspora networks of the Wenzhou
+    /// line rest on weaker sources not in the atlas.
+    ///
     /// # Example
     ///
     /// ```
@@ -174,6 +192,12 @@ impl RegionalModel {
 
     /// Where the capital comes from.
     ///
+    /// # Source
+    ///
+    /// Sunan: the talk's "linkages to Shanghai" (atlas source `qiao-talk`);
+    /// Pearl River Delta: Sit & Yang (1997, `sit-yang-1997`); Wenzhou: Walcott
+    /// (2007, `walcott-2007`), "investments utilizing endogenous capital".
+    ///
     /// # Example
     ///
     /// ```
@@ -189,6 +213,13 @@ impl RegionalModel {
     }
 
     /// The main markets.
+    ///
+    /// # Source
+    ///
+    /// Pearl River Delta: Sit & Yang (1997, atlas source `sit-yang-1997`);
+    /// Wenzhou: Walcott (2007, `walcott-2007`), "market sensitive export
+    /// orientation" and "a focus on niche sectors". No cited source states
+    /// Sunan's markets.
     ///
     /// # Example
     ///
@@ -210,6 +241,16 @@ impl RegionalModel {
 
     /// The period the model describes.
     ///
+    /// # Source
+    ///
+    /// Sunan: China Daily 2018 on Fei Xiaotong's "Sunan pattern" of 1983 (atlas
+    /// source `china-daily-2018-fei`) and Naughton's chapter on township and
+    /// village enterprises (`naughton-tve`); Pearl River Delta: Sit & Yang
+    /// (1997, `sit-yang-1997`) for 1978–93 and Hong Kong Memory
+    /// (`hkmemory-1979`) for 1979; Wenzhou: Berkshire's entry on the Wenzhou
+    /// model (`berkshire-wenzhou`) for the term's first use in *Jiefang Daily*
+    /// on 12 May 1985.
+    ///
     /// # Example
     ///
     /// ```
@@ -227,6 +268,14 @@ impl RegionalModel {
     }
 
     /// Example places, with NBS codes where known.
+    ///
+    /// # Source
+    ///
+    /// Codes: the NBS statistical division codes (atlas source
+    /// `nbs-gazetteer`). Suzhou, Wuxi and Changzhou are the cities of Fei
+    /// Xiaotong's "Sunan pattern" (China Daily 2018, `china-daily-2018-fei`);
+    /// Shunde is the talk's case (`qiao-talk`). The other places are
+    /// illustrations that no atlas source names as examples of their model.
     ///
     /// # Example
     ///

@@ -42,7 +42,7 @@
 //! println!("{}", RegionalModel::PearlRiverDelta.talk_summary());
 //! for source in RegionalModel::PearlRiverDelta.archetype().profile_sources().values() {
 //!     let reference = atlas.source(source.as_str()).ok_or("unknown source")?;
-//!     assert_eq!(reference.to_string(), "Sit, Yang (1997). Foreign-investment-induced Exo-urbanisation in the Pearl River Delta, China. Urban Studies 34(4):647-677");
+//!     assert!(reference.to_string().contains("Exo-urbanisation in the Pearl River Delta"));
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

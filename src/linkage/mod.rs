@@ -710,6 +710,32 @@ pub(crate) struct RawGraph {
     linkages: Vec<RawLinkage>,
 }
 
+#[cfg(feature = "parquet")]
+impl RawGraph {
+    /// A graph from its parts (the Parquet reader).
+    pub(crate) fn new(focal_town: TownId, actors: Vec<Actor>, linkages: Vec<RawLinkage>) -> RawGraph {
+        RawGraph { focal_town, actors, linkages }
+    }
+}
+
+#[cfg(feature = "parquet")]
+impl RawLinkage {
+    /// A linkage between two actors (the Parquet reader).
+    pub(crate) fn new(from: ActorId, to: ActorId, l: Linkage) -> RawLinkage {
+        RawLinkage {
+            from,
+            to,
+            kind: l.kind,
+            scale: l.scale,
+            since: l.since,
+            until: l.until,
+            valence: l.valence,
+            weight: l.weight,
+            source: l.source,
+        }
+    }
+}
+
 /// A directed graph of economic linkages between [`Actor`]s, centred on a
 /// focal town.
 ///
