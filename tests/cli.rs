@@ -303,10 +303,10 @@ fn towns_as_json_and_csv() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 25);
-    assert!(lines[0].starts_with("id,name,chinese,level,"));
-    assert!(
-        lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,927.68,"))
-    );
+    assert_eq!(lines[0], regdev::CsvColumns::People.names().join(","));
+    // Codes and specialisations are in (as for people: see CsvColumns).
+    assert!(lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,320583,")));
+    assert_eq!(lines.iter().filter(|l| l.contains(",c38:")).count(), 2, "{}", r.stdout);
 }
 
 #[test]

@@ -211,43 +211,63 @@ impl KeyFacts {
         self.headline(Indicator::GdpPerCapita, crate::Quantity::as_money)
     }
 
-    /// Headline GDP ÷ headline population, in GDP's currency; `None` if
-    /// either is missing. The two may be of different years: the audit
+    /// Headline GDP ÷ headline population, in GDP's currency; `Ok(None)`
+    /// if either is missing. The two may be of different years: the audit
     /// warns about that.
     ///
     /// # Errors
     ///
-    /// The inner `Result` is [`Error::DivisionByZero`] for a zero
-    /// population.
+    /// [`Error::DivisionByZero`] for a zero population.
     ///
     /// # Example
     ///
     /// ```
-    /// assert!(regdev::KeyFacts::default().derived_gdp_per_capita().is_none());
+    /// use regdev::{Currency, Indicator, KeyFacts, Money, Observation, Population, SourceId, Year};
+    /// assert_eq!(KeyFacts::default().derived_gdp_per_capita()?, None);
+    /// let s = SourceId::new("s")?;
+    /// let f = KeyFacts::default()
+    ///     .with(Observation::new(Indicator::Gdp, Money::new(300.0, Currency::Cny)?, s.clone())?)
+    ///     .with(Observation::new(Indicator::Population, Population::new(3), s.clone())?);
+    /// assert_eq!(f.derived_gdp_per_capita()?, Some(Money::new(100.0, Currency::Cny)?));
+    /// let nobody = Observation::new(Indicator::Population, Population::new(0), s)?.in_year(Year::new(2100)?);
+    /// assert!(f.with(nobody).derived_gdp_per_capita().is_err());
+    /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn derived_gdp_per_capita(&self) -> Option<Result<Money, Error>> {
-        let gdp = self.select(Indicator::Gdp, Selection::latest())?.value().as_money()?;
-        let pop = self.select(Indicator::Population, Selection::latest())?.value().as_population()?;
-        Some(gdp.per_capita(pop))
+    pub fn derived_gdp_per_capita(&self) -> Result<Option<Money>, Error> {
+        let gdp = self.select(Indicator::Gdp, Selection::latest()).and_then(|o| o.value().as_money());
+        let pop = self.select(Indicator::Population, Selection::latest()).and_then(|o| o.value().as_population());
+        match (gdp, pop) {
+            (Some(gdp), Some(pop)) => gdp.per_capita(pop).map(Some),
+            _ => Ok(None),
+        }
     }
 
-    /// Headline persons per km²; `None` if area or population is missing.
+    /// Headline persons per km²; `Ok(None)` if area or population is
+    /// missing.
     ///
     /// # Errors
     ///
-    /// The inner `Result` is [`Error::DivisionByZero`] for a zero area.
+    /// [`Error::DivisionByZero`] for a zero area.
     ///
     /// # Example
     ///
     /// ```
-    /// assert!(regdev::KeyFacts::default().density().is_none());
+    /// use regdev::{Area, Indicator, KeyFacts, Observation, Population, SourceId};
+    /// assert_eq!(KeyFacts::default().density()?, None);
+    /// let s = SourceId::new("s")?;
+    /// let f = KeyFacts::default()
+    ///     .with(Observation::new(Indicator::Area, Area::new(2.0)?, s.clone())?)
+    ///     .with(Observation::new(Indicator::Population, Population::new(3000), s)?);
+    /// assert_eq!(f.density()?, Some(1500.0));
+    /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn density(&self) -> Option<Result<f64, Error>> {
-        let area = self.select(Indicator::Area, Selection::latest())?.value().as_area()?;
-        let pop = self.select(Indicator::Population, Selection::latest())?.value().as_population()?;
-        Some(pop.density(area))
+    pub fn density(&self) -> Result<Option<f64>, Error> {
+        let area = self.select(Indicator::Area, Selection::latest()).and_then(|o| o.value().as_area());
+        let pop = self.select(Indicator::Population, Selection::latest()).and_then(|o| o.value().as_population());
+        match (area, pop) {
+            (Some(area), Some(pop)) => pop.density(area).map(Some),
+            _ => Ok(None),
+        }
     }
 
     /// Every observation with its field path (`area[0]`), source and
