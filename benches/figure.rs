@@ -1,6 +1,6 @@
 //! Figure workloads: the linkage-graph figure of a 500-actor synthetic
-//! graph (layout, label placement and SVG text); the target is under one
-//! second.
+//! graph (layout, label placement and SVG text; the target is under one
+//! second), and the built-in comparison and distance figures and report.
 //!
 //! `cargo bench --features synth,figures --bench figure`; see BENCHMARKS.md.
 #![allow(clippy::unwrap_used, missing_docs)]
@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use regdev::figure::{GraphFigure, Options};
+use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
 
 fn config() -> Criterion {
     Criterion::default()
@@ -27,6 +27,23 @@ fn figure_benches(c: &mut Criterion) {
             b.iter(|| GraphFigure::new(g).to_svg(&options).len())
         });
     }
+    group.finish();
+
+    let atlas = regdev::Atlas::builtin();
+    let options = Options::default();
+    let mut group = c.benchmark_group("builtin_figures");
+    group.bench_function("kunshan_graph", |b| {
+        b.iter(|| GraphFigure::from_atlas(atlas, "kunshan").unwrap().to_svg(&options).len())
+    });
+    group.bench_function("comparison_kunshan_shunde_sunan", |b| {
+        b.iter(|| ComparisonFigure::from_atlas(atlas, &["kunshan", "shunde", "sunan"]).unwrap().to_svg(&options).len())
+    });
+    group.bench_function("distances_all", |b| {
+        b.iter(|| DistanceFigure::from_atlas(atlas, &[]).unwrap().to_svg(&options).len())
+    });
+    group.bench_function("report_kunshan_shunde", |b| {
+        b.iter(|| Report::new(atlas, &["kunshan", "shunde"]).unwrap().to_html(&options).len())
+    });
     group.finish();
 }
 

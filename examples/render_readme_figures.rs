@@ -1,5 +1,6 @@
 //! Renders the README's figures to PNG with resvg (a dev-dependency):
-//! the Kunshan linkage graph and the Kunshan–Shunde comparison, from the
+//! the Kunshan linkage graph and the comparison of Kunshan, Shunde and two
+//! archetypes, from the
 //! crate's own SVG output.
 //!
 //! `tools/render_readme_figures.sh` runs it; pass an output directory
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use regdev::Atlas;
-use regdev::figure::{GraphFigure, Options};
+use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options};
 use resvg::{tiny_skia, usvg};
 
 fn png(svg: &str, path: &Path) -> Result<(), Box<dyn std::error::Error>> {
@@ -29,8 +30,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let atlas = Atlas::builtin();
     let options = Options::default();
     png(&GraphFigure::from_atlas(atlas, "kunshan")?.to_svg(&options), &dir.join("kunshan-linkages.png"))?;
+    let compare = ComparisonFigure::from_atlas(atlas, &["kunshan", "shunde", "sunan", "pearl-river-delta"])?;
+    png(&compare.to_svg(&options), &dir.join("comparison.png"))?;
     if std::env::var_os("REGDEV_RENDER_ALL").is_some() {
         png(&GraphFigure::from_atlas(atlas, "shunde")?.to_svg(&options), &dir.join("shunde-linkages.png"))?;
+        png(&DistanceFigure::from_atlas(atlas, &[])?.to_svg(&options), &dir.join("distances.png"))?;
     }
     Ok(())
 }

@@ -79,10 +79,18 @@
 //! that deserializes is valid, and [`Atlas::validate_document`] lists every
 //! problem in one that is not.
 //!
+//! ## The guide
+//!
+//! [`guide`] teaches the domain and the methods behind the API, chapter by
+//! chapter, each claim with its reference: the three regional models, the
+//! talk's Kunshan–Shunde table, upgrading, linkage scales, Gower distance
+//! and classification, and QCA.
+//!
 //! ## Modules
 //!
 //! | module | what it holds |
 //! |---|---|
+//! | [`guide`] | the guide: chapters on the models, the cases, upgrading, linkages, classification and QCA, with references (docs only) |
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
@@ -128,6 +136,7 @@ pub mod error;
 pub mod figure;
 #[cfg(feature = "gazetteer")]
 pub mod gazetteer;
+pub mod guide;
 pub mod id;
 pub mod linkage;
 pub mod measure;

@@ -48,3 +48,31 @@ fn draw_reports_bad_input() {
     assert_eq!(code, 2);
     assert!(err.contains("figure size (px) must be between 300 and 10000, got 5"), "{err}");
 }
+
+#[test]
+fn draw_compare_distances_and_report() {
+    let path = temp("compare.svg");
+    let (code, _, err) = regdev(&["draw", "compare", "kunshan", "shunde", "prd", "-o", path.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let svg = std::fs::read_to_string(&path).unwrap();
+    roxmltree::Document::parse(&svg).unwrap();
+    assert!(svg.contains("Pearl River Delta") && svg.contains("Bottom-up, PPP"));
+    let (code, out, err) = regdev(&["draw", "distances"]);
+    assert_eq!(code, 0, "{err}");
+    roxmltree::Document::parse(&out).unwrap();
+    assert!(out.contains("Wenzhou"));
+    let (code, out, _) = regdev(&["draw", "distances", "kunshan", "sunan"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Sunan") && !out.contains("Wenzhou"));
+    let report = temp("report.html");
+    let (code, _, err) = regdev(&["report", "kunshan", "shunde", "-o", report.to_str().unwrap()]);
+    assert_eq!(code, 0, "{err}");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("id=\"comparison-table\""));
+    // Bad input.
+    let (code, _, err) = regdev(&["draw", "compare", "kunshan"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = regdev(&["report", "kunshan", "atlantis"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("atlantis"), "{err}");
+}

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::id::IdKind;
 use crate::linkage::Linkage;
-use crate::{ActorKind, Atlas, Error, LinkageGraph, LinkageKind, Scale, Source};
+use crate::{ActorKind, Atlas, Error, LinkageGraph, LinkageKind, Scale, Source, Valence};
 
 /// The four rings, centre outwards.
 const RINGS: [Scale; 4] = [Scale::Local, Scale::Regional, Scale::National, Scale::Global];
@@ -29,6 +29,8 @@ const HEADER: f64 = 40.0;
 /// Node radius, and the focal actor's.
 const NODE_R: f64 = 7.0;
 const FOCAL_R: f64 = 11.0;
+/// Opacity of linkages that have ended (`until` a year).
+const ENDED_OPACITY: f64 = 0.4;
 /// Labels wrap at this many ems.
 const LABEL_EMS: f64 = 13.0;
 
@@ -47,7 +49,11 @@ const LABEL_EMS: f64 = 13.0;
 /// [`LinkageKind`], dashed by family (flows of capital and goods solid,
 /// of knowledge, people and institutions dashed, of governance and
 /// partnership dotted, so that the figure also reads in greyscale), and
-/// end in an arrowhead at their target. Labels are placed so that no two
+/// end in an arrowhead at their target. A linkage that is not
+/// cooperative carries a casing in its [`Valence`]'s colour and a mark
+/// at its middle (a cross for conflictual, a square for regulatory); one
+/// that has ended ([`Linkage::until_year`](crate::Linkage::until_year))
+/// is faded; the legend explains both when they occur. Labels are placed so that no two
 /// overlap; a label that finds no free spot becomes a number, explained
 /// in a key under the caption. The caption names the town and every
 /// source the graph cites.
@@ -390,6 +396,8 @@ impl<'a> GraphFigure<'a> {
         // Linkages: gentle arcs, bending to the right of their direction so
         // that a pair of opposite linkages shows as two arcs.
         let mut links = group("linkages").set("fill", "none");
+        let mut casings = group("valence-casings").set("fill", "none");
+        let mut marks = group("valence-marks");
         let mut parallel: BTreeMap<(usize, usize), usize> = BTreeMap::new();
         for &(f, t, l) in &edges {
             let nth = parallel.entry((f, t)).or_insert(0);
@@ -415,9 +423,16 @@ impl<'a> GraphFigure<'a> {
             if let Some(y) = l.since_year() {
                 tip.push_str(&format!(", since {y}"));
             }
+            if let Some(y) = l.until_year() {
+                tip.push_str(&format!(", until {y}"));
+            }
+            if l.valence() != Valence::Cooperative {
+                tip.push_str(&format!(", {}", l.valence().label().to_lowercase()));
+            }
             tip.push_str(&format!("; source {})", l.source()));
+            let d = format!("M{} {} Q{} {} {} {}", num(sx), num(sy), num(mx), num(my), num(ex), num(ey));
             let mut path = Path::new()
-                .set("d", format!("M{} {} Q{} {} {} {}", num(sx), num(sy), num(mx), num(my), num(ex), num(ey)))
+                .set("d", d.clone())
                 .set("stroke", colour.to_string())
                 .set("stroke-width", num(stroke_width(l)))
                 .set("marker-end", format!("url(#arrow-{})", l.kind().id()))
@@ -425,9 +440,28 @@ impl<'a> GraphFigure<'a> {
             if let Some(dash) = dash_of(l.kind()) {
                 path = path.set("stroke-dasharray", dash);
             }
+            if l.until_year().is_some() {
+                path = path.set("class", "ended").set("opacity", num(ENDED_OPACITY));
+            }
             links = links.add(path);
+            if l.valence() != Valence::Cooperative {
+                // The curve's middle (t = 1/2 of the quadratic Bézier).
+                let (px, py) = ((sx + 2.0 * mx + ex) / 4.0, (sy + 2.0 * my + ey) / 4.0);
+                let casing = Path::new()
+                    .set("d", d)
+                    .set("class", format!("valence-{}", l.valence().id()))
+                    .set("stroke", o.colour_of_valence(l.valence()).to_string())
+                    .set("stroke-width", num(stroke_width(l) + 5.0))
+                    .set("stroke-opacity", "0.35");
+                casings = casings.add(casing);
+                if let Some(mark) = valence_mark(l.valence(), px, py, o) {
+                    marks = marks.add(mark);
+                }
+            }
         }
+        doc_parts.push(Box::new(casings));
         doc_parts.push(Box::new(links));
+        doc_parts.push(Box::new(marks));
 
         // Actors.
         let mut nodes = group("actors").set("stroke", o.bg().to_string()).set("stroke-width", "1.5");
@@ -551,6 +585,62 @@ impl<'a> GraphFigure<'a> {
             ly += t.height() + 5.0;
             legend = legend.add(t.element(o.fg()));
         }
+        // Valence and time, when any linkage is not cooperative or has ended.
+        let valences: BTreeSet<usize> = edges
+            .iter()
+            .filter(|(_, _, l)| l.valence() != Valence::Cooperative)
+            .filter_map(|(_, _, l)| Valence::ALL.iter().position(|v| *v == l.valence()))
+            .collect();
+        let ended = edges.iter().filter(|(_, _, l)| l.until_year().is_some()).count();
+        if !valences.is_empty() || ended > 0 {
+            ly += 10.0;
+            let h = heading("Linkage marks", ly);
+            ly += h.height() + 6.0;
+            legend = legend.add(h.element(o.fg()));
+            let sample = |ly: f64| {
+                let mid = ly + fs * 0.55;
+                (format!("M{} {} L{} {}", num(lx), num(mid), num(lx + 28.0), num(mid)), mid)
+            };
+            for &k in &valences {
+                let Some(valence) = Valence::ALL.get(k) else { continue };
+                let t = TextBlock::new(wrap(valence.label(), fs * 0.9, false, lw - 40.0), fs * 0.9, false)
+                    .at_box(lx + 38.0, ly);
+                let (d, mid) = sample(ly);
+                legend = legend.add(
+                    Path::new()
+                        .set("d", d.clone())
+                        .set("class", format!("valence-{}", valence.id()))
+                        .set("stroke", o.colour_of_valence(*valence).to_string())
+                        .set("stroke-width", "6.6")
+                        .set("stroke-opacity", "0.35")
+                        .set("fill", "none"),
+                );
+                legend = legend.add(
+                    Path::new().set("d", d).set("stroke", o.fg().tint(0.3).to_string()).set("stroke-width", "1.6"),
+                );
+                if let Some(mark) = valence_mark(*valence, lx + 14.0, mid, o) {
+                    legend = legend.add(mark);
+                }
+                ly += t.height() + 5.0;
+                legend = legend.add(t.element(o.fg()));
+            }
+            if ended > 0 {
+                let t =
+                    TextBlock::new(wrap("Ended (until a year): faded", fs * 0.9, false, lw - 40.0), fs * 0.9, false)
+                        .at_box(lx + 38.0, ly);
+                let (d, _) = sample(ly);
+                legend = legend.add(
+                    Path::new()
+                        .set("d", d)
+                        .set("class", "ended")
+                        .set("stroke", o.fg().tint(0.3).to_string())
+                        .set("stroke-width", "1.8")
+                        .set("opacity", num(ENDED_OPACITY)),
+                );
+                ly += t.height() + 5.0;
+                legend = legend.add(t.element(o.fg()));
+            }
+        }
         ly += 10.0;
         let note = format!(
             "Rings: the scale of each actor relative to {}: where it is based, else its nearest linkage.",
@@ -565,12 +655,23 @@ impl<'a> GraphFigure<'a> {
         let cs = fs * 0.85;
         let mut caption = group("caption");
         let mut cyy = used_bottom.max(ly) + 16.0;
-        let mut paragraphs = vec![format!(
-            "{}: {} actors, {} linkages.",
-            self.title,
-            self.graph.actor_count(),
-            self.graph.linkage_count()
-        )];
+        let mut counts =
+            format!("{}: {} actors, {} linkages", self.title, self.graph.actor_count(), self.graph.linkage_count());
+        let mut notes: Vec<String> = Vec::new();
+        for valence in Valence::ALL.iter().filter(|v| **v != Valence::Cooperative) {
+            let n = edges.iter().filter(|(_, _, l)| l.valence() == *valence).count();
+            if n > 0 {
+                notes.push(format!("{n} {}", valence.label().to_lowercase()));
+            }
+        }
+        if ended > 0 {
+            notes.push(format!("{ended} ended"));
+        }
+        if !notes.is_empty() {
+            counts.push_str(&format!(" ({})", notes.join(", ")));
+        }
+        counts.push('.');
+        let mut paragraphs = vec![counts];
         if !self.sources.is_empty() {
             paragraphs.push(format!("Sources: {}", self.sources.join("; ")));
         }
@@ -715,6 +816,42 @@ fn place_label(
         }
     }
     None
+}
+
+/// The symbol at the middle of a non-cooperative linkage, so that the
+/// valence also reads in greyscale: a cross for conflictual, a square for
+/// regulatory; none for cooperative.
+fn valence_mark(valence: Valence, x: f64, y: f64, o: &Options) -> Option<Path> {
+    let colour = o.colour_of_valence(valence).to_string();
+    let class = format!("valence-{}", valence.id());
+    let a = 4.5;
+    let d = match valence {
+        Valence::Cooperative => return None,
+        Valence::Conflictual => format!(
+            "M{} {} L{} {} M{} {} L{} {}",
+            num(x - a),
+            num(y - a),
+            num(x + a),
+            num(y + a),
+            num(x - a),
+            num(y + a),
+            num(x + a),
+            num(y - a)
+        ),
+        Valence::Regulatory => format!(
+            "M{} {} H{} V{} H{} z",
+            num(x - a * 0.8),
+            num(y - a * 0.8),
+            num(x + a * 0.8),
+            num(y + a * 0.8),
+            num(x - a * 0.8)
+        ),
+    };
+    let mark = Path::new().set("d", d).set("class", class).set("stroke", colour.clone()).set("stroke-width", "2.2");
+    Some(match valence {
+        Valence::Regulatory => mark.set("fill", colour),
+        _ => mark.set("fill", "none").set("stroke-linecap", "round"),
+    })
 }
 
 /// Arrowhead for linkages of one kind.

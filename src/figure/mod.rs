@@ -12,8 +12,16 @@
 //! - [`GraphFigure`]: actors on rings by [`Scale`](crate::Scale) (local at
 //!   the centre, then regional, national, global), coloured by
 //!   [`ActorKind`], linkages coloured and dashed by
-//!   [`LinkageKind`] with arrowheads, a legend and a
-//!   caption naming the town and the sources.
+//!   [`LinkageKind`] with arrowheads, non-cooperative
+//!   [`Valence`] marked and ended linkages faded, a legend and a caption
+//!   naming the town and the sources.
+//! - [`ComparisonFigure`]: dimensions as rows, one column per town or
+//!   archetype, agreement marked, ordinal values placed on their scale.
+//! - [`DistanceFigure`]: Gower distances as a heatmap, ordered by an
+//!   average-linkage dendrogram (kodama), archetypes marked.
+//! - [`Report`]: one HTML file with the comparison, the linkage figures,
+//!   the classifications with coverage, derived rows, audit findings and
+//!   cited sources; no network, no JavaScript.
 //!
 //! The SVG elements are built with the [`svg`] crate, which escapes text
 //! and writes attributes in a fixed order.
@@ -30,16 +38,22 @@
 //! # Ok::<(), regdev::Error>(())
 //! ```
 
+mod compare;
+mod distance;
 mod graph;
+mod report;
 
 use std::io;
 
 use svg::Node;
 use svg::node::element::{Rectangle, TSpan, Text};
 
-use crate::{ActorKind, Error, LinkageKind};
+use crate::{ActorKind, Error, LinkageKind, Valence};
 
+pub use compare::ComparisonFigure;
+pub use distance::DistanceFigure;
 pub use graph::GraphFigure;
+pub use report::Report;
 
 /// An sRGB colour, written `#rrggbb`.
 ///
@@ -164,6 +178,28 @@ const LINKAGE_PALETTE: [Colour; 8] = [
     Colour::rgb(0x8b, 0x6f, 0x00),
 ];
 
+/// Marks for linkage valences, in [`Valence::ALL`] order: cooperative
+/// (not drawn), conflictual (red), regulatory (purple).
+const VALENCE_PALETTE: [Colour; 3] =
+    [Colour::rgb(0x2c, 0xa0, 0x2c), Colour::rgb(0xc8, 0x10, 0x2e), Colour::rgb(0x6a, 0x3d, 0x9a)];
+
+/// The colour of `key`: its override if one is set, else the palette
+/// entry at `key`'s place in `all` (cycled when the vocabulary outgrows
+/// the palette).
+fn colour_for<K: Copy + PartialEq>(overrides: &[(K, Colour)], all: &[K], palette: &[Colour], key: K) -> Colour {
+    if let Some((_, c)) = overrides.iter().find(|(k, _)| *k == key) {
+        return *c;
+    }
+    let i = all.iter().position(|k| *k == key).unwrap_or(0);
+    palette.get(i % palette.len().max(1)).copied().unwrap_or(Colour::rgb(0x7f, 0x7f, 0x7f))
+}
+
+/// Sets (or replaces) the override of `key`.
+fn set_colour<K: PartialEq>(overrides: &mut Vec<(K, Colour)>, key: K, colour: Colour) {
+    overrides.retain(|(k, _)| *k != key);
+    overrides.push((key, colour));
+}
+
 /// Colours and sizes shared by every figure.
 ///
 /// # Example
@@ -189,6 +225,7 @@ pub struct Options {
     foreground: Colour,
     actor_colours: Vec<(ActorKind, Colour)>,
     linkage_colours: Vec<(LinkageKind, Colour)>,
+    valence_colours: Vec<(Valence, Colour)>,
 }
 
 impl Default for Options {
@@ -200,6 +237,7 @@ impl Default for Options {
             foreground: Colour::rgb(0x22, 0x22, 0x22),
             actor_colours: Vec::new(),
             linkage_colours: Vec::new(),
+            valence_colours: Vec::new(),
         }
     }
 }
@@ -311,8 +349,7 @@ impl Options {
     /// ```
     #[must_use]
     pub fn actor_colour(mut self, kind: ActorKind, colour: Colour) -> Options {
-        self.actor_colours.retain(|(k, _)| *k != kind);
-        self.actor_colours.push((kind, colour));
+        set_colour(&mut self.actor_colours, kind, colour);
         self
     }
 
@@ -329,8 +366,26 @@ impl Options {
     /// ```
     #[must_use]
     pub fn linkage_colour(mut self, kind: LinkageKind, colour: Colour) -> Options {
-        self.linkage_colours.retain(|(k, _)| *k != kind);
-        self.linkage_colours.push((kind, colour));
+        set_colour(&mut self.linkage_colours, kind, colour);
+        self
+    }
+
+    /// The mark of non-cooperative linkages of `valence` in the graph
+    /// figure: a casing under the line and a symbol at its middle (red
+    /// for conflictual, purple for regulatory by default; cooperative
+    /// linkages carry no mark).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{Colour, Options};
+    /// use regdev::Valence;
+    /// let o = Options::new().valence_colour(Valence::Conflictual, Colour::rgb(9, 9, 9));
+    /// assert_eq!(o.colour_of_valence(Valence::Conflictual), Colour::rgb(9, 9, 9));
+    /// ```
+    #[must_use]
+    pub fn valence_colour(mut self, valence: Valence, colour: Colour) -> Options {
+        set_colour(&mut self.valence_colours, valence, colour);
         self
     }
 
@@ -370,11 +425,7 @@ impl Options {
     /// ```
     #[must_use]
     pub fn colour_of_actor(&self, kind: ActorKind) -> Colour {
-        if let Some((_, c)) = self.actor_colours.iter().find(|(k, _)| *k == kind) {
-            return *c;
-        }
-        let i = ActorKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        KIND_PALETTE.get(i % KIND_PALETTE.len()).copied().unwrap_or(Colour::rgb(0x7f, 0x7f, 0x7f))
+        colour_for(&self.actor_colours, ActorKind::ALL, &KIND_PALETTE, kind)
     }
 
     /// The stroke used for linkages of `kind`.
@@ -389,11 +440,22 @@ impl Options {
     /// ```
     #[must_use]
     pub fn colour_of_linkage(&self, kind: LinkageKind) -> Colour {
-        if let Some((_, c)) = self.linkage_colours.iter().find(|(k, _)| *k == kind) {
-            return *c;
-        }
-        let i = LinkageKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
-        LINKAGE_PALETTE.get(i % LINKAGE_PALETTE.len()).copied().unwrap_or(Colour::rgb(0x44, 0x44, 0x44))
+        colour_for(&self.linkage_colours, LinkageKind::ALL, &LINKAGE_PALETTE, kind)
+    }
+
+    /// The mark of linkages of `valence` (see [`Options::valence_colour`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::Options;
+    /// use regdev::Valence;
+    /// let o = Options::new();
+    /// assert_ne!(o.colour_of_valence(Valence::Conflictual), o.colour_of_valence(Valence::Regulatory));
+    /// ```
+    #[must_use]
+    pub fn colour_of_valence(&self, valence: Valence) -> Colour {
+        colour_for(&self.valence_colours, Valence::ALL, &VALENCE_PALETTE, valence)
     }
 
     /// A short description of the colours, for messages and tests.
@@ -461,17 +523,57 @@ fn is_wide(c: char) -> bool {
     matches!(u32::from(c), 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
-/// Greedy word wrap into lines no wider than `max` px (a single word
-/// longer than that gets a line of its own).
+/// Splits a word wider than `max` px after its hyphens, then between
+/// characters, into pieces that fit.
+fn split_word(word: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
+    if text_width(word, size, bold) <= max {
+        return vec![word.to_owned()];
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    let mut piece = String::new();
+    for c in word.chars() {
+        let mut next = piece.clone();
+        next.push(c);
+        if !piece.is_empty() && text_width(&next, size, bold) > max {
+            pieces.push(std::mem::take(&mut piece));
+            piece.push(c);
+        } else {
+            piece = next;
+        }
+    }
+    if !piece.is_empty() {
+        pieces.push(piece);
+    }
+    // Prefer breaking after a hyphen when the hyphenated parts fit.
+    let parts: Vec<String> = word.split_inclusive('-').map(str::to_owned).collect();
+    if parts.len() > 1 && parts.iter().all(|p| text_width(p, size, bold) <= max) {
+        let mut joined: Vec<String> = Vec::new();
+        for p in parts {
+            match joined.last_mut() {
+                Some(last) if text_width(&format!("{last}{p}"), size, bold) <= max => last.push_str(&p),
+                _ => joined.push(p),
+            }
+        }
+        return joined;
+    }
+    pieces
+}
+
+/// Greedy word wrap into lines no wider than `max` px; a word wider than
+/// that is broken after a hyphen or, failing that, between characters.
 pub(crate) fn wrap(text: &str, size: f64, bold: bool, max: f64) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    let words: Vec<String> = text.split_whitespace().flat_map(|w| split_word(w, size, bold, max)).collect();
+    for word in &words {
+        let word = word.as_str();
         if line.is_empty() {
             line.push_str(word);
             continue;
         }
-        let candidate = format!("{line} {word}");
+        // Pieces of a broken word join without a space.
+        let joiner = if line.ends_with('-') && !text.contains(&format!("{line} {word}")) { "" } else { " " };
+        let candidate = format!("{line}{joiner}{word}");
         if text_width(&candidate, size, bold) <= max {
             line = candidate;
         } else {
@@ -524,6 +626,7 @@ impl Rect {
 pub(crate) enum Anchor {
     Start,
     Middle,
+    End,
 }
 
 impl Anchor {
@@ -531,6 +634,7 @@ impl Anchor {
         match self {
             Anchor::Start => "start",
             Anchor::Middle => "middle",
+            Anchor::End => "end",
         }
     }
 }
@@ -581,6 +685,7 @@ impl TextBlock {
         let x0 = match self.anchor {
             Anchor::Start => self.x,
             Anchor::Middle => self.x - w / 2.0,
+            Anchor::End => self.x - w,
         };
         let top = self.y - ASCENT * self.size;
         Rect::new(x0, top, x0 + w, top + self.height())
@@ -666,6 +771,19 @@ mod tests {
         let w = text_width("Hi", 10.0, false);
         assert!((w - (0.752 + 0.278) * 10.0 * 1.04).abs() < 1e-9);
         assert!(text_width("昆山", 10.0, false) > text_width("ab", 10.0, false));
+    }
+
+    #[test]
+    fn wrap_breaks_long_words() {
+        let lines = wrap("Foreign-investment-led", 12.0, false, 90.0);
+        assert!(lines.len() > 1, "{lines:?}");
+        assert_eq!(lines.concat(), "Foreign-investment-led");
+        for l in &lines {
+            assert!(text_width(l, 12.0, false) <= 90.0, "{l}");
+        }
+        let lines = wrap("Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", 12.0, false, 60.0);
+        assert!(lines.iter().all(|l| text_width(l, 12.0, false) <= 60.0));
+        assert_eq!(lines.concat(), "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa");
     }
 
     #[test]

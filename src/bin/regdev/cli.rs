@@ -19,7 +19,8 @@ use regdev::{AdminLevel, RegionalModel};
   regdev compare kunshan shunde
   regdev towns --model sunan --format csv
   regdev export json -o atlas.json && regdev validate atlas.json
-  regdev draw graph kunshan -o kunshan.svg")]
+  regdev draw graph kunshan -o kunshan.svg
+  regdev report kunshan shunde -o report.html")]
 pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -45,8 +46,10 @@ pub(crate) enum Command {
     Import(ImportArgs),
     /// Generate a synthetic atlas: DIR/atlas.json, DIR/linkages.graphml, DIR/towns.csv.
     Synth(SynthArgs),
-    /// Draw a figure as SVG: a linkage graph on scale rings.
+    /// Draw a figure as SVG: a linkage graph on scale rings, a comparison, a distance heatmap.
     Draw(crate::draw::DrawArgs),
+    /// Write a self-contained HTML report on two or more towns or archetypes.
+    Report(crate::draw::ReportArgs),
     /// Look up NBS statistical divisions (2015-2023 releases) by code or Chinese name.
     Lookup(LookupArgs),
     /// Qualitative comparative analysis (truth table, minimisation) as R's QCA package; `qca calibrate`.
@@ -63,8 +66,8 @@ pub(crate) struct AtlasArg {
 
 /// `regdev validate`.
 #[derive(Debug, Args)]
-#[command(after_help = "A valid file prints one line on standard output:
-  atlas.json: ok (24 towns, 3 archetypes, 2 graphs, 25 actors, 31 linkages, 37 sources)
+#[command(after_help = "A valid file prints one line on standard output, with its counts:
+  atlas.json: ok (T towns, A archetypes, G graphs, N actors, L linkages, S sources)
 An invalid one prints every problem on standard error, each prefixed by the file name
 (and line:column for JSON syntax errors), and the exit code is 1.
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use regdev::figure::{GraphFigure, Options};
+use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
 
 use crate::load;
 use crate::output::{Failure, emit};
@@ -12,8 +12,12 @@ use crate::output::{Failure, emit};
 #[derive(Debug, Args)]
 #[command(after_help = "Every figure is SVG; the same input gives the same bytes.
 
+Towns are named by id or name; archetypes by id, name or model alias (sunan, prd, wenzhou).
+
 Examples:
-  regdev draw graph kunshan -o kunshan.svg")]
+  regdev draw graph kunshan -o kunshan.svg
+  regdev draw compare kunshan shunde sunan -o compare.svg
+  regdev draw distances -o distances.svg")]
 pub(crate) struct DrawArgs {
     #[command(flatten)]
     pub(crate) atlas: crate::cli::AtlasArg,
@@ -40,6 +44,62 @@ pub(crate) enum Figure {
         #[arg(value_name = "TOWN")]
         town: String,
     },
+    /// The comparison table as a figure, for two or more towns or archetypes.
+    Compare {
+        /// The towns or archetypes, one column each.
+        #[arg(value_name = "CASE", num_args = 2.., required = true)]
+        cases: Vec<String>,
+        /// Show every dimension, not only the talk's seven rows.
+        #[arg(long)]
+        all_dimensions: bool,
+    },
+    /// Gower distances as a heatmap with an average-linkage dendrogram; with no CASE,
+    /// every town with a profile and every archetype.
+    Distances {
+        /// The towns or archetypes.
+        #[arg(value_name = "CASE")]
+        cases: Vec<String>,
+    },
+}
+
+/// `regdev report`.
+#[derive(Debug, Args)]
+#[command(after_help = "One self-contained HTML file (inline SVG and CSS, no scripts, no network):
+the comparison table and figure, the linkage figures, classifications with coverage,
+derived rows, audit findings and cited sources.
+
+Example:
+  regdev report kunshan shunde -o report.html")]
+pub(crate) struct ReportArgs {
+    #[command(flatten)]
+    pub(crate) atlas: crate::cli::AtlasArg,
+    /// The towns or archetypes (two or more).
+    #[arg(value_name = "CASE", num_args = 2.., required = true)]
+    pub(crate) cases: Vec<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+}
+
+/// The atlas ids of towns or archetypes named on the command line.
+fn ids(atlas: &regdev::Atlas, names: &[String]) -> Result<Vec<String>, Failure> {
+    let archetypes: Vec<&regdev::Archetype> = atlas.archetypes().collect();
+    names
+        .iter()
+        .map(|n| match load::comparable(atlas, &archetypes, n)? {
+            load::Comparable::Town(t) => Ok(t.id().to_string()),
+            load::Comparable::Archetype(a) => Ok(a.id().to_string()),
+        })
+        .collect()
+}
+
+/// `regdev report CASE… [-o FILE]`.
+pub(crate) fn report(args: &ReportArgs) -> Result<(), Failure> {
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    let ids = ids(&atlas, &args.cases)?;
+    let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let html = Report::new(&atlas, &refs)?.to_html(&Options::default());
+    emit(&html, args.output.as_deref())
 }
 
 /// The figure options from the command line.
@@ -62,6 +122,20 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
         Figure::Graph { town } => {
             let t = load::town(&atlas, town)?;
             GraphFigure::from_atlas(&atlas, t.id().as_str())?.to_svg(&options)
+        }
+        Figure::Compare { cases, all_dimensions } => {
+            let ids = ids(&atlas, cases)?;
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let mut figure = ComparisonFigure::from_atlas(&atlas, &refs)?;
+            if *all_dimensions {
+                figure = figure.all_dimensions();
+            }
+            figure.to_svg(&options)
+        }
+        Figure::Distances { cases } => {
+            let ids = ids(&atlas, cases)?;
+            let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            DistanceFigure::from_atlas(&atlas, &refs)?.to_svg(&options)
         }
     };
     emit(&svg, args.output.as_deref())

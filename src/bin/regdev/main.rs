@@ -71,6 +71,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Import(args) => import::import(&args),
         Command::Synth(args) => commands::synth(&args),
         Command::Draw(args) => draw::draw(&args),
+        Command::Report(args) => draw::report(&args),
         Command::Lookup(args) => lookup::lookup(&args),
         Command::Qca(args) => qca::run(&args),
     }

@@ -1,0 +1,471 @@
+//! The Gower distance heatmap with its dendrogram.
+
+use std::io;
+
+use svg::node::element::{Line, Path, Rectangle, Title};
+
+use super::{Anchor, Colour, Options, TextBlock, document, document_string, group, num, wrap, write_document};
+use crate::compare::Gower;
+use crate::id::IdKind;
+use crate::{Atlas, Compare, Error, Profile};
+
+/// Viridis, five stops from 0 to 1.
+const VIRIDIS: [(f64, Colour); 5] = [
+    (0.0, Colour::rgb(0x44, 0x01, 0x54)),
+    (0.25, Colour::rgb(0x3b, 0x52, 0x8b)),
+    (0.5, Colour::rgb(0x21, 0x91, 0x8c)),
+    (0.75, Colour::rgb(0x5e, 0xc9, 0x62)),
+    (1.0, Colour::rgb(0xfd, 0xe7, 0x25)),
+];
+
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    label: String,
+    archetype: bool,
+    profile: Profile,
+}
+
+/// Gower distances between towns and archetypes as a heatmap, rows and
+/// columns ordered by an average-linkage (UPGMA) dendrogram drawn beside
+/// it; archetypes are marked with a diamond and set in bold.
+///
+/// Distances are [`Gower`] distances over the profile dimensions with
+/// equal weights (archetypes have no key facts, so none are used). A pair
+/// that shares no dimension has no distance: its cell reads "n/a" and the
+/// clustering treats it as the largest distance, 1.
+///
+/// # Example
+///
+/// ```
+/// use regdev::figure::{DistanceFigure, Options};
+///
+/// let atlas = regdev::Atlas::builtin();
+/// let figure = DistanceFigure::from_atlas(atlas, &[])?; // every profiled town and the archetypes
+/// assert!(figure.labels().contains(&"Wenzhou"));
+/// assert!(figure.to_svg(&Options::default()).contains("Kunshan"));
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct DistanceFigure {
+    items: Vec<Item>,
+    distances: Vec<f64>,
+    order: Vec<usize>,
+    /// (left child, right child, height, x-order position of the merge)
+    merges: Vec<(usize, usize, f64)>,
+    title: String,
+}
+
+impl DistanceFigure {
+    /// The figure of towns and archetypes of `atlas`, each named by id;
+    /// with no ids, every town with a non-empty profile and every
+    /// archetype.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnknownReference`] for an id that is neither a town nor an
+    /// archetype; [`Error::TooFewCases`] for fewer than two.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::DistanceFigure;
+    /// let atlas = regdev::Atlas::builtin();
+    /// assert_eq!(DistanceFigure::from_atlas(atlas, &["kunshan", "sunan"])?.labels(), ["Kunshan", "Sunan"]);
+    /// assert!(DistanceFigure::from_atlas(atlas, &["kunshan"]).is_err());
+    /// assert!(DistanceFigure::from_atlas(atlas, &["kunshan", "atlantis"]).is_err());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn from_atlas(atlas: &Atlas, ids: &[&str]) -> Result<DistanceFigure, Error> {
+        let mut items = Vec::new();
+        if ids.is_empty() {
+            for t in atlas.towns().filter(|t| !t.profile().is_empty()) {
+                items.push(Item { label: t.label(), archetype: false, profile: t.profile().clone() });
+            }
+            for a in atlas.archetypes() {
+                items.push(Item { label: a.label(), archetype: true, profile: a.profile().clone() });
+            }
+        } else {
+            for &id in ids {
+                let item = match (atlas.town(id), atlas.archetype(id)) {
+                    (Some(t), _) => Item { label: t.label(), archetype: false, profile: t.profile().clone() },
+                    (None, Some(a)) => Item { label: a.label(), archetype: true, profile: a.profile().clone() },
+                    (None, None) => {
+                        return Err(Error::UnknownReference {
+                            kind: IdKind::Town,
+                            id: id.to_owned(),
+                            referrer: "distance figure (neither a town nor an archetype)".to_owned(),
+                        });
+                    }
+                };
+                items.push(item);
+            }
+        }
+        DistanceFigure::of(items)
+    }
+
+    /// The figure of any cases, none marked as an archetype.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::TooFewCases`] for fewer than two.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Compare, RegionalModel};
+    /// use regdev::figure::DistanceFigure;
+    /// let models: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
+    /// let figure = DistanceFigure::new(models.iter().map(|a| a as &dyn Compare))?;
+    /// assert_eq!(figure.labels().len(), 3);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn new<'c>(cases: impl IntoIterator<Item = &'c dyn Compare>) -> Result<DistanceFigure, Error> {
+        DistanceFigure::of(
+            cases
+                .into_iter()
+                .map(|c| Item { label: c.label(), archetype: false, profile: c.profile().into_owned() })
+                .collect(),
+        )
+    }
+
+    fn of(items: Vec<Item>) -> Result<DistanceFigure, Error> {
+        let n = items.len();
+        if n < 2 {
+            return Err(Error::TooFewCases { what: "a distance figure", min: 2, found: n });
+        }
+        let gower = Gower::new();
+        let mut distances = vec![0.0; n * n];
+        let mut condensed = Vec::with_capacity(n * (n - 1) / 2);
+        for (i, a) in items.iter().enumerate() {
+            for (j, b) in items.iter().enumerate().skip(i + 1) {
+                let d = gower.profiles(&a.profile, &b.profile).map_or(f64::NAN, |d| d.value());
+                if let Some(v) = distances.get_mut(i * n + j) {
+                    *v = d;
+                }
+                if let Some(v) = distances.get_mut(j * n + i) {
+                    *v = d;
+                }
+                condensed.push(if d.is_finite() { d } else { 1.0 });
+            }
+        }
+        let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
+        let merges: Vec<(usize, usize, f64)> =
+            dendrogram.steps().iter().map(|s| (s.cluster1, s.cluster2, s.dissimilarity)).collect();
+        // Leaf order: depth first from the root, smaller cluster id first.
+        let mut order = Vec::with_capacity(n);
+        let mut stack = vec![2 * n - 2];
+        while let Some(c) = stack.pop() {
+            if c < n {
+                order.push(c);
+            } else if let Some(&(a, b, _)) = merges.get(c - n) {
+                stack.push(a.max(b));
+                stack.push(a.min(b));
+            }
+        }
+        let title = "Gower distances between profiles".to_owned();
+        Ok(DistanceFigure { items, distances, order, merges, title })
+    }
+
+    /// The labels, in the order given.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::DistanceFigure;
+    /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &["shunde", "kunshan"])?;
+    /// assert_eq!(f.labels(), ["Shunde", "Kunshan"]);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn labels(&self) -> Vec<&str> {
+        self.items.iter().map(|i| i.label.as_str()).collect()
+    }
+
+    /// The labels in the dendrogram's leaf order (the heatmap's rows, top
+    /// to bottom).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::DistanceFigure;
+    /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "sunan", "shunde"])?;
+    /// assert_eq!(f.leaf_order().len(), 3);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn leaf_order(&self) -> Vec<&str> {
+        self.order.iter().filter_map(|&i| self.items.get(i)).map(|i| i.label.as_str()).collect()
+    }
+
+    /// The distance between the `i`th and `j`th cases as given; `NaN` when
+    /// they share no dimension, `None` out of bounds.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::DistanceFigure;
+    /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?;
+    /// assert_eq!(f.distance(0, 0), Some(0.0));
+    /// assert!(f.distance(0, 1).is_some_and(|d| d > 0.5));
+    /// assert_eq!(f.distance(0, 2), None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn distance(&self, i: usize, j: usize) -> Option<f64> {
+        let n = self.items.len();
+        if i < n && j < n { self.distances.get(i * n + j).copied() } else { None }
+    }
+
+    /// Replaces the title.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::{DistanceFigure, Options};
+    /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?.title("Two towns");
+    /// assert!(f.to_svg(&Options::default()).contains("Two towns"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn title(mut self, title: impl Into<String>) -> DistanceFigure {
+        self.title = title.into();
+        self
+    }
+
+    /// The figure as an SVG document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::{DistanceFigure, Options};
+    /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &[])?;
+    /// assert_eq!(f.to_svg(&Options::default()), f.to_svg(&Options::default()));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_svg(&self, options: &Options) -> String {
+        document_string(&self.render(options))
+    }
+
+    /// Writes the SVG document to `out`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::{DistanceFigure, Options};
+    /// let mut out = Vec::new();
+    /// DistanceFigure::from_atlas(regdev::Atlas::builtin(), &[])?.write_svg(&mut out, &Options::default())?;
+    /// assert!(out.starts_with(b"<svg"));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn write_svg<W: io::Write>(&self, out: W, options: &Options) -> Result<(), Error> {
+        write_document(&self.render(options), out)
+    }
+
+    fn render(&self, o: &Options) -> svg::Document {
+        let fs = o.get_font_size();
+        let n = self.items.len();
+        let nf = n as f64;
+        let left = 12.0;
+        let dendro_w = (o.get_size() * 0.22).max(80.0);
+        let label_w = self
+            .items
+            .iter()
+            .enumerate()
+            .map(|(k, it)| super::text_width(&row_label(k, it), fs, it.archetype))
+            .fold(0.0, f64::max)
+            + 12.0;
+        let cell = ((o.get_size() - dendro_w - label_w - 24.0) / nf).clamp(fs * 1.6, fs * 5.0);
+        let title = TextBlock::new(vec![self.title.clone()], fs * 1.4, true).at_box(left, 10.0);
+        let top = 10.0 + title.height() + 14.0 + fs * 1.4;
+        let heat_x = left + dendro_w + 8.0;
+        let width = heat_x + cell * nf + label_w + 12.0;
+        let mut body = group("heatmap");
+
+        // Column numbers and row labels, in leaf order.
+        for (pos, &i) in self.order.iter().enumerate() {
+            let Some(item) = self.items.get(i) else { continue };
+            let cx = heat_x + cell * (pos as f64 + 0.5);
+            let num_label =
+                TextBlock::new(vec![(pos + 1).to_string()], fs * 0.85, false).anchored(Anchor::Middle, cx, top - 6.0);
+            body = body.add(num_label.element(o.fg().tint(0.3)));
+            let ry = top + cell * pos as f64;
+            let label = TextBlock::new(vec![row_label(pos, item)], fs, item.archetype)
+                .at_box(heat_x + cell * nf + 8.0, ry + (cell - (super::ASCENT + super::DESCENT) * fs) / 2.0);
+            body = body.add(label.element(o.fg()));
+        }
+        // Cells.
+        for (r, &i) in self.order.iter().enumerate() {
+            for (c, &j) in self.order.iter().enumerate() {
+                let d = self.distance(i, j).unwrap_or(f64::NAN);
+                let (x, y) = (heat_x + cell * c as f64, top + cell * r as f64);
+                let fill = if d.is_finite() { viridis(d) } else { o.fg().tint(0.85) };
+                let (a, b) = (
+                    self.items.get(i).map_or("", |t| t.label.as_str()),
+                    self.items.get(j).map_or("", |t| t.label.as_str()),
+                );
+                let tip = if d.is_finite() {
+                    format!("{a} – {b}: {d:.3}")
+                } else {
+                    format!("{a} – {b}: no dimension in common")
+                };
+                body = body.add(
+                    Rectangle::new()
+                        .set("x", num(x))
+                        .set("y", num(y))
+                        .set("width", num(cell))
+                        .set("height", num(cell))
+                        .set("fill", fill.to_string())
+                        .set("stroke", o.bg().to_string())
+                        .set("stroke-width", "1")
+                        .add(Title::new(tip)),
+                );
+                let text = if d.is_finite() { format!("{d:.2}") } else { "n/a".to_owned() };
+                let ts = fs * 0.75;
+                if super::text_width(&text, ts, false) + 4.0 <= cell {
+                    let colour = if d.is_finite() && d < 0.55 { Colour::rgb(255, 255, 255) } else { o.fg() };
+                    let t = TextBlock::new(vec![text], ts, false).anchored(
+                        Anchor::Middle,
+                        x + cell / 2.0,
+                        y + cell / 2.0 + ts * 0.35,
+                    );
+                    body = body.add(t.element(colour));
+                }
+            }
+        }
+
+        // Dendrogram: leaves at the heatmap's left edge, the root at the
+        // left, heights to scale.
+        let max_h = self.merges.iter().map(|m| m.2).fold(0.0, f64::max).max(1e-9);
+        let x_of = |h: f64| heat_x - 6.0 - (h / max_h) * (dendro_w - 14.0);
+        let mut at: Vec<(f64, f64)> = vec![(0.0, 0.0); 2 * n - 1]; // (x, y) per cluster
+        for (pos, &i) in self.order.iter().enumerate() {
+            if let Some(p) = at.get_mut(i) {
+                *p = (heat_x - 6.0, top + cell * (pos as f64 + 0.5));
+            }
+        }
+        let mut tree = group("dendrogram").set("stroke", o.fg().tint(0.2).to_string()).set("fill", "none");
+        for (k, &(a, b, h)) in self.merges.iter().enumerate() {
+            let ((ax, ay), (bx, by)) = (at.get(a).copied().unwrap_or_default(), at.get(b).copied().unwrap_or_default());
+            let x = x_of(h);
+            tree = tree.add(
+                Path::new()
+                    .set("d", format!("M{} {} H{} V{} H{}", num(ax), num(ay), num(x), num(by), num(bx)))
+                    .add(Title::new(format!("merged at {h:.3}"))),
+            );
+            if let Some(p) = at.get_mut(n + k) {
+                *p = (x, (ay + by) / 2.0);
+            }
+        }
+        let mut y = top + cell * nf + 14.0;
+        // Scale of the dendrogram's heights.
+        let axis = Line::new()
+            .set("x1", num(x_of(max_h)))
+            .set("x2", num(x_of(0.0)))
+            .set("y1", num(y))
+            .set("y2", num(y))
+            .set("stroke", o.fg().tint(0.4).to_string());
+        tree = tree.add(axis);
+        for (h, anchor) in [(max_h, Anchor::Start), (0.0, Anchor::End)] {
+            let t = TextBlock::new(vec![format!("{h:.2}")], fs * 0.75, false).anchored(anchor, x_of(h), y + fs * 0.9);
+            tree = tree.add(t.element(o.fg().tint(0.3)));
+        }
+
+        // Colour bar under the heatmap.
+        let bar_w = (cell * nf).max(fs * 14.0);
+        let steps = 40;
+        let mut bar = group("colour-bar");
+        for k in 0..steps {
+            let t = f64::from(k) / f64::from(steps);
+            bar = bar.add(
+                Rectangle::new()
+                    .set("x", num(heat_x + bar_w * t))
+                    .set("y", num(y))
+                    .set("width", num(bar_w / f64::from(steps) + 0.5))
+                    .set("height", num(fs * 0.9))
+                    .set("fill", viridis(t + 0.5 / f64::from(steps)).to_string()),
+            );
+        }
+        for (t, anchor) in [(0.0, Anchor::Start), (0.5, Anchor::Middle)] {
+            let l = TextBlock::new(vec![format!("{t}")], fs * 0.75, false).anchored(
+                anchor,
+                heat_x + bar_w * t,
+                y + fs * 0.9 + fs * 0.95,
+            );
+            bar = bar.add(l.element(o.fg().tint(0.3)));
+        }
+        let one = TextBlock::new(vec!["1".to_owned()], fs * 0.75, false);
+        let one = one.clone().at_box(heat_x + bar_w - one.width(), y + fs * 0.9 + fs * 0.2);
+        bar = bar.add(one.element(o.fg().tint(0.3)));
+        y += fs * 0.9 + fs * 1.4 + 8.0;
+
+        let cs = fs * 0.85;
+        let note = "Gower distance over the profile dimensions, equal weights (archetypes have no key facts). \
+                    Rows and columns follow the average-linkage (UPGMA) dendrogram on the left; columns are \
+                    numbered as the rows. ◆ bold: a regional-model archetype. n/a: no dimension in common \
+                    (clustered as distance 1).";
+        let caption = TextBlock::new(wrap(note, cs, false, width - 24.0), cs, false).at_box(left, y);
+        y += caption.height() + 12.0;
+        let mut doc = document(width, y, &self.title, o);
+        doc = doc.add(title.element(o.fg())).add(tree).add(body).add(bar).add(caption.element(o.fg().tint(0.2)));
+        doc
+    }
+}
+
+/// "3 Kunshan", or "◆ Sunan" for an archetype, with its row number.
+fn row_label(pos: usize, item: &Item) -> String {
+    if item.archetype { format!("{} ◆ {}", pos + 1, item.label) } else { format!("{} {}", pos + 1, item.label) }
+}
+
+/// The viridis colour of `t` in 0..=1.
+fn viridis(t: f64) -> Colour {
+    let t = if t.is_finite() { t.clamp(0.0, 1.0) } else { 0.0 };
+    let mut prev = VIRIDIS[0];
+    for &(at, c) in &VIRIDIS {
+        if t <= at {
+            let span = (at - prev.0).max(1e-9);
+            let f = (t - prev.0) / span;
+            let (r0, g0, b0) = prev.1.components();
+            let (r1, g1, b1) = c.components();
+            let mix = |a: u8, b: u8| {
+                let v = f64::from(a) + (f64::from(b) - f64::from(a)) * f;
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let v = v.round().clamp(0.0, 255.0) as u8;
+                v
+            };
+            return Colour::rgb(mix(r0, r1), mix(g0, g1), mix(b0, b1));
+        }
+        prev = (at, c);
+    }
+    prev.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viridis_ends() {
+        assert_eq!(viridis(0.0), VIRIDIS[0].1);
+        assert_eq!(viridis(1.0), VIRIDIS[4].1);
+        assert_eq!(viridis(f64::NAN), VIRIDIS[0].1);
+    }
+
+    #[test]
+    fn leaf_order_is_a_permutation_and_groups_near_cases() {
+        let atlas = Atlas::builtin();
+        let f = DistanceFigure::from_atlas(atlas, &[]).unwrap();
+        let mut sorted = f.order.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, (0..f.items.len()).collect::<Vec<_>>());
+        assert_eq!(f.merges.len(), f.items.len() - 1);
+        // Heights never decrease for average linkage.
+        for w in f.merges.windows(2) {
+            assert!(w[0].2 <= w[1].2 + 1e-12);
+        }
+    }
+}
