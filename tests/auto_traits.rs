@@ -158,6 +158,9 @@ public_types![
     regdev::gazetteer::Listing<'static>,
     // figures
     regdev::figure::GraphFigure<'static>,
+    regdev::figure::ComparisonFigure,
+    regdev::figure::DistanceFigure,
+    regdev::figure::Report<'static>,
     regdev::figure::Options,
     regdev::figure::Colour,
     // qca

@@ -4,6 +4,8 @@
 #![cfg(feature = "csv")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod util;
+
 use regdev::{AdminLevel, Atlas, CsvColumns, IndustryDivision, Name, SourceId, Specialisation, Town, TownId};
 
 fn read(atlas: &Atlas, columns: CsvColumns) -> (Vec<String>, Vec<csv::StringRecord>) {
@@ -34,7 +36,10 @@ fn people_columns_hold_codes_specialisations_and_stated_facts() {
             town.specialisations().iter().map(|s| format!("{}:{}", s.industry().id(), s.product())).collect();
         assert_eq!(cell(&header, row, "specialisations"), specs.join(";"));
         let f = town.key_facts();
-        assert_eq!(cell(&header, row, "population"), f.population().map(|p| p.value().get().to_string()).unwrap_or_default());
+        assert_eq!(
+            cell(&header, row, "population"),
+            f.population().map(|p| p.value().get().to_string()).unwrap_or_default()
+        );
         assert_eq!(
             cell(&header, row, "gdp_currency"),
             f.gdp().map(|g| g.value().currency().code().to_owned()).unwrap_or_default()
@@ -59,7 +64,8 @@ fn text_with_commas_quotes_and_line_breaks_round_trips() {
         .specialisation(Specialisation::new(IndustryDivision::C38, "lamps; \"LED\"", src.clone()).unwrap())
         .build()
         .unwrap();
-    let atlas = Atlas::builder().source(regdev::Source::new(src, regdev::SourceKind::Dataset, "S")).town(town).build().unwrap();
+    let atlas =
+        Atlas::builder().source(regdev::Source::new(src, regdev::SourceKind::Dataset, "S")).town(town).build().unwrap();
     for columns in [CsvColumns::People, CsvColumns::Peers] {
         let (header, rows) = read(&atlas, columns);
         assert_eq!(rows.len(), 1);
@@ -77,16 +83,7 @@ fn a_subset_of_towns_and_a_failing_writer() {
     atlas.write_towns_csv(atlas.children("kunshan"), CsvColumns::People, &mut out).unwrap();
     assert_eq!(String::from_utf8(out).unwrap().lines().count(), 11);
 
-    struct Broken;
-    impl std::io::Write for Broken {
-        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
-            Err(std::io::Error::other("disk full"))
-        }
-        fn flush(&mut self) -> std::io::Result<()> {
-            Ok(())
-        }
-    }
-    let err = atlas.write_towns_csv(atlas.towns(), CsvColumns::Peers, Broken).unwrap_err();
+    let err = atlas.write_towns_csv(atlas.towns(), CsvColumns::Peers, util::BrokenWriter).unwrap_err();
     assert!(matches!(err, regdev::Error::Io { operation: "writing CSV", .. }), "{err}");
     assert!(err.to_string().contains("disk full"), "{err}");
 }

@@ -234,12 +234,8 @@ impl KeyFacts {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn derived_gdp_per_capita(&self) -> Result<Option<Money>, Error> {
-        let gdp = self.select(Indicator::Gdp, Selection::latest()).and_then(|o| o.value().as_money());
-        let pop = self.select(Indicator::Population, Selection::latest()).and_then(|o| o.value().as_population());
-        match (gdp, pop) {
-            (Some(gdp), Some(pop)) => gdp.per_capita(pop).map(Some),
-            _ => Ok(None),
-        }
+        let gdp = self.latest(Indicator::Gdp, crate::Quantity::as_money);
+        self.per_person(gdp, |gdp, pop| gdp.per_capita(pop))
     }
 
     /// Headline persons per km²; `Ok(None)` if area or population is
@@ -262,10 +258,23 @@ impl KeyFacts {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn density(&self) -> Result<Option<f64>, Error> {
-        let area = self.select(Indicator::Area, Selection::latest()).and_then(|o| o.value().as_area());
-        let pop = self.select(Indicator::Population, Selection::latest()).and_then(|o| o.value().as_population());
-        match (area, pop) {
-            (Some(area), Some(pop)) => pop.density(area).map(Some),
+        let area = self.latest(Indicator::Area, crate::Quantity::as_area);
+        self.per_person(area, |area, pop| pop.density(area))
+    }
+
+    /// The latest observation of `indicator` as `T`.
+    fn latest<T>(&self, indicator: Indicator, as_t: impl Fn(crate::Quantity) -> Option<T>) -> Option<T> {
+        self.select(indicator, Selection::latest()).and_then(|o| as_t(o.value()))
+    }
+
+    /// `f(value, headline population)`, or `Ok(None)` if either is missing.
+    fn per_person<T, U>(
+        &self,
+        value: Option<T>,
+        f: impl FnOnce(T, crate::Population) -> Result<U, Error>,
+    ) -> Result<Option<U>, Error> {
+        match (value, self.latest(Indicator::Population, crate::Quantity::as_population)) {
+            (Some(v), Some(pop)) => f(v, pop).map(Some),
             _ => Ok(None),
         }
     }
