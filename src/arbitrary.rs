@@ -72,7 +72,7 @@ use crate::{
     Qualifier, Quantity, RegionalModel, Scale, Share, Source, SourceId, SourceKind, SourceStrength, Specialisation,
     Stage, Town, TownId, Trajectory, Unit, UpgradingType, Year,
 };
-use crate::{Valence, ValueChainRole};
+use crate::{Claim, ProfileClaims, Rank, Valence, ValueChainRole};
 
 /// The largest population [`population`] generates: ten billion persons.
 pub const MAX_POPULATION: u64 = 10_000_000_000;
@@ -925,10 +925,10 @@ pub fn town() -> impl Strategy<Value = Town> {
         vec(source_id(), 3),
         vec(note(), 0..=2),
     );
-    let story = (sourced_profile(), trajectory());
+    let story = (sourced_profile(), profile_claims(), any::<bool>(), trajectory());
     (identity, facts, lists, story).prop_filter_map(
         "valid town",
-        |((id, name, level, parent, province), (code, model, key_facts), lists, (profile, trajectory))| {
+        |((id, name, level, parent, province), (code, model, key_facts), lists, (profile, claims, v2, trajectory))| {
             let (specialisations, zones, advantages, advantage_sources, notes) = lists;
             let mut b = Town::builder(id, name, level).key_facts(key_facts);
             if let Some(p) = parent {
@@ -955,9 +955,69 @@ pub fn town() -> impl Strategy<Value = Town> {
             for n in notes {
                 b = b.note(n);
             }
-            b.profile(profile.0, profile.1).trajectory(trajectory).build().ok()
+            // Either a format-1 profile with its sources, or format-2 claims.
+            if v2 {
+                for &d in Dimension::ALL {
+                    for c in claims.claims(d) {
+                        b = b.claim(c);
+                    }
+                }
+            } else {
+                b = b.profile(profile.0, profile.1);
+            }
+            b.trajectory(trajectory).build().ok()
         },
     )
+}
+
+/// A [`Claim`] on any dimension: any value, source and [`Rank`], dated or
+/// not.
+///
+/// # Example
+///
+/// ```
+/// use proptest::test_runner::{Config, TestRunner};
+/// use regdev::{arbitrary, Dimension};
+///
+/// TestRunner::new(Config::with_cases(8)).run(&arbitrary::claim(), |c| {
+///     assert!(Dimension::ALL.contains(&c.value().dimension()));
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn claim() -> impl Strategy<Value = Claim<DimensionValue>> {
+    (dimension_value(), source_id(), option::of(period()), any_of(Rank::ALL)).prop_map(|(v, s, p, r)| {
+        let c = Claim::new(v, s).ranked(r);
+        match p {
+            Some(p) => c.during(p),
+            None => c,
+        }
+    })
+}
+
+/// Valid [`ProfileClaims`]: up to six [`claim`]s, no claim twice and no two
+/// preferred claims that disagree.
+///
+/// # Example
+///
+/// ```
+/// use proptest::test_runner::{Config, TestRunner};
+/// use regdev::arbitrary;
+///
+/// TestRunner::new(Config::with_cases(8)).run(&arbitrary::profile_claims(), |c| {
+///     assert!(c.validate().is_ok());
+///     Ok(())
+/// })?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn profile_claims() -> impl Strategy<Value = ProfileClaims> {
+    vec(claim(), 0..=6).prop_filter_map("valid claims", |claims| {
+        let mut out = ProfileClaims::default();
+        for c in claims {
+            out.push(c);
+        }
+        out.validate().ok().map(|()| out)
+    })
 }
 
 /// A valid [`Archetype`], built with [`Archetype::builder`]: a non-blank

@@ -58,7 +58,11 @@ pub use merge::Duplicates;
 /// - every other field reads as before.
 ///
 /// Writing ([`Atlas::to_json_pretty`], serde) always produces format 2. The
-/// format-1 shape of a field is accepted whatever `format_version` says.
+/// format-1 shape of a key fact is accepted only in a document that
+/// declares `format_version: 1`; under version 2 it is an
+/// [`Error::FormatOneShape`] naming the field. (The compact `profile` +
+/// `profile_sources` form stays valid in format 2: it is what format 2
+/// writes for a profile of undated, normal-rank claims.)
 ///
 /// # Example
 ///
@@ -146,6 +150,18 @@ pub struct AtlasDocument {
 }
 
 impl AtlasDocument {
+    /// A current-format document from its parts (the Parquet reader).
+    #[cfg(feature = "parquet")]
+    pub(crate) fn from_parts(
+        sources: Vec<Source>,
+        exchange_rates: Vec<ExchangeRate>,
+        archetypes: Vec<Archetype>,
+        towns: Vec<Town>,
+        graphs: Vec<RawGraph>,
+    ) -> AtlasDocument {
+        AtlasDocument { format_version: FORMAT_VERSION, sources, exchange_rates, archetypes, towns, graphs }
+    }
+
     /// The declared format version.
     ///
     /// # Example
@@ -181,7 +197,8 @@ struct AtlasDocumentRef<'a> {
 /// typed [`Error`] naming the culprit:
 /// 1. `format_version` is between [`MIN_FORMAT_VERSION`] and
 ///    [`FORMAT_VERSION`] ([`Error::UnsupportedFormatVersion`]; nothing else
-///    is checked then);
+///    is checked then), and a document of format 2 or later writes no key
+///    fact in the format-1 shape ([`Error::FormatOneShape`]);
 /// 2. ids are unique within each kind: sources, archetypes, towns, and
 ///    actors within a graph ([`Error::DuplicateId`]); at most one graph per
 ///    focal town ([`Error::DuplicateGraph`]), and one exchange rate per year
@@ -199,10 +216,6 @@ struct AtlasDocumentRef<'a> {
 ///
 /// [`Atlas::validate_document`] reports every violation at once, in the
 /// order above; the other constructors stop at the first.
-///
-/// # Source
-///
-/// `DESIGN.md` ("validation happens once, at the boundary").
 ///
 /// # Example
 ///
@@ -399,6 +412,19 @@ impl Atlas {
             return Err(vec![Error::UnsupportedFormatVersion { found: doc.format_version, supported: FORMAT_VERSION }]);
         }
         let mut errors = Vec::new();
+        if doc.format_version >= 2 {
+            for t in &doc.towns {
+                if let Some(indicator) = t.key_facts().format_one_shape() {
+                    errors.push(
+                        Error::FormatOneShape {
+                            field: format!("key_facts.{}", indicator.id()),
+                            version: doc.format_version,
+                        }
+                        .context(format!("town '{}'", t.id())),
+                    );
+                }
+            }
+        }
         let mut graphs = Vec::with_capacity(doc.graphs.len());
         for raw in doc.graphs {
             let focal = raw.focal_town.clone();
@@ -706,8 +732,14 @@ impl Atlas {
             cite(format!("exchange rate {} {}/{}", r.year(), r.from().code(), r.to().code()), r.source());
         }
         for a in &archetypes {
-            for (d, s) in a.profile_sources() {
-                cite(format!("archetype '{}', field 'profile_sources.{}'", a.id(), d.id()), s);
+            let compact = a.profile_claims().is_compact();
+            for (d, i, s) in a.profile_claims().source_refs() {
+                let field = if compact {
+                    format!("profile_sources.{}", d.id())
+                } else {
+                    format!("profile_claims.{}[{i}]", d.id())
+                };
+                cite(format!("archetype '{}', field '{field}'", a.id()), s);
             }
         }
         // Name the citing field only for the records with a dangling

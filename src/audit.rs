@@ -16,6 +16,7 @@
 //! | profile vs linkage graph | warning | asserted economic-linkage scope or borrowing origins differ from those derived from the town's graph |
 //! | year gap | info | a town's dated facts span more than 10 years |
 //! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label |
+//! | disagreeing claims | info; warning if none of them is preferred | a profile dimension holds claims (deprecated ones aside) that speak of the same years and disagree ([`ProfileClaims::disagreements`](crate::ProfileClaims::disagreements)); the finding lists every value with its source and rank |
 //! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
 //! | duplicate code | warning | a town's statistical code is also an earlier town's |
 //! | code vs parent | warning | a town's code does not start with its parent town's code (a town coded 330382114 under a county coded 330324), or is not below its level |
@@ -81,10 +82,6 @@ vocabulary! {
     ///
     /// `Info < Warning`.
     ///
-    /// # Source
-    ///
-    /// The crate's audit design.
-    ///
     /// # Example
     ///
     /// ```
@@ -103,10 +100,6 @@ vocabulary! {
     /// What an audit finding is about.
     ///
     /// `#[non_exhaustive]`: more checks will be added.
-    ///
-    /// # Source
-    ///
-    /// The crate's audit design.
     ///
     /// # Example
     ///
@@ -130,6 +123,8 @@ vocabulary! {
         YearGap = ("year_gap", "Facts far apart in time"),
         /// A weak source is behind a profile claim, key fact or model label.
         WeakSource = ("weak_source", "Weak source behind a claim"),
+        /// Sourced claims on one profile dimension disagree.
+        DisagreeingClaims = ("disagreeing_claims", "Sources disagree on a profile dimension"),
         /// A derived figure divides figures of different years.
         MixedYears = ("mixed_years", "Derived figure mixes years"),
         /// Two towns have the same statistical code.
@@ -371,6 +366,7 @@ impl Atlas {
             profile_vs_graph(self, town, &mut out);
             year_gap(town, options, &mut out);
             weak_sources(self, town, &mut out);
+            disagreeing_claims(town, &mut out);
             mixed_years(town, &mut out);
             codes.check(self, town, &mut out);
         }
@@ -591,6 +587,32 @@ fn year_gap(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
             "key_facts",
             format!("its key facts span {lo}–{hi}, more than {} years apart", options.max_year_gap),
             &[("earliest", l), ("latest", h)],
+        ));
+    }
+}
+
+/// Lists every profile dimension whose claims disagree, with each value,
+/// source and rank. Where a claim is preferred it decides (info); where none
+/// is, comparison leaves the dimension unset for those years (warning).
+fn disagreeing_claims(town: &Town, out: &mut Vec<Finding>) {
+    for d in town.profile_claims().disagreements() {
+        let preferred = d.claims().iter().find(|c| c.rank() == crate::Rank::Preferred);
+        let (severity, outcome) = match preferred {
+            Some(c) => (Severity::Info, format!("the preferred claim (\"{}\", {}) is used", c.value(), c.source())),
+            None => (
+                Severity::Warning,
+                "none is preferred, so comparison leaves the dimension unset where they compete".to_owned(),
+            ),
+        };
+        let listed = d.to_string();
+        let listed = listed.split_once(": ").map_or(listed.as_str(), |(_, rest)| rest);
+        out.push(finding(
+            severity,
+            FindingKind::DisagreeingClaims,
+            town,
+            &format!("profile_claims.{}", d.dimension().id()),
+            format!("sources disagree on {}: {listed}; {outcome}", d.dimension().id()),
+            &[],
         ));
     }
 }

@@ -214,9 +214,10 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2: collective TVEs (Sunan; Yuan, Wei & Chen 2014),
-    /// foreign-invested firms (PRD; Sit & Yang 1997), private household
-    /// firms (Wenzhou; Walcott 2007).
+    /// Collective TVEs (Sunan; Yuan, Wei & Chen 2014, atlas source
+    /// `yuan-wei-chen-2014`), foreign-invested firms (PRD; Sit & Yang 1997,
+    /// `sit-yang-1997`), private household firms (Wenzhou; the talk,
+    /// `qiao-talk`: "clusters of small household firms").
     ///
     /// # Example
     ///
@@ -244,9 +245,9 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2: local collective capital (Sunan), foreign direct
-    /// investment chiefly from Hong Kong and Macao (PRD; Sit & Yang 1997),
-    /// "investments utilizing endogenous capital" (Wenzhou; Walcott 2007).
+    /// Foreign direct investment chiefly from Hong Kong and Macao (PRD; Sit &
+    /// Yang 1997, atlas source `sit-yang-1997`); "investments utilizing
+    /// endogenous capital" (Wenzhou; Walcott 2007, `walcott-2007`).
     ///
     /// # Example
     ///
@@ -269,10 +270,11 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2 "Main actors": township and village governments
-    /// (Sunan), Hong Kong and Macao investors (PRD), household entrepreneurs
-    /// (Wenzhou); the talk for Kunshan (government-led) and Shunde (TVEs and
-    /// local entrepreneurship).
+    /// Township and village governments (Sunan; Yuan, Wei & Chen 2014, atlas
+    /// source `yuan-wei-chen-2014`), Hong Kong and Macao investors (PRD; Sit &
+    /// Yang 1997, `sit-yang-1997`), household entrepreneurs (Wenzhou; the
+    /// talk's "small household firms", `qiao-talk`); the talk for Kunshan
+    /// (government-led) and Shunde (TVEs and local entrepreneurship).
     ///
     /// # Example
     ///
@@ -326,8 +328,9 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §1.2: export-oriented processing (PRD; Sit & Yang 1997);
-    /// "market sensitive export orientation" (Wenzhou; Walcott 2007).
+    /// Export-oriented processing (PRD; Sit & Yang 1997, atlas source
+    /// `sit-yang-1997`); "market sensitive export orientation" (Wenzhou;
+    /// Walcott 2007, `walcott-2007`).
     ///
     /// # Example
     ///
@@ -788,10 +791,6 @@ macro_rules! dimensions {
         /// one: sets of scales read "National and global", sets of places "From Hong
         /// Kong and Shenzhen".
         ///
-        /// # Source
-        ///
-        /// See each dimension's type.
-        ///
         /// # Example
         ///
         /// ```
@@ -1059,6 +1058,145 @@ macro_rules! dimensions {
                 }
             }
         }
+
+        /// Every sourced claim on every [`Dimension`]: the evidence a
+        /// [`Profile`] is derived from (format 2).
+        ///
+        /// Each dimension holds a list of [`Claim`]s, each with its value,
+        /// source, optional [`Period`](crate::Period) and [`Rank`]. The
+        /// effective profile comes from the claims by the rule documented
+        /// on [`ProfileClaims::current`] and [`ProfileClaims::as_of`].
+        ///
+        /// Serialized as `{"dynamics": [{"value": "government_led",
+        /// "source": "qiao-talk"}], …}`: a dimension's claims under its id,
+        /// empty dimensions left out, unknown dimensions rejected.
+        ///
+        /// # Example
+        ///
+        /// ```
+        /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, Rank, SourceId};
+        /// use regdev::dimension::Dynamics;
+        ///
+        /// let mut claims = ProfileClaims::default();
+        /// claims.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?));
+        /// claims.push(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?).ranked(Rank::Preferred));
+        /// assert_eq!(claims.claims(Dimension::Dynamics).len(), 2);
+        /// let (profile, sources) = claims.current();
+        /// assert_eq!(profile.dynamics, Some(Dynamics::BottomUpPpp));
+        /// assert_eq!(sources.get(&Dimension::Dynamics).map(|s| s.as_str()), Some("b"));
+        /// # Ok::<(), regdev::Error>(())
+        /// ```
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[non_exhaustive]
+        pub struct ProfileClaims {
+            $(
+                #[doc = concat!("Claims on [`Dimension::", stringify!($variant), "`].")]
+                #[serde(rename = $id, default, skip_serializing_if = "Vec::is_empty")]
+                pub $field: Vec<Claim<dimension_type!($shape $ty)>>,
+            )+
+        }
+
+        impl ProfileClaims {
+            /// The claims on `dimension`, in order, with their values as
+            /// [`DimensionValue`]s.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, ProfileClaims};
+            /// assert!(ProfileClaims::default().claims(Dimension::Ownership).is_empty());
+            /// ```
+            #[must_use]
+            pub fn claims(&self, dimension: Dimension) -> Vec<Claim<DimensionValue>> {
+                match dimension {
+                    $(Dimension::$variant => self.$field.iter().map(|c| c.clone().map(DimensionValue::$variant)).collect(),)+
+                }
+            }
+
+            /// How many claims `dimension` holds.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Dimension, ProfileClaims};
+            /// assert_eq!(ProfileClaims::default().count(Dimension::Ownership), 0);
+            /// ```
+            #[must_use]
+            pub fn count(&self, dimension: Dimension) -> usize {
+                match dimension {
+                    $(Dimension::$variant => self.$field.len(),)+
+                }
+            }
+
+            /// Adds a claim to its value's dimension.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, SourceId};
+            /// use regdev::dimension::Ownership;
+            /// let mut c = ProfileClaims::default();
+            /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
+            /// assert_eq!(c.count(Dimension::Ownership), 1);
+            /// # Ok::<(), regdev::Error>(())
+            /// ```
+            pub fn push(&mut self, claim: Claim<DimensionValue>) {
+                let Claim { value, period, rank, source } = claim;
+                match value {
+                    $(DimensionValue::$variant(value) => self.$field.push(Claim { value, period, rank, source }),)+
+                }
+            }
+
+            /// Removes every claim on `dimension`.
+            ///
+            /// # Example
+            ///
+            /// ```
+            /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, SourceId};
+            /// use regdev::dimension::Ownership;
+            /// let mut c = ProfileClaims::default();
+            /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
+            /// c.clear(Dimension::Ownership);
+            /// assert!(c.is_empty());
+            /// # Ok::<(), regdev::Error>(())
+            /// ```
+            pub fn clear(&mut self, dimension: Dimension) {
+                match dimension {
+                    $(Dimension::$variant => self.$field.clear(),)+
+                }
+            }
+
+            /// Every claim's dimension, position and source, for citation checks.
+            pub(crate) fn source_refs(&self) -> Vec<(Dimension, usize, &crate::SourceId)> {
+                let mut out = Vec::new();
+                $(out.extend(self.$field.iter().enumerate().map(|(i, c)| (Dimension::$variant, i, &c.source)));)+
+                out
+            }
+        }
+
+        /// The format-1 `profile_sources` object, read field by field so that
+        /// an unknown dimension is reported by name.
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct SourcesDoc {
+            $(
+                #[serde(rename = $id, default)]
+                $field: Option<crate::SourceId>,
+            )+
+        }
+
+        impl From<SourcesDoc> for ProfileSources {
+            fn from(doc: SourcesDoc) -> ProfileSources {
+                let mut out = ProfileSources::new();
+                $(
+                    if let Some(s) = doc.$field {
+                        out.insert(Dimension::$variant, s);
+                    }
+                )+
+                out
+            }
+        }
     };
 }
 
@@ -1171,6 +1309,585 @@ impl Profile {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+// ---------------------------------------------------------------------------
+// Evidence: claims, ranks, dated profiles
+// ---------------------------------------------------------------------------
+
+vocabulary! {
+    /// How much weight a [`Claim`] carries, as Wikidata ranks statements.
+    ///
+    /// # Ordering
+    ///
+    /// `Preferred < Normal < Deprecated` (declaration order); the best rank
+    /// is the smallest.
+    ///
+    /// # Source
+    ///
+    /// Wikidata's statement ranks (preferred, normal, deprecated), Help:Ranking
+    /// on wikidata.org.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Rank;
+    /// assert_eq!(Rank::default(), Rank::Normal);
+    /// assert_eq!("preferred".parse::<Rank>()?, Rank::Preferred);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub enum Rank as "claim rank" {
+        /// The claim to use where claims disagree.
+        Preferred = ("preferred", "Preferred"),
+        /// An ordinary claim (the default).
+        Normal = ("normal", "Normal"),
+        /// Recorded but known to be wrong or superseded; never used.
+        Deprecated = ("deprecated", "Deprecated"),
+    }
+}
+
+impl Default for Rank {
+    /// [`Rank::Normal`].
+    fn default() -> Rank {
+        Rank::Normal
+    }
+}
+
+impl Rank {
+    fn is_normal(&self) -> bool {
+        *self == Rank::Normal
+    }
+}
+
+/// One sourced statement of a dimension's value: the value, the source that
+/// says so, optionally the period it holds for, and its [`Rank`].
+///
+/// `V` is the dimension's value type inside [`ProfileClaims`] and
+/// [`DimensionValue`] when claims of any dimension are handled together.
+///
+/// # Source
+///
+/// Modelled on Wikidata's statements, which hold a value with qualifiers,
+/// references and a rank (<https://www.wikidata.org/wiki/Help:Statements>).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Claim, DimensionValue, Period, Rank, SourceId, Year};
+/// use regdev::dimension::Ownership;
+///
+/// let c = Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("yuan-2014")?)
+///     .during(Period::new(Year::new(1978)?, Some(Year::new(1995)?))?)
+///     .ranked(Rank::Preferred);
+/// assert_eq!(c.rank(), Rank::Preferred);
+/// assert!(c.holds_in(Year::new(1990)?));
+/// assert!(!c.holds_in(Year::new(2005)?));
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Claim<V> {
+    value: V,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    period: Option<crate::Period>,
+    #[serde(default, skip_serializing_if = "Rank::is_normal")]
+    rank: Rank,
+    source: crate::SourceId,
+}
+
+impl<V> Claim<V> {
+    /// An undated claim of normal rank.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, Rank, SourceId};
+    /// let c = Claim::new(3, SourceId::new("s")?);
+    /// assert_eq!((c.value(), c.rank(), c.period()), (&3, Rank::Normal, None));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn new(value: V, source: crate::SourceId) -> Claim<V> {
+        Claim { value, period: None, rank: Rank::Normal, source }
+    }
+
+    /// Dates the claim: it holds for `period` only.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, Period, SourceId, Year};
+    /// let c = Claim::new(1, SourceId::new("s")?).during(Period::new(Year::new(1990)?, None)?);
+    /// assert_eq!(c.period().map(|p| p.start().get()), Some(1990));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn during(mut self, period: crate::Period) -> Claim<V> {
+        self.period = Some(period);
+        self
+    }
+
+    /// Sets the rank.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, Rank, SourceId};
+    /// assert_eq!(Claim::new(1, SourceId::new("s")?).ranked(Rank::Deprecated).rank(), Rank::Deprecated);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn ranked(mut self, rank: Rank) -> Claim<V> {
+        self.rank = rank;
+        self
+    }
+
+    /// The value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, SourceId};
+    /// assert_eq!(Claim::new("x", SourceId::new("s")?).value(), &"x");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn value(&self) -> &V {
+        &self.value
+    }
+
+    /// The period, if the claim is dated.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, SourceId};
+    /// assert!(Claim::new(1, SourceId::new("s")?).period().is_none());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn period(&self) -> Option<crate::Period> {
+        self.period
+    }
+
+    /// The rank.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, Rank, SourceId};
+    /// assert_eq!(Claim::new(1, SourceId::new("s")?).rank(), Rank::Normal);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn rank(&self) -> Rank {
+        self.rank
+    }
+
+    /// The source.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, SourceId};
+    /// assert_eq!(Claim::new(1, SourceId::new("s")?).source().as_str(), "s");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn source(&self) -> &crate::SourceId {
+        &self.source
+    }
+
+    /// Whether the claim speaks of `year`: undated claims speak of every
+    /// year, dated ones of the years of their period.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, SourceId, Year};
+    /// assert!(Claim::new(1, SourceId::new("s")?).holds_in(Year::new(1900)?));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn holds_in(&self, year: crate::Year) -> bool {
+        self.period.is_none_or(|p| p.contains(year))
+    }
+
+    /// The same claim with its value mapped.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, SourceId};
+    /// assert_eq!(Claim::new(2, SourceId::new("s")?).map(|v| v * 10).value(), &20);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn map<W>(self, f: impl FnOnce(V) -> W) -> Claim<W> {
+        Claim { value: f(self.value), period: self.period, rank: self.rank, source: self.source }
+    }
+
+    /// Whether two claims compete for the same years: both undated, or
+    /// both dated with overlapping periods. (A dated claim is more specific
+    /// than an undated one, so they never compete.)
+    fn competes_with<W>(&self, other: &Claim<W>) -> bool {
+        match (self.period, other.period) {
+            (None, None) => true,
+            (Some(a), Some(b)) => a.overlaps(b),
+            _ => false,
+        }
+    }
+}
+
+/// Two or more claims on one dimension that compete for the same years and
+/// disagree: what [`ProfileClaims::disagreements`] and the audit report.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, SourceId};
+/// use regdev::dimension::Dynamics;
+/// let mut c = ProfileClaims::default();
+/// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?));
+/// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?));
+/// let d = c.disagreements();
+/// assert_eq!(d.len(), 1);
+/// assert_eq!(d[0].dimension(), Dimension::Dynamics);
+/// assert_eq!(d[0].to_string(), "dynamics: \"Government-led\" (a, normal) vs \"Bottom-up, PPP\" (b, normal)");
+/// # Ok::<(), regdev::Error>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    dimension: Dimension,
+    claims: Vec<Claim<DimensionValue>>,
+}
+
+impl Disagreement {
+    /// The dimension.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::ProfileClaims::default().disagreements().is_empty());
+    /// ```
+    #[must_use]
+    pub fn dimension(&self) -> Dimension {
+        self.dimension
+    }
+
+    /// The disagreeing claims (deprecated claims left out), in order.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::ProfileClaims::default().disagreements().iter().all(|d| d.claims().len() >= 2));
+    /// ```
+    #[must_use]
+    pub fn claims(&self) -> &[Claim<DimensionValue>] {
+        &self.claims
+    }
+}
+
+impl core::fmt::Display for Disagreement {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "{}: ", self.dimension.id())?;
+        for (i, c) in self.claims.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" vs ")?;
+            }
+            write!(f, "\"{}\" ({}, {}", c.value, c.source, c.rank.id())?;
+            if let Some(p) = c.period {
+                write!(f, ", {}", p.start())?;
+                match p.end() {
+                    Some(e) => write!(f, "–{e}")?,
+                    None => f.write_str("–")?,
+                }
+            }
+            f.write_str(")")?;
+        }
+        Ok(())
+    }
+}
+
+/// The claims of one dimension that speak of `year` (dated claims covering
+/// it; undated ones if none does), deprecated ones left out.
+fn candidates(claims: &[Claim<DimensionValue>], year: crate::Year) -> Vec<&Claim<DimensionValue>> {
+    let live = || claims.iter().filter(|c| c.rank != Rank::Deprecated);
+    let dated: Vec<_> = live().filter(|c| c.period.is_some_and(|p| p.contains(year))).collect();
+    if dated.is_empty() { live().filter(|c| c.period.is_none()).collect() } else { dated }
+}
+
+/// The value the best-ranked candidates agree on, with the first one's
+/// source; `None` when there are none or they disagree.
+fn settle<'a>(candidates: &[&'a Claim<DimensionValue>]) -> Option<&'a Claim<DimensionValue>> {
+    let best = candidates.iter().map(|c| c.rank).min()?;
+    let mut top = candidates.iter().copied().filter(|c| c.rank == best);
+    let first = top.next()?;
+    top.all(|c| c.value == first.value).then_some(first)
+}
+
+impl ProfileClaims {
+    /// Turns a format-1 profile and its sources into claims: one undated
+    /// claim of normal rank per set dimension, with its source. Lossless.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::UnsourcedDimension`] if a set dimension has no source or a
+    /// source has no value.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Dimension, DimensionValue, Profile, ProfileClaims, SourceId};
+    /// use regdev::dimension::Ownership;
+    /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
+    /// let s = regdev::town::ProfileSources::from([(Dimension::Ownership, SourceId::new("s")?)]);
+    /// let claims = ProfileClaims::from_v1(&p, &s)?;
+    /// assert_eq!(claims.current(), (p, s));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn from_v1(profile: &Profile, sources: &ProfileSources) -> Result<ProfileClaims, Error> {
+        check_profile_sources(profile, sources)?;
+        let mut claims = ProfileClaims::default();
+        for value in profile.values() {
+            if let Some(source) = sources.get(&value.dimension()) {
+                claims.push(Claim::new(value, source.clone()));
+            }
+        }
+        Ok(claims)
+    }
+
+    /// Whether the claims say no more than a format-1 profile could: at most
+    /// one claim per dimension, undated and of normal rank. Such profiles
+    /// are written in the compact form (`profile` + `profile_sources`).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
+    /// use regdev::dimension::Ownership;
+    /// let mut c = ProfileClaims::default();
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
+    /// assert!(c.is_compact());
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Private), SourceId::new("t")?).ranked(Rank::Preferred));
+    /// assert!(!c.is_compact());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn is_compact(&self) -> bool {
+        Dimension::ALL.iter().all(|&d| {
+            let claims = self.claims(d);
+            claims.len() <= 1 && claims.iter().all(|c| c.period.is_none() && c.rank == Rank::Normal)
+        })
+    }
+
+    /// Adds every claim of `other`, in order.
+    pub(crate) fn extend(&mut self, other: &ProfileClaims) {
+        for &d in Dimension::ALL {
+            for c in other.claims(d) {
+                self.push(c);
+            }
+        }
+    }
+
+    /// Folds a format-1 profile and its sources into these claims,
+    /// validates them and returns the current profile and sources. Shared
+    /// by towns and archetypes.
+    pub(crate) fn absorb_v1(
+        &mut self,
+        profile: &Profile,
+        sources: &ProfileSources,
+    ) -> Result<(Profile, ProfileSources), Error> {
+        let v1 = ProfileClaims::from_v1(profile, sources)?;
+        self.extend(&v1);
+        self.validate()?;
+        Ok(self.current())
+    }
+
+    /// Whether there is no claim at all.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::ProfileClaims::default().is_empty());
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        Dimension::ALL.iter().all(|&d| self.count(d) == 0)
+    }
+
+    /// Checks the claims of every dimension.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::DuplicateClaim`] when a dimension lists the same claim (value,
+    /// period and source) twice; [`Error::ConflictingClaims`] when two
+    /// preferred claims that compete for the same years (both undated, or
+    /// dated with overlapping periods) disagree. Both name the dimension.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
+    /// use regdev::dimension::Dynamics;
+    /// let mut c = ProfileClaims::default();
+    /// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?).ranked(Rank::Preferred));
+    /// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?).ranked(Rank::Preferred));
+    /// assert_eq!(
+    ///     c.validate().unwrap_err().to_string(),
+    ///     "profile dimension 'dynamics' has two preferred claims that disagree: \"Government-led\" (source 'a') and \"Bottom-up, PPP\" (source 'b')",
+    /// );
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        for &dimension in Dimension::ALL {
+            let claims = self.claims(dimension);
+            for (i, a) in claims.iter().enumerate() {
+                for b in claims.iter().skip(i + 1) {
+                    if a.value == b.value && a.period == b.period && a.source == b.source {
+                        return Err(Error::DuplicateClaim {
+                            dimension,
+                            value: a.value.to_string(),
+                            cited: a.source.to_string(),
+                        });
+                    }
+                    if a.rank == Rank::Preferred
+                        && b.rank == Rank::Preferred
+                        && a.value != b.value
+                        && a.competes_with(b)
+                    {
+                        return Err(Error::ConflictingClaims {
+                            dimension,
+                            first: a.value.to_string(),
+                            first_source: a.source.to_string(),
+                            second: b.value.to_string(),
+                            second_source: b.source.to_string(),
+                        });
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The profile of `year`, with the source of each value.
+    ///
+    /// For each dimension: the claims dated to a period containing `year`
+    /// if there are any, the undated claims otherwise, deprecated claims
+    /// never; of those, the best-ranked (preferred before normal). If they
+    /// agree, that is the value (with the first one's source); if they
+    /// disagree, the dimension is left unset (see
+    /// [`ProfileClaims::disagreements`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, DimensionValue, Period, ProfileClaims, SourceId, Year};
+    /// use regdev::dimension::Ownership;
+    /// let y = |y| Year::new(y);
+    /// let mut c = ProfileClaims::default();
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("a")?)
+    ///     .during(Period::new(y(1978)?, Some(y(1997)?))?));
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Private), SourceId::new("b")?)
+    ///     .during(Period::new(y(1998)?, None)?));
+    /// assert_eq!(c.as_of(y(1990)?).0.ownership, Some(Ownership::Collective));
+    /// assert_eq!(c.as_of(y(2005)?).0.ownership, Some(Ownership::Private));
+    /// assert_eq!(c.as_of(y(1970)?).0.ownership, None);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn as_of(&self, year: crate::Year) -> (Profile, ProfileSources) {
+        let mut profile = Profile::default();
+        let mut sources = ProfileSources::new();
+        for &d in Dimension::ALL {
+            let claims = self.claims(d);
+            if let Some(c) = settle(&candidates(&claims, year)) {
+                profile.set(c.value.clone());
+                sources.insert(d, c.source.clone());
+            }
+        }
+        (profile, sources)
+    }
+
+    /// The current profile, with the source of each value: what
+    /// [`Town::profile`](crate::Town::profile) returns and comparison uses.
+    ///
+    /// For each dimension, the claims that hold now: open-ended dated
+    /// claims if there are any, else undated claims, else the dated claims
+    /// that end last; deprecated claims never. Of those, the best-ranked
+    /// decide as in [`ProfileClaims::as_of`]: the preferred claim, or the
+    /// only one, or several that agree.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, DimensionValue, Period, ProfileClaims, SourceId, Year};
+    /// use regdev::dimension::Ownership;
+    /// let mut c = ProfileClaims::default();
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("a")?)
+    ///     .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?));
+    /// assert_eq!(c.current().0.ownership, Some(Ownership::Collective)); // the latest there is
+    /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Private), SourceId::new("b")?)
+    ///     .during(Period::new(Year::new(1998)?, None)?));
+    /// assert_eq!(c.current().0.ownership, Some(Ownership::Private));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn current(&self) -> (Profile, ProfileSources) {
+        let mut profile = Profile::default();
+        let mut sources = ProfileSources::new();
+        for &d in Dimension::ALL {
+            let claims = self.claims(d);
+            let live = || claims.iter().filter(|c| c.rank != Rank::Deprecated);
+            let mut now: Vec<_> = live().filter(|c| c.period.is_some_and(|p| p.end().is_none())).collect();
+            if now.is_empty() {
+                now = live().filter(|c| c.period.is_none()).collect();
+            }
+            if now.is_empty() {
+                if let Some(last) = live().filter_map(|c| c.period.and_then(|p| p.end())).max() {
+                    now = candidates(&claims, last);
+                }
+            }
+            if let Some(c) = settle(&now) {
+                profile.set(c.value.clone());
+                sources.insert(d, c.source.clone());
+            }
+        }
+        (profile, sources)
+    }
+
+    /// The dimensions whose non-deprecated claims compete for the same
+    /// years and disagree, each with all its non-deprecated claims.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
+    /// use regdev::dimension::RiskLevel;
+    /// let mut c = ProfileClaims::default();
+    /// c.push(Claim::new(DimensionValue::RiskLevel(RiskLevel::Low), SourceId::new("a")?).ranked(Rank::Preferred));
+    /// c.push(Claim::new(DimensionValue::RiskLevel(RiskLevel::High), SourceId::new("b")?).ranked(Rank::Deprecated));
+    /// assert!(c.disagreements().is_empty()); // the deprecated claim is not evidence
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn disagreements(&self) -> Vec<Disagreement> {
+        let mut out = Vec::new();
+        for &dimension in Dimension::ALL {
+            let claims: Vec<_> = self.claims(dimension).into_iter().filter(|c| c.rank != Rank::Deprecated).collect();
+            let disagree = claims
+                .iter()
+                .enumerate()
+                .any(|(i, a)| claims.iter().skip(i + 1).any(|b| a.value != b.value && a.competes_with(b)));
+            if disagree {
+                out.push(Disagreement { dimension, claims });
+            }
+        }
+        out
+    }
+}
+
+/// Reads the format-1 `profile_sources` object dimension by dimension, so
+/// that an unknown dimension is an error naming it (serde's "unknown field
+/// `charm`, expected one of …") rather than a map-key error without a path.
+pub(crate) fn deserialize_profile_sources<'de, D>(deserializer: D) -> Result<ProfileSources, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    SourcesDoc::deserialize(deserializer).map(ProfileSources::from)
 }
 
 /// Which source supports each set dimension of a profile (format 1).

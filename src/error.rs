@@ -388,6 +388,37 @@ pub enum Error {
         value: String,
     },
 
+    /// Two preferred claims on one profile dimension compete for the same
+    /// years and disagree.
+    #[error(
+        "profile dimension '{}' has two preferred claims that disagree: \"{first}\" (source '{first_source}') and \"{second}\" (source '{second_source}')",
+        .dimension.id()
+    )]
+    ConflictingClaims {
+        /// The dimension.
+        dimension: crate::Dimension,
+        /// The first claim's value, as text.
+        first: String,
+        /// Its source.
+        first_source: String,
+        /// The second claim's value, as text.
+        second: String,
+        /// Its source.
+        second_source: String,
+    },
+
+    /// A profile dimension lists the same claim (value, period, source)
+    /// twice.
+    #[error("profile dimension '{}' lists the claim \"{value}\" (source '{cited}') twice", .dimension.id())]
+    DuplicateClaim {
+        /// The dimension.
+        dimension: crate::Dimension,
+        /// The value, as text.
+        value: String,
+        /// The source's id.
+        cited: String,
+    },
+
     /// A profile dimension has a value but no source, or a source but no
     /// value.
     #[error("profile dimension '{}' has {}", .dimension.id(), if *.has_value { "a value but no source" } else { "a source but no value" })]
@@ -480,6 +511,19 @@ pub enum Error {
     #[error("an observation has a year or a period, not both")]
     YearAndPeriod,
 
+    /// A document that declares format 2 or later writes a field in its
+    /// format-1 shape: a key fact as a single observation object instead of
+    /// a list of observations. (Format-1 documents may; they are upgraded.)
+    #[error(
+        "field '{field}' is a single observation object (the format-1 shape), but the document declares format_version {version}: write a list of observations"
+    )]
+    FormatOneShape {
+        /// The field, e.g. `"key_facts.population"`.
+        field: String,
+        /// The declared format version.
+        version: u32,
+    },
+
     /// A product is named on an indicator that is not about one product.
     #[error("{} takes no product (only product_sales and market_share do)", .indicator.id())]
     ProductNotAllowed {
@@ -512,6 +556,27 @@ pub enum Error {
         min: usize,
         /// How many it got.
         found: usize,
+    },
+
+    /// A table of a Parquet export (feature `parquet`, see
+    /// `regdev::tables`) is missing, unreadable or holds invalid content:
+    /// a wrong column type, a null in a required column, a dangling
+    /// reference, a value its column does not allow. Names the table and,
+    /// where they apply, the row (0-based, in file order) and the column.
+    #[error(
+        "table '{table}'{}{}: {message}",
+        .row.map(|r| format!(", row {r}")).unwrap_or_default(),
+        .column.as_ref().map(|c| format!(", column '{c}'")).unwrap_or_default()
+    )]
+    Table {
+        /// The table, e.g. `"towns"`.
+        table: String,
+        /// The 0-based row, if one row is at fault.
+        row: Option<usize>,
+        /// The column, if one column is at fault.
+        column: Option<String>,
+        /// What is wrong.
+        message: String,
     },
 
     /// Qualitative comparative analysis rejected its input (see

@@ -28,10 +28,6 @@ pub const MAX_ID_LEN: usize = 64;
 vocabulary! {
     /// What an identifier identifies. Used in error messages.
     ///
-    /// # Source
-    ///
-    /// The crate's own data model (`DESIGN.md`).
-    ///
     /// # Example
     ///
     /// ```
@@ -215,39 +211,24 @@ slug_id!(
     /// Identifies a [`Town`](crate::Town) in an atlas: a county-level city
     /// such as Kunshan, a district such as Shunde, or one of their towns.
     ///
-    /// # Source
-    ///
-    /// The crate's data model (`DESIGN.md`). Built-in towns use their
-    /// toneless pinyin name (`kunshan`, `lecong`).
+    /// Built-in towns use their toneless pinyin name (`kunshan`, `lecong`).
     TownId, IdKind::Town, "kunshan"
 );
 
 slug_id!(
     /// Identifies an [`Actor`](crate::Actor) in a linkage graph: a
     /// government, firm, university, park, association or place.
-    ///
-    /// # Source
-    ///
-    /// The crate's data model (`DESIGN.md`).
     ActorId, IdKind::Actor, "kunshan-government"
 );
 
 slug_id!(
     /// Identifies a [`Source`](crate::Source): the talk, a paper, a dataset.
-    ///
-    /// # Source
-    ///
-    /// The crate's data model (`DESIGN.md`); every fact carries one.
     SourceId, IdKind::Source, "qiao-talk"
 );
 
 slug_id!(
     /// Identifies an [`Archetype`](crate::Archetype): the reference profile
     /// of a regional development model, built-in or user-defined.
-    ///
-    /// # Source
-    ///
-    /// The crate's data model (`DESIGN.md`).
     ArchetypeId, IdKind::Archetype, "sunan"
 );
 

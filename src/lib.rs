@@ -110,6 +110,7 @@
 //! | [`error`] | [`Error`], the one error type |
 //! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
 //! | `figure` | SVG figures and the HTML report (feature `figures`) |
+//! | `tables` | tidy Parquet tables for DuckDB, Polars and Spark: export and load back (feature `parquet`) |
 //!
 //! ## Scope
 //!
@@ -148,6 +149,8 @@ pub mod query;
 pub mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
+#[cfg(feature = "parquet")]
+pub mod tables;
 pub mod town;
 #[cfg(feature = "csv")]
 mod towns_csv;
@@ -155,7 +158,9 @@ pub mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument, Duplicates};
 pub use crate::compare::{Compare, Comparison};
-pub use crate::dimension::{Dimension, DimensionKind, DimensionValue, Place, Profile, Scale, ValueRef};
+pub use crate::dimension::{
+    Claim, Dimension, DimensionKind, DimensionValue, Disagreement, Place, Profile, ProfileClaims, Rank, Scale, ValueRef,
+};
 pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
 pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};

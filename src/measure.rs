@@ -52,10 +52,6 @@ fn finite_non_negative(quantity: &'static str, value: f64) -> Result<f64, Error>
 ///
 /// Chronological.
 ///
-/// # Source
-///
-/// The crate's data model; the range is a plausibility bound, not a fact.
-///
 /// # Example
 ///
 /// ```
@@ -158,8 +154,10 @@ impl core::str::FromStr for Year {
 ///
 /// # Source
 ///
-/// The crate's data model; used for trajectory stages and validity ranges
-/// (domain facts §6: town lists depend on time).
+/// Town lists change over time: three of Kunshan's ten towns are absent
+/// from the NBS statistical division codes from the 2021 release on (atlas
+/// sources `nbs-codes`, `nbs-gazetteer`), so listings and trajectory stages
+/// carry periods.
 ///
 /// # Example
 ///
@@ -320,7 +318,7 @@ impl core::fmt::Display for Period {
 ///
 /// # Source
 ///
-/// The crate's data model; the talk gives areas in "sq. Km".
+/// The talk gives areas in "sq. Km" (atlas source `qiao-talk`).
 ///
 /// # Example
 ///
@@ -410,8 +408,8 @@ impl core::fmt::Display for Area {
 ///
 /// # Source
 ///
-/// The crate's data model; the talk gives populations in millions
-/// ("1.6 million").
+/// The talk gives populations in millions ("1.6 million"; atlas source
+/// `qiao-talk`).
 ///
 /// # Example
 ///
@@ -538,11 +536,6 @@ impl core::fmt::Display for Population {
 /// # Serialization
 ///
 /// A plain number between 0 and 1 (`0.3`, not `30`).
-///
-/// # Source
-///
-/// The crate's data model; case studies give shares as percentages ("a
-/// third of the world's buttons"), stored here as fractions.
 ///
 /// # Example
 ///
@@ -673,10 +666,6 @@ impl Currency {
 /// Amounts are in units of the currency (yuan, dollars), not thousands or
 /// billions: the talk's "292 billion yuan" is `Money::new(292e9, Cny)`.
 /// Nominal values; no deflation is applied anywhere in the crate.
-///
-/// # Source
-///
-/// The crate's data model.
 ///
 /// # Example
 ///
@@ -827,8 +816,9 @@ impl core::fmt::Display for Money {
 ///
 /// # Source
 ///
-/// The crate's data model; built-in rates cite the statistical office that
-/// publishes them.
+/// The built-in rate, 6.1932 yuan per US dollar in 2013, cites the
+/// statistical office that publishes it: the NBS statistical communiqué on
+/// 2013 (atlas source `nbs-communique-2013`).
 ///
 /// # Example
 ///

@@ -21,7 +21,7 @@ use crate::dimension::{
 };
 use crate::macros::vocabulary;
 use crate::town::ProfileSources;
-use crate::{ArchetypeId, DimensionValue, Error, Profile, Scale, SourceId};
+use crate::{ArchetypeId, DimensionValue, Error, Profile, ProfileClaims, Scale, SourceId};
 
 vocabulary! {
     /// The three classic regional development models.
@@ -37,7 +37,9 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Talk, "Regional Development Model" slide; domain facts §1.
+    /// The talk's "Regional Development Model" slide (atlas source
+    /// `qiao-talk`); Wei & Gu (2010, `wei-gu-changzhou`) for the three as a
+    /// set. See the guide's [models chapter](crate::guide::models).
     ///
     /// # Example
     ///
@@ -134,6 +136,16 @@ impl RegionalModel {
 
     /// The dominant ownership form.
     ///
+    /// # Source
+    ///
+    /// Sunan: Yuan, Wei & Chen (2014, atlas source `yuan-wei-chen-2014`),
+    /// local-state directed TVEs; Pearl River Delta: Sit & Yang (1997,
+    /// `sit-yang-1997`), small and medium firms financed from Hong Kong and
+    /// Macao, and Hong Kong Memory's oral history of compensation trade in
+    /// Nanhai and Shunde (`hkmemory-1979`); Wenzhou: the talk's "small
+    /// household firms" (`qiao-talk`) and Berkshire's entry on the Wenzhou
+    /// model (`berkshire-wenzhou`).
+    ///
     /// # Example
     ///
     /// ```
@@ -154,6 +166,14 @@ impl RegionalModel {
 
     /// The main actors.
     ///
+    /// # Source
+    ///
+    /// Sunan: Yuan, Wei & Chen (2014, atlas source `yuan-wei-chen-2014`); Pearl
+    /// River Delta: Sit & Yang (1997, `sit-yang-1997`); Wenzhou: the talk
+    /// (`qiao-talk`) and Berkshire's entry on the Wenzhou model
+    /// (`berkshire-wenzhou`). The kinship and diaspora networks of the Wenzhou
+    /// line rest on weaker sources not in the atlas.
+    ///
     /// # Example
     ///
     /// ```
@@ -172,6 +192,12 @@ impl RegionalModel {
 
     /// Where the capital comes from.
     ///
+    /// # Source
+    ///
+    /// Sunan: the talk's "linkages to Shanghai" (atlas source `qiao-talk`);
+    /// Pearl River Delta: Sit & Yang (1997, `sit-yang-1997`); Wenzhou: Walcott
+    /// (2007, `walcott-2007`), "investments utilizing endogenous capital".
+    ///
     /// # Example
     ///
     /// ```
@@ -187,6 +213,13 @@ impl RegionalModel {
     }
 
     /// The main markets.
+    ///
+    /// # Source
+    ///
+    /// Pearl River Delta: Sit & Yang (1997, atlas source `sit-yang-1997`);
+    /// Wenzhou: Walcott (2007, `walcott-2007`), "market sensitive export
+    /// orientation" and "a focus on niche sectors". No cited source states
+    /// Sunan's markets.
     ///
     /// # Example
     ///
@@ -208,6 +241,16 @@ impl RegionalModel {
 
     /// The period the model describes.
     ///
+    /// # Source
+    ///
+    /// Sunan: China Daily 2018 on Fei Xiaotong's "Sunan pattern" of 1983 (atlas
+    /// source `china-daily-2018-fei`) and Naughton's chapter on township and
+    /// village enterprises (`naughton-tve`); Pearl River Delta: Sit & Yang
+    /// (1997, `sit-yang-1997`) for 1978–93 and Hong Kong Memory
+    /// (`hkmemory-1979`) for 1979; Wenzhou: Berkshire's entry on the Wenzhou
+    /// model (`berkshire-wenzhou`) for the term's first use in *Jiefang Daily*
+    /// on 12 May 1985.
+    ///
     /// # Example
     ///
     /// ```
@@ -225,6 +268,14 @@ impl RegionalModel {
     }
 
     /// Example places, with NBS codes where known.
+    ///
+    /// # Source
+    ///
+    /// Codes: the NBS statistical division codes (atlas source
+    /// `nbs-gazetteer`). Suzhou, Wuxi and Changzhou are the cities of Fei
+    /// Xiaotong's "Sunan pattern" (China Daily 2018, `china-daily-2018-fei`);
+    /// Shunde is the talk's case (`qiao-talk`). The other places are
+    /// illustrations that no atlas source names as examples of their model.
     ///
     /// # Example
     ///
@@ -321,9 +372,11 @@ impl RegionalModel {
         };
         let mut profile = Profile::default();
         let mut sources = ProfileSources::new();
+        let mut claims = ProfileClaims::default();
         for (value, source) in values {
-            sources.insert(value.dimension(), source);
-            profile.set(value);
+            sources.insert(value.dimension(), source.clone());
+            profile.set(value.clone());
+            claims.push(crate::Claim::new(value, source));
         }
         Archetype(ArchetypeFields {
             id: ArchetypeId::known(id),
@@ -332,6 +385,7 @@ impl RegionalModel {
             model: Some(self),
             profile,
             profile_sources: sources,
+            profile_claims: claims,
         })
     }
 }
@@ -347,8 +401,14 @@ struct ArchetypeFields {
     model: Option<RegionalModel>,
     #[serde(default)]
     profile: Profile,
-    #[serde(default, skip_serializing_if = "ProfileSources::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "ProfileSources::is_empty",
+        deserialize_with = "crate::dimension::deserialize_profile_sources"
+    )]
     profile_sources: ProfileSources,
+    #[serde(default, skip_serializing_if = "ProfileClaims::is_empty")]
+    profile_claims: ProfileClaims,
 }
 
 /// A reference profile to classify towns against: the ideal type of a
@@ -360,13 +420,19 @@ struct ArchetypeFields {
 /// # Invariants
 ///
 /// Checked by [`ArchetypeBuilder::build`] and on deserialization: a
-/// non-empty name; every set dimension has a source and every source is for
-/// a set dimension.
+/// non-empty name; every dimension of the format-1 `profile` has a source
+/// and every source is for a set dimension; the profile claims are valid
+/// ([`ProfileClaims::validate`]). As for towns, [`Archetype::profile`] is
+/// the current profile derived from the claims, and a profile that needs no
+/// more is written in the compact `profile` + `profile_sources` form.
 ///
 /// # Source
 ///
-/// `DESIGN.md` ("each model has a reference profile with sources"); the
-/// built-in ones cite domain facts §1.2.
+/// The built-in archetypes cite, dimension by dimension, Yuan, Wei & Chen
+/// (2014, `yuan-wei-chen-2014`), Sit & Yang (1997, `sit-yang-1997`),
+/// Walcott (2007, `walcott-2007`) and the talk (`qiao-talk`); see the
+/// guide's [models
+/// chapter](crate::guide::models#the-archetypes-in-the-crate).
 ///
 /// # Example
 ///
@@ -387,19 +453,27 @@ pub struct Archetype(ArchetypeFields);
 
 impl TryFrom<ArchetypeFields> for Archetype {
     type Error = Error;
-    fn try_from(f: ArchetypeFields) -> Result<Archetype, Error> {
-        let ctx = || format!("archetype '{}'", f.id);
+    fn try_from(mut f: ArchetypeFields) -> Result<Archetype, Error> {
+        let ctx = format!("archetype '{}'", f.id);
         if f.name.trim().is_empty() {
-            return Err(Error::EmptyText { field: "archetype name" }.context(ctx()));
+            return Err(Error::EmptyText { field: "archetype name" }.context(ctx));
         }
-        crate::dimension::check_profile_sources(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx()))?;
+        (f.profile, f.profile_sources) =
+            f.profile_claims.absorb_v1(&f.profile, &f.profile_sources).map_err(|e| e.context(ctx))?;
         Ok(Archetype(f))
     }
 }
 
 impl From<Archetype> for ArchetypeFields {
     fn from(a: Archetype) -> ArchetypeFields {
-        a.0
+        let mut f = a.0;
+        if f.profile_claims.is_compact() {
+            f.profile_claims = ProfileClaims::default();
+        } else {
+            f.profile = Profile::default();
+            f.profile_sources = ProfileSources::new();
+        }
+        f
     }
 }
 
@@ -423,6 +497,7 @@ impl Archetype {
                 model: None,
                 profile: Profile::default(),
                 profile_sources: ProfileSources::new(),
+                profile_claims: ProfileClaims::default(),
             },
         }
     }
@@ -503,6 +578,35 @@ impl Archetype {
     pub fn profile_sources(&self) -> &ProfileSources {
         &self.0.profile_sources
     }
+
+    /// The reference profile of `year` ([`ProfileClaims::as_of`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{RegionalModel, Year};
+    /// let a = RegionalModel::Sunan.archetype();
+    /// assert_eq!(&a.profile_as_of(Year::new(1990)?), a.profile()); // undated claims hold every year
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn profile_as_of(&self, year: crate::Year) -> Profile {
+        self.0.profile_claims.as_of(year).0
+    }
+
+    /// Every claim on the reference profile.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Dimension, RegionalModel};
+    /// let a = RegionalModel::Wenzhou.archetype();
+    /// assert_eq!(a.profile_claims().count(Dimension::DistrictType), 1);
+    /// ```
+    #[must_use]
+    pub fn profile_claims(&self) -> &ProfileClaims {
+        &self.0.profile_claims
+    }
 }
 
 /// Builds an [`Archetype`]; see [`Archetype::builder`].
@@ -566,8 +670,29 @@ impl ArchetypeBuilder {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn dimension(mut self, value: DimensionValue, source: SourceId) -> ArchetypeBuilder {
-        self.fields.profile_sources.insert(value.dimension(), source);
-        self.fields.profile.set(value);
+        let d = value.dimension();
+        self.fields.profile_claims.clear(d);
+        self.fields.profile.clear(d);
+        self.fields.profile_sources.remove(&d);
+        self.fields.profile_claims.push(crate::Claim::new(value, source));
+        self
+    }
+
+    /// Adds a claim on a dimension of the reference profile.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{Archetype, ArchetypeId, Claim, DimensionValue, Rank, SourceId};
+    /// use regdev::dimension::DistrictType;
+    /// let a = Archetype::builder(ArchetypeId::new("a")?, "A")
+    ///     .claim(Claim::new(DimensionValue::DistrictType(DistrictType::Marshallian), SourceId::new("m")?).ranked(Rank::Preferred))
+    ///     .build()?;
+    /// assert_eq!(a.profile().district_type, Some(DistrictType::Marshallian));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn claim(mut self, claim: crate::Claim<DimensionValue>) -> ArchetypeBuilder {
+        self.fields.profile_claims.push(claim);
         self
     }
 

@@ -49,11 +49,18 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// The measures reported by case studies of Sunan, Pearl River Delta
-    /// and Wenzhou towns: area, population, GDP, GDP per capita, gross
-    /// industrial output value (工业总产值), exports, utilised foreign direct
-    /// investment (实际利用外资), numbers of firms by ownership, a cluster's
-    /// sales of its product and its share of the national or world market.
+    /// The measures the sources of the built-in atlas report, among them: area,
+    /// population, GDP and GDP per capita (the talk's key facts, atlas source
+    /// `qiao-talk`); a town's resident population and GDP (Guangdong local
+    /// chronicles office on Chencun, `dfz-gd-chencun`); numbers of
+    /// foreign-invested firms and their investment (People's Daily 2000 on
+    /// Taiwanese businesses in Kunshan, `peoples-daily-2000-taiwan`); shares of
+    /// industrial output (South China Morning Post 1999 on Shunde,
+    /// `scmp-1999-shunde`); a cluster's share of world production (Xinhua 2012
+    /// on Kunshan's laptops, `xinhua-2012-kunshan`). The indicators gross
+    /// industrial output value (工业总产值), exports and utilised foreign direct
+    /// investment (实际利用外资) are for data of your own: no built-in source reports
+    /// them yet.
     ///
     /// # Example
     ///
@@ -1160,7 +1167,7 @@ impl Serialize for SeriesRef<'_> {
 }
 
 /// Deserializes the observations of one indicator: a list of entries, or
-/// (format 1) a single entry.
+/// (format 1) a single entry; the flag says the format-1 shape was read.
 pub(crate) struct SeriesSeed(pub(crate) Indicator);
 
 struct EntrySeed(Indicator);
@@ -1216,27 +1223,27 @@ impl<'de> serde::de::Visitor<'de> for EntrySeed {
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for SeriesSeed {
-    type Value = Vec<Observation>;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Vec<Observation>, D::Error> {
+    type Value = (Vec<Observation>, bool);
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(Vec<Observation>, bool), D::Error> {
         d.deserialize_any(self)
     }
 }
 
 impl<'de> serde::de::Visitor<'de> for SeriesSeed {
-    type Value = Vec<Observation>;
+    type Value = (Vec<Observation>, bool);
     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "a list of {} observations", self.0.id())
     }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<Observation>, A::Error> {
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(Vec<Observation>, bool), A::Error> {
         let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
         while let Some(o) = seq.next_element_seed(EntrySeed(self.0))? {
             out.push(o);
         }
-        Ok(out)
+        Ok((out, false))
     }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Vec<Observation>, A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(Vec<Observation>, bool), A::Error> {
         // Format 1: one observation, written as a single object.
         use serde::de::DeserializeSeed as _;
-        EntrySeed(self.0).deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|o| vec![o])
+        EntrySeed(self.0).deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|o| (vec![o], true))
     }
 }

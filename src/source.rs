@@ -24,10 +24,6 @@ use crate::{Error, SourceId, Year};
 vocabulary! {
     /// What kind of work a [`Source`] is.
     ///
-    /// # Source
-    ///
-    /// The crate's data model, after the usual bibliographic types.
-    ///
     /// # Example
     ///
     /// ```
@@ -71,12 +67,6 @@ vocabulary! {
     ///
     /// `Weak < Medium < Strong`.
     ///
-    /// # Source
-    ///
-    /// The crate's data model: the strength tags commonly used in research
-    /// notes (official or peer-reviewed; press or encyclopaedia; blog or
-    /// aggregator).
-    ///
     /// # Example
     ///
     /// ```
@@ -100,10 +90,6 @@ vocabulary! {
 /// A passive bibliographic record; only `id` and `title` are required.
 /// `year` is the year of publication, which may differ from the year a fact
 /// drawn from it refers to (see [`Observed::year`]).
-///
-/// # Source
-///
-/// The crate's data model (`DESIGN.md`: "no fact without a source").
 ///
 /// # Example
 ///
@@ -449,8 +435,9 @@ impl core::fmt::Display for Source {
 ///
 /// # Source
 ///
-/// The crate's data model; cf. Wikidata's "point in time" (P585) qualifier
-/// (domain facts §5.1).
+/// Wikidata's "point in time" qualifier, property P585
+/// (<https://www.wikidata.org/wiki/Property:P585>), which records the time
+/// a value refers to.
 ///
 /// # Example
 ///

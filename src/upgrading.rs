@@ -45,8 +45,8 @@ vocabulary! {
     ///
     /// Humphrey, J. & Schmitz, H. (2002), "How does insertion in global value
     /// chains affect upgrading in industrial clusters?", *Regional Studies*
-    /// 36(9). Definitions as restated in the GVC literature (domain facts
-    /// §2.1).
+    /// 36(9):1017–1027; definitions as restated in USAID's Value Chain Wiki.
+    /// See the guide's [upgrading chapter](crate::guide::upgrading).
     ///
     /// # Example
     ///
@@ -82,8 +82,10 @@ vocabulary! {
     /// # Source
     ///
     /// Gereffi (1999), "International trade and industrial upgrading in the
-    /// apparel commodity chain", *J. Int. Econ.* 48:37–70 (OEM, OBM); ODM as
-    /// in Taiwan's notebook makers (CNET/ZDNet 2003), relevant to Kunshan.
+    /// apparel commodity chain", *Journal of International Economics* 48:37–70
+    /// (OEM, OBM); ODM as in Taiwan's notebook makers (Kanellos 2003, CNET),
+    /// relevant to Kunshan. See the guide's [upgrading
+    /// chapter](crate::guide::upgrading#oem-odm-obm).
     ///
     /// # Example
     ///

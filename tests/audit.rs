@@ -223,3 +223,62 @@ fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
     assert!(fields[0].starts_with("key_facts.area"), "{fields:?}");
     assert!(fields[1].starts_with("profile"), "{fields:?}");
 }
+
+#[test]
+fn disagreeing_claims_are_listed_with_both_values_and_sources() {
+    use regdev::dimension::MarketOrientation;
+    use regdev::{Claim, DimensionValue, Period, Rank};
+    let (a, b) = (SourceId::new("classic").unwrap(), SourceId::new("modern").unwrap());
+    let market = |m| DimensionValue::MarketOrientation(m);
+    // Settled by a preferred claim: info, naming the value used.
+    let settled = town("settled", AdminLevel::Town)
+        .claim(Claim::new(market(MarketOrientation::Domestic), a.clone()))
+        .claim(Claim::new(market(MarketOrientation::Export), b.clone()).ranked(Rank::Preferred))
+        .build()
+        .unwrap();
+    // Two normal claims: warning, the dimension is left unset.
+    let open = town("open", AdminLevel::Town)
+        .claim(Claim::new(market(MarketOrientation::Domestic), a.clone()))
+        .claim(Claim::new(market(MarketOrientation::Export), b.clone()))
+        .build()
+        .unwrap();
+    // Claims of different periods, and a deprecated claim, are no disagreement.
+    let y = |y| Year::new(y).unwrap();
+    let dated = town("dated", AdminLevel::Town)
+        .claim(
+            Claim::new(market(MarketOrientation::Domestic), a.clone())
+                .during(Period::new(y(1980), Some(y(1999))).unwrap()),
+        )
+        .claim(Claim::new(market(MarketOrientation::Export), b.clone()).during(Period::new(y(2000), None).unwrap()))
+        .claim(
+            Claim::new(market(MarketOrientation::Domestic), b.clone())
+                .during(Period::new(y(2001), None).unwrap())
+                .ranked(Rank::Deprecated),
+        )
+        .build()
+        .unwrap();
+    let atlas = Atlas::builder()
+        .source(Source::new(a, SourceKind::Book, "classic reading"))
+        .source(Source::new(b, SourceKind::Article, "modern reading"))
+        .town(settled)
+        .town(open)
+        .town(dated)
+        .build()
+        .unwrap();
+    let found: Vec<_> = atlas.audit().into_iter().filter(|f| f.kind() == FindingKind::DisagreeingClaims).collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(
+        found[0].to_string(),
+        "Info: town 'settled', field 'profile_claims.market_orientation': sources disagree on market_orientation: \
+         \"Domestic\" (classic, normal) vs \"Export\" (modern, preferred); the preferred claim (\"Export\", modern) is used"
+    );
+    assert_eq!(found[1].severity(), Severity::Warning);
+    assert_eq!(found[1].town().as_str(), "open");
+    assert!(
+        found[1].message().contains("\"Domestic\" (classic, normal) vs \"Export\" (modern, normal)"),
+        "{}",
+        found[1]
+    );
+    assert!(found[1].message().contains("none is preferred"), "{}", found[1]);
+    assert_eq!(atlas.town("open").unwrap().profile().market_orientation, None);
+}

@@ -317,6 +317,38 @@ fn truncated_json_does_not_report_a_question_mark_path() {
 }
 
 #[test]
+fn the_format_one_key_fact_shape_is_an_error_under_format_2() {
+    let single = json!({"population": [{"value": 5, "source": "s"}], "gdp": {"value": {"amount": 1e9, "currency": "cny"}, "source": "s"}});
+    // Under format 2: a typed error naming the town and the field.
+    let err = Atlas::from_json_str(&doc_with_facts(single.clone())).unwrap_err();
+    assert!(matches!(err.root(), Error::FormatOneShape { field, version: 2 } if field == "key_facts.gdp"), "{err:?}");
+    assert_eq!(
+        err.to_string(),
+        "town 't': field 'key_facts.gdp' is a single observation object (the format-1 shape), but the document declares format_version 2: write a list of observations"
+    );
+    // The same in TOML.
+    let toml = "format_version = 2\n[[sources]]\nid = 's'\nkind = 'book'\ntitle = 'T'\n[[towns]]\nid = 't'\nname = { english = 'T' }\nlevel = 'town'\n[towns.key_facts.area]\nvalue = 3.0\nsource = 's'\n";
+    let err = Atlas::from_toml_str(toml).unwrap_err();
+    assert!(matches!(err.root(), Error::FormatOneShape { field, .. } if field == "key_facts.area"), "{err:?}");
+    // Under format 1 the same document loads (and is upgraded).
+    let mut v1: Value = serde_json::from_str(&doc_with_facts(single)).unwrap();
+    v1["format_version"] = json!(1);
+    let atlas = Atlas::from_json_str(&v1.to_string()).unwrap();
+    let gdp = atlas.town("t").unwrap().key_facts().gdp().unwrap();
+    assert_eq!(gdp.value().amount(), 1e9);
+    // Every town with the shape is reported, not only the first.
+    let two = json!({"format_version": 2, "sources": [{"id": "s", "kind": "book", "title": "T"}], "towns": [
+        {"id": "a", "name": {"english": "A"}, "level": "town", "key_facts": {"area": {"value": 1.0, "source": "s"}}},
+        {"id": "b", "name": {"english": "B"}, "level": "town", "key_facts": {"population": {"value": 1, "source": "s"}}},
+    ]});
+    let errors = Atlas::validate_document(Atlas::document_from_json(two.to_string().as_bytes()).unwrap()).unwrap_err();
+    let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].starts_with("town 'a': field 'key_facts.area'"), "{messages:?}");
+    assert!(messages[1].starts_with("town 'b': field 'key_facts.population'"), "{messages:?}");
+}
+
+#[test]
 fn a_duplicate_town_id_is_the_only_error() {
     let v = json!({"format_version": 2, "towns": [
         {"id": "a", "name": {"english": "A"}, "level": "county_level_city"},

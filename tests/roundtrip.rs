@@ -103,6 +103,8 @@ roundtrips! {
     actor: arbitrary::actor();
     linkage: arbitrary::linkage();
     linkage_graph: arbitrary::linkage_graph(6, 10);
+    claim: arbitrary::claim();
+    profile_claims: arbitrary::profile_claims();
 }
 
 /// Every vocabulary enum, every variant, through both formats.
@@ -149,6 +151,7 @@ fn every_vocabulary_variant_round_trips() {
     all(ObservationKind::ALL);
     all(Qualifier::ALL);
     all(Valence::ALL);
+    all(Rank::ALL);
 }
 
 /// The float edge cases, exactly.

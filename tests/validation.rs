@@ -262,8 +262,8 @@ fn unknown_field() {
         &builtin_with("/towns/2/colour", json!("red")),
         "towns[2].colour",
         "unknown field `colour`, expected one of `id`, `name`, `level`, `parent`, `province`, `statistical_code`, \
-         `model`, `key_facts`, `specialisations`, `zones`, `advantages`, `profile`, `profile_sources`, `trajectory`, \
-         `notes`",
+         `model`, `key_facts`, `specialisations`, `zones`, `advantages`, `profile`, `profile_sources`, \
+         `profile_claims`, `trajectory`, `notes`",
     );
     assert_parse_error(
         &builtin_with("/colour", json!("red")),

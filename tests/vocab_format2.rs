@@ -293,3 +293,180 @@ fn value_chain_roles_on_specialisations_and_stages() {
         "unknown variant `oxm`, expected one of `oem`, `odm`, `obm` at line 1 column 36"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Evidence: claims, ranks, dated profiles, migration from format 1.
+// ---------------------------------------------------------------------------
+
+mod evidence {
+    use super::*;
+    use regdev::dimension::{Dynamics, Ownership};
+    use regdev::{AdminLevel, Claim, Name, Period, ProfileClaims, Rank, Town};
+
+    fn dynamics(d: Dynamics, s: &str) -> Claim<DimensionValue> {
+        Claim::new(DimensionValue::Dynamics(d), sid(s))
+    }
+
+    fn town() -> regdev::town::TownBuilder {
+        Town::builder(TownId::new("k").unwrap(), Name::new("K").unwrap(), AdminLevel::Town)
+    }
+
+    #[test]
+    fn two_preferred_claims_that_disagree_are_an_error_naming_the_dimension() {
+        let err = town()
+            .claim(dynamics(Dynamics::GovernmentLed, "a").ranked(Rank::Preferred))
+            .claim(dynamics(Dynamics::BottomUpPpp, "b").ranked(Rank::Preferred))
+            .build()
+            .unwrap_err();
+        assert!(matches!(err.root(), Error::ConflictingClaims { dimension: Dimension::Dynamics, .. }));
+        assert_eq!(
+            err.to_string(),
+            "town 'k': profile dimension 'dynamics' has two preferred claims that disagree: \"Government-led\" \
+             (source 'a') and \"Bottom-up, PPP\" (source 'b')"
+        );
+        // Preferred claims for different years do not compete.
+        let p = |a, b: Option<i64>| Period::new(year(a), b.map(year)).unwrap();
+        let t = town()
+            .claim(dynamics(Dynamics::GovernmentLed, "a").ranked(Rank::Preferred).during(p(1980, Some(1995))))
+            .claim(dynamics(Dynamics::BottomUpPpp, "b").ranked(Rank::Preferred).during(p(1996, None)))
+            .build()
+            .unwrap();
+        assert_eq!(t.profile().dynamics, Some(Dynamics::BottomUpPpp));
+        assert_eq!(t.profile_as_of(year(1990)).dynamics, Some(Dynamics::GovernmentLed));
+
+        // Through JSON, the error names the town and the dimension.
+        let mut v = builtin();
+        let claims = json!({"dynamics": [
+            {"value": "government_led", "rank": "preferred", "source": "qiao-talk"},
+            {"value": "bottom_up_ppp", "rank": "preferred", "source": "qiao-talk"}
+        ]});
+        let t = v.pointer_mut("/towns/0").unwrap().as_object_mut().unwrap();
+        let id = t["id"].as_str().unwrap().to_owned();
+        t.insert("profile_claims".into(), claims);
+        let err = Atlas::from_json_str(&serde_json::to_string(&v).unwrap()).unwrap_err();
+        let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(p, "towns[0]");
+        assert_eq!(
+            message,
+            &format!(
+                "town '{id}': profile dimension 'dynamics' has two preferred claims that disagree: \"Government-led\" \
+                 (source 'qiao-talk') and \"Bottom-up, PPP\" (source 'qiao-talk')"
+            )
+        );
+    }
+
+    #[test]
+    fn duplicate_and_bad_claims_name_the_dimension() {
+        let err = town().claim(dynamics(Dynamics::GovernmentLed, "a")).claim(dynamics(Dynamics::GovernmentLed, "a"));
+        assert_eq!(
+            err.build().unwrap_err().to_string(),
+            "town 'k': profile dimension 'dynamics' lists the claim \"Government-led\" (source 'a') twice"
+        );
+        // A bad value inside a claim: the path names the dimension and the claim.
+        let mut v = builtin();
+        let t = v.pointer_mut("/towns/0").unwrap().as_object_mut().unwrap();
+        t.insert("profile_claims".into(), json!({"ownership": [{"value": "feudal", "source": "s"}]}));
+        let err = Atlas::from_json_str(&serde_json::to_string(&v).unwrap()).unwrap_err();
+        let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(p, "towns[0].profile_claims.ownership[0].value");
+        assert!(message.starts_with("unknown variant `feudal`"), "{message}");
+        // An unknown rank.
+        let mut v = builtin();
+        let t = v.pointer_mut("/towns/0").unwrap().as_object_mut().unwrap();
+        t.insert("profile_claims".into(), json!({"ownership": [{"value": "private", "rank": "best", "source": "s"}]}));
+        let err = Atlas::from_json_str(&serde_json::to_string(&v).unwrap()).unwrap_err();
+        let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(p, "towns[0].profile_claims.ownership[0].rank");
+        assert_eq!(message, "unknown variant `best`, expected one of `preferred`, `normal`, `deprecated`");
+        // An unknown dimension in format 1's profile_sources is named (it used to read `profile_sources.?`).
+        let i = Atlas::builtin().towns().position(|t| !t.profile_sources().is_empty()).unwrap();
+        let text = builtin_with(&format!("/towns/{i}/profile_sources/charm"), json!("qiao-talk"));
+        let err = Atlas::from_json_str(&text).unwrap_err();
+        let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(p, &format!("towns[{i}].profile_sources.charm"));
+        assert!(message.starts_with("unknown field `charm`, expected one of `dynamics`"), "{message}");
+        // And in profile_claims.
+        let mut v = builtin();
+        let t = v.pointer_mut("/towns/0").unwrap().as_object_mut().unwrap();
+        t.insert("profile_claims".into(), json!({"charm": []}));
+        let err = Atlas::from_json_str(&serde_json::to_string(&v).unwrap()).unwrap_err();
+        let Error::Parse { path: Some(p), message, .. } = &err else { panic!("{err:?}") };
+        assert_eq!(p, "towns[0].profile_claims.charm");
+        assert!(message.starts_with("unknown field `charm`"), "{message}");
+    }
+
+    #[test]
+    fn comparison_uses_the_preferred_or_only_claim_and_disagreements_are_listed() {
+        let t = town()
+            .claim(dynamics(Dynamics::GovernmentLed, "a"))
+            .claim(dynamics(Dynamics::BottomUpPpp, "b").ranked(Rank::Preferred))
+            .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), sid("c")))
+            .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("d")).ranked(Rank::Deprecated))
+            .build()
+            .unwrap();
+        assert_eq!(t.profile().dynamics, Some(Dynamics::BottomUpPpp));
+        assert_eq!(t.profile_source(Dimension::Dynamics).map(SourceId::as_str), Some("b"));
+        assert_eq!(t.profile().ownership, Some(Ownership::Private));
+        let d = t.profile_claims().disagreements();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].to_string(), "dynamics: \"Government-led\" (a, normal) vs \"Bottom-up, PPP\" (b, preferred)");
+        // Two normal claims that disagree: no value for comparison.
+        let t = town()
+            .claim(dynamics(Dynamics::GovernmentLed, "a"))
+            .claim(dynamics(Dynamics::BottomUpPpp, "b"))
+            .build()
+            .unwrap();
+        assert_eq!(t.profile().dynamics, None);
+        assert_eq!(t.profile_claims().disagreements().len(), 1);
+    }
+
+    #[test]
+    fn format_1_profiles_upgrade_losslessly_and_stay_compact() {
+        let atlas = Atlas::builtin();
+        for t in atlas.towns() {
+            let claims = t.profile_claims();
+            assert!(claims.is_compact(), "{}", t.id());
+            assert_eq!(claims.current(), (t.profile().clone(), t.profile_sources().clone()));
+            assert_eq!(ProfileClaims::from_v1(t.profile(), t.profile_sources()).unwrap(), claims.clone());
+        }
+        for a in atlas.archetypes() {
+            assert_eq!(a.profile_claims().current(), (a.profile().clone(), a.profile_sources().clone()));
+        }
+        // The built-in atlas writes and reads back unchanged.
+        let json = atlas.to_json_pretty().unwrap();
+        assert!(!json.contains("profile_claims"));
+        assert_eq!(&Atlas::from_json_str(&json).unwrap(), atlas);
+    }
+
+    #[test]
+    fn claims_round_trip_json_and_toml() {
+        let p = |a, b: Option<i64>| Period::new(year(a), b.map(year)).unwrap();
+        let t = town()
+            .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("a")).during(p(1978, Some(1997))))
+            .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), sid("b")).during(p(1998, None)))
+            .claim(dynamics(Dynamics::GovernmentLed, "c").ranked(Rank::Preferred))
+            .build()
+            .unwrap();
+        let json = serde_json::to_value(&t).unwrap();
+        assert_eq!(
+            json["profile_claims"],
+            json!({
+                "dynamics": [{"value": "government_led", "rank": "preferred", "source": "c"}],
+                "ownership": [
+                    {"value": "collective", "period": {"start": 1978, "end": 1997}, "source": "a"},
+                    {"value": "private", "period": {"start": 1998}, "source": "b"}
+                ]
+            })
+        );
+        assert!(json.get("profile_sources").is_none());
+        assert_eq!(serde_json::from_value::<Town>(json).unwrap(), t);
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct Wrap {
+            v: Town,
+        }
+        let text = toml::to_string(&Wrap { v: t.clone() }).unwrap();
+        assert_eq!(toml::from_str::<Wrap>(&text).unwrap().v, t);
+        // to_builder keeps the claims and derives the profile again.
+        assert_eq!(t.to_builder().build().unwrap(), t);
+    }
+}

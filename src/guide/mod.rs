@@ -29,7 +29,7 @@
 //!    [verdicts](classification#verdicts), [Kunshan, classified](classification#kunshan-classified).
 //! 6. [Qualitative comparative analysis](qca): [the method](qca#the-method),
 //!    [in the crate](qca#in-the-crate), [on the atlas](qca#on-the-atlas).
-//! 7. [References](references): every work cited, how the references were
+//! 7. [References](references): the works cited, how the references were
 //!    checked, and [the atlas's own sources](references#the-atlass-own-sources).
 //!
 //! # A first example
@@ -42,7 +42,7 @@
 //! println!("{}", RegionalModel::PearlRiverDelta.talk_summary());
 //! for source in RegionalModel::PearlRiverDelta.archetype().profile_sources().values() {
 //!     let reference = atlas.source(source.as_str()).ok_or("unknown source")?;
-//!     assert_eq!(reference.to_string(), "Sit, Yang (1997). Foreign-investment-induced Exo-urbanisation in the Pearl River Delta, China. Urban Studies 34(4):647-677");
+//!     assert!(reference.to_string().contains("Exo-urbanisation in the Pearl River Delta"));
 //! }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```

@@ -4,6 +4,9 @@
 //! closeness centrality, Freeman centralization, brokers, weak components,
 //! shortest paths, filtered neighbours).
 //!
+//! The works cited here (Freeman 1977, 1979; Brandes 2001) are listed in
+//! full in the guide's [references](crate::guide::references#networks).
+//!
 //! # Conventions
 //!
 //! - **Networkx semantics.** Every measure follows the definition and the

@@ -5,6 +5,8 @@
 //! of the network is "local buzz" against "global pipelines" (Bathelt,
 //! Malmberg & Maskell 2004).
 //!
+//! Full references: the guide's [references](crate::guide::references#networks).
+//!
 //! # Groupings
 //!
 //! A [`Grouping`] gives every actor one group label: its

@@ -169,12 +169,6 @@ vocabulary! {
     ///
     /// Exhaustive: the three valences partition relations between actors.
     ///
-    /// # Source
-    ///
-    /// The crate's data model: case studies report crackdowns and disputes
-    /// (conflictual) and licensing or inspection (regulatory) next to the
-    /// flows of the talk's stories (cooperative).
-    ///
     /// # Example
     ///
     /// ```
@@ -210,8 +204,10 @@ impl Valence {
 ///
 /// # Source
 ///
-/// The crate's data model; the built-in actors come from the talk's
-/// stories.
+/// The built-in actors come from the talk's stories (atlas source
+/// `qiao-talk`) and the other atlas sources each actor cites; see the
+/// guide's [linkage
+/// chapter](crate::guide::linkages#the-talks-stories-as-graphs).
 ///
 /// # Example
 ///
@@ -400,7 +396,9 @@ impl Actor {
 ///
 /// # Source
 ///
-/// The crate's data model; the talk's "Economic linkages" row.
+/// The talk's "Economic linkages" row: "national and global" (Kunshan),
+/// "Local and regional" (Shunde) (atlas source `qiao-talk`); see the
+/// guide's [linkage chapter](crate::guide::linkages).
 ///
 /// # Example
 ///
@@ -712,6 +710,32 @@ pub(crate) struct RawGraph {
     linkages: Vec<RawLinkage>,
 }
 
+#[cfg(feature = "parquet")]
+impl RawGraph {
+    /// A graph from its parts (the Parquet reader).
+    pub(crate) fn new(focal_town: TownId, actors: Vec<Actor>, linkages: Vec<RawLinkage>) -> RawGraph {
+        RawGraph { focal_town, actors, linkages }
+    }
+}
+
+#[cfg(feature = "parquet")]
+impl RawLinkage {
+    /// A linkage between two actors (the Parquet reader).
+    pub(crate) fn new(from: ActorId, to: ActorId, l: Linkage) -> RawLinkage {
+        RawLinkage {
+            from,
+            to,
+            kind: l.kind,
+            scale: l.scale,
+            since: l.since,
+            until: l.until,
+            valence: l.valence,
+            weight: l.weight,
+            source: l.source,
+        }
+    }
+}
+
 /// A directed graph of economic linkages between [`Actor`]s, centred on a
 /// focal town.
 ///
@@ -739,7 +763,9 @@ pub(crate) struct RawGraph {
 ///
 /// # Source
 ///
-/// `DESIGN.md` ("petgraph inside; string ids outside"); the talk's stories.
+/// The talk's stories of Kunshan and Shunde (atlas source `qiao-talk`) and
+/// Qiao (2016, `qiao-2016`); see the guide's [linkage
+/// chapter](crate::guide::linkages).
 ///
 /// # Example
 ///

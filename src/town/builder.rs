@@ -250,8 +250,32 @@ impl TownBuilder {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn dimension(mut self, value: crate::DimensionValue, source: SourceId) -> TownBuilder {
-        self.fields.profile_sources.insert(value.dimension(), source);
-        self.fields.profile.set(value);
+        let d = value.dimension();
+        self.fields.profile_claims.clear(d);
+        self.fields.profile.clear(d);
+        self.fields.profile_sources.remove(&d);
+        self.fields.profile_claims.push(crate::Claim::new(value, source));
+        self
+    }
+
+    /// Adds a claim on a profile dimension: several claims may be recorded,
+    /// dated, ranked and disagreeing (see [`crate::ProfileClaims`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Claim, DimensionValue, Name, Rank, SourceId, Town, TownId};
+    /// use regdev::dimension::Dynamics;
+    /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
+    ///     .claim(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?))
+    ///     .claim(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?).ranked(Rank::Preferred))
+    ///     .build()?;
+    /// assert_eq!(t.profile().dynamics, Some(Dynamics::BottomUpPpp));
+    /// assert_eq!(t.profile_claims().count(regdev::Dimension::Dynamics), 2);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn claim(mut self, claim: crate::Claim<crate::DimensionValue>) -> TownBuilder {
+        self.fields.profile_claims.push(claim);
         self
     }
 
@@ -269,6 +293,7 @@ impl TownBuilder {
     pub fn profile(mut self, profile: Profile, sources: ProfileSources) -> TownBuilder {
         self.fields.profile = profile;
         self.fields.profile_sources = sources;
+        self.fields.profile_claims = crate::ProfileClaims::default();
         self
     }
 

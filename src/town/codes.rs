@@ -14,7 +14,8 @@ use crate::{Error, Period, SourceId, Year};
 ///
 /// # Source
 ///
-/// Domain facts §5.2; codes from the NBS releases as packaged by
+/// The NBS statistical division codes (atlas sources `nbs-codes`,
+/// `nbs-gazetteer`), as published by the repository
 /// modood/Administrative-divisions-of-China.
 ///
 /// # Example
@@ -114,8 +115,9 @@ impl core::fmt::Display for DivisionCode {
 ///
 /// # Source
 ///
-/// Domain facts §3.2 and §4.2: town lists change over time (three Kunshan
-/// towns leave the NBS listing in 2021), so a code carries its validity.
+/// Town lists change over time: three of Kunshan's ten towns are absent
+/// from the NBS statistical division codes from the 2021 release on (atlas
+/// sources `nbs-codes`, `nbs-gazetteer`), so a code carries its validity.
 ///
 /// # Example
 ///

@@ -39,8 +39,12 @@ use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Se
 ///
 /// # Source
 ///
-/// Talk, "Key facts" slides for Kunshan and Shunde; case studies that give
-/// several years and kinds of each figure.
+/// The talk's "Key facts" slides for Kunshan and Shunde (atlas source
+/// `qiao-talk`); other atlas sources give further years and kinds of the
+/// same figures (English Wikipedia's 2020 revision on Kunshan: 927.68 km²
+/// and the 2010 census population, `wikipedia-kunshan-2020`). See the
+/// guide's [Kunshan and Shunde
+/// chapter](crate::guide::kunshan_shunde#key-facts-as-the-talk-states-them).
 ///
 /// # Example
 ///
@@ -59,6 +63,20 @@ use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Se
 pub struct KeyFacts {
     /// Sorted (stably) by indicator.
     observations: Vec<Observation>,
+    /// The first indicator read in the format-1 shape, if any; checked
+    /// against the document's declared version when the atlas is built.
+    format_one: FormatOneShape,
+}
+
+/// Where a deserialized [`KeyFacts`] used the format-1 shape. Not part of
+/// the facts: it never makes two `KeyFacts` unequal and is not written.
+#[derive(Debug, Clone, Copy, Default)]
+struct FormatOneShape(Option<Indicator>);
+
+impl PartialEq for FormatOneShape {
+    fn eq(&self, _: &FormatOneShape) -> bool {
+        true
+    }
 }
 
 impl KeyFacts {
@@ -310,6 +328,12 @@ impl KeyFacts {
         })
     }
 
+    /// The first indicator that was read in the format-1 shape (a single
+    /// observation object), if any: allowed only in format-1 documents.
+    pub(crate) fn format_one_shape(&self) -> Option<Indicator> {
+        self.format_one.0
+    }
+
     /// The sources cited, without field names (cheap).
     pub(crate) fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
         self.observations.iter().map(Observation::source)
@@ -356,7 +380,11 @@ impl<'de> Deserialize<'de> for KeyFacts {
                     }
                     // Indicators arrive in any order; each list is appended
                     // whole, keeping its order.
-                    for o in map.next_value_seed(SeriesSeed(indicator))? {
+                    let (series, format_one) = map.next_value_seed(SeriesSeed(indicator))?;
+                    if format_one && facts.format_one.0.is_none() {
+                        facts.format_one = FormatOneShape(Some(indicator));
+                    }
+                    for o in series {
                         facts.push(o);
                     }
                 }

@@ -13,8 +13,10 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// OSM `place:CN` (domain facts §5.2); GB/T 2260 and the NBS coding rules
-    /// for levels below the county.
+    /// OpenStreetMap's `place:CN` tags
+    /// (<https://wiki.openstreetmap.org/wiki/Key:place:CN>); GB/T 2260 and the
+    /// NBS coding rules for levels below the county, as the codes of the NBS
+    /// statistical divisions (atlas source `nbs-codes`) apply them.
     ///
     /// # Example
     ///

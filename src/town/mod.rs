@@ -55,10 +55,6 @@ pub use zones::{DevelopmentZone, ZoneKind, ZoneLevel};
 
 /// A sourced note on a town: a conflict between sources, a caveat.
 ///
-/// # Source
-///
-/// The crate's data model.
-///
 /// # Example
 ///
 /// ```

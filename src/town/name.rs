@@ -11,8 +11,8 @@ use crate::Error;
 ///
 /// # Source
 ///
-/// The crate's data model; built-in pinyin and characters follow domain
-/// facts §3.2 and §4.2.
+/// Built-in Chinese names are those of the NBS statistical division codes
+/// (atlas sources `nbs-codes`, `nbs-gazetteer`).
 ///
 /// # Example
 ///

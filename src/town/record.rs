@@ -10,7 +10,7 @@ use super::{
     TownBuilder,
 };
 use crate::dimension::Dimension;
-use crate::{Error, Observed, Profile, RegionalModel, SourceId, TownId, Trajectory};
+use crate::{Error, Observed, Profile, ProfileClaims, RegionalModel, SourceId, TownId, Trajectory};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
@@ -34,10 +34,20 @@ pub(super) struct TownFields {
     pub(super) zones: Vec<DevelopmentZone>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(super) advantages: Vec<Observed<Advantage>>,
+    /// The current profile (format 1's only profile); on input folded into
+    /// `profile_claims`, then replaced by the current profile they give.
     #[serde(default)]
     pub(super) profile: Profile,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::dimension::deserialize_profile_sources"
+    )]
     pub(super) profile_sources: ProfileSources,
+    /// Every claim (format 2); written only when the compact form above
+    /// cannot say it all.
+    #[serde(default, skip_serializing_if = "ProfileClaims::is_empty")]
+    pub(super) profile_claims: ProfileClaims,
     #[serde(default, skip_serializing_if = "Trajectory::is_empty")]
     pub(super) trajectory: Trajectory,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -51,9 +61,11 @@ pub(super) struct TownFields {
 ///
 /// Checked once, by [`TownBuilder::build`] and on deserialization:
 /// - the province, if given, is not empty;
-/// - every dimension set in the profile has a source in
+/// - every dimension set in the format-1 `profile` has a source in
 ///   `profile_sources`, and every entry of `profile_sources` is for a set
 ///   dimension (no fact without a source, no source without a fact);
+/// - the profile claims are valid ([`ProfileClaims::validate`]: no claim
+///   twice, no two preferred claims that disagree);
 /// - no advantage is listed twice.
 ///
 /// Rules that need other records (the parent exists, the sources exist)
@@ -61,7 +73,9 @@ pub(super) struct TownFields {
 ///
 /// # Source
 ///
-/// Talk, "Case studies" (Kunshan, Shunde) and domain facts §3–4.
+/// The talk's case studies of Kunshan and Shunde (atlas source `qiao-talk`)
+/// and the atlas sources each fact cites; see the guide's [Kunshan and
+/// Shunde chapter](crate::guide::kunshan_shunde).
 ///
 /// # Example
 ///
@@ -83,24 +97,33 @@ pub struct Town(pub(super) TownFields);
 
 impl TryFrom<TownFields> for Town {
     type Error = Error;
-    fn try_from(f: TownFields) -> Result<Town, Error> {
+    fn try_from(mut f: TownFields) -> Result<Town, Error> {
         let ctx = format!("town '{}'", f.id);
-        validate_town(&f).map_err(|e| e.context(ctx))?;
+        validate_town(&mut f).map_err(|e| e.context(ctx))?;
         Ok(Town(f))
     }
 }
 
 impl From<Town> for TownFields {
+    /// The serialized form: the compact `profile` + `profile_sources` when
+    /// they say everything the claims say, `profile_claims` otherwise.
     fn from(t: Town) -> TownFields {
-        t.0
+        let mut f = t.0;
+        if f.profile_claims.is_compact() {
+            f.profile_claims = ProfileClaims::default();
+        } else {
+            f.profile = Profile::default();
+            f.profile_sources = ProfileSources::new();
+        }
+        f
     }
 }
 
-fn validate_town(f: &TownFields) -> Result<(), Error> {
+fn validate_town(f: &mut TownFields) -> Result<(), Error> {
     if let Some(p) = &f.province {
         non_empty("province", p)?;
     }
-    crate::dimension::check_profile_sources(&f.profile, &f.profile_sources)?;
+    (f.profile, f.profile_sources) = f.profile_claims.absorb_v1(&f.profile, &f.profile_sources)?;
     let mut seen = BTreeSet::new();
     for a in &f.advantages {
         if !seen.insert(*a.value()) {
@@ -137,6 +160,7 @@ impl Town {
                 advantages: Vec::new(),
                 profile: Profile::default(),
                 profile_sources: ProfileSources::new(),
+                profile_claims: ProfileClaims::default(),
                 trajectory: Trajectory::default(),
                 notes: Vec::new(),
             },
@@ -155,7 +179,11 @@ impl Town {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn to_builder(&self) -> TownBuilder {
-        TownBuilder { fields: self.0.clone() }
+        let mut fields = self.0.clone();
+        // The claims hold the whole profile; the current one is derived again.
+        fields.profile = Profile::default();
+        fields.profile_sources = ProfileSources::new();
+        TownBuilder { fields }
     }
 
     /// The id.
@@ -326,7 +354,8 @@ impl Town {
         &self.0.advantages
     }
 
-    /// The profile.
+    /// The current profile, derived from the claims by the rule of
+    /// [`ProfileClaims::current`]: what comparison and classification use.
     ///
     /// # Example
     ///
@@ -339,6 +368,46 @@ impl Town {
     #[must_use]
     pub fn profile(&self) -> &Profile {
         &self.0.profile
+    }
+
+    /// The profile of `year` ([`ProfileClaims::as_of`]): a Sunan town's
+    /// collective 1990 and its privatised 2005 are both true.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Claim, DimensionValue, Name, Period, SourceId, Town, TownId, Year};
+    /// use regdev::dimension::Ownership;
+    /// let s = SourceId::new("s")?;
+    /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
+    ///     .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), s.clone())
+    ///         .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?))
+    ///     .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), s)
+    ///         .during(Period::new(Year::new(1998)?, None)?))
+    ///     .build()?;
+    /// assert_eq!(t.profile_as_of(Year::new(1990)?).ownership, Some(Ownership::Collective));
+    /// assert_eq!(t.profile_as_of(Year::new(2005)?).ownership, Some(Ownership::Private));
+    /// assert_eq!(t.profile().ownership, Some(Ownership::Private));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn profile_as_of(&self, year: crate::Year) -> Profile {
+        self.0.profile_claims.as_of(year).0
+    }
+
+    /// Every claim on the profile, the evidence it is derived from.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::{AdminLevel, Name, Town, TownId};
+    /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town).build()?;
+    /// assert!(t.profile_claims().is_empty());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn profile_claims(&self) -> &ProfileClaims {
+        &self.0.profile_claims
     }
 
     /// The source of one profile dimension, if set.
@@ -411,7 +480,7 @@ impl Town {
         let specs = f.specialisations.iter().map(Specialisation::source);
         let zones = f.zones.iter().map(DevelopmentZone::source);
         let adv = f.advantages.iter().map(Observed::source);
-        let prof = f.profile_sources.values();
+        let prof = f.profile_claims.source_refs().into_iter().map(|(_, _, s)| s);
         let traj = f.trajectory.stages().iter().map(crate::Stage::source);
         let notes = f.notes.iter().map(Observed::source);
         code.chain(model).chain(facts).chain(specs).chain(zones).chain(adv).chain(prof).chain(traj).chain(notes)
@@ -437,7 +506,12 @@ impl Town {
         let specs = f.specialisations.iter().enumerate().map(|(i, s)| (format!("specialisations[{i}]"), s.source()));
         let zones = f.zones.iter().enumerate().map(|(i, z)| (format!("zones[{i}]"), z.source()));
         let adv = f.advantages.iter().enumerate().map(|(i, a)| (format!("advantages[{i}]"), a.source()));
-        let prof = f.profile_sources.iter().map(|(d, s)| (format!("profile_sources.{}", d.id()), s));
+        let compact = f.profile_claims.is_compact();
+        let prof = f.profile_claims.source_refs().into_iter().map(move |(d, i, s)| {
+            let field =
+                if compact { format!("profile_sources.{}", d.id()) } else { format!("profile_claims.{}[{i}]", d.id()) };
+            (field, s)
+        });
         let traj = f.trajectory.stages().iter().enumerate().map(|(i, s)| (format!("trajectory[{i}]"), s.source()));
         let notes = f.notes.iter().enumerate().map(|(i, n)| (format!("notes[{i}]"), n.source()));
         code.chain(model).chain(facts).chain(specs).chain(zones).chain(adv).chain(prof).chain(traj).chain(notes)

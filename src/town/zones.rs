@@ -15,7 +15,11 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// Domain facts §3.3 (State Council approvals; provincial zones).
+    /// State Council approvals of Kunshan's national zones: ourjiangsu.com 2022
+    /// (atlas source `ourjiangsu-2022`), gov.cn 2010
+    /// (`gov-cn-2010-kunshan-hitech`), 56885.net 2010 (`kunshan-bonded-2010`);
+    /// a provincial zone: finance.ce.cn 2013 (`ce-cn-2013-cross-strait`, the
+    /// Huaqiao Economic Development Zone).
     ///
     /// # Example
     ///
@@ -38,8 +42,11 @@ vocabulary! {
     ///
     /// # Source
     ///
-    /// OSM `place:CN` zone tags (NETDZ, CNHTIDZ; domain facts §5.2) and
-    /// §3.3.
+    /// OpenStreetMap's `place:CN` zone tags NETDZ and CNHTIDZ
+    /// (<https://wiki.openstreetmap.org/wiki/Key:place:CN>) and the zone
+    /// sources of the built-in atlas (`ourjiangsu-2022`,
+    /// `gov-cn-2010-kunshan-hitech`, `kunshan-bonded-2010`,
+    /// `ce-cn-2013-cross-strait`).
     ///
     /// # Example
     ///
@@ -69,8 +76,9 @@ vocabulary! {
 ///
 /// # Source
 ///
-/// Talk: "10 towns in Kunshan (including 3 national EDZs)"; domain facts
-/// §3.3.
+/// The talk: "10 towns in Kunshan (including 3 national EDZs)" (atlas
+/// source `qiao-talk`); each built-in zone cites the source of its approval
+/// year.
 ///
 /// # Example
 ///

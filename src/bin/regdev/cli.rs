@@ -320,6 +320,9 @@ pub(crate) enum ExportFormat {
     Csv,
     /// The JSON Schema of the atlas format.
     Schema,
+    /// Tidy Parquet tables for DuckDB, Polars and Spark: one file per table in the directory
+    /// given by -o DIR (needs -o). `regdev validate DIR` and `--atlas DIR` read it back.
+    Parquet,
 }
 
 /// `regdev export`.
@@ -330,7 +333,8 @@ pub(crate) enum ExportFormat {
   regdev export graphml -o all-towns.graphml
   regdev export graphml --per-town graphml/
   regdev export dot kunshan | dot -Tsvg > kunshan.svg
-  regdev export schema -o atlas.schema.json")]
+  regdev export schema -o atlas.schema.json
+  regdev export parquet -o tables/ && regdev validate tables/")]
 pub(crate) struct ExportArgs {
     #[command(flatten)]
     pub(crate) atlas: AtlasArg,

@@ -22,15 +22,19 @@ pub(crate) fn validate(args: &ValidateArgs) -> Result<(), Failure> {
     let mut invalid = 0usize;
     for path in &args.files {
         let file = load::label(path);
-        let bytes = match load::read(path) {
-            Ok(b) => b,
-            Err(e) => {
-                invalid += 1;
-                let _ = e.report();
-                continue;
+        let loaded = if path.is_dir() {
+            crate::parquet::load_dir(path).map_err(|e| vec![e])
+        } else {
+            match load::read(path) {
+                Ok(bytes) => load::parse_atlas(&bytes),
+                Err(e) => {
+                    invalid += 1;
+                    let _ = e.report();
+                    continue;
+                }
             }
         };
-        match load::parse_atlas(&bytes) {
+        match loaded {
             Ok(atlas) => {
                 print(&format!("{file}: ok ({})\n", counts(&atlas)))?;
                 if args.audit {
@@ -189,6 +193,9 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
     if args.format == ExportFormat::Schema {
         return emit(&json(&crate::schema::atlas_schema())?, out);
     }
+    if args.format == ExportFormat::Parquet {
+        return crate::parquet::export(args);
+    }
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
     match (args.format, args.town.as_deref()) {
         (ExportFormat::Json, _) => {
@@ -214,7 +221,9 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
             }
         },
         (ExportFormat::Dot, Some(town)) => emit(&town_graph(&atlas, town)?.to_dot_string(), out),
-        (ExportFormat::Schema, _) | (ExportFormat::Dot, None) => Err(Failure::usage("unreachable export combination")),
+        (ExportFormat::Schema | ExportFormat::Parquet, _) | (ExportFormat::Dot, None) => {
+            Err(Failure::usage("unreachable export combination"))
+        }
     }
 }
 

@@ -53,9 +53,14 @@ pub(crate) fn parse_atlas(bytes: &[u8]) -> Result<Atlas, Vec<Error>> {
 /// problem on standard error and fails with exit code 1.
 pub(crate) fn atlas(path: Option<&Path>) -> Result<Cow<'static, Atlas>, Failure> {
     let Some(path) = path else { return Ok(Cow::Borrowed(Atlas::builtin())) };
-    let bytes = read(path)?;
     let file = label(path);
-    parse_atlas(&bytes).map(Cow::Owned).map_err(|errors| {
+    let loaded = if path.is_dir() {
+        // A directory of Parquet tables (`regdev export parquet`).
+        crate::parquet::load_dir(path).map_err(|e| vec![e])
+    } else {
+        parse_atlas(&read(path)?)
+    };
+    loaded.map(Cow::Owned).map_err(|errors| {
         for e in &errors {
             note(&describe(&file, e));
         }

@@ -31,6 +31,7 @@ mod import;
 mod load;
 mod lookup;
 mod output;
+mod parquet;
 mod qca;
 mod schema;
 

@@ -21,8 +21,8 @@
 
 use regdev::{
     ActorKind, AdminLevel, Advantage, Currency, Dimension, DimensionKind, Indicator, IndustryDivision, LinkageKind,
-    ObservationKind, Place, Qualifier, RegionalModel, Scale, SourceKind, SourceStrength, Unit, UpgradingType, Valence,
-    ValueChainRole, Year, ZoneKind, ZoneLevel,
+    ObservationKind, Place, Qualifier, Rank, RegionalModel, Scale, SourceKind, SourceStrength, Unit, UpgradingType,
+    Valence, ValueChainRole, Year, ZoneKind, ZoneLevel,
 };
 use serde_json::{Map, Value, json};
 
@@ -182,6 +182,24 @@ pub(crate) fn atlas_schema() -> Value {
 
     let profile: Map<String, Value> = Dimension::ALL.iter().map(|&d| (d.id().to_owned(), r(d.id()))).collect();
     def("profile", json!({ "type": "object", "properties": profile, "additionalProperties": false }));
+    def("rank", vocabulary(Rank::ALL, Rank::id, "A claim's rank, as Wikidata ranks statements (default normal)."));
+    let claims: Map<String, Value> = Dimension::ALL
+        .iter()
+        .map(|&d| {
+            let claim = object(
+                json!({ "value": r(d.id()), "period": r("period"), "rank": r("rank"), "source": r("slug") }),
+                &["value", "source"],
+            );
+            (d.id().to_owned(), array(claim, false))
+        })
+        .collect();
+    def(
+        "profile_claims",
+        json!({
+            "description": "Every sourced claim on each profile dimension (format 2).",
+            "type": "object", "properties": claims, "additionalProperties": false
+        }),
+    );
     def(
         "profile_sources",
         json!({
@@ -217,7 +235,7 @@ pub(crate) fn atlas_schema() -> Value {
         object(
             json!({
                 "id": r("slug"), "name": r("text"), "description": { "type": "string" },
-                "model": r("regional_model"), "profile": r("profile"), "profile_sources": r("profile_sources")
+                "model": r("regional_model"), "profile": r("profile"), "profile_sources": r("profile_sources"), "profile_claims": r("profile_claims")
             }),
             &["id", "name"],
         ),
@@ -294,7 +312,7 @@ pub(crate) fn atlas_schema() -> Value {
                 "model": observed(r("regional_model")), "key_facts": r("key_facts"),
                 "specialisations": array(r("specialisation"), false), "zones": array(r("zone"), false),
                 "advantages": array(observed(r("advantage")), false),
-                "profile": r("profile"), "profile_sources": r("profile_sources"),
+                "profile": r("profile"), "profile_sources": r("profile_sources"), "profile_claims": r("profile_claims"),
                 "trajectory": array(r("stage"), false), "notes": array(observed(r("text")), false)
             }),
             &["id", "name", "level"],

@@ -1,0 +1,32 @@
+//! `regdev export parquet -o DIR` and reading such a directory back
+//! (`--atlas DIR`, `regdev validate DIR`).
+
+use std::path::Path;
+
+use regdev::{Atlas, Error};
+
+use crate::cli::ExportArgs;
+use crate::load;
+use crate::output::{Failure, note};
+
+/// Loads a directory of Parquet tables into a validated atlas.
+pub(crate) fn load_dir(dir: &Path) -> Result<Atlas, Error> {
+    regdev::tables::read_dir(dir)
+}
+
+/// `regdev export parquet -o DIR`.
+pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
+    if let Some(t) = &args.town {
+        return Err(Failure::usage(format!("unexpected TOWN '{t}': export parquet writes the whole atlas")));
+    }
+    let Some(dir) = args.output.as_deref() else {
+        return Err(Failure::usage("export parquet needs -o DIR (it writes one file per table)"));
+    };
+    if dir.is_file() {
+        return Err(Failure::usage(format!("'{}' is a file; export parquet writes into a directory", dir.display())));
+    }
+    let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    regdev::tables::write_dir(&atlas, dir)?;
+    note(&format!("wrote {} Parquet tables into {}", regdev::tables::TABLES.len(), dir.display()));
+    Ok(())
+}

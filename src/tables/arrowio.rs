@@ -1,0 +1,331 @@
+//! Rows of JSON values to Arrow columns and back.
+
+use std::sync::Arc;
+
+use arrow::array::{
+    Array, ArrayRef, Float64Array, Float64Builder, Int16Array, Int16Builder, ListArray, ListBuilder, RecordBatch,
+    StringArray, StringBuilder, UInt64Array, UInt64Builder,
+};
+use serde_json::{Map, Value};
+
+use super::spec::{Spec, Ty};
+use crate::Error;
+
+/// Builds one table from JSON records.
+pub(crate) struct TableBuilder {
+    pub(crate) spec: &'static Spec,
+    cols: Vec<ColBuilder>,
+    rows: usize,
+}
+
+enum ColBuilder {
+    Str(StringBuilder),
+    Year(Int16Builder),
+    F64(Float64Builder),
+    U64(UInt64Builder),
+    List(ListBuilder<StringBuilder>),
+}
+
+fn internal(spec: &Spec, column: &str, message: impl Into<String>) -> Error {
+    Error::Table { table: spec.name.to_owned(), row: None, column: Some(column.to_owned()), message: message.into() }
+}
+
+/// Removes the value at `path` from `obj`.
+pub(crate) fn take(obj: &mut Map<String, Value>, path: &[&str]) -> Option<Value> {
+    match path {
+        [] => None,
+        [k] => obj.remove(*k),
+        [k, rest @ ..] => match obj.get_mut(*k) {
+            Some(Value::Object(m)) => take(m, rest),
+            _ => None,
+        },
+    }
+}
+
+/// Puts `v` at `path` in `obj`, creating objects on the way.
+pub(crate) fn put(obj: &mut Map<String, Value>, path: &[&str], v: Value) {
+    match path {
+        [] => {}
+        [k] => {
+            obj.insert((*k).to_owned(), v);
+        }
+        [k, rest @ ..] => {
+            let entry = obj.entry((*k).to_owned()).or_insert_with(|| Value::Object(Map::new()));
+            if let Value::Object(m) = entry {
+                put(m, rest, v);
+            }
+        }
+    }
+}
+
+/// The path of the first field left in `obj` that is not an empty object.
+pub(crate) fn leftover(obj: &Map<String, Value>) -> Option<String> {
+    obj.iter().find_map(|(k, v)| match v {
+        Value::Object(m) if m.is_empty() => None,
+        Value::Object(m) => leftover(m).map(|rest| format!("{k}.{rest}")),
+        _ => Some(k.clone()),
+    })
+}
+
+impl TableBuilder {
+    pub(crate) fn new(spec: &'static Spec) -> TableBuilder {
+        let cols = spec
+            .cols
+            .iter()
+            .map(|c| match c.ty {
+                Ty::Str => ColBuilder::Str(StringBuilder::new()),
+                Ty::Year => ColBuilder::Year(Int16Builder::new()),
+                Ty::F64 => ColBuilder::F64(Float64Builder::new()),
+                Ty::U64 => ColBuilder::U64(UInt64Builder::new()),
+                Ty::List => ColBuilder::List(ListBuilder::new(StringBuilder::new())),
+            })
+            .collect();
+        TableBuilder { spec, cols, rows: 0 }
+    }
+
+    /// Appends one record: the key columns from `keys` (in column order),
+    /// every other column taken from `obj`. A field of `obj` that no column
+    /// holds is an error: nothing is dropped silently.
+    pub(crate) fn push(&mut self, keys: &[Option<&str>], mut obj: Map<String, Value>) -> Result<(), Error> {
+        let spec = self.spec;
+        let mut keys = keys.iter();
+        for (c, b) in spec.cols.iter().zip(self.cols.iter_mut()) {
+            let v = if c.path.is_empty() {
+                keys.next().copied().flatten().map(|s| Value::String(s.to_owned()))
+            } else {
+                take(&mut obj, c.path)
+            };
+            let bad = || internal(spec, c.name, "value of the wrong JSON type (a bug in regdev)");
+            match (b, v) {
+                (ColBuilder::Str(b), None) => b.append_null(),
+                (ColBuilder::Str(b), Some(Value::String(s))) => b.append_value(s),
+                (ColBuilder::Year(b), None) => b.append_null(),
+                (ColBuilder::Year(b), Some(Value::Number(n))) => {
+                    b.append_value(n.as_i64().and_then(|y| i16::try_from(y).ok()).ok_or_else(bad)?);
+                }
+                (ColBuilder::F64(b), None) => b.append_null(),
+                (ColBuilder::F64(b), Some(Value::Number(n))) => b.append_value(n.as_f64().ok_or_else(bad)?),
+                (ColBuilder::U64(b), None) => b.append_null(),
+                (ColBuilder::U64(b), Some(Value::Number(n))) => b.append_value(n.as_u64().ok_or_else(bad)?),
+                (ColBuilder::List(b), None) => b.append_null(),
+                (ColBuilder::List(b), Some(Value::Array(items))) => {
+                    for item in items {
+                        match item {
+                            Value::String(s) => b.values().append_value(s),
+                            _ => return Err(bad()),
+                        }
+                    }
+                    b.append(true);
+                }
+                _ => return Err(bad()),
+            }
+        }
+        if let Some(field) = leftover(&obj) {
+            return Err(Error::Table {
+                table: spec.name.to_owned(),
+                row: Some(self.rows),
+                column: None,
+                message: format!("field '{field}' has no column (a bug in regdev)"),
+            });
+        }
+        self.rows += 1;
+        Ok(())
+    }
+
+    pub(crate) fn finish(self) -> Result<RecordBatch, Error> {
+        let columns: Vec<ArrayRef> = self
+            .cols
+            .into_iter()
+            .map(|b| -> ArrayRef {
+                match b {
+                    ColBuilder::Str(mut b) => Arc::new(b.finish()),
+                    ColBuilder::Year(mut b) => Arc::new(b.finish()),
+                    ColBuilder::F64(mut b) => Arc::new(b.finish()),
+                    ColBuilder::U64(mut b) => Arc::new(b.finish()),
+                    ColBuilder::List(mut b) => Arc::new(b.finish()),
+                }
+            })
+            .collect();
+        RecordBatch::try_new(Arc::new(self.spec.schema()), columns).map_err(|e| Error::Table {
+            table: self.spec.name.to_owned(),
+            row: None,
+            column: None,
+            message: e.to_string(),
+        })
+    }
+}
+
+/// One column of a batch, downcast to its type.
+enum ColRead<'a> {
+    Str(&'a StringArray),
+    Year(&'a Int16Array),
+    F64(&'a Float64Array),
+    U64(&'a UInt64Array),
+    List(&'a ListArray),
+}
+
+/// A table as read: its batches, checked against the spec.
+pub(crate) struct TableData {
+    pub(crate) spec: &'static Spec,
+    pub(crate) batches: Vec<RecordBatch>,
+}
+
+/// Where each spec column is in a batch.
+fn positions(spec: &Spec, batch: &RecordBatch) -> Result<Vec<usize>, Error> {
+    let schema = batch.schema();
+    let err = |column: &str, message: String| Error::Table {
+        table: spec.name.to_owned(),
+        row: None,
+        column: Some(column.to_owned()),
+        message,
+    };
+    for f in schema.fields() {
+        if spec.index(f.name()).is_none() {
+            return Err(err(f.name(), "unexpected column (not in the documented layout)".to_owned()));
+        }
+    }
+    spec.cols
+        .iter()
+        .map(|c| {
+            let i = schema.index_of(c.name).map_err(|_| err(c.name, "missing column".to_owned()))?;
+            let dt = schema.field(i).data_type();
+            if !c.ty.accepts(dt) {
+                return Err(err(c.name, format!("has type {dt}, expected {}", c.ty.doc_name())));
+            }
+            Ok(i)
+        })
+        .collect()
+}
+
+impl TableData {
+    /// Checks every batch's columns against the spec: names, types, and
+    /// no null in a required column.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        let mut offset = 0;
+        for batch in &self.batches {
+            let pos = positions(self.spec, batch)?;
+            for (c, &i) in self.spec.cols.iter().zip(&pos) {
+                let col = batch.column(i);
+                if c.required && col.null_count() > 0 {
+                    let row = (0..col.len()).find(|&r| col.is_null(r)).unwrap_or(0);
+                    return Err(Error::Table {
+                        table: self.spec.name.to_owned(),
+                        row: Some(offset + row),
+                        column: Some(c.name.to_owned()),
+                        message: "null in a required column".to_owned(),
+                    });
+                }
+            }
+            offset += batch.num_rows();
+        }
+        Ok(())
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+
+    /// Calls `f` with each row's cells as JSON values (`None` for null), in
+    /// column order, and its 0-based row number. Call [`TableData::check`]
+    /// first.
+    pub(crate) fn for_each_row(
+        &self,
+        mut f: impl FnMut(usize, &[Option<Value>]) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let spec = self.spec;
+        let mut offset = 0;
+        let mut cells: Vec<Option<Value>> = Vec::with_capacity(spec.cols.len());
+        for batch in &self.batches {
+            let pos = positions(spec, batch)?;
+            let cols = spec
+                .cols
+                .iter()
+                .zip(&pos)
+                .map(|(c, &i)| {
+                    let a = batch.column(i).as_any();
+                    let cast = match c.ty {
+                        Ty::Str => a.downcast_ref::<StringArray>().map(ColRead::Str),
+                        Ty::Year => a.downcast_ref::<Int16Array>().map(ColRead::Year),
+                        Ty::F64 => a.downcast_ref::<Float64Array>().map(ColRead::F64),
+                        Ty::U64 => a.downcast_ref::<UInt64Array>().map(ColRead::U64),
+                        Ty::List => a.downcast_ref::<ListArray>().map(ColRead::List),
+                    };
+                    cast.ok_or_else(|| internal(spec, c.name, format!("expected {}", c.ty.doc_name())))
+                })
+                .collect::<Result<Vec<_>, Error>>()?;
+            for r in 0..batch.num_rows() {
+                cells.clear();
+                for (col, c) in cols.iter().zip(spec.cols) {
+                    cells.push(cell(col, r, spec, c.name, offset + r)?);
+                }
+                f(offset + r, &cells)?;
+            }
+            offset += batch.num_rows();
+        }
+        Ok(())
+    }
+}
+
+fn cell(col: &ColRead<'_>, r: usize, spec: &Spec, column: &str, row: usize) -> Result<Option<Value>, Error> {
+    Ok(match col {
+        ColRead::Str(a) => a.is_valid(r).then(|| Value::String(a.value(r).to_owned())),
+        ColRead::Year(a) => a.is_valid(r).then(|| Value::from(a.value(r))),
+        ColRead::F64(a) => {
+            if a.is_valid(r) {
+                let x = a.value(r);
+                // JSON has no NaN or infinity: say so here, with the row.
+                Some(Value::from(serde_json::Number::from_f64(x).ok_or_else(|| Error::Table {
+                    table: spec.name.to_owned(),
+                    row: Some(row),
+                    column: Some(column.to_owned()),
+                    message: format!("non-finite number {x}"),
+                })?))
+            } else {
+                None
+            }
+        }
+        ColRead::U64(a) => a.is_valid(r).then(|| Value::from(a.value(r))),
+        ColRead::List(a) => {
+            if a.is_valid(r) {
+                let items = a.value(r);
+                let strings = items.as_any().downcast_ref::<StringArray>().ok_or_else(|| Error::Table {
+                    table: spec.name.to_owned(),
+                    row: Some(row),
+                    column: Some(column.to_owned()),
+                    message: "list items are not strings".to_owned(),
+                })?;
+                let mut out = Vec::with_capacity(strings.len());
+                for i in 0..strings.len() {
+                    if strings.is_null(i) {
+                        return Err(Error::Table {
+                            table: spec.name.to_owned(),
+                            row: Some(row),
+                            column: Some(column.to_owned()),
+                            message: "null list item".to_owned(),
+                        });
+                    }
+                    out.push(Value::String(strings.value(i).to_owned()));
+                }
+                Some(Value::Array(out))
+            } else {
+                None
+            }
+        }
+    })
+}
+
+/// The JSON object of a row: every non-key column put at its path.
+pub(crate) fn unflatten(spec: &Spec, cells: &[Option<Value>]) -> Map<String, Value> {
+    let mut obj = Map::new();
+    for (c, v) in spec.cols.iter().zip(cells) {
+        if let (false, Some(v)) = (c.path.is_empty(), v) {
+            put(&mut obj, c.path, v.clone());
+        }
+    }
+    obj
+}
+
+/// The string in a row's cell `name`, if set.
+pub(crate) fn str_at<'a>(spec: &Spec, cells: &'a [Option<Value>], name: &str) -> Option<&'a str> {
+    spec.index(name).and_then(|i| cells.get(i)).and_then(|v| v.as_ref()).and_then(Value::as_str)
+}

@@ -1,0 +1,280 @@
+//! Parquet tables: export, lossless read-back, and typed errors naming the
+//! table, row and column for invalid content.
+//!
+//! `cargo test --features parquet,synth,proptest --test tables`
+
+#![cfg(all(feature = "parquet", feature = "synth"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use arrow::array::{Array, ArrayRef, Int64Array, RecordBatch, StringArray};
+use arrow::datatypes::{DataType, Field, Schema};
+use regdev::synth::{self, SynthConfig};
+use regdev::{Atlas, Error, tables};
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("regdev-tables-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// JSON -> Parquet (files) -> atlas -> JSON is the identity.
+fn roundtrip_files(atlas: &Atlas, name: &str) {
+    let dir = temp_dir(name);
+    tables::write_dir(atlas, &dir).unwrap();
+    for t in tables::TABLES {
+        assert!(dir.join(format!("{t}.parquet")).is_file(), "{t}.parquet written");
+    }
+    let back = tables::read_dir(&dir).unwrap();
+    assert_eq!(back.to_json_pretty().unwrap(), atlas.to_json_pretty().unwrap());
+    assert_eq!(&back, atlas);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn builtin_roundtrips_through_parquet_files() {
+    roundtrip_files(Atlas::builtin(), "builtin");
+}
+
+#[test]
+fn builtin_json_text_roundtrips() {
+    // Start from the JSON text, as a user would.
+    let json = Atlas::builtin().to_json_pretty().unwrap();
+    let atlas = Atlas::from_json_str(&json).unwrap();
+    let dir = temp_dir("builtin-text");
+    tables::write_dir(&atlas, &dir).unwrap();
+    assert_eq!(tables::read_dir(&dir).unwrap().to_json_pretty().unwrap(), json);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn synthetic_atlases_roundtrip() {
+    for (seed, towns) in [(1, 200), (2, 50), (3, 1)] {
+        let config = SynthConfig::new().towns(towns).seed(seed).actors_per_town(12).graph_fraction(0.3);
+        let atlas = synth::atlas(&config).unwrap();
+        roundtrip_files(&atlas, &format!("synth-{seed}"));
+    }
+    // Sparse: most facts and dimensions missing.
+    let config = SynthConfig::new().towns(100).seed(9).missing_facts(0.7).missing_dimensions(0.7);
+    roundtrip_files(&synth::atlas(&config).unwrap(), "synth-sparse");
+}
+
+#[test]
+fn empty_atlas_roundtrips() {
+    roundtrip_files(&Atlas::builder().build().unwrap(), "empty");
+}
+
+#[test]
+fn every_table_is_written_with_rows() {
+    let batches = tables::to_batches(Atlas::builtin()).unwrap();
+    let names: Vec<&str> = batches.iter().map(|(n, _)| *n).collect();
+    assert_eq!(names, tables::TABLES);
+    let rows = |t: &str| batches.iter().find(|(n, _)| *n == t).unwrap().1.num_rows();
+    let a = Atlas::builtin();
+    assert_eq!(rows("towns"), a.towns().count());
+    assert_eq!(rows("sources"), a.sources().count());
+    assert_eq!(rows("graphs"), a.graphs().count());
+    assert_eq!(rows("actors"), a.graphs().map(|g| g.actor_count()).sum::<usize>());
+    assert_eq!(rows("linkages"), a.graphs().map(|g| g.linkage_count()).sum::<usize>());
+    let obs: usize = a.towns().map(|t| t.key_facts().observations().len()).sum();
+    assert_eq!(rows("observations"), obs);
+    for t in ["archetypes", "profile_claims", "zones", "specialisations", "stages", "notes", "advantages"] {
+        assert!(rows(t) > 0, "{t} has rows in the built-in atlas");
+    }
+}
+
+// --- invalid content -------------------------------------------------------
+
+fn owned(batches: Vec<(&'static str, RecordBatch)>) -> Vec<(String, RecordBatch)> {
+    batches.into_iter().map(|(n, b)| (n.to_owned(), b)).collect()
+}
+
+/// The built-in tables with `table` replaced by `f(batch)`.
+fn altered(table: &str, f: impl Fn(&RecordBatch) -> RecordBatch) -> Vec<(String, RecordBatch)> {
+    owned(tables::to_batches(Atlas::builtin()).unwrap())
+        .into_iter()
+        .map(|(n, b)| if n == table { (n, f(&b)) } else { (n, b) })
+        .collect()
+}
+
+/// `batch` with `column` replaced.
+fn with_column(batch: &RecordBatch, column: &str, field: Field, array: ArrayRef) -> RecordBatch {
+    let schema = batch.schema();
+    let i = schema.index_of(column).unwrap();
+    let mut fields: Vec<Field> = schema.fields().iter().map(|f| f.as_ref().clone()).collect();
+    let mut columns: Vec<ArrayRef> = batch.columns().to_vec();
+    fields[i] = field;
+    columns[i] = array;
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).unwrap()
+}
+
+/// `batch` with row `row` of string column `column` set to `value`.
+fn set_string(batch: &RecordBatch, column: &str, row: usize, value: Option<&str>) -> RecordBatch {
+    let old = batch.column_by_name(column).unwrap().as_any().downcast_ref::<StringArray>().unwrap();
+    let new: StringArray =
+        (0..old.len()).map(|i| if i == row { value } else { old.is_valid(i).then(|| old.value(i)) }).collect();
+    with_column(batch, column, Field::new(column, DataType::Utf8, true), Arc::new(new))
+}
+
+fn message(tables: Vec<(String, RecordBatch)>) -> String {
+    match tables::from_batches(tables) {
+        Ok(_) => panic!("invalid tables loaded"),
+        Err(e) => {
+            assert!(matches!(e, Error::Table { .. }), "typed table error, got {e:?}");
+            e.to_string()
+        }
+    }
+}
+
+#[test]
+fn missing_table_is_named() {
+    let t: Vec<_> =
+        owned(tables::to_batches(Atlas::builtin()).unwrap()).into_iter().filter(|(n, _)| n != "zones").collect();
+    assert_eq!(message(t), "table 'zones': missing table");
+
+    let dir = temp_dir("missing");
+    tables::write_dir(Atlas::builtin(), &dir).unwrap();
+    std::fs::remove_file(dir.join("linkages.parquet")).unwrap();
+    let err = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(err.starts_with("table 'linkages': missing table: cannot open"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn wrong_column_type_is_named() {
+    let t = altered("zones", |b| {
+        let n = b.num_rows();
+        let years: Int64Array = (0..n).map(|_| Some(1992_i64)).collect();
+        with_column(b, "approved", Field::new("approved", DataType::Int64, true), Arc::new(years))
+    });
+    assert_eq!(message(t), "table 'zones', column 'approved': has type Int64, expected int16");
+}
+
+#[test]
+fn missing_and_extra_columns_are_named() {
+    let t = altered("towns", |b| {
+        let mut b = b.clone();
+        b.remove_column(b.schema().index_of("level").unwrap());
+        b
+    });
+    assert_eq!(message(t), "table 'towns', column 'level': missing column");
+    let t = altered("towns", |b| {
+        let schema = b.schema();
+        let mut fields: Vec<Field> = schema.fields().iter().map(|f| f.as_ref().clone()).collect();
+        fields.push(Field::new("population", DataType::Utf8, true));
+        let mut cols = b.columns().to_vec();
+        cols.push(Arc::new(StringArray::from(vec![Some("x"); b.num_rows()])));
+        RecordBatch::try_new(Arc::new(Schema::new(fields)), cols).unwrap()
+    });
+    assert_eq!(message(t), "table 'towns', column 'population': unexpected column (not in the documented layout)");
+}
+
+#[test]
+fn null_in_required_column_is_named() {
+    let t = altered("towns", |b| set_string(b, "level", 2, None));
+    assert_eq!(message(t), "table 'towns', row 2, column 'level': null in a required column");
+}
+
+#[test]
+fn dangling_references_are_named() {
+    let t = altered("linkages", |b| set_string(b, "to", 3, Some("ghost")));
+    let m = message(t);
+    assert!(m.starts_with("table 'linkages', row 3, column 'to': unknown actor 'ghost' in the graph of"), "{m}");
+
+    let t = altered("observations", |b| set_string(b, "town", 0, Some("atlantis")));
+    assert_eq!(message(t), "table 'observations', row 0, column 'town': unknown town 'atlantis'");
+
+    let t = altered("zones", |b| set_string(b, "source", 1, Some("nobody-said")));
+    assert_eq!(message(t), "table 'zones', row 1, column 'source': unknown source 'nobody-said'");
+
+    let t = altered("towns", |b| set_string(b, "parent", 1, Some("nowhere")));
+    assert_eq!(message(t), "table 'towns', row 1, column 'parent': unknown town 'nowhere'");
+
+    let t = altered("profile_claims", |b| set_string(b, "archetype", 0, Some("atlantis")));
+    let m = message(t);
+    assert!(m.starts_with("table 'profile_claims', row 0, column "), "{m}");
+}
+
+#[test]
+fn invalid_values_are_named() {
+    let t = altered("towns", |b| set_string(b, "level", 0, Some("metropolis")));
+    let m = message(t);
+    assert!(m.starts_with("table 'towns', row 0, column 'level': unknown variant `metropolis`"), "{m}");
+
+    let t = altered("observations", |b| set_string(b, "currency", 2, Some("doubloons")));
+    let m = message(t);
+    assert!(m.starts_with("table 'observations', row 2, column "), "{m}");
+    assert!(m.contains("doubloons"), "{m}");
+
+    let t = altered("observations", |b| set_string(b, "unit", 0, Some("money")));
+    let m = message(t);
+    assert!(m.starts_with("table 'observations', row 0, column 'unit': "), "{m}");
+
+    let t = altered("linkages", |b| set_string(b, "kind", 0, Some("friendship")));
+    let m = message(t);
+    assert!(m.starts_with("table 'linkages', row 0, column 'kind': unknown variant `friendship`"), "{m}");
+
+    let t = altered("actors", |b| set_string(b, "id", 0, Some("Not A Slug")));
+    let m = message(t);
+    assert!(m.starts_with("table 'actors', row 0, column 'id': invalid actor id"), "{m}");
+}
+
+#[test]
+fn hostile_files_are_errors_not_panics() {
+    let dir = temp_dir("hostile");
+    tables::write_dir(Atlas::builtin(), &dir).unwrap();
+    // Not Parquet at all.
+    std::fs::write(dir.join("towns.parquet"), b"PAR1 this is not parquet").unwrap();
+    let m = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(m.starts_with("table 'towns': unreadable Parquet"), "{m}");
+    // Truncated.
+    tables::write_dir(Atlas::builtin(), &dir).unwrap();
+    let bytes = std::fs::read(dir.join("linkages.parquet")).unwrap();
+    for cut in [0, 4, bytes.len() / 2, bytes.len() - 1] {
+        std::fs::write(dir.join("linkages.parquet"), &bytes[..cut]).unwrap();
+        let m = tables::read_dir(&dir).unwrap_err().to_string();
+        assert!(m.starts_with("table 'linkages': unreadable Parquet"), "cut at {cut}: {m}");
+    }
+    // Every single-byte corruption is an error or a valid atlas, never a panic.
+    for i in (0..bytes.len()).step_by(7) {
+        let mut b = bytes.clone();
+        b[i] ^= 0x5a;
+        std::fs::write(dir.join("linkages.parquet"), &b).unwrap();
+        let _ = tables::read_dir(&dir);
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>> {
+    use regdev::dimension::Ownership;
+    use regdev::{AdminLevel, Claim, DimensionValue, Name, Period, Rank, Source, SourceId, Town, TownId, Year};
+    let s = SourceId::new("s")?;
+    let t = SourceId::new("t")?;
+    let town = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
+        .claim(
+            Claim::new(DimensionValue::Ownership(Ownership::Collective), s.clone())
+                .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?),
+        )
+        .claim(
+            Claim::new(DimensionValue::Ownership(Ownership::Private), t.clone())
+                .during(Period::new(Year::new(1998)?, None)?)
+                .ranked(Rank::Preferred),
+        )
+        .claim(Claim::new(DimensionValue::Ownership(Ownership::State), t.clone()).ranked(Rank::Deprecated))
+        .build()?;
+    let atlas = Atlas::builder()
+        .source(Source::new(s, regdev::source::SourceKind::Book, "S"))
+        .source(Source::new(t, regdev::source::SourceKind::Book, "T"))
+        .town(town)
+        .build()?;
+    roundtrip_files(&atlas, "claims");
+    let batches = tables::to_batches(&atlas)?;
+    let claims = &batches.iter().find(|(n, _)| *n == "profile_claims").ok_or("no claims")?.1;
+    assert_eq!(claims.num_rows(), 3);
+    let rank = claims.column_by_name("rank").ok_or("rank")?.as_any().downcast_ref::<StringArray>().ok_or("str")?;
+    assert_eq!(rank.iter().collect::<Vec<_>>(), [Some("normal"), Some("preferred"), Some("deprecated")]);
+    Ok(())
+}
