@@ -96,6 +96,10 @@ public_types![
     regdev::dimension::Ownership,
     regdev::dimension::RiskLevel,
     regdev::derive::DerivedRow,
+    regdev::Claim<regdev::DimensionValue>,
+    regdev::Disagreement,
+    regdev::ProfileClaims,
+    regdev::Rank,
     // upgrading
     regdev::UpgradingType,
     regdev::ValueChainRole,

@@ -55,7 +55,7 @@ use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Se
 /// let mut facts = KeyFacts::default();
 /// facts.push(Observation::new(Indicator::Population, Population::new(2_460_000), talk.clone())?);
 /// facts.push(Observation::new(Indicator::Gdp, Money::new(254e9, Currency::Cny)?, talk)?.in_year(Year::new(2013)?));
-/// let derived = facts.derived_gdp_per_capita().ok_or("missing")??;
+/// let derived = facts.derived_gdp_per_capita()?.ok_or("missing")?;
 /// assert_eq!(derived.amount().round(), 103_252.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
