@@ -30,9 +30,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::IdKind;
 use crate::linkage::RawGraph;
+
+mod merge;
 use crate::{
     Archetype, Area, Currency, Error, ExchangeRate, LinkageGraph, Money, Source, SourceId, Town, TownId, Year,
 };
+pub use merge::Duplicates;
 
 /// The atlas format version this crate writes. It reads this one and every
 /// earlier one (from [`MIN_FORMAT_VERSION`]).
@@ -422,12 +425,23 @@ impl Atlas {
                 }
             }
         }
+        use rayon::prelude::*;
         let mut graphs = Vec::with_capacity(doc.graphs.len());
-        for raw in doc.graphs {
-            let focal = raw.focal_town.clone();
-            match LinkageGraph::from_raw_all(raw) {
+        // Graphs are independent: build them in parallel, keeping order.
+        let built: Vec<_> = doc
+            .graphs
+            .into_par_iter()
+            .map(|raw| {
+                let focal = raw.focal_town.clone();
+                LinkageGraph::from_raw_all(raw).map_err(|es| (focal, es))
+            })
+            .collect();
+        for result in built {
+            match result {
                 Ok(g) => graphs.push(g),
-                Err(es) => errors.extend(es.into_iter().map(|e| e.context(format!("graph of town '{focal}'")))),
+                Err((focal, es)) => {
+                    errors.extend(es.into_iter().map(|e| e.context(format!("graph of town '{focal}'"))));
+                }
             }
         }
         match Atlas::assemble(doc.sources, doc.exchange_rates, doc.archetypes, doc.towns, graphs) {
@@ -521,6 +535,15 @@ impl Atlas {
     /// ```
     #[cfg(feature = "json")]
     pub fn document_from_json(json: &[u8]) -> Result<AtlasDocument, Error> {
+        // Fast path: plain serde_json. Only a document that fails is parsed
+        // again with path tracking, which costs on every field, to name
+        // the field; the error is the same as tracking all along.
+        let mut de = serde_json::Deserializer::from_slice(json);
+        if let Ok(doc) = AtlasDocument::deserialize(&mut de) {
+            if de.end().is_ok() {
+                return Ok(doc);
+            }
+        }
         let mut de = serde_json::Deserializer::from_slice(json);
         let doc: AtlasDocument = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();

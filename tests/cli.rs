@@ -3,52 +3,14 @@
 #![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod util;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-
-/// What one run of the binary produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `regdev ARGS` with `stdin` on standard input, and checks that no
-/// panic or backtrace reached the user.
-fn run_with(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regdev"))
-        .args(args)
-        .env("RUST_BACKTRACE", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    {
-        let mut input = child.stdin.take().unwrap();
-        // The binary may exit without reading; a broken pipe here is fine.
-        let _ = input.write_all(stdin);
-    }
-    let out = child.wait_with_output().unwrap();
-    let run = Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "panic reached the user: {text}");
-        assert!(!text.contains("stack backtrace"), "backtrace reached the user: {text}");
-        assert!(!text.contains("internal error"), "internal error: {text}");
-    }
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, b"")
-}
+use util::{run, run_with};
 
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -303,10 +265,12 @@ fn towns_as_json_and_csv() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 25);
-    assert!(lines[0].starts_with("id,name,chinese,level,"));
+    assert_eq!(lines[0], regdev::CsvColumns::People.names().join(","));
+    // Codes and specialisations are in (as for people: see CsvColumns).
     assert!(
-        lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,927.68,"))
+        lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,320583,"))
     );
+    assert_eq!(lines.iter().filter(|l| l.contains("c38:")).count(), 2, "{}", r.stdout);
 }
 
 #[test]

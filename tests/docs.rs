@@ -1,13 +1,14 @@
 //! The crate's documentation cites only what ships with it.
 //!
 //! Scans every doc comment (`///`, `//!`, `#[doc = "…"]`) under `src/`,
-//! `examples/` and `benches/`, the Markdown chapters of the guide
-//! (`src/guide/*.md`) and the README, and fails on
+//! `examples/` and `benches/`, the Markdown that rustdoc includes (the
+//! guide's chapters `src/guide/*.md`, `docs/*.md`) and the README, and
+//! fails on
 //!
 //! - a mention of a workspace file that does not ship (`DESIGN.md`,
 //!   `STYLE.md`, "domain facts", …);
 //! - a path to a file of the repository (`src/…`, `data/…`, `tools/…`,
-//!   `*.md`, …) that does not exist, or, in the API docs under `src/`, that
+//!   `*.md`, …) that does not exist, or, in the API docs (`src/`, `docs/`), that
 //!   `Cargo.toml` excludes from the package;
 //! - a `# Source` section that cites nothing ("The crate's data model").
 //! - an atlas source id ("atlas source `qiao-talk`") that the built-in atlas
@@ -115,7 +116,9 @@ fn all_docs() -> Vec<Vec<DocLine>> {
         files(&root.join(dir), "rs", &mut rust);
     }
     let mut markdown = Vec::new();
+    // Markdown that rustdoc includes (the guide's chapters, `docs/*.md`).
     files(&root.join("src"), "md", &mut markdown);
+    files(&root.join("docs"), "md", &mut markdown);
     markdown.push(root.join("README.md"));
     let mut docs: Vec<Vec<DocLine>> = rust.iter().map(|p| rust_doc_lines(p)).collect();
     docs.extend(markdown.iter().map(|p| text_lines(p)));
@@ -184,7 +187,7 @@ fn docs_name_only_files_that_ship() {
                 };
                 if !root.join(&relative).exists() {
                     bad.push(format!("{}: {path} does not exist", line.place));
-                } else if line.place.starts_with("src/")
+                } else if (line.place.starts_with("src/") || line.place.starts_with("docs/"))
                     && excluded.iter().any(|e| relative == *e || relative.starts_with(&format!("{e}/")))
                 {
                     // The API docs (docs.rs) must not point into what the

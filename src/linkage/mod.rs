@@ -828,7 +828,8 @@ impl LinkageGraph {
             index.insert(id, node);
         }
         for l in raw.linkages {
-            let referrer = format!("linkage '{}' -> '{}'", l.from, l.to);
+            // Formatted only for a linkage with a problem.
+            let referrer = || format!("linkage '{}' -> '{}'", l.from, l.to);
             let from = index.get(&l.from).copied();
             let to = index.get(&l.to).copied();
             let mut ok = true;
@@ -837,7 +838,7 @@ impl LinkageGraph {
                     errors.push(Error::UnknownReference {
                         kind: IdKind::Actor,
                         id: id.to_string(),
-                        referrer: referrer.clone(),
+                        referrer: referrer(),
                     });
                     ok = false;
                 }
@@ -854,7 +855,7 @@ impl LinkageGraph {
             }
             if let (Some(since), Some(until)) = (l.since, l.until) {
                 if until < since {
-                    errors.push(Error::UntilBeforeSince { since, until }.context(referrer.clone()));
+                    errors.push(Error::UntilBeforeSince { since, until }.context(referrer()));
                     ok = false;
                 }
             }

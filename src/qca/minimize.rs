@@ -785,7 +785,7 @@ impl TruthTable {
                 order.extend(sol.iter().copied().filter(|p| !essential.contains(p)));
                 let members: Vec<&[f64]> =
                     order.iter().filter_map(|&p| memberships.get(p).map(Vec::as_slice)).collect();
-                let whole = union(&members);
+                let (whole, top, second) = union_with_runner_up(&members);
                 let whole_fit = SetFit::sufficiency(&whole, &self.y);
                 let terms = order
                     .iter()
@@ -794,10 +794,13 @@ impl TruthTable {
                         let code = chart.primes.get(p)?;
                         let m = memberships.get(p)?;
                         let fit = SetFit::sufficiency(m, &self.y);
-                        let others: Vec<&[f64]> =
-                            members.iter().enumerate().filter(|(j, _)| *j != ti).map(|(_, m)| *m).collect();
-                        let without =
-                            if others.is_empty() { 0.0 } else { SetFit::sufficiency(&union(&others), &self.y).cov };
+                        // The union of the other terms, case by case: the
+                        // largest membership unless this term alone holds it.
+                        let without = if members.len() < 2 {
+                            0.0
+                        } else {
+                            SetFit::sufficiency(&union_without(&whole, &top, &second, ti), &self.y).cov
+                        };
                         let cases = explained_cases
                             .iter()
                             .filter(|(v, _)| covers(code, v))
@@ -1005,6 +1008,47 @@ impl TruthTable {
     }
 }
 
+/// The union (case-wise maximum) of `members`, with, for each case, the
+/// index of the only member holding that maximum (`None` when several hold
+/// it) and the largest membership among the others. Removing one member
+/// from the union then costs one pass over the cases instead of a new
+/// union: a 148-term solution over 500 cases took 148 unions of 147
+/// members each before.
+fn union_with_runner_up(members: &[&[f64]]) -> (Vec<f64>, Vec<Option<usize>>, Vec<f64>) {
+    let n = members.first().map_or(0, |m| m.len());
+    let mut whole = vec![0.0; n];
+    let mut top: Vec<Option<usize>> = vec![None; n];
+    let mut second = vec![0.0; n];
+    for i in 0..n {
+        let (mut best, mut at, mut runner) = (0.0f64, None, 0.0f64);
+        for (j, m) in members.iter().enumerate() {
+            let v = m.get(i).copied().unwrap_or(0.0);
+            if j == 0 {
+                (best, at) = (v, Some(0));
+            } else if v > best {
+                runner = best;
+                (best, at) = (v, Some(j));
+            } else if v == best {
+                runner = best;
+                at = None;
+            } else {
+                runner = runner.max(v);
+            }
+        }
+        if let (Some(w), Some(t), Some(s)) = (whole.get_mut(i), top.get_mut(i), second.get_mut(i)) {
+            *w = best.max(0.0);
+            *t = at;
+            *s = runner.max(0.0);
+        }
+    }
+    (whole, top, second)
+}
+
+/// The union of every member but the `t`-th, from [`union_with_runner_up`]'s output.
+fn union_without(whole: &[f64], top: &[Option<usize>], second: &[f64], t: usize) -> Vec<f64> {
+    whole.iter().zip(top).zip(second).map(|((&w, &tp), &s)| if tp == Some(t) { s } else { w }).collect()
+}
+
 fn union(members: &[&[f64]]) -> Vec<f64> {
     let n = members.first().map_or(0, |m| m.len());
     (0..n).map(|i| members.iter().map(|m| m.get(i).copied().unwrap_or(0.0)).fold(0.0, f64::max)).collect()
@@ -1036,4 +1080,31 @@ fn minterms(cube: &[u8], levels: &[u8]) -> Vec<Vec<u8>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The union of all members but one, read off the runner-up, equals
+        /// the union recomputed without that member (values drawn from a
+        /// small set, so ties are common).
+        #[test]
+        fn union_without_one_member(
+            members in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![0.0, 0.3, 0.7, 1.0]), 6), 1..7),
+        ) {
+            let refs: Vec<&[f64]> = members.iter().map(Vec::as_slice).collect();
+            let (whole, top, second) = union_with_runner_up(&refs);
+            proptest::prop_assert_eq!(&whole, &union(&refs));
+            for t in 0..refs.len() {
+                let others: Vec<&[f64]> =
+                    refs.iter().enumerate().filter(|(j, _)| *j != t).map(|(_, m)| *m).collect();
+                let rest = union_without(&whole, &top, &second, t);
+                let expected = if others.is_empty() { vec![0.0; 6] } else { union(&others) };
+                proptest::prop_assert_eq!(rest, expected);
+            }
+        }
+    }
 }

@@ -379,11 +379,12 @@ pub(crate) fn minimal_covers(cover: &[Vec<usize>], ncols: usize, limit: usize) -
         }
     }
     let ctx = Ctx { bits: &bits, options: &options, max_cover };
+    let mut banned = vec![false; cover.len()];
     let mut k = ncols.div_ceil(max_cover).max(1);
     loop {
         let mut out = BTreeSet::new();
         let mut chosen = Vec::new();
-        if ctx.search(&uncovered, &mut chosen, k, &mut out, 1) {
+        if ctx.search(&uncovered, &mut chosen, &mut banned, k, &mut out, 1) {
             break;
         }
         if !out.is_empty() || k >= cover.len() {
@@ -393,7 +394,7 @@ pub(crate) fn minimal_covers(cover: &[Vec<usize>], ncols: usize, limit: usize) -
     }
     let mut out = BTreeSet::new();
     let mut chosen = Vec::new();
-    if ctx.search(&uncovered, &mut chosen, k, &mut out, limit.saturating_add(1)) {
+    if ctx.search(&uncovered, &mut chosen, &mut banned, k, &mut out, limit.saturating_add(1)) {
         return None;
     }
     if out.len() > limit {
@@ -411,10 +412,19 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// Collects covers of size at most `k` into `out`; returns true once
     /// `out` holds `stop` sets.
+    ///
+    /// Each cover is generated once: the search branches on the uncovered
+    /// column with the fewest usable options, and once the branch that
+    /// takes option `p` is done, `p` is banned from its sibling branches
+    /// (a cover holding `p` has already been found there). A cover still
+    /// reaches the branch of the first of its rows in that column's order,
+    /// so nothing is lost; without the ban the same cover was reached
+    /// through every order of its rows.
     fn search(
         &self,
         uncovered: &[u64],
         chosen: &mut Vec<usize>,
+        banned: &mut [bool],
         k: usize,
         out: &mut BTreeSet<Vec<usize>>,
         stop: usize,
@@ -430,7 +440,10 @@ impl Ctx<'_> {
         if left == 0 || left * self.max_cover < remaining {
             return false;
         }
-        // The uncovered column with the fewest options.
+        let usable = |col: usize| {
+            self.options.get(col).map_or(0, |o| o.iter().filter(|&&p| !banned.get(p).copied().unwrap_or(true)).count())
+        };
+        // The uncovered column with the fewest usable options.
         let mut best: Option<(usize, usize)> = None;
         for (wi, &w) in uncovered.iter().enumerate() {
             let mut w = w;
@@ -438,25 +451,44 @@ impl Ctx<'_> {
                 let b = w.trailing_zeros() as usize;
                 w &= w - 1;
                 let col = wi * 64 + b;
-                let n = self.options.get(col).map_or(0, Vec::len);
+                let n = usable(col);
+                if n == 0 {
+                    // A column nothing left can cover: no cover below here.
+                    return false;
+                }
                 if best.is_none_or(|(_, bn)| n < bn) {
                     best = Some((col, n));
                 }
             }
         }
         let Some((col, _)) = best else { return false };
-        let opts = self.options.get(col).cloned().unwrap_or_default();
+        let opts: Vec<usize> = self
+            .options
+            .get(col)
+            .map(|o| o.iter().copied().filter(|&p| !banned.get(p).copied().unwrap_or(true)).collect())
+            .unwrap_or_default();
+        let mut stop_now = false;
+        let mut tried = Vec::with_capacity(opts.len());
         for p in opts {
             let Some(pb) = self.bits.get(p) else { continue };
             let next: Vec<u64> = uncovered.iter().zip(pb).map(|(u, b)| u & !b).collect();
             chosen.push(p);
-            let stop_now = self.search(&next, chosen, k, out, stop);
+            stop_now = self.search(&next, chosen, banned, k, out, stop);
             chosen.pop();
             if stop_now {
-                return true;
+                break;
+            }
+            if let Some(slot) = banned.get_mut(p) {
+                *slot = true;
+                tried.push(p);
             }
         }
-        false
+        for p in tried {
+            if let Some(slot) = banned.get_mut(p) {
+                *slot = false;
+            }
+        }
+        stop_now
     }
 }
 
@@ -492,5 +524,49 @@ mod tests {
         let sols = minimal_covers(&cover, on.len(), 100).unwrap_or_default();
         assert_eq!(sols.len(), 2, "the cyclic chart has two minimal covers");
         assert!(sols.iter().all(|s| s.len() == 3));
+    }
+
+    /// Every minimum-size cover, by trying every subset of rows.
+    fn brute_force(cover: &[Vec<usize>], ncols: usize) -> Vec<Vec<usize>> {
+        let n = cover.len();
+        let mut best: Option<usize> = None;
+        let mut out = Vec::new();
+        for set in 0u32..(1 << n) {
+            let size = set.count_ones() as usize;
+            let covered: BTreeSet<usize> = cover
+                .iter()
+                .enumerate()
+                .filter(|(p, _)| set >> p & 1 == 1)
+                .flat_map(|(_, r)| r.iter().copied())
+                .collect();
+            if covered.len() < ncols || best.is_some_and(|b| size > b) {
+                continue;
+            }
+            if best.is_none_or(|b| size < b) {
+                best = Some(size);
+                out.clear();
+            }
+            out.push((0..n).filter(|p| set >> p & 1 == 1).collect());
+        }
+        out.sort();
+        out
+    }
+
+    proptest::proptest! {
+        /// The search that bans explored rows from sibling branches finds
+        /// exactly the minimum covers that trying every subset finds.
+        #[test]
+        fn minimal_covers_equal_brute_force(
+            rows in proptest::collection::vec(proptest::collection::btree_set(0usize..7, 1..5), 1..10),
+        ) {
+            let cover: Vec<Vec<usize>> = rows.iter().map(|r| r.iter().copied().collect()).collect();
+            let ncols = 7;
+            let expected = if (0..ncols).all(|c| cover.iter().any(|r| r.contains(&c))) {
+                brute_force(&cover, ncols)
+            } else {
+                Vec::new()
+            };
+            proptest::prop_assert_eq!(minimal_covers(&cover, ncols, usize::MAX - 1), Some(expected));
+        }
     }
 }

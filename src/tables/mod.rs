@@ -262,19 +262,44 @@ fn io(operation: &'static str, e: impl std::fmt::Display) -> Error {
 }
 
 /// Writes `(table, batch)` pairs as `DIR/TABLE.parquet`.
-pub(crate) fn write_batches(batches: &[(&'static str, RecordBatch)], dir: &Path) -> Result<(), Error> {
+fn write_batches(batches: &[(&'static str, RecordBatch)], dir: &Path) -> Result<(), Error> {
+    for (name, batch) in batches {
+        write_batch(dir, name, batch)?;
+    }
+    Ok(())
+}
+
+/// Writes one table as `DIR/NAME.parquet` (Snappy-compressed), creating
+/// the directory if needed: [`write_dir`] one table at a time, for callers
+/// that report progress or write batches of [`to_batches`] elsewhere.
+///
+/// # Errors
+///
+/// [`Error::Io`] if the directory or the file cannot be written.
+///
+/// # Example
+///
+/// ```
+/// let dir = std::env::temp_dir().join(format!("regdev-doc-batch-{}", std::process::id()));
+/// for (name, batch) in regdev::tables::to_batches(regdev::Atlas::builtin())? {
+///     regdev::tables::write_batch(&dir, name, &batch)?;
+/// }
+/// assert_eq!(&regdev::tables::read_dir(&dir)?, regdev::Atlas::builtin());
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Result<(), Error> {
     use parquet::arrow::ArrowWriter;
     use parquet::basic::Compression;
     use parquet::file::properties::WriterProperties;
+    let dir = dir.as_ref();
     std::fs::create_dir_all(dir).map_err(|e| io("creating the Parquet directory", e))?;
-    for (name, batch) in batches {
-        let path = dir.join(format!("{name}.parquet"));
-        let file = std::fs::File::create(&path).map_err(|e| io("creating a Parquet file", e))?;
-        let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
-        let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props)).map_err(|e| io("writing Parquet", e))?;
-        w.write(batch).map_err(|e| io("writing Parquet", e))?;
-        w.close().map_err(|e| io("writing Parquet", e))?;
-    }
+    let path = dir.join(format!("{name}.parquet"));
+    let file = std::fs::File::create(&path).map_err(|e| io("creating a Parquet file", e))?;
+    let props = WriterProperties::builder().set_compression(Compression::SNAPPY).build();
+    let mut w = ArrowWriter::try_new(file, batch.schema(), Some(props)).map_err(|e| io("writing Parquet", e))?;
+    w.write(batch).map_err(|e| io("writing Parquet", e))?;
+    w.close().map_err(|e| io("writing Parquet", e))?;
     Ok(())
 }
 

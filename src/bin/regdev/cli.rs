@@ -120,10 +120,10 @@ pub(crate) struct TownsArgs {
     pub(crate) parent: Option<String>,
     /// Only towns with at least this population.
     #[arg(long, value_name = "N")]
-    pub(crate) min_population: Option<u32>,
+    pub(crate) min_population: Option<u64>,
     /// Only towns with at most this population.
     #[arg(long, value_name = "N")]
-    pub(crate) max_population: Option<u32>,
+    pub(crate) max_population: Option<u64>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TownsFormat::Table)]
     pub(crate) format: TownsFormat,

@@ -7,6 +7,7 @@ use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Rep
 
 use crate::load;
 use crate::output::{Failure, emit};
+use crate::progress::Progress;
 
 /// `regdev draw`.
 #[derive(Debug, Args)]
@@ -98,6 +99,7 @@ pub(crate) fn report(args: &ReportArgs) -> Result<(), Failure> {
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
     let ids = ids(&atlas, &args.cases)?;
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+    let _p = Progress::spinner_if(refs.len() >= 200, format!("report on {} cases", refs.len()));
     let html = Report::new(&atlas, &refs)?.to_html(&Options::default());
     emit(&html, args.output.as_deref())
 }
@@ -121,6 +123,8 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
     let svg = match &args.figure {
         Figure::Graph { town } => {
             let t = load::town(&atlas, town)?;
+            let actors = atlas.graph(t.id().as_str()).map_or(0, regdev::LinkageGraph::actor_count);
+            let _p = Progress::spinner_if(actors >= 2_000, format!("drawing {actors} actors"));
             GraphFigure::from_atlas(&atlas, t.id().as_str())?.to_svg(&options)
         }
         Figure::Compare { cases, all_dimensions } => {
@@ -135,6 +139,8 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
         Figure::Distances { cases } => {
             let ids = ids(&atlas, cases)?;
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+            let pairs = refs.len() * refs.len().saturating_sub(1) / 2;
+            let _p = Progress::spinner_if(pairs >= 100_000, format!("all-pairs distances: {pairs} pairs"));
             DistanceFigure::from_atlas(&atlas, &refs)?.to_svg(&options)
         }
     };

@@ -24,7 +24,7 @@ pub(crate) fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     let read = if is_stdin(path) {
         std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+        crate::progress::read_file(path).map(|b| bytes = b)
     };
     read.map_err(|e| Failure::invalid(format!("cannot read '{}': {e}", label(path))))?;
     Ok(bytes)
@@ -45,6 +45,10 @@ pub(crate) fn describe(file: &str, e: &Error) -> String {
 /// Parses and validates atlas JSON, collecting every problem the library
 /// reports (a JSON syntax or shape error stops parsing, so it is alone).
 pub(crate) fn parse_atlas(bytes: &[u8]) -> Result<Atlas, Vec<Error>> {
+    let _spinner = crate::progress::Progress::spinner_over(
+        bytes.len(),
+        format!("parsing and validating {} MB of JSON", bytes.len() / 1_000_000),
+    );
     let doc = Atlas::document_from_json(bytes).map_err(|e| vec![e])?;
     Atlas::validate_document(doc)
 }

@@ -32,6 +32,7 @@ mod load;
 mod lookup;
 mod output;
 mod parquet;
+mod progress;
 mod qca;
 mod schema;
 

@@ -8,9 +8,11 @@ use regdev::{Atlas, Error};
 use crate::cli::ExportArgs;
 use crate::load;
 use crate::output::{Failure, note};
+use crate::progress::Progress;
 
 /// Loads a directory of Parquet tables into a validated atlas.
 pub(crate) fn load_dir(dir: &Path) -> Result<Atlas, Error> {
+    let _spinner = Progress::spinner(format!("loading Parquet tables from {}", dir.display()));
     regdev::tables::read_dir(dir)
 }
 
@@ -26,7 +28,18 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
         return Err(Failure::usage(format!("'{}' is a file; export parquet writes into a directory", dir.display())));
     }
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    regdev::tables::write_dir(&atlas, dir)?;
+    let batches = {
+        let _spinner = Progress::spinner(format!("building tables of {} towns", atlas.towns().len()));
+        regdev::tables::to_batches(&atlas)?
+    };
+    let rows: usize = batches.iter().map(|(_, b)| b.num_rows()).sum();
+    let bar = Progress::count(rows as u64, "rows", "writing Parquet");
+    for (name, batch) in &batches {
+        bar.set_message(format!("writing {name}"));
+        regdev::tables::write_batch(dir, name, batch)?;
+        bar.inc(batch.num_rows() as u64);
+    }
+    drop(bar);
     note(&format!("wrote {} Parquet tables into {}", regdev::tables::TABLES.len(), dir.display()));
     Ok(())
 }
