@@ -30,9 +30,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::id::IdKind;
 use crate::linkage::RawGraph;
+
+mod merge;
 use crate::{
     Archetype, Area, Currency, Error, ExchangeRate, LinkageGraph, Money, Source, SourceId, Town, TownId, Year,
 };
+pub use merge::Duplicates;
 
 /// The atlas format version this crate writes. It reads this one and every
 /// earlier one (from [`MIN_FORMAT_VERSION`]).

@@ -505,7 +505,7 @@ fn mixed_years(town: &Town, out: &mut Vec<Finding>) {
 }
 
 fn density(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
-    let Some(Ok(d)) = town.key_facts().density() else { return };
+    let Ok(Some(d)) = town.key_facts().density() else { return };
     if d < options.min_density || d > options.max_density {
         out.push(finding(
             Severity::Warning,

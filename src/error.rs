@@ -29,7 +29,24 @@ use crate::id::IdKind;
 ///     "invalid town id \"Kun Shan\": character 'K' at byte 0 is not a lowercase ASCII letter, digit or '-'",
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, thiserror::Error, strum::EnumDiscriminants)]
+#[strum_discriminants(
+    name(ErrorKind),
+    vis(pub),
+    derive(Hash),
+    cfg_attr(all(), non_exhaustive),
+    doc = "Which [`Error`] variant an error is, without its fields: what [`Error::kind`]",
+    doc = "returns, for matching through [`Error::Context`] layers. One kind per variant,",
+    doc = "named alike; the kind of an error with context is that of its root, never `Context`.",
+    doc = "",
+    doc = "# Example",
+    doc = "",
+    doc = "```",
+    doc = "use regdev::{Area, ErrorKind};",
+    doc = "let err = Area::new(-1.0).unwrap_err().context(\"town 'x'\");",
+    doc = "assert_eq!(err.kind(), ErrorKind::Negative);",
+    doc = "```"
+)]
 #[non_exhaustive]
 pub enum Error {
     /// An identifier is not a slug: 1–64 characters, each a lowercase ASCII
@@ -157,6 +174,16 @@ pub enum Error {
         /// What the id identifies.
         kind: IdKind,
         /// The repeated id.
+        id: String,
+    },
+
+    /// A lookup that requires an item found none, e.g.
+    /// [`Atlas::require_town`](crate::Atlas::require_town).
+    #[error("no {kind} '{id}' in the atlas")]
+    NotFound {
+        /// What the id identifies.
+        kind: IdKind,
+        /// The id looked up.
         id: String,
     },
 
@@ -573,6 +600,23 @@ impl Error {
     #[must_use]
     pub fn context(self, context: impl Into<String>) -> Error {
         Error::Context { context: context.into(), source: Box::new(self) }
+    }
+
+    /// The kind of the innermost error (through every [`Error::Context`]
+    /// layer), to match on without unwrapping: builders and loaders add
+    /// context to what they report.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Atlas, ErrorKind, LinkageGraph, TownId};
+    /// let err = Atlas::builder().graph(LinkageGraph::builder(TownId::new("ghost")?).build()?).build().unwrap_err();
+    /// assert_eq!(err.kind(), ErrorKind::UnknownReference);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn kind(&self) -> ErrorKind {
+        ErrorKind::from(self.root())
     }
 
     /// The innermost error, with every [`Error::Context`] layer removed.

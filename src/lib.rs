@@ -44,7 +44,7 @@
 //!     .population(Observed::new(Population::new(2_460_000), talk.clone()))
 //!     .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk).in_year(Year::new(2013)?))
 //!     .build()?;
-//! let per_head = shunde.key_facts().derived_gdp_per_capita().ok_or("missing")??;
+//! let per_head = shunde.key_facts().derived_gdp_per_capita()?.ok_or("no GDP or population")?;
 //! assert_eq!(per_head.amount().round(), 103_252.0); // yuan per person
 //! assert!(Area::new(f64::NAN).is_err());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -152,14 +152,16 @@ pub mod synth;
 #[cfg(feature = "parquet")]
 pub mod tables;
 pub mod town;
+#[cfg(feature = "csv")]
+mod towns_csv;
 pub mod upgrading;
 
-pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument};
+pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument, Duplicates};
 pub use crate::compare::{Compare, Comparison};
 pub use crate::dimension::{
     Claim, Dimension, DimensionKind, DimensionValue, Disagreement, Place, Profile, ProfileClaims, Rank, Scale, ValueRef,
 };
-pub use crate::error::{Error, Result};
+pub use crate::error::{Error, ErrorKind, Result};
 pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
 pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Share, Year};
@@ -171,6 +173,8 @@ pub use crate::town::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name,
     Specialisation, Town, ZoneKind, ZoneLevel,
 };
+#[cfg(feature = "csv")]
+pub use crate::towns_csv::CsvColumns;
 pub use crate::upgrading::{Stage, Trajectory, UpgradingType, ValueChainRole};
 
 /// The README's code sample, compiled and run as a doctest.

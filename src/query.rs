@@ -1,7 +1,8 @@
 //! [`Query`]: typed, composable filters over an [`Atlas`].
 //!
 //! A query is a tree of predicates on towns, combined with
-//! [`Query::and`], [`Query::or`] and [`Query::not`]. Running it yields the
+//! [`Query::and`], [`Query::or`] and [`Query::not`], or the operators
+//! `&`, `|` and `!`. Running it yields the
 //! matching towns in the atlas's stable order.
 //!
 //! # Semantics
@@ -42,6 +43,8 @@
 
 use std::ops::{Bound, RangeBounds};
 
+use fixedbitset::FixedBitSet;
+
 use crate::atlas::Columns;
 use crate::{
     AdminLevel, Atlas, Currency, DimensionValue, IndustryDivision, LinkageKind, Money, Place, RegionalModel, Scale,
@@ -56,10 +59,10 @@ struct Range {
 }
 
 impl Range {
-    fn of<T: Copy + Into<f64>>(r: &impl RangeBounds<T>) -> Range {
+    fn of<T: Copy>(r: &impl RangeBounds<T>, to_f64: impl Fn(T) -> f64) -> Range {
         let map = |b: Bound<&T>| match b {
-            Bound::Included(v) => Bound::Included((*v).into()),
-            Bound::Excluded(v) => Bound::Excluded((*v).into()),
+            Bound::Included(v) => Bound::Included(to_f64(*v)),
+            Bound::Excluded(v) => Bound::Excluded(to_f64(*v)),
             Bound::Unbounded => Bound::Unbounded,
         };
         Range { lo: map(r.start_bound()), hi: map(r.end_bound()) }
@@ -241,21 +244,28 @@ impl Query {
     /// ```
     #[must_use]
     pub fn area(range: impl RangeBounds<f64>) -> Query {
-        Query(Node::Area(Range::of(&range)))
+        Query(Node::Area(Range::of(&range, |v| v)))
     }
 
-    /// Towns whose population lies in `range`. Bounds are `u32` (up to
-    /// 4,294,967,295 persons, above any town's population) so that plain
-    /// integer literals work as bounds.
+    /// Towns whose population lies in `range`. Bounds are `u64` persons,
+    /// as [`Population::get`](crate::Population::get) returns, so a bound
+    /// can be a population's count or a plain integer literal.
     ///
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Query::population(..=2_000_000).count(regdev::Atlas::builtin()), 3);
+    /// use regdev::{Atlas, Query};
+    /// let atlas = Atlas::builtin();
+    /// assert_eq!(Query::population(..=2_000_000).count(atlas), 3);
+    /// let shunde = atlas.require_town("shunde")?.key_facts().population().ok_or("?")?.value().get();
+    /// assert_eq!(Query::population(shunde..).count(atlas), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn population(range: impl RangeBounds<u32>) -> Query {
-        Query(Node::Population(Range::of(&range)))
+    pub fn population(range: impl RangeBounds<u64>) -> Query {
+        // Exact for every count up to 2^53, far above any population.
+        #[allow(clippy::cast_precision_loss)]
+        Query(Node::Population(Range::of(&range, |v| v as f64)))
     }
 
     /// Towns whose GDP lies in `range`. Both bounds must be in the same
@@ -472,7 +482,7 @@ impl Query {
     /// The positions of the matching towns, in atlas order. The whole
     /// query is evaluated up front, column by column, into a bit set.
     fn positions(&self, atlas: &Atlas) -> impl Iterator<Item = usize> + use<> {
-        positions_of(self.compile().bits(atlas))
+        self.compile().bits(atlas).into_ones()
     }
 
     /// How many towns of `atlas` match.
@@ -540,6 +550,56 @@ impl Query {
     }
 }
 
+/// `a & b` is [`a.and(b)`](Query::and).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{AdminLevel, Query};
+/// let q = Query::province("Guangdong") & Query::level(AdminLevel::Town);
+/// assert_eq!(q, Query::province("Guangdong").and(Query::level(AdminLevel::Town)));
+/// assert_eq!(q.count(regdev::Atlas::builtin()), 6);
+/// ```
+impl std::ops::BitAnd for Query {
+    type Output = Query;
+    fn bitand(self, rhs: Query) -> Query {
+        self.and(rhs)
+    }
+}
+
+/// `a | b` is [`a.or(b)`](Query::or).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Query, RegionalModel};
+/// let q = Query::model(RegionalModel::Sunan) | Query::model(RegionalModel::PearlRiverDelta);
+/// assert_eq!(q.count(regdev::Atlas::builtin()), 2);
+/// ```
+impl std::ops::BitOr for Query {
+    type Output = Query;
+    fn bitor(self, rhs: Query) -> Query {
+        self.or(rhs)
+    }
+}
+
+/// `!a` is [`Query::not(a)`](Query::not).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Query, RegionalModel};
+/// let atlas = regdev::Atlas::builtin();
+/// let q = !Query::model(RegionalModel::Sunan) & !Query::province("Guangdong");
+/// assert_eq!(q.count(atlas), atlas.towns().len() - 1 - 12);
+/// ```
+impl std::ops::Not for Query {
+    type Output = Query;
+    fn not(self) -> Query {
+        Query::not(self)
+    }
+}
+
 fn converted(atlas: &Atlas, o: &crate::Observed<Money>, to: Currency) -> Option<f64> {
     atlas.convert_observed(o, to).ok().map(Money::amount)
 }
@@ -570,35 +630,30 @@ enum Compiled<'q> {
     Record(&'q Query),
 }
 
-/// A set of town positions, one bit each.
-type Bits = Vec<u64>;
+/// Bits per block of a [`FixedBitSet`].
+const BLOCK: usize = usize::BITS as usize;
 
-/// The bit set of the column values that pass `test`; a tight loop over
-/// 64-value chunks that the compiler can vectorise.
-fn bits_of<T>(column: &[T], test: impl Fn(&T) -> bool) -> Bits {
-    column
-        .chunks(64)
-        .map(|chunk| chunk.iter().enumerate().fold(0u64, |acc, (b, v)| acc | (u64::from(test(v)) << b)))
-        .collect()
+/// The bit set of the column values that pass `test`: a tight loop over
+/// block-sized chunks that the compiler can vectorise, packed into the
+/// blocks of a [`FixedBitSet`].
+fn bits_of<T>(column: &[T], test: impl Fn(&T) -> bool) -> FixedBitSet {
+    let blocks = column
+        .chunks(BLOCK)
+        .map(|chunk| chunk.iter().enumerate().fold(0usize, |acc, (b, v)| acc | (usize::from(test(v)) << b)));
+    FixedBitSet::with_capacity_and_blocks(column.len(), blocks)
 }
 
-fn bits_from(n: usize, mut test: impl FnMut(usize) -> bool) -> Bits {
-    let mut bits = vec![0u64; n.div_ceil(64)];
-    for (w, word) in bits.iter_mut().enumerate() {
-        let base = w * 64;
-        let mut acc = 0u64;
-        for b in 0..64.min(n - base) {
-            acc |= u64::from(test(base + b)) << b;
-        }
-        *word = acc;
-    }
+/// The set of all `n` positions.
+fn full(n: usize) -> FixedBitSet {
+    let mut bits = FixedBitSet::with_capacity(n);
+    bits.insert_range(..);
     bits
 }
 
 impl Compiled<'_> {
     /// The towns matching, as a bit set: one tight pass per column
     /// predicate, combined with bitwise and/or/not.
-    fn bits(&self, atlas: &Atlas) -> Bits {
+    fn bits(&self, atlas: &Atlas) -> FixedBitSet {
         let c = atlas.columns();
         let n = atlas.towns().len();
         let record = |q: &Query, i: usize| atlas.town_at(i).is_some_and(|t| q.matches(atlas, t));
@@ -612,63 +667,49 @@ impl Compiled<'_> {
                 bits_of(column, |v| !v.is_nan() && r.contains(*v))
             }
             Compiled::Money(col, range, q) => {
-                let Some((cur, r)) = range else { return vec![0; n.div_ceil(64)] };
+                let Some((cur, r)) = range else { return FixedBitSet::with_capacity(n) };
                 let (amounts, currencies) = if matches!(col, Col::Gdp) {
                     (&c.gdp, &c.gdp_currency)
                 } else {
                     (&c.gdp_per_capita, &c.gdp_per_capita_currency)
                 };
                 let mut bits = bits_of(amounts, |v| r.contains(*v));
-                // Clear rows in other currencies, or none; convert the former.
+                // Rows in other currencies, or none: convert the former.
                 for (i, &x) in currencies.iter().enumerate() {
                     if x != *cur {
-                        let hit = x != Columns::NONE && record(q, i);
-                        if let Some(word) = bits.get_mut(i / 64) {
-                            *word = (*word & !(1 << (i % 64))) | (u64::from(hit) << (i % 64));
-                        }
+                        bits.set(i, x != Columns::NONE && record(q, i));
                     }
                 }
                 bits
             }
             Compiled::And(qs) => {
-                let mut acc = bits_from(n, |_| true);
+                let mut acc = full(n);
                 for q in qs {
-                    for (a, b) in acc.iter_mut().zip(q.bits(atlas)) {
-                        *a &= b;
-                    }
+                    acc.intersect_with(&q.bits(atlas));
                 }
                 acc
             }
             Compiled::Or(qs) => {
-                let mut acc = vec![0u64; n.div_ceil(64)];
+                let mut acc = FixedBitSet::with_capacity(n);
                 for q in qs {
-                    for (a, b) in acc.iter_mut().zip(q.bits(atlas)) {
-                        *a |= b;
-                    }
+                    acc.union_with(&q.bits(atlas));
                 }
                 acc
             }
             Compiled::Not(q) => {
-                let all = bits_from(n, |_| true);
-                q.bits(atlas).iter().zip(all).map(|(b, a)| !b & a).collect()
+                let mut bits = q.bits(atlas);
+                bits.toggle_range(..);
+                bits
             }
-            Compiled::Record(q) => bits_from(n, |i| record(q, i)),
+            Compiled::Record(q) => {
+                let mut bits = FixedBitSet::with_capacity(n);
+                for i in 0..n {
+                    bits.set(i, record(q, i));
+                }
+                bits
+            }
         }
     }
-}
-
-/// The positions of the set bits, in increasing order.
-fn positions_of(bits: Bits) -> impl Iterator<Item = usize> {
-    bits.into_iter().enumerate().flat_map(|(w, mut word)| {
-        std::iter::from_fn(move || {
-            if word == 0 {
-                return None;
-            }
-            let b = word.trailing_zeros() as usize;
-            word &= word - 1;
-            Some(w * 64 + b)
-        })
-    })
 }
 
 impl Atlas {

@@ -42,10 +42,18 @@
 //! The same configuration gives the same atlas, bit for bit, on every run,
 //! platform and compiler version. Two choices guarantee it:
 //!
-//! - the random numbers come from a hand-written xoshiro256** generator
-//!   seeded through SplitMix64 (both public-domain algorithms by Vigna and
-//!   Blackman, about twenty lines), not from the `rand` crates, whose
-//!   value streams are not promised stable across versions;
+//! - the random numbers come from a fixed, named algorithm: xoshiro256**
+//!   seeded through SplitMix64 (public-domain algorithms by Blackman and
+//!   Vigna), and every draw (uniform, Bernoulli, weighted choice, normal by
+//!   Box–Muller, log-normal) is computed here from its raw 64-bit outputs.
+//!   Named generators keep their value streams across versions (the
+//!   `rand_xoshiro` crate's `Xoshiro256StarStar` is this algorithm); what
+//!   `rand` does not promise to keep is `StdRng`, whose algorithm may be
+//!   replaced, and the sampling algorithms of its distributions
+//!   (`random_range`, `rand_distr::Normal`, …), which may change in minor
+//!   releases. So the distributions are written out here, on the raw
+//!   64-bit outputs, and no sampling algorithm can change under the data;
+//!   the generator itself is twenty lines beside them;
 //! - the transcendental functions (`exp`, `ln`, `cos`) come from the `libm`
 //!   crate, a pure-Rust port of musl's libm, not from `f64::exp` and
 //!   friends, which call the platform's C library and may differ in the
@@ -74,10 +82,10 @@ use std::path::{Path, PathBuf};
 
 use crate::town::ProfileSources;
 use crate::{
-    Actor, ActorId, ActorKind, AdminLevel, Area, Atlas, CodeListing, Currency, Dimension, DimensionKind,
+    Actor, ActorId, ActorKind, AdminLevel, Area, Atlas, CodeListing, CsvColumns, Currency, Dimension, DimensionKind,
     DimensionValue, DivisionCode, Error, ExchangeRate, IndustryDivision, Linkage, LinkageGraph, LinkageKind, Money,
     Name, Observed, Place, Population, Profile, RegionalModel, Scale, Source, SourceId, SourceKind, Specialisation,
-    Town, TownId, ValueRef, Year,
+    Town, TownId, Year,
 };
 
 /// The id of the one source every synthetic record cites.
@@ -1026,138 +1034,8 @@ fn graph(rng: &mut Rng, focal: TownId, n: usize, m: usize, ctx: &Ctx) -> Result<
 // Files for peers
 // ---------------------------------------------------------------------------
 
-/// The columns of [`write_towns_csv`], in order; after them, one column per
-/// [`Dimension`] in [`Dimension::ALL`] order, named by its id.
-pub const CSV_COLUMNS: [&str; 11] = [
-    "id",
-    "name",
-    "name_zh",
-    "level",
-    "parent",
-    "province",
-    "model",
-    "area_km2",
-    "population",
-    "gdp_cny",
-    "gdp_per_capita_usd",
-];
-
-fn csv_field(out: &mut String, text: &str) {
-    if text.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&text.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(text);
-    }
-}
-
 fn io_error(path: &Path, e: &impl core::fmt::Display) -> Error {
     Error::Io { operation: "writing synthetic peer files", message: format!("{}: {e}", path.display()) }
-}
-
-/// Writes one CSV row per town (RFC 4180: comma-separated, fields with
-/// commas, quotes or line breaks quoted, `\n` line ends), for tools such as
-/// pandas. Columns: [`CSV_COLUMNS`], then one per dimension. Missing values
-/// are empty cells. Levels, models and dimension values are written as
-/// their snake_case ids; a set dimension as its members joined by `;`.
-/// Money is converted to the column's currency with the atlas's rate for
-/// the figure's year; a figure that cannot be converted is left empty.
-///
-/// Works for any atlas, not only synthetic ones.
-///
-/// # Errors
-///
-/// [`Error::Io`] if writing fails.
-///
-/// # Example
-///
-/// ```
-/// let mut out = Vec::new();
-/// regdev::synth::write_towns_csv(regdev::Atlas::builtin(), &mut out)?;
-/// let text = String::from_utf8(out)?;
-/// assert!(text.starts_with("id,name,name_zh,level,parent,province,model,area_km2,"));
-/// assert!(text.lines().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,")));
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn write_towns_csv<W: Write>(atlas: &Atlas, out: W) -> Result<(), Error> {
-    let mut out = std::io::BufWriter::new(out);
-    let fail = |e: std::io::Error| Error::Io { operation: "writing CSV", message: e.to_string() };
-    let mut line = String::with_capacity(512);
-    line.push_str(&CSV_COLUMNS.join(","));
-    for d in Dimension::ALL {
-        line.push(',');
-        line.push_str(d.id());
-    }
-    line.push('\n');
-    out.write_all(line.as_bytes()).map_err(fail)?;
-    for t in atlas.towns() {
-        line.clear();
-        csv_row(atlas, t, &mut line);
-        out.write_all(line.as_bytes()).map_err(fail)?;
-    }
-    out.flush().map_err(fail)
-}
-
-fn money_in(atlas: &Atlas, o: Option<&Observed<Money>>, to: Currency) -> Option<f64> {
-    let o = o?;
-    if o.value().currency() == to {
-        return Some(o.value().amount());
-    }
-    atlas.convert(*o.value(), o.year()?, to).ok().map(Money::amount)
-}
-
-fn csv_row(atlas: &Atlas, t: &Town, line: &mut String) {
-    use core::fmt::Write as _;
-    let f = t.key_facts();
-    csv_field(line, t.id().as_str());
-    line.push(',');
-    csv_field(line, t.name().english());
-    line.push(',');
-    csv_field(line, t.name().chinese().unwrap_or(""));
-    line.push(',');
-    line.push_str(t.level().id());
-    line.push(',');
-    csv_field(line, t.parent().map_or("", TownId::as_str));
-    line.push(',');
-    csv_field(line, t.province().unwrap_or(""));
-    line.push(',');
-    line.push_str(t.model().map_or("", |m| m.value().id()));
-    line.push(',');
-    if let Some(a) = f.area() {
-        let _ = write!(line, "{}", a.value().km2());
-    }
-    line.push(',');
-    if let Some(p) = f.population() {
-        let _ = write!(line, "{}", p.value().get());
-    }
-    line.push(',');
-    if let Some(v) = money_in(atlas, f.gdp().as_ref(), Currency::Cny) {
-        let _ = write!(line, "{v}");
-    }
-    line.push(',');
-    if let Some(v) = money_in(atlas, f.gdp_per_capita().as_ref(), Currency::Usd) {
-        let _ = write!(line, "{v}");
-    }
-    let p = t.profile();
-    for d in Dimension::ALL {
-        line.push(',');
-        let ids = d.value_ids().unwrap_or_default();
-        let text = match p.view(*d) {
-            None => String::new(),
-            Some(ValueRef::Index(i)) => ids.get(i).copied().unwrap_or_default().to_owned(),
-            Some(ValueRef::Indices(mask)) => ids
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| (mask >> i) & 1 == 1)
-                .map(|(_, id)| *id)
-                .collect::<Vec<_>>()
-                .join(";"),
-            Some(ValueRef::Places(set)) => set.iter().map(Place::as_str).collect::<Vec<_>>().join(";"),
-        };
-        csv_field(line, &text);
-    }
-    line.push('\n');
 }
 
 /// What [`write_peer_files`] generated and wrote.
@@ -1185,7 +1063,8 @@ pub struct SynthSummary {
 ///   `focal-town:actor`, and nodes and edges carry their `town`), which
 ///   networkx, igraph and Gephi read whole; an empty graph when the atlas
 ///   has none;
-/// - `towns.csv`: one row per town, see [`write_towns_csv`], for pandas.
+/// - `towns.csv`: one row per town in the [`CsvColumns::Peers`] layout
+///   ([`Atlas::write_towns_csv`]), for pandas.
 ///
 /// # Errors
 ///
@@ -1226,7 +1105,7 @@ pub fn write_peer_files(config: &SynthConfig, dir: impl AsRef<Path>) -> Result<S
 
     let path = dir.join("towns.csv");
     let file = std::fs::File::create(&path).map_err(|e| io_error(&path, &e))?;
-    write_towns_csv(&atlas, file).map_err(|e| e.context(path.display().to_string()))?;
+    atlas.write_towns_csv(atlas.towns(), CsvColumns::Peers, file).map_err(|e| e.context(path.display().to_string()))?;
     files.push(path);
 
     let files = files

@@ -3,52 +3,14 @@
 #![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod util;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
-
-/// What one run of the binary produced.
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs `regdev ARGS` with `stdin` on standard input, and checks that no
-/// panic or backtrace reached the user.
-fn run_with(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_regdev"))
-        .args(args)
-        .env("RUST_BACKTRACE", "1")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    {
-        let mut input = child.stdin.take().unwrap();
-        // The binary may exit without reading; a broken pipe here is fine.
-        let _ = input.write_all(stdin);
-    }
-    let out = child.wait_with_output().unwrap();
-    let run = Run {
-        code: out.status.code().expect("exited normally"),
-        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
-    };
-    for text in [&run.stdout, &run.stderr] {
-        assert!(!text.contains("panicked"), "panic reached the user: {text}");
-        assert!(!text.contains("stack backtrace"), "backtrace reached the user: {text}");
-        assert!(!text.contains("internal error"), "internal error: {text}");
-    }
-    run
-}
-
-fn run(args: &[&str]) -> Run {
-    run_with(args, b"")
-}
+use util::{run, run_with};
 
 /// A fresh scratch directory for one test.
 fn scratch(name: &str) -> PathBuf {
@@ -303,10 +265,12 @@ fn towns_as_json_and_csv() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert_eq!(lines.len(), 36);
-    assert!(lines[0].starts_with("id,name,chinese,level,"));
+    assert_eq!(lines[0], regdev::CsvColumns::People.names().join(","));
+    // Codes and specialisations are in (as for people: see CsvColumns).
     assert!(
-        lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,927.68,"))
+        lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,320583,"))
     );
+    assert_eq!(lines.iter().filter(|l| l.contains("c38:")).count(), 2, "{}", r.stdout);
 }
 
 #[test]
@@ -625,15 +589,33 @@ fn export_graphml_writes_a_readable_document() {
     // networkx reads it, where Python and networkx are installed.
     let script =
         "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())";
-    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
-        Ok(out) if out.status.success() => assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "11 13"),
-        _ => eprintln!("networkx not available: skipped reading the GraphML with it"),
+    if let Some(out) = python_output(script, &file) {
+        assert_eq!(out, "11 13");
     }
 }
 
 /// The Python that runs the interop checks: `REGDEV_PYTHON` or `python3`.
 fn python() -> String {
     std::env::var("REGDEV_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// Runs a Python interop script on `file` and returns what it printed.
+/// `None` (the caller skips, with a note) only when `REGDEV_PYTHON` is not
+/// set and the default `python3` cannot run it; with `REGDEV_PYTHON` set
+/// (as `.ci/run` does, to a virtualenv with networkx) a failure fails the
+/// test.
+fn python_output(script: &str, file: &std::path::Path) -> Option<String> {
+    let out = Command::new(python()).args(["-c", script]).arg(file).output();
+    let required = std::env::var_os("REGDEV_PYTHON").is_some();
+    match out {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).trim().to_owned()),
+        Ok(o) if required => panic!("{} failed: {}", python(), String::from_utf8_lossy(&o.stderr)),
+        Err(e) if required => panic!("cannot run {}: {e}", python()),
+        _ => {
+            eprintln!("networkx not available (set REGDEV_PYTHON): skipped reading the GraphML with it");
+            None
+        }
+    }
 }
 
 /// networkx's `read_graphml` reads one graph per document; the synthetic
@@ -656,11 +638,8 @@ fn networkx_reads_every_node_of_a_1000_town_synth() {
     let script = "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); \
                   towns = {d['town'] for _, d in g.nodes(data=True)}; \
                   print(g.number_of_nodes(), g.number_of_edges(), len(towns))";
-    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
-        Ok(o) if o.status.success() => {
-            assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), format!("{actors} {linkages} {graphs}"));
-        }
-        _ => eprintln!("networkx not available (set REGDEV_PYTHON): skipped reading the GraphML with it"),
+    if let Some(out) = python_output(script, &file) {
+        assert_eq!(out, format!("{actors} {linkages} {graphs}"));
     }
     // The documented alternative: one file per town, plain actor ids.
     let each = dir.join("each");

@@ -3,14 +3,12 @@
 #![cfg(feature = "cli")]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod util;
+
 use std::path::PathBuf;
-use std::process::Command;
 
 fn regdev(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_regdev")).args(args).output().expect("the binary starts");
-    let (stdout, stderr) = (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap());
-    assert!(!stderr.contains("panicked") && !stderr.contains("internal error"), "{stderr}");
-    (out.status.code().unwrap(), stdout, stderr)
+    util::run(args).into_parts()
 }
 
 fn temp(name: &str) -> PathBuf {

@@ -5,6 +5,8 @@
 // Test code may unwrap and index (clippy.toml allows it only inside #[test] functions).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
+mod util;
+
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
@@ -184,25 +186,13 @@ fn graphml_replaces_characters_xml_cannot_carry() {
     assert_eq!(data(node)["node_name"], "bell\u{FFFD}tab\there");
 }
 
-/// A writer that always fails.
-struct Broken;
-
-impl std::io::Write for Broken {
-    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
-        Err(std::io::Error::other("disk full"))
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[test]
 fn write_errors_are_typed() {
     let g = tricky();
-    let err = g.write_graphml(Broken).unwrap_err();
+    let err = g.write_graphml(util::BrokenWriter).unwrap_err();
     assert!(matches!(&err, Error::Io { operation: "writing GraphML", .. }), "{err:?}");
     assert_eq!(err.to_string(), "i/o error while writing GraphML: disk full");
-    assert!(matches!(g.write_dot(Broken), Err(Error::Io { operation: "writing DOT", .. })));
+    assert!(matches!(g.write_dot(util::BrokenWriter), Err(Error::Io { operation: "writing DOT", .. })));
 }
 
 /// Undoes DOT string escaping (`\\`, `\"`, `\n`).

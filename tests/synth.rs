@@ -155,15 +155,17 @@ const GOLDEN: &str = "town-75 Guanghe (光河镇) Town cnty-8 Some(\"Heilongjian
 const GOLDEN_LINKS: &str = "a1->a0:0.106 a2->a0:5.784 a1->a2:1.237 a0->a3:2.424";
 
 #[test]
-fn csv_has_a_row_per_town_and_quotes() {
+fn peer_csv_has_a_row_per_town() {
     let atlas = synth::atlas(&SynthConfig::new().towns(100)).unwrap();
     let mut out = Vec::new();
-    synth::write_towns_csv(&atlas, &mut out).unwrap();
-    let text = String::from_utf8(out).unwrap();
-    let mut lines = text.lines();
-    let header = lines.next().unwrap();
-    assert_eq!(header.split(',').count(), synth::CSV_COLUMNS.len() + regdev::Dimension::ALL.len());
-    assert_eq!(lines.count(), 100);
+    atlas.write_towns_csv(atlas.towns(), regdev::CsvColumns::Peers, &mut out).unwrap();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(header, regdev::CsvColumns::Peers.names());
+    assert_eq!(header.len(), 11 + regdev::Dimension::ALL.len());
+    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().unwrap();
+    assert_eq!(rows.len(), 100);
+    assert!(rows.iter().zip(atlas.towns()).all(|(r, t)| &r[0] == t.id().as_str()));
 }
 
 #[test]

@@ -55,7 +55,7 @@ use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Se
 /// let mut facts = KeyFacts::default();
 /// facts.push(Observation::new(Indicator::Population, Population::new(2_460_000), talk.clone())?);
 /// facts.push(Observation::new(Indicator::Gdp, Money::new(254e9, Currency::Cny)?, talk)?.in_year(Year::new(2013)?));
-/// let derived = facts.derived_gdp_per_capita().ok_or("missing")??;
+/// let derived = facts.derived_gdp_per_capita()?.ok_or("missing")?;
 /// assert_eq!(derived.amount().round(), 103_252.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -229,43 +229,72 @@ impl KeyFacts {
         self.headline(Indicator::GdpPerCapita, crate::Quantity::as_money)
     }
 
-    /// Headline GDP ÷ headline population, in GDP's currency; `None` if
-    /// either is missing. The two may be of different years: the audit
+    /// Headline GDP ÷ headline population, in GDP's currency; `Ok(None)`
+    /// if either is missing. The two may be of different years: the audit
     /// warns about that.
     ///
     /// # Errors
     ///
-    /// The inner `Result` is [`Error::DivisionByZero`] for a zero
-    /// population.
+    /// [`Error::DivisionByZero`] for a zero population.
     ///
     /// # Example
     ///
     /// ```
-    /// assert!(regdev::KeyFacts::default().derived_gdp_per_capita().is_none());
+    /// use regdev::{Currency, Indicator, KeyFacts, Money, Observation, Population, SourceId, Year};
+    /// assert_eq!(KeyFacts::default().derived_gdp_per_capita()?, None);
+    /// let s = SourceId::new("s")?;
+    /// let f = KeyFacts::default()
+    ///     .with(Observation::new(Indicator::Gdp, Money::new(300.0, Currency::Cny)?, s.clone())?)
+    ///     .with(Observation::new(Indicator::Population, Population::new(3), s.clone())?);
+    /// assert_eq!(f.derived_gdp_per_capita()?, Some(Money::new(100.0, Currency::Cny)?));
+    /// let nobody = Observation::new(Indicator::Population, Population::new(0), s)?.in_year(Year::new(2100)?);
+    /// assert!(f.with(nobody).derived_gdp_per_capita().is_err());
+    /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn derived_gdp_per_capita(&self) -> Option<Result<Money, Error>> {
-        let gdp = self.select(Indicator::Gdp, Selection::latest())?.value().as_money()?;
-        let pop = self.select(Indicator::Population, Selection::latest())?.value().as_population()?;
-        Some(gdp.per_capita(pop))
+    pub fn derived_gdp_per_capita(&self) -> Result<Option<Money>, Error> {
+        let gdp = self.latest(Indicator::Gdp, crate::Quantity::as_money);
+        self.per_person(gdp, |gdp, pop| gdp.per_capita(pop))
     }
 
-    /// Headline persons per km²; `None` if area or population is missing.
+    /// Headline persons per km²; `Ok(None)` if area or population is
+    /// missing.
     ///
     /// # Errors
     ///
-    /// The inner `Result` is [`Error::DivisionByZero`] for a zero area.
+    /// [`Error::DivisionByZero`] for a zero area.
     ///
     /// # Example
     ///
     /// ```
-    /// assert!(regdev::KeyFacts::default().density().is_none());
+    /// use regdev::{Area, Indicator, KeyFacts, Observation, Population, SourceId};
+    /// assert_eq!(KeyFacts::default().density()?, None);
+    /// let s = SourceId::new("s")?;
+    /// let f = KeyFacts::default()
+    ///     .with(Observation::new(Indicator::Area, Area::new(2.0)?, s.clone())?)
+    ///     .with(Observation::new(Indicator::Population, Population::new(3000), s)?);
+    /// assert_eq!(f.density()?, Some(1500.0));
+    /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn density(&self) -> Option<Result<f64, Error>> {
-        let area = self.select(Indicator::Area, Selection::latest())?.value().as_area()?;
-        let pop = self.select(Indicator::Population, Selection::latest())?.value().as_population()?;
-        Some(pop.density(area))
+    pub fn density(&self) -> Result<Option<f64>, Error> {
+        let area = self.latest(Indicator::Area, crate::Quantity::as_area);
+        self.per_person(area, |area, pop| pop.density(area))
+    }
+
+    /// The latest observation of `indicator` as `T`.
+    fn latest<T>(&self, indicator: Indicator, as_t: impl Fn(crate::Quantity) -> Option<T>) -> Option<T> {
+        self.select(indicator, Selection::latest()).and_then(|o| as_t(o.value()))
+    }
+
+    /// `f(value, headline population)`, or `Ok(None)` if either is missing.
+    fn per_person<T, U>(
+        &self,
+        value: Option<T>,
+        f: impl FnOnce(T, crate::Population) -> Result<U, Error>,
+    ) -> Result<Option<U>, Error> {
+        match (value, self.latest(Indicator::Population, crate::Quantity::as_population)) {
+            (Some(v), Some(pop)) => f(v, pop).map(Some),
+            _ => Ok(None),
+        }
     }
 
     /// Every observation with its field path (`area[0]`), source and

@@ -125,3 +125,75 @@ pub fn mix_case(s: &str, mask: &[bool]) -> String {
         })
         .collect()
 }
+
+/// A writer that always fails, with "disk full".
+pub struct BrokenWriter;
+
+impl std::io::Write for BrokenWriter {
+    fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+        Err(std::io::Error::other("disk full"))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// What one run of the `regdev` binary produced.
+#[cfg(feature = "cli")]
+pub struct Run {
+    /// The exit code.
+    pub code: i32,
+    /// Standard output (UTF-8).
+    pub stdout: String,
+    /// Standard error (UTF-8).
+    pub stderr: String,
+}
+
+#[cfg(feature = "cli")]
+impl Run {
+    /// `(code, stdout, stderr)`.
+    pub fn into_parts(self) -> (i32, String, String) {
+        (self.code, self.stdout, self.stderr)
+    }
+}
+
+/// Runs `regdev ARGS` with `stdin` on standard input, and checks that no
+/// panic, backtrace or internal error reached the user.
+#[cfg(feature = "cli")]
+#[track_caller]
+pub fn run_with(args: &[&str], stdin: &[u8]) -> Run {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_regdev"))
+        .args(args)
+        .env("RUST_BACKTRACE", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    {
+        let mut input = child.stdin.take().unwrap();
+        // The binary may exit without reading; a broken pipe here is fine.
+        let _ = input.write_all(stdin);
+    }
+    let out = child.wait_with_output().unwrap();
+    let run = Run {
+        code: out.status.code().expect("exited normally"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(out.stderr).expect("UTF-8 stderr"),
+    };
+    for text in [&run.stdout, &run.stderr] {
+        assert!(!text.contains("panicked"), "panic reached the user: {text}");
+        assert!(!text.contains("stack backtrace"), "backtrace reached the user: {text}");
+        assert!(!text.contains("internal error"), "internal error: {text}");
+    }
+    run
+}
+
+/// Runs `regdev ARGS` with nothing on standard input; see [`run_with`].
+#[cfg(feature = "cli")]
+#[track_caller]
+pub fn run(args: &[&str]) -> Run {
+    run_with(args, b"")
+}

@@ -107,7 +107,7 @@ pub(crate) fn towns(args: &TownsArgs) -> Result<(), Failure> {
     let towns: Vec<&Town> = atlas.query(&query).collect();
     match args.format {
         TownsFormat::Json => print(&json(&towns)?),
-        TownsFormat::Csv => print(&towns_csv(&towns)),
+        TownsFormat::Csv => print(&towns_csv(&atlas, &towns)?),
         TownsFormat::Table => {
             if towns.is_empty() {
                 note("no town matches");
@@ -153,48 +153,11 @@ fn towns_table(towns: &[&Town]) -> String {
     table(&["ID", "NAME", "CHINESE", "LEVEL", "MODEL", "AREA", "POPULATION", "GDP", "GDP PER CAPITA"], &rows)
 }
 
-// The towns as CSV for people: every key fact with its currency and year.
-// (`regdev::synth::write_towns_csv` writes a different, peer-benchmark
-// layout with amounts converted to CNY.)
-fn towns_csv(towns: &[&Town]) -> String {
-    fn cell(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_owned() }
-    }
-    fn fact<T>(o: Option<&Observed<T>>, value: impl Fn(&T) -> Vec<String>, width: usize) -> Vec<String> {
-        match o {
-            None => vec![String::new(); width + 1],
-            Some(o) => {
-                let mut v = value(o.value());
-                v.push(o.year().map(|y| y.to_string()).unwrap_or_default());
-                v
-            }
-        }
-    }
-    let money = |m: &Money| vec![m.amount().to_string(), m.currency().code().to_owned()];
-    let mut out = String::from(
-        "id,name,chinese,level,parent,province,model,area_km2,area_year,population,population_year,\
-         gdp,gdp_currency,gdp_year,gdp_per_capita,gdp_per_capita_currency,gdp_per_capita_year\n",
-    );
-    for t in towns {
-        let f = t.key_facts();
-        let mut row = vec![
-            t.id().to_string(),
-            t.name().english().to_owned(),
-            t.name().chinese().unwrap_or_default().to_owned(),
-            t.level().id().to_owned(),
-            t.parent().map(ToString::to_string).unwrap_or_default(),
-            t.province().unwrap_or_default().to_owned(),
-            t.model().map(|m| m.value().id().to_owned()).unwrap_or_default(),
-        ];
-        row.extend(fact(f.area().as_ref(), |a| vec![a.km2().to_string()], 1));
-        row.extend(fact(f.population().as_ref(), |p| vec![p.get().to_string()], 1));
-        row.extend(fact(f.gdp().as_ref(), money, 2));
-        row.extend(fact(f.gdp_per_capita().as_ref(), money, 2));
-        let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push('\n');
-    }
-    out
+/// The towns as CSV in the layout for people ([`regdev::CsvColumns::People`]).
+fn towns_csv(atlas: &Atlas, towns: &[&Town]) -> Result<String, Failure> {
+    let mut out = Vec::new();
+    atlas.write_towns_csv(towns.iter().copied(), regdev::CsvColumns::People, &mut out)?;
+    String::from_utf8(out).map_err(|e| Failure::invalid(format!("CSV is not UTF-8: {e}")))
 }
 
 /// The linkage graph of a town, by id or name.
@@ -242,7 +205,7 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
         }
         (ExportFormat::Csv, _) => {
             let towns: Vec<&Town> = atlas.towns().collect();
-            emit(&towns_csv(&towns), out)
+            emit(&towns_csv(&atlas, &towns)?, out)
         }
         (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
         (ExportFormat::Graphml, None) => match &args.per_town {

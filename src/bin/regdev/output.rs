@@ -81,17 +81,10 @@ pub(crate) fn note(line: &str) {
     let _ = writeln!(io::stderr(), "{line}");
 }
 
-/// The width of `s` in terminal columns: East Asian wide characters count
-/// two, everything else one. Enough for aligning Chinese place names.
+/// The width of `s` in terminal columns, by the Unicode East Asian Width
+/// property (`unicode-width`): wide characters such as Chinese count two.
 pub(crate) fn display_width(s: &str) -> usize {
-    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
-}
-
-fn is_wide(c: char) -> bool {
-    matches!(u32::from(c),
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// An aligned text table: a header row, a rule, then the rows; columns are
@@ -160,6 +153,11 @@ mod tests {
     fn widths_count_chinese_as_two() {
         assert_eq!(display_width("昆山市"), 6);
         assert_eq!(display_width("Kunshan"), 7);
+        // Full-width forms, Hangul and supplementary-plane ideographs too.
+        assert_eq!(display_width("ＡＢ"), 4);
+        assert_eq!(display_width("한국"), 4);
+        assert_eq!(display_width("𠀀"), 2);
+        assert_eq!(display_width("km² —"), 5);
     }
 
     #[test]
