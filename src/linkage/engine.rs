@@ -17,16 +17,15 @@
 //!
 //! Brandes (2001) for unweighted graphs: one breadth-first search per source
 //! counts shortest paths (`sigma`), then a sweep in reverse BFS order
-//! accumulates dependencies. Predecessor lists are not stored: a node's
-//! successors on shortest paths are its neighbours one level further out,
-//! found again in the sweep. Each node keeps `(1 + delta) / sigma` in the slot
+//! accumulates dependencies. Predecessor lists are not stored: the search
+//! appends each edge of the shortest-path DAG to one flat list, grouped by
+//! tail in search order, and the sweep reads that list backwards (no
+//! distance tests, sequential reads). Each node keeps `(1 + delta) / sigma` in the slot
 //! that held `sigma`, so the sweep multiplies instead of dividing per edge.
 //! The same search adds each reached node's distance from the source to
 //! that node's incoming-distance total, which is what closeness needs
 //! (networkx's directed closeness uses incoming distances; undirected
-//! distances are symmetric). A node's distance and path count sit side by
-//! side in one 16-byte slot, and the inner loops carry no data-dependent
-//! branch (see `Scratch::run`). Buffers live for a whole block of sources
+//! distances are symmetric). Buffers live for a whole block of sources
 //! and are reset only where a search touched them.
 //!
 //! Sources are split into a fixed number of contiguous blocks, run in
@@ -220,95 +219,97 @@ impl PathTotals {
     }
 }
 
-/// One node's state in the single-source search: its distance from the
-/// source and its shortest-path count, side by side so that the search and
-/// the sweep read both with one memory access.
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    dist: u32,
-    /// Shortest-path count during the search; `(1 + delta) / sigma`
-    /// during the sweep.
-    sigma: f64,
-}
-
-/// `x` if `keep`, else `+0.0`, without a branch (adding `+0.0` to a sum
-/// that starts at `+0.0` leaves it unchanged bit for bit).
-#[inline(always)]
-fn masked(x: f64, keep: bool) -> f64 {
-    f64::from_bits(x.to_bits() & u64::from(keep).wrapping_neg())
-}
-
 /// Buffers of the single-source search, reused across sources.
 struct Scratch {
-    slots: Vec<Slot>,
-    /// Nodes in the order the search reached them (`order[..tail]`), and
-    /// one spare cell for the unconditional store.
+    dist: Vec<u32>,
+    /// Shortest-path counts during the search; `(1 + delta) / sigma` during
+    /// the sweep.
+    sigma: Vec<f64>,
     order: Vec<u32>,
+    /// The edges of the shortest-path DAG, grouped by tail in search order:
+    /// the heads of the `i`-th reached node's DAG edges are
+    /// `dag[dag_end[i - 1]..dag_end[i]]`.
+    dag: Vec<u32>,
+    dag_end: Vec<usize>,
 }
 
 impl Scratch {
     fn new(n: usize) -> Scratch {
-        Scratch { slots: vec![Slot { dist: UNSEEN, sigma: 0.0 }; n], order: vec![0; n + 1] }
+        Scratch {
+            dist: vec![UNSEEN; n],
+            sigma: vec![0.0; n],
+            order: Vec::with_capacity(n),
+            dag: Vec::new(),
+            dag_end: Vec::with_capacity(n),
+        }
     }
 
     /// One source: BFS over `rows`, distance totals, and (if `brandes`)
     /// the dependency sweep.
     ///
-    /// The inner loops have no data-dependent branches: a reached node is
-    /// appended by an unconditional store and a conditional increment, and
-    /// path counts are added through [`masked`]. The sums are the same, in
-    /// the same order, as with branches.
+    /// The search records the shortest-path DAG's edges as it finds them
+    /// (one sequential list), so the sweep reads only those edges, in the
+    /// same order the row scan would find them, instead of scanning every
+    /// row again and testing distances: the same sums in the same order.
     // Every index is a node index below `n` taken from the CSR that sized
-    // the buffers, and `order` has room for every node once, so indexing
-    // cannot go out of bounds; bounds-checked `get`s would only obscure
-    // the kernel.
+    // the buffers, so indexing cannot go out of bounds; bounds-checked
+    // `get`s would only obscure the kernel.
     #[allow(clippy::indexing_slicing)]
     fn run(&mut self, rows: &Rows, s: u32, brandes: bool, acc: &mut PathTotals) {
-        let (slots, order) = (&mut self.slots, &mut self.order);
+        let (dist, sigma, order, dag, dag_end) =
+            (&mut self.dist, &mut self.sigma, &mut self.order, &mut self.dag, &mut self.dag_end);
         let (off, adj) = (&rows.off[..], &rows.adj[..]);
-        order[0] = s;
-        slots[s as usize] = Slot { dist: 0, sigma: 1.0 };
-        let (mut head, mut tail) = (0usize, 1usize);
-        while head < tail {
-            let v = order[head] as usize;
+        order.clear();
+        dag.clear();
+        dag_end.clear();
+        order.push(s);
+        dist[s as usize] = 0;
+        sigma[s as usize] = 1.0;
+        let mut head = 0;
+        while let Some(&v) = order.get(head) {
             head += 1;
-            let Slot { dist: dv, sigma: sv } = slots[v];
-            let next = dv + 1;
-            for &w in &adj[off[v]..off[v + 1]] {
-                let slot = &mut slots[w as usize];
-                let new = slot.dist == UNSEEN;
-                // A store past the reached nodes is overwritten by the next
-                // one; `tail` <= n, and `order` has n + 1 cells.
-                order[tail] = w;
-                tail += usize::from(new);
-                slot.dist = if new { next } else { slot.dist };
-                slot.sigma += masked(sv, slot.dist == next);
+            let (dv, sv) = (dist[v as usize], sigma[v as usize]);
+            for &w in &adj[off[v as usize]..off[v as usize + 1]] {
+                let dw = dist[w as usize];
+                if dw == UNSEEN {
+                    dist[w as usize] = dv + 1;
+                    sigma[w as usize] = sv;
+                    order.push(w);
+                    if brandes {
+                        dag.push(w);
+                    }
+                } else if dw == dv + 1 {
+                    sigma[w as usize] += sv;
+                    if brandes {
+                        dag.push(w);
+                    }
+                }
             }
+            dag_end.push(dag.len());
         }
-        let reached = &order[..tail];
-        for &v in &reached[1..] {
-            acc.distance[v as usize] += u64::from(slots[v as usize].dist);
+        for &v in &order[1..] {
+            acc.distance[v as usize] += u64::from(dist[v as usize]);
             acc.reached_by[v as usize] += 1;
         }
-        if brandes && tail > 2 {
-            for &v in reached.iter().rev() {
-                let v = v as usize;
-                let Slot { dist: dv, sigma: sv } = slots[v];
-                let next = dv + 1;
+        if brandes && order.len() > 2 {
+            let mut end = dag.len();
+            for (i, &v) in order.iter().enumerate().rev() {
+                let start = if i == 0 { 0 } else { dag_end[i - 1] };
                 let mut sum = 0.0;
-                for &w in &adj[off[v]..off[v + 1]] {
-                    let t = slots[w as usize];
-                    sum += masked(t.sigma, t.dist == next);
+                for &w in &dag[start..end] {
+                    sum += sigma[w as usize];
                 }
+                end = start;
+                let sv = sigma[v as usize];
                 let delta = sv * sum;
-                slots[v].sigma = (1.0 + delta) / sv;
-                if v != s as usize {
-                    acc.betweenness[v] += delta;
+                sigma[v as usize] = (1.0 + delta) / sv;
+                if v != s {
+                    acc.betweenness[v as usize] += delta;
                 }
             }
         }
-        for &v in reached {
-            slots[v as usize] = Slot { dist: UNSEEN, sigma: 0.0 };
+        for &v in order.iter() {
+            dist[v as usize] = UNSEEN;
         }
     }
 }
