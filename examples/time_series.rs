@@ -56,7 +56,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let census = |n: u64, year: i64, source: &str| -> Result<Observation, regdev::Error> {
         Ok(Observation::new(Indicator::Population, Population::new(n), id(source)?)?
             .with_kind(ObservationKind::Resident)?
-            .in_year(y(year)?))
+            .with_year(y(year)?))
     };
     let shunde =
         Town::builder(TownId::new("shunde")?, Name::new("Shunde")?.with_chinese("顺德区")?, AdminLevel::District)
@@ -79,7 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .observation(
                 Observation::new(Indicator::Gdp, Money::new(100e9, Currency::Cny)?, id("shunde-gov-2015")?)?
                     .with_qualifier(Qualifier::AtLeast)
-                    .in_year(y(2006)?),
+                    .with_year(y(2006)?),
             )
             .build()?;
 
@@ -98,15 +98,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Observation::new(Indicator::Population, Population::new(20_000), id("npr-2006-qiaotou")?)?
                     .with_kind(ObservationKind::Migrant)?
                     .with_qualifier(Qualifier::AtLeast)
-                    .in_year(y(2006)?),
+                    .with_year(y(2006)?),
             )
             .observation(
                 Observation::firms(200, id("npr-2006-qiaotou")?)
                     .with_qualifier(Qualifier::Approximate)
-                    .in_year(y(2006)?),
+                    .with_year(y(2006)?),
             )
             .observation(Observation::firms(380, id("hessler-2010")?))
-            .observation(buttons(0.6, ObservationKind::World, "npr-2006-qiaotou")?.in_year(y(2006)?))
+            .observation(buttons(0.6, ObservationKind::World, "npr-2006-qiaotou")?.with_year(y(2006)?))
             .observation(buttons(0.7, ObservationKind::National, "hessler-2010")?.with_qualifier(Qualifier::AtLeast))
             .build()?;
 

@@ -42,7 +42,7 @@
 //!     .province("Guangdong")
 //!     .area(Observed::new(Area::new(806.5)?, talk.clone()))
 //!     .population(Observed::new(Population::new(2_460_000), talk.clone()))
-//!     .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk).in_year(Year::new(2013)?))
+//!     .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk).with_year(Year::new(2013)?))
 //!     .build()?;
 //! let per_head = shunde.key_facts().derived_gdp_per_capita()?.ok_or("no GDP or population")?;
 //! assert_eq!(per_head.amount().round(), 103_252.0); // yuan per person
