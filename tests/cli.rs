@@ -589,15 +589,33 @@ fn export_graphml_writes_a_readable_document() {
     // networkx reads it, where Python and networkx are installed.
     let script =
         "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); print(g.number_of_nodes(), g.number_of_edges())";
-    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
-        Ok(out) if out.status.success() => assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "11 13"),
-        _ => eprintln!("networkx not available: skipped reading the GraphML with it"),
+    if let Some(out) = python_output(script, &file) {
+        assert_eq!(out, "11 13");
     }
 }
 
 /// The Python that runs the interop checks: `REGDEV_PYTHON` or `python3`.
 fn python() -> String {
     std::env::var("REGDEV_PYTHON").unwrap_or_else(|_| "python3".to_owned())
+}
+
+/// Runs a Python interop script on `file` and returns what it printed.
+/// `None` (the caller skips, with a note) only when `REGDEV_PYTHON` is not
+/// set and the default `python3` cannot run it; with `REGDEV_PYTHON` set
+/// (as `.ci/run` does, to a virtualenv with networkx) a failure fails the
+/// test.
+fn python_output(script: &str, file: &std::path::Path) -> Option<String> {
+    let out = Command::new(python()).args(["-c", script]).arg(file).output();
+    let required = std::env::var_os("REGDEV_PYTHON").is_some();
+    match out {
+        Ok(o) if o.status.success() => Some(String::from_utf8_lossy(&o.stdout).trim().to_owned()),
+        Ok(o) if required => panic!("{} failed: {}", python(), String::from_utf8_lossy(&o.stderr)),
+        Err(e) if required => panic!("cannot run {}: {e}", python()),
+        _ => {
+            eprintln!("networkx not available (set REGDEV_PYTHON): skipped reading the GraphML with it");
+            None
+        }
+    }
 }
 
 /// networkx's `read_graphml` reads one graph per document; the synthetic
@@ -620,11 +638,8 @@ fn networkx_reads_every_node_of_a_1000_town_synth() {
     let script = "import sys, networkx as nx; g = nx.read_graphml(sys.argv[1]); \
                   towns = {d['town'] for _, d in g.nodes(data=True)}; \
                   print(g.number_of_nodes(), g.number_of_edges(), len(towns))";
-    match Command::new(python()).args(["-c", script, file.to_str().unwrap()]).output() {
-        Ok(o) if o.status.success() => {
-            assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), format!("{actors} {linkages} {graphs}"));
-        }
-        _ => eprintln!("networkx not available (set REGDEV_PYTHON): skipped reading the GraphML with it"),
+    if let Some(out) = python_output(script, &file) {
+        assert_eq!(out, format!("{actors} {linkages} {graphs}"));
     }
     // The documented alternative: one file per town, plain actor ids.
     let each = dir.join("each");

@@ -279,3 +279,52 @@ fn csv_errors_are_typed_and_name_the_line() {
         import::from_edge_csv(edges.as_bytes(), None::<&[u8]>, &opts("t").actor_kind(ActorKind::PrivateFirm)).unwrap();
     assert_eq!((g.graph.actor_count(), g.graph.linkage_count()), (2, 1));
 }
+
+/// Inputs the `graphml_import` fuzz target (fuzz/) found, kept as
+/// regressions: each must be an error, or import and survive export →
+/// import unchanged.
+fn survives_a_round_trip_or_errs(text: &str, town: &str) -> Result<LinkageGraph, Error> {
+    let imported = import::from_graphml(text, &opts(town))?;
+    let again = import::from_graphml(&imported.graph.to_graphml_string().unwrap(), &opts(town)).unwrap();
+    assert_eq!(again.graph, imported.graph, "export -> import changed the graph");
+    Ok(imported.graph)
+}
+
+#[test]
+fn fuzz_found_characters_xml_forbids_are_parse_errors() {
+    // Crash 1 (fuzz run of session 3): Kunshan's export with a NUL in a name.
+    // quick-xml read it; the export wrote U+FFFD, so the round trip changed
+    // the name. XML 1.0 does not allow the character: a parse error at it.
+    let crash = include_str!("fixtures/fuzz/graphml-nul-in-name.graphml");
+    let err = survives_a_round_trip_or_errs(crash, "kunshan").unwrap_err();
+    assert!(err.to_string().contains("character U+0000, which XML 1.0 does not allow"), "{err}");
+    let at = crash.find('\0').unwrap();
+    let line = crash[..at].matches('\n').count() + 1;
+    assert!(matches!(err.root(), Error::Parse { format: "GraphML", line: Some(l), .. } if *l == line), "{err:?}");
+    // The same in small, raw and as character references.
+    for (xml, what) in [
+        (
+            "<graphml><key id=\"k\" for=\"node\" attr.name=\"kind\"/><graph>\n<node id=\"a\"><data key=\"k\">pl\u{1}ace</data></node></graph></graphml>",
+            "U+0001",
+        ),
+        ("<graphml><graph>\n<node id=\"a\">\u{FFFF}</node></graph></graphml>", "U+FFFF"),
+        (
+            "<graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/><graph>\n<node id=\"a\"><data key=\"n\">A&#0;</data></node></graph></graphml>",
+            "0x0 character is not permitted", // quick-xml's own check
+        ),
+        (
+            "<graphml><key id=\"n\" for=\"node\" attr.name=\"name\"/><graph>\n<node id=\"a\"><data key=\"n\">A&#x1B;</data></node></graph></graphml>",
+            "U+001B",
+        ),
+    ] {
+        let err = survives_a_round_trip_or_errs(xml, "t").unwrap_err();
+        assert!(err.to_string().contains(what), "{xml:?}: {err}");
+        assert!(matches!(err.root(), Error::Parse { format: "GraphML", .. }), "{xml:?}: {err:?}");
+    }
+    // Tab, line feed and carriage return are allowed, and so is the
+    // replacement character itself.
+    let ok = "<graphml><key id=\"k\" for=\"node\" attr.name=\"kind\"/><key id=\"n\" for=\"node\" attr.name=\"name\"/>\
+              <graph>\n<node id=\"a\"><data key=\"k\">place</data><data key=\"n\">A\tB&#x9;\u{FFFD}</data></node></graph></graphml>";
+    let g = survives_a_round_trip_or_errs(ok, "t").unwrap();
+    assert_eq!(g.actor("a").unwrap().name(), "A\tB\t\u{FFFD}");
+}

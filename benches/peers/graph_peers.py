@@ -2,25 +2,29 @@
 """`regdev graph` end to end against a python-igraph script, betweenness
 alone, and how betweenness grows with graph size, in one run.
 
-    python3 benches/peers/graph_peers.py [--work DIR] [--runs N] [--sizes 1000,10000,50000]
+    python3 benches/peers/graph_peers.py [--work DIR] [--runs N]
+        [--e2e-sizes 1000,10000,50000] [--sizes 1000,10000,50000]
 
 Needs `target/release/regdev` (cargo build --release --features cli) and
 `target/release/examples/bench_report` (cargo build --release --features
 synth --examples), and python-igraph in the running Python.
 
-1. End to end: `regdev synth --towns 1 --actors-per-town 10000` writes
-   atlas.json and linkages.graphml; `regdev graph TOWN --atlas atlas.json
-   --format json [--directed]` is timed as a process, against a Python
-   process that loads linkages.graphml with igraph and computes the same
-   measures (degree, betweenness, closeness; undirected or directed) and
-   prints them as JSON. Both include start-up and loading. Values are
-   compared (top betweenness actor and value).
+1. End to end, for each size in --e2e-sizes: `regdev synth --towns 1
+   --actors-per-town N` writes atlas.json and linkages.graphml (5 linkages
+   per actor); `regdev graph TOWN --atlas atlas.json --format json
+   [--directed]` is timed as a process, against a Python process that loads
+   linkages.graphml with igraph and computes the same measures (degree,
+   betweenness, closeness; undirected or directed) and prints them as JSON.
+   Both include start-up and loading. Values are compared (top betweenness
+   actor and value).
 2. Betweenness alone (directed, in-process, load excluded): regdev's
    `bench_report graph N` against igraph's `Graph.betweenness()` on the same
    GraphML, for each size in --sizes (5 linkages per actor).
 
-Medians over --runs runs (one run for sizes of 50k actors and more).
+Medians over --runs runs at every size (--large-runs for sizes of 50k
+actors and more, 3 by default); every run's time is printed.
 """
+
 import argparse
 import json
 import os
@@ -77,6 +81,8 @@ def main():
     ap.add_argument("--work", default=os.path.join(TARGET, "graph-peers"))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--sizes", default="1000,10000,50000")
+    ap.add_argument("--e2e-sizes", default="1000,10000,50000")
+    ap.add_argument("--large-runs", type=int, default=3)
     ap.add_argument("--skip-e2e", action="store_true")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
@@ -85,32 +91,39 @@ def main():
     print(f"python {sys.version.split()[0]}, python-igraph {ig.__version__}; {os.cpu_count()} CPUs; "
           f"load average {os.getloadavg()}", flush=True)
     rows = []
+    fmt = lambda ts: ", ".join(f"{x:.2f}" for x in ts)
     if not args.skip_e2e:
-        d = os.path.join(args.work, "synth-10000")
-        subprocess.run([REGDEV, "synth", "--towns", "1", "--actors-per-town", "10000", "--out", d], check=True)
-        with open(os.path.join(d, "atlas.json")) as f:
-            town = json.load(f)["graphs"][0]["focal_town"]
-        graphml = os.path.join(d, "linkages.graphml")
-        print("\n| end to end, 10k actors | regdev s (runs) | igraph script s (runs) | igraph / regdev | top broker |")
+        print("\n| end to end | regdev s, median (runs) | igraph script s, median (runs) | igraph / regdev | top broker |")
         print("|---|---|---|---|---|")
-        for mode in ("undirected", "directed"):
-            cmd = [REGDEV, "graph", town, "--atlas", os.path.join(d, "atlas.json"), "--format", "json"]
-            if mode == "directed":
-                cmd.append("--directed")
-            t_r, runs_r, out_r = timed(cmd, args.runs)
-            t_i, runs_i, out_i = timed([sys.executable, "-c", IGRAPH_SCRIPT, graphml, mode], args.runs)
-            r_top, i_top = top(json.loads(out_r)["actors"]), top(json.loads(out_i)["actors"])
-            agree = r_top[0].split(":")[-1] == i_top[0].split(":")[-1] and abs(r_top[1] - i_top[1]) < 1e-9
-            fmt = lambda ts: ", ".join(f"{x:.2f}" for x in ts)
-            print(f"| `regdev graph` {mode} | {t_r:.2f} ({fmt(runs_r)}) | {t_i:.2f} ({fmt(runs_i)}) | "
-                  f"{t_i / t_r:.1f}x | {r_top[0]} {'agrees' if agree else 'DIFFERS: ' + repr(i_top)} |", flush=True)
-            rows.append({"what": f"e2e {mode}", "regdev_s": t_r, "igraph_s": t_i, "agree": agree})
+        for n in [int(x) for x in args.e2e_sizes.split(",")]:
+            runs = args.large_runs if n >= 50_000 else args.runs
+            d = os.path.join(args.work, f"synth-{n}")
+            subprocess.run([REGDEV, "synth", "--towns", "1", "--actors-per-town", str(n), "--out", d],
+                           check=True, capture_output=True)
+            with open(os.path.join(d, "atlas.json")) as f:
+                atlas = json.load(f)
+            town = atlas["graphs"][0]["focal_town"]
+            m = len(atlas["graphs"][0].get("linkages", []))
+            graphml = os.path.join(d, "linkages.graphml")
+            for mode in ("undirected", "directed"):
+                cmd = [REGDEV, "graph", town, "--atlas", os.path.join(d, "atlas.json"), "--format", "json"]
+                if mode == "directed":
+                    cmd.append("--directed")
+                t_r, runs_r, out_r = timed(cmd, runs)
+                t_i, runs_i, out_i = timed([sys.executable, "-c", IGRAPH_SCRIPT, graphml, mode], runs)
+                r_top, i_top = top(json.loads(out_r)["actors"]), top(json.loads(out_i)["actors"])
+                agree = r_top[0].split(":")[-1] == i_top[0].split(":")[-1] and abs(r_top[1] - i_top[1]) < 1e-9
+                print(f"| `regdev graph`, {n} actors / {m} linkages, {mode} | {t_r:.2f} ({fmt(runs_r)}) | "
+                      f"{t_i:.2f} ({fmt(runs_i)}) | {t_i / t_r:.2f}x | "
+                      f"{r_top[0]} {'agrees' if agree else 'DIFFERS: ' + repr(i_top)} |", flush=True)
+                rows.append({"what": f"e2e {n} {mode}", "actors": n, "linkages": m, "regdev_runs_s": runs_r,
+                             "igraph_runs_s": runs_i, "regdev_s": t_r, "igraph_s": t_i, "agree": agree})
 
     print("\n| directed betweenness alone | regdev s | igraph s | igraph / regdev | rustworkx-core s |")
     print("|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
         path = os.path.join(args.work, f"graph-{n}.graphml")
-        runs = 1 if n >= 50_000 else args.runs
+        runs = args.large_runs if n >= 50_000 else args.runs
         extra = ["--rustworkx"] if n <= 10_000 else []
         out = subprocess.run([REPORT, "graph", str(n), "--graphml", path, "--runs", str(runs), *extra],
                              check=True, capture_output=True, text=True).stdout
@@ -126,7 +139,7 @@ def main():
         assert abs(i_top - r["top_betweenness"]) < 1e-9 * max(1.0, i_top), (i_top, r["top_betweenness"])
         rw = r.get("rustworkx_betweenness_s")
         rw = f"{rw:.3f}" if isinstance(rw, (int, float)) else "—"
-        print(f"| {n} actors / {r['linkages']} linkages | {r['betweenness_s']:.3f} | {t_i:.3f} | "
+        print(f"| {n} actors / {r['linkages']} linkages | {r['betweenness_s']:.3f} | {t_i:.3f} ({fmt(times)}) | "
               f"{t_i / r['betweenness_s']:.1f}x | {rw} |", flush=True)
         print(f"|   density + degree, {n} | cold {r['density_degree_cold_s'] * 1e3:.3f} ms, "
               f"warm {r['density_degree_s'] * 1e3:.3f} ms | | | |", flush=True)

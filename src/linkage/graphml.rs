@@ -106,9 +106,15 @@ fn io_error(e: std::io::Error) -> Error {
     Error::Io { operation: OPERATION, message: e.to_string() }
 }
 
+/// Whether XML 1.0 can carry `c` (its `Char` production; a Rust `char` is
+/// never a surrogate).
+pub(crate) fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+}
+
 /// Replaces the characters XML 1.0 cannot represent with U+FFFD.
 fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}');
+    let allowed = is_xml_char;
     if s.chars().all(allowed) {
         std::borrow::Cow::Borrowed(s)
     } else {

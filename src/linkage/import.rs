@@ -24,6 +24,10 @@
 //! [`ImportOptions::default_source`] is set). Node ids must be valid
 //! [`ActorId`]s. Other attributes are not part of the model: they are left
 //! out and listed in [`Imported::ignored`], never dropped silently.
+//! Characters that XML 1.0 forbids (control characters other than tab,
+//! line feed and carriage return, U+FFFE, U+FFFF), raw or as character
+//! references, make the document malformed: a parse error at the
+//! character, since the export could not write them back.
 //!
 //! A document of several towns, as [`graphml::write_all`](super::graphml::write_all)
 //! writes it, is read town by town: when nodes carry a `town` attribute,
@@ -275,6 +279,12 @@ pub fn from_graphml(xml: &str, options: &ImportOptions) -> Result<Imported, Erro
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().trim_text(true);
     let mut lines = Lines { text: xml.as_bytes(), pos: 0, line: 1 };
+    // XML 1.0 forbids some characters anywhere in a document (quick-xml
+    // does not check): such a document is malformed, and what it says could
+    // not be exported again.
+    if let Some((at, c)) = xml.char_indices().find(|&(_, c)| !super::graphml::is_xml_char(c)) {
+        return Err(syntax(&mut lines, at as u64, forbidden_char(c)));
+    }
     let mut keys: HashMap<String, Key> = HashMap::new();
     let mut nodes: Vec<Element> = Vec::new();
     let mut edges: Vec<Element> = Vec::new();
@@ -403,6 +413,9 @@ pub fn from_graphml(xml: &str, options: &ImportOptions) -> Result<Imported, Erro
                 let Some(text) = resolved else {
                     return Err(syntax(&mut lines, before, "unknown entity reference".to_owned()));
                 };
+                if let Some(c) = text.chars().find(|&c| !super::graphml::is_xml_char(c)) {
+                    return Err(syntax(&mut lines, before, format!("a character reference to {}", forbidden_char(c))));
+                }
                 push_text(&mut data, &mut key, in_default, &text);
             }
             Event::End(_) => match stack.pop() {
@@ -441,6 +454,10 @@ pub fn from_graphml(xml: &str, options: &ImportOptions) -> Result<Imported, Erro
         return Err(missing("graph", lines.at(0), "graphml", None));
     }
     build_from_graphml(&keys, nodes, edges, options)
+}
+
+fn forbidden_char(c: char) -> String {
+    format!("character U+{:04X}, which XML 1.0 does not allow", u32::from(c))
 }
 
 fn push_text(data: &mut Option<(String, String)>, key: &mut Option<(String, Key)>, in_default: bool, text: &str) {

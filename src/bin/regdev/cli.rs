@@ -410,17 +410,17 @@ fn parse_level(s: &str) -> Result<AdminLevel, String> {
 pub(crate) enum ImportFormat {
     /// A GraphML document (networkx, igraph, Gephi, or regdev's own export).
     Graphml,
-    /// A CSV edge list: source,target,kind,scale[,since,weight,source_id].
+    /// A CSV edge list: source,target,kind,scale[,since,until,valence,weight,source_id].
     Edges,
 }
 
 /// `regdev import`.
 #[derive(Debug, Args)]
-#[command(after_help = "Writes {\"format_version\": 1, \"graphs\": [GRAPH]}: the graph validated, ready for an
-atlas file's graphs list. Problems are reported with the file, line and element (GraphML) or
+#[command(after_help = "Writes {\"format_version\": 2, \"graphs\": [GRAPH]} (the current format version): the
+graph validated, ready for an atlas file's graphs list. Problems are reported with the file, line and element (GraphML) or
 line (CSV): malformed XML or CSV, unknown kinds or scales, dangling edge ends, duplicate ids.
 GraphML attributes are matched by attr.name: nodes kind (required), name, place, source_id;
-edges kind, scale (required), since, weight, source_id. With a `town` attribute on nodes
+edges kind, scale (required), since, until, valence, weight, source_id. With a `town` attribute on nodes
 (regdev's all-towns export) only TOWN's nodes and edges are read. Attributes or columns outside
 the model are left out and listed on standard error.
 
