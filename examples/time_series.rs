@@ -1,20 +1,32 @@
-//! Atlas format 2: time series of sourced observations.
+//! Atlas format 2: what case studies say, encoded as a user would encode
+//! their own cases.
 //!
-//! Encodes what published sources say about Shunde (resident and registered
-//! population over several censuses, a GDP given only as a lower bound) and
-//! Qiaotou, Wenzhou's "button town" (a migrant workforce, firm counts and
-//! national and world market shares from sources of different years), then
-//! saves the atlas as format-2 JSON, reloads it and prints the figures each
-//! selection rule picks.
+//! Encodes what published sources say about three places, then saves the
+//! atlas as format-2 JSON, reloads it and prints it:
 //!
-//! Every figure is quoted from the source cited next to it; nothing is
+//! - Shunde: resident and registered population over several censuses, a
+//!   GDP given only as a lower bound;
+//! - Qiaotou, Wenzhou's "button town": a migrant workforce, firm counts,
+//!   national and world market shares from sources of different years, and
+//!   its specialised market ("Button City") in a linkage graph;
+//! - Wenzhou: an approximate GDP, two sourced claims on its market
+//!   orientation that disagree (ranked), a profile dated by period (family
+//!   workshops in the 1980s, a private economy by 2010) and a conflictual
+//!   linkage (national and provincial critics who tried to repress the
+//!   model).
+//!
+//! No single set of sources read covers every kind of fact for one town,
+//! so the facts are spread over the three. Every figure and claim is
+//! quoted from the source cited next to it; nothing is illustrative,
 //! derived or averaged.
 //!
 //! Run with `cargo run --example time_series`.
 
+use regdev::dimension::{MarketOrientation, Ownership};
 use regdev::{
-    AdminLevel, Atlas, Currency, Indicator, Money, Name, Observation, ObservationKind, Population, Qualifier,
-    Selection, Share, Source, SourceId, SourceKind, SourceStrength, Town, TownId, Year,
+    Actor, ActorId, ActorKind, AdminLevel, Atlas, Claim, Currency, Dimension, DimensionValue, Indicator, Linkage,
+    LinkageGraph, LinkageKind, Money, Name, Observation, ObservationKind, Period, Population, Qualifier, Rank, Scale,
+    Selection, Share, Source, SourceId, SourceKind, SourceStrength, Town, TownId, Valence, Year,
 };
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -48,7 +60,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Source::new(id("hessler-2010")?, SourceKind::Book, "Country Driving: A Journey Through China from Farm to Factory")
             .with_authors(["Peter Hessler"])
             .with_year(y(2010)?)
-            .with_note("'Qiaotou's population was only 64,000, but the town had 380 factories that manufactured more than 70 percent of the buttons for clothes made in China'")
+            .with_note("'Qiaotou's population was only 64,000, but the town had 380 factories that manufactured more than 70 percent of the buttons for clothes made in China'; clothes manufacturers buy in bulk at the 'Button City' market")
+            .with_strength(SourceStrength::Medium),
+        Source::new(id("walcott-2007")?, SourceKind::Article, "Wenzhou and the Third Italy: Entrepreneurial Model Regions")
+            .with_authors(["Susan M. Walcott"])
+            .with_year(y(2007)?)
+            .with_venue("Journal of Asia-Pacific Business 8(3): 23-35")
+            .with_note("keys to success include 'market sensitive export orientation'")
+            .with_strength(SourceStrength::Strong),
+        Source::new(id("globe-and-mail-2004")?, SourceKind::WebPage, "Wenzhou: capitalism unbound")
+            .with_authors(["John Barber"])
+            .with_year(y(2004)?)
+            .with_venue("The Globe and Mail, 23 October 2004")
+            .with_note("the shoe maker Aokang made '10 million pairs of shoes a year for the Chinese market'; 'We used to be a Wenzhou company serving the domestic market'")
+            .with_strength(SourceStrength::Medium),
+        Source::new(id("china-daily-2010")?, SourceKind::WebPage, "Wenzhou's workshops crafted economic legend")
+            .with_year(y(2010)?)
+            .with_venue("China Daily, 19 June 2010")
+            .with_note("'Last year, Wenzhou's GDP reached 253 billion yuan'; 'individual businesses and family workshops mushroomed in the 1980s'; the private economy 'now accounts for 80 percent of Wenzhou's total GDP'")
+            .with_strength(SourceStrength::Medium),
+        Source::new(id("berkshire")?, SourceKind::WebPage, "Wenzhou Model")
+            .with_authors(["Qiusha Ma"])
+            .with_venue("Berkshire Encyclopedia of China")
+            .with_note("'from the beginning, this model attracted severe criticism from many Communist Party and government leaders at the national and provincial levels'; critics held that it 'tried to restore capitalism, which the government then tried to repress'")
             .with_strength(SourceStrength::Medium),
     ];
 
@@ -110,7 +144,72 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .observation(buttons(0.7, ObservationKind::National, "hessler-2010")?.with_qualifier(Qualifier::AtLeast))
             .build()?;
 
-    let mut builder = Atlas::builder().town(shunde).town(qiaotou);
+    // ---- Wenzhou: an approximate GDP, disagreeing claims, a dated profile
+    let wenzhou = Town::builder(
+        TownId::new("wenzhou")?,
+        Name::new("Wenzhou")?.with_chinese("温州市")?,
+        AdminLevel::PrefectureLevelCity,
+    )
+    .province("Zhejiang")
+    // "253 billion yuan": rounded to the billion.
+    .observation(
+        Observation::new(Indicator::Gdp, Money::new(253e9, Currency::Cny)?, id("china-daily-2010")?)?
+            .with_qualifier(Qualifier::Approximate)
+            .in_year(y(2009)?),
+    )
+    // Two readings of the market orientation: both kept, one preferred.
+    .claim(
+        Claim::new(DimensionValue::MarketOrientation(MarketOrientation::Export), id("walcott-2007")?)
+            .ranked(Rank::Preferred),
+    )
+    .claim(Claim::new(DimensionValue::MarketOrientation(MarketOrientation::Domestic), id("globe-and-mail-2004")?))
+    // A dated profile: household workshops in the 1980s, a private economy in 2010.
+    .claim(
+        Claim::new(DimensionValue::Ownership(Ownership::PrivateHousehold), id("china-daily-2010")?)
+            .during(Period::new(y(1980)?, Some(y(1989)?))?),
+    )
+    .claim(
+        Claim::new(DimensionValue::Ownership(Ownership::Private), id("china-daily-2010")?)
+            .during(Period::new(y(2010)?, Some(y(2010)?))?),
+    )
+    .build()?;
+
+    // ---- linkage graphs: a specialised market, a conflictual tie
+    let qiaotou_graph = LinkageGraph::builder(TownId::new("qiaotou")?)
+        .actor(
+            Actor::new(ActorId::new("button-city")?, "Button City market", ActorKind::SpecialisedMarket)?
+                .based_in("Qiaotou")?
+                .with_source(id("hessler-2010")?),
+        )
+        .actor(
+            Actor::new(ActorId::new("clothes-makers")?, "Clothes manufacturers in China", ActorKind::PrivateFirm)?
+                .with_source(id("hessler-2010")?),
+        )
+        .linkage(
+            ActorId::new("clothes-makers")?,
+            ActorId::new("button-city")?,
+            Linkage::new(LinkageKind::Market, Scale::National, id("hessler-2010")?),
+        )
+        .build()?;
+    let wenzhou_graph = LinkageGraph::builder(TownId::new("wenzhou")?)
+        .actor(
+            Actor::new(ActorId::new("critics")?, "Party and government critics", ActorKind::HigherGovernment)?
+                .with_source(id("berkshire")?),
+        )
+        .actor(
+            Actor::new(ActorId::new("family-industries")?, "Wenzhou's family industries", ActorKind::HouseholdFirm)?
+                .based_in("Wenzhou")?
+                .with_source(id("berkshire")?),
+        )
+        .linkage(
+            ActorId::new("critics")?,
+            ActorId::new("family-industries")?,
+            Linkage::new(LinkageKind::Governance, Scale::National, id("berkshire")?).with_valence(Valence::Conflictual),
+        )
+        .build()?;
+
+    let mut builder =
+        Atlas::builder().town(shunde).town(qiaotou).town(wenzhou).graph(qiaotou_graph).graph(wenzhou_graph);
     for s in sources {
         builder = builder.source(s);
     }
@@ -167,6 +266,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .map(|o| format!("{} {} ({})", o.qualifier().id(), o.value(), o.source()))
         .collect();
     println!("Qiaotou firms, as the sources state them: {}", firms.join("; "));
+
+    let wenzhou = reloaded.town("wenzhou").ok_or("no wenzhou")?;
+    println!("\nWenzhou market orientation, every claim:");
+    for c in wenzhou.profile_claims().claims(Dimension::MarketOrientation) {
+        println!("  {:<9} {:<9} [{}]", c.value().to_string(), c.rank().id(), c.source());
+    }
+    println!("  used for comparison: {:?}", wenzhou.profile().market_orientation.map(|m| m.label()));
+    for year in [1985, 2010] {
+        let ownership = wenzhou.profile_as_of(y(year)?).ownership.map(|o| o.label());
+        println!("Wenzhou ownership as of {year}: {ownership:?}");
+    }
+    for graph in reloaded.graphs() {
+        for (from, to, l) in graph.linkages() {
+            println!(
+                "{} graph: {from} -> {to}: {} ({}, {}) [{}]",
+                graph.focal_town(),
+                l.kind().id(),
+                l.scale().id(),
+                l.valence().id(),
+                l.source()
+            );
+        }
+        for a in graph.actors().filter(|a| a.kind() == ActorKind::SpecialisedMarket) {
+            println!("{} graph: specialised market '{}'", graph.focal_town(), a.name());
+        }
+    }
 
     println!("\naudit:");
     for f in reloaded.audit() {

@@ -1005,7 +1005,7 @@ impl Atlas {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Atlas::builtin().graphs().count(), 2);
+    /// assert_eq!(regdev::Atlas::builtin().graphs().count(), 3);
     /// ```
     pub fn graphs(&self) -> impl ExactSizeIterator<Item = &LinkageGraph> + '_ {
         self.graphs.iter()

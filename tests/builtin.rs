@@ -277,6 +277,10 @@ fn fidelity_fixes_hold() {
     // The talk's line on Shanghai is about the Sunan model, not Kunshan's stories.
     let kunshan_graph = atlas.graph("kunshan").unwrap();
     assert!(kunshan_graph.actors().all(|a| a.id().as_str() != "shanghai"));
+    // The Sino-German SME cooperation zone is a MIIT designation, not a
+    // State Council development zone.
+    let zhangpu = atlas.town("zhangpu").unwrap();
+    assert_eq!(zhangpu.zones()[0].level(), regdev::ZoneLevel::Ministerial);
     // No trajectory stage asserts an ownership the talk does not state.
     for t in atlas.towns() {
         for stage in t.trajectory().stages() {
@@ -305,4 +309,71 @@ fn graph_share_from_the_talk_is_as_documented() {
     assert_eq!((talk, total), (27, 45));
     let readme = include_str!("../README.md");
     assert!(readme.contains("18 of\ntheir 45 actors and linkages, 40%"), "README no longer states the share");
+}
+
+#[test]
+fn every_case_shares_four_dimensions_with_its_archetype() {
+    let atlas = Atlas::builtin();
+    let mut per_model = std::collections::BTreeMap::new();
+    for town in atlas.towns() {
+        let Some(model) = town.model() else { continue };
+        let archetype = model.value().archetype();
+        let shared = regdev::Dimension::ALL
+            .iter()
+            .filter(|&&d| archetype.profile().get(d).is_some() && town.profile().get(d).is_some())
+            .count();
+        assert!(shared >= 4, "{} shares only {shared} dimensions with the {} archetype", town.id(), archetype.name());
+        *per_model.entry(model.value().to_string()).or_insert(0) += 1;
+    }
+    // Every model has built-in cases.
+    assert_eq!(per_model.len(), 3, "{per_model:?}");
+    // At least one linkage graph per model.
+    for m in regdev::RegionalModel::ALL {
+        let graphs = atlas
+            .graphs()
+            .filter(|g| atlas.town(g.focal_town().as_str()).and_then(|t| t.model()).map(|o| *o.value()) == Some(*m))
+            .count();
+        assert!(graphs >= 1, "no linkage graph for {m}");
+    }
+}
+
+#[test]
+fn disagreeing_and_dated_claims_are_recorded_with_ranks() {
+    use regdev::dimension::{MarketOrientation, Ownership};
+    use regdev::{Dimension, Rank, Year};
+    let atlas = Atlas::builtin();
+    // Wenzhou: the export reading (preferred) and the domestic one, each sourced.
+    let wenzhou = atlas.town("wenzhou").unwrap();
+    let claims = wenzhou.profile_claims().claims(Dimension::MarketOrientation);
+    let listed: Vec<(String, &str, Rank)> =
+        claims.iter().map(|c| (c.value().to_string(), c.source().as_str(), c.rank())).collect();
+    assert_eq!(
+        listed,
+        [
+            ("Export".to_owned(), "walcott-2007", Rank::Preferred),
+            ("Export".to_owned(), "china-daily-2010-wenzhou", Rank::Normal),
+            ("Domestic".to_owned(), "globe-and-mail-2004-wenzhou", Rank::Normal),
+        ]
+    );
+    assert_eq!(wenzhou.profile().market_orientation, Some(MarketOrientation::Export));
+    assert_eq!(wenzhou.profile_claims().disagreements().len(), 1);
+    // Shunde: collective in the 1980s (dated claim), private now.
+    let shunde = atlas.town("shunde").unwrap();
+    assert_eq!(shunde.profile_as_of(Year::new(1985).unwrap()).ownership, Some(Ownership::Collective));
+    assert_eq!(shunde.profile().ownership, Some(Ownership::Private));
+    assert!(shunde.profile_claims().disagreements().is_empty());
+    // Qiaotou's ownership cites the source that says "family-run factories".
+    let qiaotou = atlas.town("qiaotou").unwrap();
+    assert_eq!(qiaotou.profile().ownership, Some(Ownership::PrivateHousehold));
+    assert_eq!(qiaotou.profile_sources().get(&Dimension::Ownership).unwrap().as_str(), "guardian-2005-qiaotou");
+}
+
+/// `examples/three_models.rs`, compiled into this test so CI runs it, not
+/// only builds it.
+#[path = "../examples/three_models.rs"]
+mod three_models;
+
+#[test]
+fn three_models_example_runs() {
+    three_models::main().unwrap();
 }

@@ -32,7 +32,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (24 towns, 3 archetypes, 2 graphs, 22 actors, 23 linkages, 35 sources)";
+const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 53 sources)";
 
 // ---------------------------------------------------------------- conventions
 
@@ -209,7 +209,7 @@ fn towns_lists_an_aligned_table_with_key_facts() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(lines[0].starts_with("ID"));
     assert!(lines[1].starts_with("--"));
-    assert_eq!(data_lines(&r.stdout).len(), 24);
+    assert_eq!(data_lines(&r.stdout).len(), 35);
     let kunshan = lines.iter().find(|l| l.starts_with("kunshan ")).unwrap();
     for cell in
         ["Kunshan", "昆山市", "County-level city", "Sunan", "927.68 km²", "1,600,000", "292 bn CNY", "30,000 USD"]
@@ -237,17 +237,17 @@ fn towns_filters_combine() {
     assert_eq!(count(&["--parent", "shunde"]), 10);
     assert_eq!(count(&["--parent", "Shunde"]), 10);
     assert_eq!(count(&["--level", "subdistrict"]), 4);
-    assert_eq!(count(&["--province", "jiangsu"]), 12);
-    assert_eq!(count(&["--model", "prd"]), 1);
+    assert_eq!(count(&["--province", "jiangsu"]), 16);
+    assert_eq!(count(&["--model", "prd"]), 2);
     assert_eq!(count(&["--model", "sunan", "--min-population", "1000000"]), 1);
     assert_eq!(count(&["--min-population", "2000000"]), 1);
-    assert_eq!(count(&["--max-population", "2000000"]), 1);
+    assert_eq!(count(&["--max-population", "2000000"]), 3);
     assert_eq!(count(&["--level", "town", "--parent", "kunshan"]), 10);
 }
 
 #[test]
 fn towns_with_no_match_says_so_on_stderr() {
-    let r = run(&["towns", "--model", "wenzhou"]);
+    let r = run(&["towns", "--province", "Hainan"]);
     assert_eq!(r.code, 0);
     assert!(r.stdout.is_empty());
     assert!(r.stderr.contains("no town matches"));
@@ -264,13 +264,13 @@ fn towns_as_json_and_csv() {
     let r = run(&["towns", "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines.len(), 25);
+    assert_eq!(lines.len(), 36);
     assert_eq!(lines[0], regdev::CsvColumns::People.names().join(","));
     // Codes and specialisations are in (as for people: see CsvColumns).
     assert!(
         lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,320583,"))
     );
-    assert_eq!(lines.iter().filter(|l| l.contains("c38:")).count(), 2, "{}", r.stdout);
+    assert_eq!(lines.iter().filter(|l| l.contains("c38:")).count(), 4, "{}", r.stdout); // Shunde and two of its towns, Liushi
 }
 
 #[test]
@@ -322,7 +322,7 @@ fn compare_accepts_names_and_archetypes() {
     let r = run(&["compare", "Kunshan", "prd", "--all-dimensions"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.lines().next().unwrap().contains("Pearl River Delta"));
-    let r = run(&["compare", "sunan", "wenzhou"]);
+    let r = run(&["compare", "sunan", "archetype:wenzhou"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
@@ -409,7 +409,7 @@ fn export_csv_has_a_row_per_town() {
     let r = run(&["export", "csv", "--output", file.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let csv = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(csv.lines().count(), 25);
+    assert_eq!(csv.lines().count(), 36);
     assert_eq!(csv, run(&["towns", "--format", "csv"]).stdout);
 }
 

@@ -462,11 +462,11 @@ fn empty_or_malformed_id() {
 #[test]
 fn duplicate_ids() {
     let dup = |kind, id: &str| Error::DuplicateId { kind, id: id.to_owned() };
-    assert_invalid(&builtin_with_repeated_last("/towns"), &dup(IdKind::Town, "xingtan"), "duplicate town id 'xingtan'");
+    assert_invalid(&builtin_with_repeated_last("/towns"), &dup(IdKind::Town, "liushi"), "duplicate town id 'liushi'");
     assert_invalid(
         &builtin_with_repeated_last("/sources"),
-        &dup(IdKind::Source, "nbs-communique-2013"),
-        "duplicate source id 'nbs-communique-2013'",
+        &dup(IdKind::Source, "yybnet-2014-yueqing"),
+        "duplicate source id 'yybnet-2014-yueqing'",
     );
     assert_invalid(
         &builtin_with_repeated_last("/archetypes"),
@@ -662,7 +662,7 @@ fn collect_all_reports_every_cross_record_error_in_documented_order() {
         messages,
         [
             "graph of town 'kunshan': linkage from actor 'kunshan-government' to itself is not allowed",
-            "duplicate town id 'xingtan'",
+            "duplicate town id 'liushi'",
             "exchange rate 2013 USD/CNY refers to unknown source 'no-such-source'",
             "town 'kunshan', field 'parent' refers to unknown town 'nowhere'",
         ]

@@ -277,7 +277,7 @@ impl AtlasBuilder {
     ///     .towns(b.towns().cloned())
     ///     .graphs(b.graphs().cloned())
     ///     .build()?;
-    /// assert_eq!(atlas.graphs().len(), 2);
+    /// assert_eq!(atlas.graphs().len(), b.graphs().len());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn graphs(mut self, graphs: impl IntoIterator<Item = LinkageGraph>) -> AtlasBuilder {

@@ -276,7 +276,7 @@ impl Ranked {
     /// ```
     /// let c = regdev::Atlas::builtin().classify("shunde")?;
     /// let ranks: Vec<usize> = c.ranking().iter().map(|r| r.rank()).collect();
-    /// assert_eq!(ranks, [1, 2, 2]); // PRD and Wenzhou both at 1.000
+    /// assert_eq!(ranks, [1, 1, 3]); // PRD and Wenzhou tied at 0.75, then Sunan
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]

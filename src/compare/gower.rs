@@ -325,7 +325,7 @@ fn town_facts(gower: &Gower, atlas: &Atlas, t: &Town) -> [Option<f64>; FACTS] {
 /// let fitted = Gower::new().fit(atlas);
 /// let (kunshan, shunde) = (atlas.town("kunshan").ok_or("?")?, atlas.town("shunde").ok_or("?")?);
 /// let d = fitted.towns(kunshan, shunde).ok_or("nothing shared")?;
-/// assert!(d.value() > 0.9);
+/// assert!(d.value() > 0.7); // far apart: they agree only on export orientation
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -403,7 +403,7 @@ impl FittedGower<'_> {
     /// let atlas = regdev::Atlas::builtin();
     /// let fitted = Gower::new().fit(atlas);
     /// let d = fitted.towns(atlas.town("kunshan").ok_or("?")?, atlas.town("shunde").ok_or("?")?).ok_or("?")?;
-    /// assert_eq!(d.compared(), 7 + 2 + 4);
+    /// assert_eq!(d.compared(), 7 + 3 + 4);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]

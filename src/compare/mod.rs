@@ -61,9 +61,10 @@
 //! driver, but not Sunan's collective ownership, regional (Shanghai)
 //! linkage scope or owner-government. This is Wei's (2010) "remaking of
 //! the Sunan model" through globalisation, seen in the data. Shunde is far
-//! from all three (0.90 Sunan, 1.00 PRD, 1.00 Wenzhou): its bottom-up PPP
-//! dynamics and private (not household) firms match none of the ideal
-//! types, which is why the talk treats it as a model of its own.
+//! from all three (0.75 PRD and Wenzhou, which share its export
+//! orientation, 0.90 Sunan): its bottom-up PPP dynamics and private (not
+//! household) firms match none of the ideal types, which is why the talk
+//! treats it as a model of its own.
 //!
 //! # Example
 //!

@@ -475,6 +475,6 @@ mod tests {
             }
         }
         // Shunde's tie (PRD and Wenzhou at the same distance) shows as a shared rank.
-        assert!(html.contains("<td>2=</td>"));
+        assert!(html.contains("<td>1=</td>"));
     }
 }

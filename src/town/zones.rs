@@ -11,7 +11,7 @@ vocabulary! {
     ///
     /// # Ordering
     ///
-    /// `Provincial < National`.
+    /// `Provincial < Ministerial < National`.
     ///
     /// # Source
     ///
@@ -26,11 +26,17 @@ vocabulary! {
     /// ```
     /// use regdev::ZoneLevel;
     /// assert!(ZoneLevel::Provincial < ZoneLevel::National);
+    /// assert!(ZoneLevel::Ministerial < ZoneLevel::National);
     /// ```
     pub enum ZoneLevel as "zone level" {
         /// Approved by a province.
         Provincial = ("provincial", "Provincial"),
-        /// Approved by the State Council or a national ministry.
+        /// Designated by a national ministry (MIIT's Sino-German SME
+        /// cooperation zones, for example): a national programme, but not a
+        /// national development zone approved by the State Council.
+        Ministerial = ("ministerial", "Ministry designation"),
+        /// A national development zone approved by the State Council
+        /// (economic and technological, hi-tech, comprehensive bonded).
         National = ("national", "National"),
     }
 }

@@ -1,6 +1,7 @@
 //! The built-in data behind [`Atlas::builtin`]: the talk's Kunshan and
-//! Shunde cases, their towns, zones and linkage graphs, the three regional
-//! models' archetypes, and every work cited.
+//! Shunde cases, their towns, zones and linkage graphs, cases of each of
+//! the three regional models from the literature, the models' archetypes,
+//! and every work cited.
 //!
 //! # What is in it
 //!
@@ -9,8 +10,11 @@
 //! | prefecture-level cities | 2 | Suzhou (3205), Foshan (4406), as parents only |
 //! | case towns | 2 | Kunshan (county-level city of Suzhou), Shunde (district of Foshan) |
 //! | their towns | 10 + 10 | NBS statistical codes with the years of the listings checked |
-//! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone |
-//! | linkage graphs | 2 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below) |
+//! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
+//! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
+//! | Sunan cases | 2 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village profiled without a model label (no source read names it a case) |
+//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen as a town of Dongguan |
+//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (NPR 2006, Xinhua 2025); Liushi as a town of Yueqing |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
 //! | exchange rates | 1 | CNY/USD annual average for 2013 |
 //!
@@ -88,7 +92,7 @@ use crate::dimension::{
     MarketOrientation, Ownership, RiskLevel,
 };
 use crate::{
-    Actor, ActorId, ActorKind, AdminLevel, Advantage, Area, Atlas, CodeListing, Currency, DevelopmentZone,
+    Actor, ActorId, ActorKind, AdminLevel, Advantage, Area, Atlas, Claim, CodeListing, Currency, DevelopmentZone,
     DimensionValue, DivisionCode, Error, ExchangeRate, IndustryDivision, Linkage, LinkageGraph, LinkageKind, Money,
     Name, Observed, Period, Place, Population, RegionalModel, Scale, Source, SourceId, SourceKind, SourceStrength,
     Specialisation, Stage, Town, TownId, Trajectory, Year, ZoneKind, ZoneLevel,
@@ -102,6 +106,10 @@ use crate::{
 /// assert!(regdev::Atlas::builtin().source(regdev::cases::TALK).is_some());
 /// ```
 pub const TALK: &str = "qiao-talk";
+
+mod prd;
+mod sunan;
+mod wenzhou;
 
 fn sid(id: &'static str) -> SourceId {
     SourceId::known(id)
@@ -274,6 +282,19 @@ fn sources() -> Result<Vec<Source>, Error> {
             .with_venue("ippreview.com")
             .with_url("https://ippreview.com/index.php/Blog/single/id/954.html")
             .with_note("signed article (Henry Hing Lee Chan) in an online policy review; private enterprises about 80% of industrial output")
+            .with_strength(Medium),
+        Source::new(sid("ippreview-1046"), WebPage, "Shunde's Reforms")
+            .with_authors(["Henry Hing Lee Chan"])
+            .with_year(y(2019)?)
+            .with_venue("IPP Review, 5 August 2019")
+            .with_url("https://ippreview.com/index.php/Blog/single/id/1046.html")
+            .with_note("\"Shunde became the pioneer in export compensation trade model, and almost all its villages had their TVEs\"; in the 1980s a strategy to \"focus on collective ownership\"")
+            .with_strength(Medium),
+        Source::new(sid("peoples-daily-2001-shunde"), WebPage, "1st Shunde International Home Appliance Fair Opens")
+            .with_year(y(2001)?)
+            .with_venue("People's Daily Online, 24 October 2001")
+            .with_url("http://en.people.cn/english/200110/24/print20011024_83042.html")
+            .with_note("3,000 home-appliance factories; production value 50 billion yuan in 2000, 15 percent of the country's total")
             .with_strength(Medium),
         Source::new(sid("dfz-gd-chencun"), WebPage, "Chencun specialised town (专业镇)")
             .with_venue("Guangdong local chronicles office")
@@ -490,6 +511,14 @@ const SHUNDE_TOWNS: [Child; 10] = [
     },
 ];
 
+/// The note that a town's name, level, parent and code follow the gazetteer.
+fn gazetteer_note() -> crate::town::Note {
+    Observed::new(
+        "Chinese name, level, parent and code as in the NBS statistical division codes".to_owned(),
+        sid("nbs-gazetteer"),
+    )
+}
+
 fn code(code: &str, listed: Option<(i64, i64)>) -> Result<CodeListing, Error> {
     let listing = CodeListing::new(DivisionCode::new(code)?, sid("nbs-gazetteer"));
     Ok(match listed {
@@ -549,7 +578,7 @@ fn child_towns(parent: &'static str, province: &str, children: &[Child]) -> Resu
                     DevelopmentZone::new(
                         Name::new("Sino-German (Kunshan) SME Cooperation Zone")?
                             .with_chinese("中德(昆山)中小企业合作区")?,
-                        ZoneLevel::National,
+                        ZoneLevel::Ministerial,
                         ZoneKind::ForeignIndustrialPark,
                         sid("chinanews-2017-sino-german"),
                     )
@@ -661,6 +690,11 @@ fn shunde() -> Result<Town, Error> {
         .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk.clone()).with_year(y(2013)?))
         .gdp_per_capita(Observed::new(Money::new(14e3, Currency::Usd)?, talk.clone()))
         .advantage(Observed::new(Advantage::EarlyReform, sid("scmp-1999-shunde")))
+        .specialisation(Specialisation::new(
+            IndustryDivision::C38,
+            "household appliances: 3,000 factories, 15% of China's output in 2000",
+            sid("peoples-daily-2001-shunde"),
+        )?)
         .advantage(Observed::new(Advantage::ForeignInvestment, sid("hkmemory-1979")))
         .trajectory(Trajectory::new(vec![
             Stage::new("TVEs and local entrepreneurship", talk.clone()),
@@ -693,6 +727,12 @@ fn shunde() -> Result<Town, Error> {
         ],
     );
     b.dimension(DimensionValue::Ownership(Ownership::Private), sid("ippreview-954"))
+        // A dated claim: the 1980s strategy, before the shareholding reform.
+        .claim(
+            Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("ippreview-1046"))
+                .during(period(1980, 1989)?),
+        )
+        .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("ippreview-1046"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), talk)
         .build()
 }
@@ -837,7 +877,7 @@ fn shunde_graph() -> Result<LinkageGraph, Error> {
 /// Builds the built-in atlas; validated like any other.
 pub(crate) fn build() -> Result<Atlas, Error> {
     let mut b = Atlas::builder();
-    for s in sources()? {
+    for s in sources()?.into_iter().chain(sunan::sources()?).chain(prd::sources()?).chain(wenzhou::sources()?) {
         b = b.source(s);
     }
     for m in RegionalModel::ALL {
@@ -872,6 +912,9 @@ pub(crate) fn build() -> Result<Atlas, Error> {
     for t in child_towns("shunde", "Guangdong", &SHUNDE_TOWNS)? {
         b = b.town(t);
     }
-    b = b.graph(kunshan_graph()?).graph(shunde_graph()?);
+    for t in sunan::towns()?.into_iter().chain(prd::towns()?).chain(wenzhou::towns()?) {
+        b = b.town(t);
+    }
+    b = b.graph(kunshan_graph()?).graph(shunde_graph()?).graph(wenzhou::qiaotou_graph()?);
     b.build()
 }

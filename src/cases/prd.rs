@@ -1,0 +1,101 @@
+//! Cases of the Pearl River Delta model: Dongguan, the "world's factory"
+//! built on Hong Kong and Taiwanese investment, and its garment town
+//! Humen; Shunde is in the parent module.
+
+use super::{code, sid, y};
+use crate::dimension::{CapitalOrigin, DrivingActor, MarketOrientation, Ownership};
+use crate::{
+    AdminLevel, Area, Currency, DimensionValue, Error, IndustryDivision, Money, Name, Observed, Population,
+    RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory,
+};
+
+/// The works cited by the Pearl River Delta cases (besides Shunde's).
+pub(super) fn sources() -> Result<Vec<Source>, Error> {
+    use SourceKind::{Article, WebPage};
+    use SourceStrength::{Medium, Strong};
+    Ok(vec![
+        Source::new(sid("china-briefing-2013-dongguan"), WebPage, "Dongguan, the World's Factory in Transition (Part I)")
+            .with_authors(["Yao Lu"])
+            .with_year(y(2013)?)
+            .with_venue("China Briefing, 27 February 2013")
+            .with_url("http://www.china-briefing.com/news/2013/02/27/dongguan-the-worlds-factory-in-transition-part-i.html")
+            .with_note("\"home to more than 10,000 foreign-invested enterprises\"; \"Beginning in the late 1970s, manufacturing enterprises from Hong Kong and Taiwan were attracted to Dongguan\"; 2012 GDP RMB 501 billion")
+            .with_strength(Medium),
+        Source::new(sid("yeung-2001-dongguan"), Article, "Foreign Direct Investment and Investment Environment in Dongguan Municipality of Southern China")
+            .with_authors(["Godfrey Yeung"])
+            .with_year(y(2001)?)
+            .with_venue("Journal of Contemporary China 10(26): 125-154")
+            .with_url("https://m.moam.info/download/foreign-direct-investment-and-investment-semantic-scholar_5adb4afa7f8b9a343c8b45c7.html")
+            .with_note("26 case studies of the causes of the inflow of FDI into Dongguan")
+            .with_strength(Strong),
+        Source::new(sid("hku-yeh-dongguan"), WebPage, "Impacts of Economic Restructuring of Export-Oriented Industrialization on Urban Development in the Pearl River Delta – A Case Study of Dongguan")
+            .with_authors(["Anthony G. O. Yeh"])
+            .with_venue("University of Hong Kong, Centre of Urban Studies and Urban Planning, research project (RGC 37002617)")
+            .with_url("https://www.arch.hku.hk/research_centre/cusup/")
+            .with_note("Dongguan as a case of the Pearl River Delta's export-oriented industrialisation, \"one of the early success of export-oriented industries\"")
+            .with_strength(Medium),
+        Source::new(sid("scmp-dongguan-hk-investors"), WebPage, "Dongguan offers sweeter deal for HK capitalists")
+            .with_venue("South China Morning Post")
+            .with_url("https://amp.scmp.com/article/643792/dongguan-offers-sweeter-deal-hk-capitalists")
+            .with_note("Hong Kong investors' factories \"powered the city's economic growth\"; 'Today's Dongguan represents the successful co-operation between the city and Hong Kong'; the page read gives no date")
+            .with_strength(Medium),
+        Source::new(sid("china-daily-2013-humen"), WebPage, "Humen garment district hopes to grow by thinking small")
+            .with_authors(["Lin Jing"])
+            .with_year(y(2013)?)
+            .with_venue("China Daily, 6 December 2013")
+            .with_url("http://covid-19.chinadaily.com.cn/fashion/2013-12/06/content_17156675.htm")
+            .with_note("area 178.5 km², population about 600,000; 2012 GDP 34.8 billion yuan; 'the largest apparel industry cluster in the country', more than 2,300 apparel enterprises at the end of 2012; women's wear moving from OEM manufacturing to own brands")
+            .with_strength(Medium),
+    ])
+}
+
+/// Dongguan and Humen.
+pub(super) fn towns() -> Result<Vec<Town>, Error> {
+    let dongguan = Town::builder(
+        TownId::known("dongguan"),
+        Name::new("Dongguan")?.with_chinese("东莞市")?,
+        AdminLevel::PrefectureLevelCity,
+    )
+    .province("Guangdong")
+    .statistical_code(code("4419", Some((2015, 2023)))?)
+    .note(super::gazetteer_note())
+    .model(Observed::new(RegionalModel::PearlRiverDelta, sid("hku-yeh-dongguan")))
+    .gdp(Observed::new(Money::new(501e9, Currency::Cny)?, sid("china-briefing-2013-dongguan")).in_year(y(2012)?))
+    .dimension(DimensionValue::Ownership(Ownership::ForeignInvested), sid("china-briefing-2013-dongguan"))
+    .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("yeung-2001-dongguan"))
+    .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("scmp-dongguan-hk-investors"))
+    .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("hku-yeh-dongguan"))
+    .trajectory(Trajectory::new(vec![
+        Stage::new(
+            "Hong Kong and Taiwanese manufacturers relocate (from the late 1970s)",
+            sid("china-briefing-2013-dongguan"),
+        )
+        .with_driving_actors([DrivingActor::ForeignInvestors]),
+        Stage::new(
+            "World's factory: more than 10,000 foreign-invested enterprises",
+            sid("china-briefing-2013-dongguan"),
+        )
+        .with_ownership(Ownership::ForeignInvested),
+        Stage::new("Restructuring of export-oriented industrialisation", sid("hku-yeh-dongguan")),
+    ])?)
+    .build()?;
+    let humen = Town::builder(TownId::known("humen"), Name::new("Humen")?.with_chinese("虎门镇")?, AdminLevel::Town)
+        .parent(TownId::known("dongguan"))
+        .province("Guangdong")
+        .statistical_code(code("441900121", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+        .area(Observed::new(Area::new(178.5)?, sid("china-daily-2013-humen")))
+        .population(Observed::new(Population::new(600_000), sid("china-daily-2013-humen")))
+        .gdp(Observed::new(Money::new(34.8e9, Currency::Cny)?, sid("china-daily-2013-humen")).in_year(y(2012)?))
+        .specialisation(Specialisation::new(
+            IndustryDivision::C18,
+            "women's and children's wear: the largest apparel cluster in China",
+            sid("china-daily-2013-humen"),
+        )?)
+        .note(Observed::new(
+            "the population is 'about 600,000' in the article, with no year".to_owned(),
+            sid("china-daily-2013-humen"),
+        ))
+        .build()?;
+    Ok(vec![dongguan, humen])
+}

@@ -1,0 +1,105 @@
+//! Cases of the Sunan model: Wuxi, whose TVEs gave way to private firms
+//! under a strong local state, and Huaxi, the village that kept its
+//! factories collective; Kunshan is in the parent module.
+
+use super::{code, sid, y};
+use crate::dimension::{DrivingActor, Dynamics, GovernmentRole, Ownership};
+use crate::{
+    AdminLevel, Area, DimensionValue, Error, Name, Observed, Population, RegionalModel, Scale, Source, SourceKind,
+    SourceStrength, Stage, Town, TownId, Trajectory,
+};
+
+/// The works cited by the Sunan cases (besides Kunshan's).
+pub(super) fn sources() -> Result<Vec<Source>, Error> {
+    use SourceKind::WebPage;
+    use SourceStrength::Medium;
+    Ok(vec![
+        Source::new(sid("washington-post-2006-huaxi"), WebPage, "China points to its richest village")
+            .with_authors(["Edward Cody"])
+            .with_year(y(2006)?)
+            .with_venue("Washington Post, reprinted in The Honolulu Advertiser, 12 March 2006")
+            .with_url("http://the.honoluluadvertiser.com/article/2006/Mar/12/bz/FP603120316.html")
+            .with_note("in 1969 Wu Renbao, the local party secretary, started 'a village-owned textile factory'; the villagers 'opted to retain village control' of communal land and 'build more factories'")
+            .with_strength(Medium),
+        Source::new(sid("china-daily-2018-huaxi"), WebPage, "Village blazes path to prosperity")
+            .with_authors(["Cang Wei"])
+            .with_year(y(2018)?)
+            .with_venue("China Daily, 14 May 2018")
+            .with_url("http://www.chinadaily.com.cn/m/jiangsu/wuxi/2018-05/14/content_37331477.htm")
+            .with_note("the village owns the conglomerate Jiangsu Huaxi Group; it grew from under 1 km² in the 1960s to 35 km²; about 60,000 people live there; 57 years earlier its 667 villagers had 1,764 yuan in assets")
+            .with_strength(Medium),
+    ])
+}
+
+/// Wuxi, Jiangyin, Huashi and Huaxi.
+pub(super) fn towns() -> Result<Vec<Town>, Error> {
+    let wuxi = Town::builder(TownId::known("wuxi"), Name::new("Wuxi")?.with_chinese("无锡市")?, AdminLevel::PrefectureLevelCity)
+        .province("Jiangsu")
+        .statistical_code(code("3202", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+        .model(Observed::new(RegionalModel::Sunan, sid("yuan-wei-chen-2014")))
+        .dimension(DimensionValue::Ownership(Ownership::Private), sid("yuan-wei-chen-2014"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::LocalGovernment), sid("yuan-wei-chen-2014"))
+        .dimension(DimensionValue::Dynamics(Dynamics::GovernmentLed), sid("yuan-wei-chen-2014"))
+        .dimension(DimensionValue::EconomicLinkages([Scale::Local].into()), sid("yuan-wei-chen-2014"))
+        .trajectory(Trajectory::new(vec![
+            Stage::new("Sunan model: local-state directed TVEs", sid("yuan-wei-chen-2014"))
+                .with_ownership(Ownership::Collective)
+                .with_driving_actors([DrivingActor::LocalGovernment]),
+            Stage::new("TVEs replaced by domestic private enterprises and, less, foreign-invested ones", sid("yuan-wei-chen-2014"))
+                .with_ownership(Ownership::Private)
+                .with_driving_actors([DrivingActor::LocalGovernment]),
+        ])?)
+        .note(Observed::new(
+            "profile: Wuxi after the TVE era, as Yuan, Wei & Chen (2014) find it: domestic private firms with their own local production networks, and local governments still 'a key agent of economic transition'".to_owned(),
+            sid("yuan-wei-chen-2014"),
+        ))
+        .note(Observed::new(
+            "Fei Xiaotong coined 'the Sunan pattern' in 1983 for the village and township enterprises booming mainly in Suzhou, Wuxi and Changzhou".to_owned(),
+            sid("china-daily-2018-fei"),
+        ))
+        .build()?;
+    let jiangyin = Town::builder(
+        TownId::known("jiangyin"),
+        Name::new("Jiangyin")?.with_chinese("江阴市")?,
+        AdminLevel::CountyLevelCity,
+    )
+    .parent(TownId::known("wuxi"))
+    .province("Jiangsu")
+    .statistical_code(code("320281", Some((2015, 2023)))?)
+    .note(super::gazetteer_note())
+    .build()?;
+    let huashi = Town::builder(TownId::known("huashi"), Name::new("Huashi")?.with_chinese("华士镇")?, AdminLevel::Town)
+        .parent(TownId::known("jiangyin"))
+        .province("Jiangsu")
+        .statistical_code(code("320281107", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+        .build()?;
+    let huaxi = Town::builder(TownId::known("huaxi"), Name::new("Huaxi")?.with_chinese("华西村")?, AdminLevel::Village)
+        .parent(TownId::known("huashi"))
+        .province("Jiangsu")
+        .area(Observed::new(Area::new(35.0)?, sid("china-daily-2018-huaxi")))
+        .population(Observed::new(Population::new(60_000), sid("china-daily-2018-huaxi")))
+        .dimension(DimensionValue::Ownership(Ownership::Collective), sid("washington-post-2006-huaxi"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::LocalGovernment), sid("washington-post-2006-huaxi"))
+        .dimension(DimensionValue::GovernmentRole(GovernmentRole::OwnerAndDirector), sid("washington-post-2006-huaxi"))
+        .dimension(DimensionValue::Dynamics(Dynamics::GovernmentLed), sid("washington-post-2006-huaxi"))
+        .trajectory(Trajectory::new(vec![
+            Stage::new("Village-owned textile factory started by the party secretary (1969)", sid("washington-post-2006-huaxi"))
+                .with_ownership(Ownership::Collective)
+                .with_driving_actors([DrivingActor::LocalGovernment]),
+            Stage::new("Communal land kept under village control, more factories (from the late 1970s)", sid("washington-post-2006-huaxi"))
+                .with_ownership(Ownership::Collective),
+            Stage::new("Village-owned conglomerate: Jiangsu Huaxi Group", sid("china-daily-2018-huaxi")),
+        ])?)
+        .note(Observed::new(
+            "no model label: the sources read describe the village keeping its land and factories under village control when reform encouraged family farms, but none read names it a case of the Sunan model".to_owned(),
+            sid("washington-post-2006-huaxi"),
+        ))
+        .note(Observed::new(
+            "area and population: 'about 60,000 people' and 35 km² in 2018, against 667 villagers and under 1 km² in the 1960s".to_owned(),
+            sid("china-daily-2018-huaxi"),
+        ))
+        .build()?;
+    Ok(vec![wuxi, jiangyin, huashi, huaxi])
+}

@@ -1,0 +1,230 @@
+//! Cases of the Wenzhou model: Wenzhou itself and Qiaotou, the button town
+//! of Yongjia county; Liushi, the low-voltage electrics town of Yueqing, as
+//! a town with a specialisation.
+
+use super::{ActorRow, LinkRow, code, graph, sid, y};
+use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
+use crate::{
+    ActorKind, AdminLevel, Claim, Currency, DimensionValue, Error, IndustryDivision, LinkageGraph, LinkageKind, Money,
+    Name, Observed, Rank, RegionalModel, Scale, Source, SourceKind, SourceStrength, Specialisation, Stage, Town,
+    TownId, Trajectory,
+};
+
+/// The works cited by the Wenzhou cases.
+pub(super) fn sources() -> Result<Vec<Source>, Error> {
+    use SourceKind::{Book, WebPage};
+    use SourceStrength::{Medium, Weak};
+    Ok(vec![
+        Source::new(sid("routledge-wenzhou-chapter"), Book, "Book chapter on Wenzhou's private economy (doi:10.4324/9780203930922-17)")
+            .with_venue("Routledge (Taylor & Francis), ISBN 9781134056880")
+            .with_url("https://www.taylorfrancis.com/books/e/9781134056880/chapters/10.4324%2F9780203930922-17")
+            .with_note("\"The 'Wenzhou model' of family-owned enterprises was widely contrasted with the 'Sunan model' (based in southern Jiangsu) of collective enterprises and the 'Guangzhou model' of export processing\"; the chapter's title and author were not shown on the page read")
+            .with_strength(Medium),
+        Source::new(sid("china-daily-2010-wenzhou"), WebPage, "Wenzhou's workshops crafted economic legend")
+            .with_authors(["Han Tianyang"])
+            .with_year(y(2010)?)
+            .with_venue("China Daily, 19 June 2010")
+            .with_url("http://covid-19.chinadaily.com.cn/regional/2010-06/19/content_9997311.htm")
+            .with_note("\"Last year, Wenzhou's GDP reached 253 billion yuan\"; \"individual businesses and family workshops mushroomed in the 1980s\"; the private economy \"now accounts for 80 percent of Wenzhou's total GDP\"; \"Wenzhou's greatest success has come in overseas markets\"")
+            .with_strength(Medium),
+        Source::new(sid("npr-2006-qiaotou"), WebPage, "Chinese 'Button Town' Struggles with Success")
+            .with_authors(["Louisa Lim"])
+            .with_year(y(2006)?)
+            .with_venue("NPR, 21 August 2006")
+            .with_url("http://www.npr.org/templates/story/story.php?storyId=5686805")
+            .with_note("\"about 200 factories and 20,000 migrant workers, produces 60 percent of the world's supply\"; \"We had no capital. Everything came from the work of our own two hands.\"")
+            .with_strength(Medium),
+        Source::new(sid("guardian-2005-qiaotou"), WebPage, "The tiger's teeth")
+            .with_authors(["Jonathan Watts"])
+            .with_year(y(2005)?)
+            .with_venue("The Guardian, 25 May 2005")
+            .with_url("https://www.theguardian.com/business/2005/may/25/china.g2")
+            .with_note("\"In 1980, three brothers in Qiaotou started up a business by picking buttons off the street\"; \"the town's 700 family-run factories churn out 15bn buttons and 200 million metres of zips a year\"; \"the undisputed global capital of buttons and zips\"")
+            .with_strength(Medium),
+        Source::new(sid("xinhua-2025-qiaotou"), WebPage, "Button industry thrives in Qiaotou Town of E China's Zhejiang")
+            .with_authors(["Jiang Han"])
+            .with_year(y(2025)?)
+            .with_venue("Xinhua, via People's Daily Online, 28 March 2025")
+            .with_url("http://en.people.cn/n3/2025/0328/c90000-20295505.html")
+            .with_note("button industry since the late 1970s; over 250 button enterprises, about 16,000 jobs, around 60 billion buttons and sales over 4 billion yuan a year")
+            .with_strength(Medium),
+        Source::new(sid("xinhua-2024-qiaotou"), WebPage, "中国经济样本观察·“镇”了不起丨“纽”市场“扣”创新:小地摊“摆”出40亿元大市")
+            .with_authors(["Zheng Keyi", "Liu Mingxiang"])
+            .with_year(y(2024)?)
+            .with_venue("Xinhua, 19 December 2024, read on a mirror of unknown origin")
+            .with_url("http://www.4vs4.cn/time/nbalanwang/cms2024/12@19,106810.html")
+            .with_note("42 households licensed as the first button traders in February 1983; the Qiaotou button market of 1983 as the first rural specialised small-commodity market; half the domestic and 30% of the world market")
+            .with_strength(Weak),
+        Source::new(sid("hessler-2010"), Book, "Country Driving: A Journey Through China from Farm to Factory")
+            .with_authors(["Peter Hessler"])
+            .with_year(y(2010)?)
+            .with_url("https://www.urking.top/read/country-driving-514a16/144.html")
+            .with_note("read on an unofficial copy; Qiaotou's \"380 factories that manufactured more than 70 percent of the buttons for clothes made in China\"; clothes manufacturers buy in bulk at \"Button City\"")
+            .with_strength(Weak),
+        Source::new(sid("globe-and-mail-2004-wenzhou"), WebPage, "Wenzhou: capitalism unbound")
+            .with_authors(["John Barber"])
+            .with_year(y(2004)?)
+            .with_venue("The Globe and Mail, 23 October 2004")
+            .with_url("http://v1.theglobeandmail.com/servlet/story/RTGAM.20041023.wxchinawenzhou23/BNStory/specialChina/?pageRequested=all")
+            .with_note("Wenzhou's goods go 'for China and beyond -- and most are privately run'; the shoe maker Aokang produced '10 million pairs of shoes a year for the Chinese market'")
+            .with_strength(Medium),
+        Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")
+            .with_year(y(2014)?)
+            .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")
+            .with_url("https://www.yybnet.net/news/china/201404/795186.html")
+            .with_note("\"南部柳市地区是中国著名的低压电器之都,温台模式的发源地\"; aggregator reprint")
+            .with_strength(Weak),
+    ])
+}
+
+/// The Wenzhou towns: the prefecture, two counties, two towns.
+pub(super) fn towns() -> Result<Vec<Town>, Error> {
+    let wenzhou = Town::builder(
+        TownId::known("wenzhou"),
+        Name::new("Wenzhou")?.with_chinese("温州市")?,
+        AdminLevel::PrefectureLevelCity,
+    )
+    .province("Zhejiang")
+    .statistical_code(code("3303", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+    .model(Observed::new(RegionalModel::Wenzhou, sid("walcott-2007")))
+    .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).in_year(y(2009)?))
+    .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("walcott-2007"))
+    .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("walcott-2007"))
+    // Two readings of the market orientation, both recorded (see the note):
+    // the export reading (preferred: a peer-reviewed study, and the
+    // archetype's) and the domestic one.
+    .claim(
+        Claim::new(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("walcott-2007"))
+            .ranked(Rank::Preferred),
+    )
+    .claim(Claim::new(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("china-daily-2010-wenzhou")))
+    .claim(Claim::new(
+        DimensionValue::MarketOrientation(MarketOrientation::Domestic),
+        sid("globe-and-mail-2004-wenzhou"),
+    ))
+    .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("routledge-wenzhou-chapter"))
+    .dimension(DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs), sid("china-daily-2010-wenzhou"))
+    .trajectory(Trajectory::new(vec![
+        Stage::new("Individual businesses and family workshops (1980s)", sid("china-daily-2010-wenzhou"))
+            .with_ownership(Ownership::PrivateHousehold)
+            .with_driving_actors([DrivingActor::HouseholdEntrepreneurs]),
+        Stage::new("Private economy at 80% of GDP, success in overseas markets", sid("china-daily-2010-wenzhou"))
+            .with_ownership(Ownership::Private),
+    ])?)
+    .note(Observed::new(
+        "the term 'Wenzhou model' was first adopted in a Jiefang Daily report of 12 May 1985 on Wenzhou's family industries".to_owned(),
+        sid("berkshire-wenzhou"),
+    ))
+    .note(Observed::new(
+        "market orientation, two readings recorded as ranked claims: Walcott (2007) reads the model as 'market sensitive export orientation' and China Daily (2010) says 'Wenzhou's greatest success has come in overseas markets' (export, preferred); the classic model sold at home, through specialised markets (the Qiaotou button market of 1983 is only in a weak source) and firms such as Aokang, whose 10 million pairs of shoes a year were made 'for the Chinese market' (Globe and Mail 2004; domestic, normal rank)".to_owned(),
+        sid("walcott-2007"),
+    ))
+    .note(Observed::new(
+        "the private economy 'now accounts for 80 percent of Wenzhou's total GDP'".to_owned(),
+        sid("china-daily-2010-wenzhou"),
+    ))
+    .build()?;
+    let yongjia =
+        Town::builder(TownId::known("yongjia"), Name::new("Yongjia")?.with_chinese("永嘉县")?, AdminLevel::County)
+            .parent(TownId::known("wenzhou"))
+            .province("Zhejiang")
+            .statistical_code(code("330324", Some((2015, 2023)))?)
+            .note(super::gazetteer_note())
+            .build()?;
+    let yueqing = Town::builder(
+        TownId::known("yueqing"),
+        Name::new("Yueqing")?.with_chinese("乐清市")?,
+        AdminLevel::CountyLevelCity,
+    )
+    .parent(TownId::known("wenzhou"))
+    .province("Zhejiang")
+    .statistical_code(code("330382", Some((2015, 2023)))?)
+    .note(super::gazetteer_note())
+    .build()?;
+    let qiaotou = Town::builder(TownId::known("qiaotou"), Name::new("Qiaotou")?.with_chinese("桥头镇")?, AdminLevel::Town)
+        .parent(TownId::known("yongjia"))
+        .province("Zhejiang")
+        .statistical_code(code("330324102", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+        .model(Observed::new(RegionalModel::Wenzhou, sid("china-daily-2010-wenzhou")))
+        .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("npr-2006-qiaotou"))
+        .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("npr-2006-qiaotou"))
+        .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("guardian-2005-qiaotou"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), sid("npr-2006-qiaotou"))
+        .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("npr-2006-qiaotou"))
+        .trajectory(Trajectory::new(vec![
+            Stage::new("Street trade in buttons", sid("npr-2006-qiaotou"))
+                .with_description("the boom began on the town's streets when three brothers sold discarded buttons"),
+            Stage::new("Button factories built without outside capital", sid("npr-2006-qiaotou"))
+                .with_ownership(Ownership::Private),
+            Stage::new("Button Capital: over 250 button enterprises", sid("xinhua-2025-qiaotou")),
+        ])?)
+        .note(Observed::new(
+            "model: China Daily (2010) counts buttons among the small commodities of Wenzhou's workshop manufacturers, the 'Wenzhou model'; Qiaotou is Wenzhou's button town (Xinhua 2025)".to_owned(),
+            sid("china-daily-2010-wenzhou"),
+        ))
+        .note(Observed::new(
+            "the town's 700 family-run factories make 15 billion buttons and 200 million metres of zips a year (2005)".to_owned(),
+            sid("guardian-2005-qiaotou"),
+        ))
+        .note(Observed::new(
+            "about 200 factories and 20,000 migrant workers produce 60 percent of the world's buttons (2006)".to_owned(),
+            sid("npr-2006-qiaotou"),
+        ))
+        .note(Observed::new(
+            "over 250 button enterprises employ about 16,000 people and make around 60 billion buttons a year, with sales over 4 billion yuan (2025)".to_owned(),
+            sid("xinhua-2025-qiaotou"),
+        ))
+        .note(Observed::new(
+            "market share disagrees across sources and years: 60% of the world's supply (NPR 2006); 'more than 70 percent of the buttons for clothes made in China' (Hessler 2010); half the domestic and 30% of the world market (Xinhua 2024)".to_owned(),
+            sid("xinhua-2024-qiaotou"),
+        ))
+        .note(Observed::new(
+            "the Qiaotou button market of 1983 is called the first rural specialised small-commodity market in China".to_owned(),
+            sid("xinhua-2024-qiaotou"),
+        ))
+        .build()?;
+    let liushi = Town::builder(TownId::known("liushi"), Name::new("Liushi")?.with_chinese("柳市镇")?, AdminLevel::Town)
+        .parent(TownId::known("yueqing"))
+        .province("Zhejiang")
+        .statistical_code(code("330382114", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+        .specialisation(Specialisation::new(
+            IndustryDivision::C38,
+            "low-voltage electrical equipment ('capital of low-voltage electrics')",
+            sid("yybnet-2014-yueqing"),
+        )?)
+        .note(Observed::new(
+            "called the birthplace of the 'Wen-Tai model' (温台模式)".to_owned(),
+            sid("yybnet-2014-yueqing"),
+        ))
+        .build()?;
+    Ok(vec![wenzhou, yongjia, yueqing, qiaotou, liushi])
+}
+
+/// Qiaotou's button economy as the sources tell it.
+pub(super) fn qiaotou_graph() -> Result<LinkageGraph, Error> {
+    use ActorKind as K;
+    use LinkageKind as L;
+    use Scale::{Global, Local, National};
+    let actors: &[ActorRow] = &[
+        ("button-traders", "Qiaotou button traders", K::HouseholdFirm, Some("Qiaotou"), "npr-2006-qiaotou"),
+        ("button-factories", "Qiaotou button factories", K::PrivateFirm, Some("Qiaotou"), "npr-2006-qiaotou"),
+        (
+            "industry-commerce-bureau",
+            "Administration for industry and commerce",
+            K::LocalGovernment,
+            Some("Yongjia"),
+            "xinhua-2024-qiaotou",
+        ),
+        ("clothes-manufacturers", "Clothes manufacturers in China", K::PrivateFirm, Some("China"), "hessler-2010"),
+        ("world-market", "Garment makers abroad", K::Place, Some("World"), "npr-2006-qiaotou"),
+    ];
+    let links: &[LinkRow] = &[
+        ("industry-commerce-bureau", "button-traders", L::Governance, Local, Some(1983), "xinhua-2024-qiaotou"),
+        ("button-factories", "clothes-manufacturers", L::Market, National, None, "hessler-2010"),
+        ("button-factories", "world-market", L::Market, Global, None, "npr-2006-qiaotou"),
+    ];
+    graph("qiaotou", actors, links)
+}
