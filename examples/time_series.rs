@@ -155,7 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     .observation(
         Observation::new(Indicator::Gdp, Money::new(253e9, Currency::Cny)?, id("china-daily-2010")?)?
             .with_qualifier(Qualifier::Approximate)
-            .in_year(y(2009)?),
+            .with_year(y(2009)?),
     )
     // Two readings of the market orientation: both kept, one preferred.
     .claim(
@@ -166,11 +166,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A dated profile: household workshops in the 1980s, a private economy in 2010.
     .claim(
         Claim::new(DimensionValue::Ownership(Ownership::PrivateHousehold), id("china-daily-2010")?)
-            .during(Period::new(y(1980)?, Some(y(1989)?))?),
+            .with_period(Period::new(y(1980)?, Some(y(1989)?))?),
     )
     .claim(
         Claim::new(DimensionValue::Ownership(Ownership::Private), id("china-daily-2010")?)
-            .during(Period::new(y(2010)?, Some(y(2010)?))?),
+            .with_period(Period::new(y(2010)?, Some(y(2010)?))?),
     )
     .build()?;
 
@@ -178,7 +178,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let qiaotou_graph = LinkageGraph::builder(TownId::new("qiaotou")?)
         .actor(
             Actor::new(ActorId::new("button-city")?, "Button City market", ActorKind::SpecialisedMarket)?
-                .based_in("Qiaotou")?
+                .with_place("Qiaotou")?
                 .with_source(id("hessler-2010")?),
         )
         .actor(
@@ -198,7 +198,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .actor(
             Actor::new(ActorId::new("family-industries")?, "Wenzhou's family industries", ActorKind::HouseholdFirm)?
-                .based_in("Wenzhou")?
+                .with_place("Wenzhou")?
                 .with_source(id("berkshire")?),
         )
         .linkage(

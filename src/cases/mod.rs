@@ -730,7 +730,7 @@ fn shunde() -> Result<Town, Error> {
         // A dated claim: the 1980s strategy, before the shareholding reform.
         .claim(
             Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("ippreview-1046"))
-                .during(period(1980, 1989)?),
+                .with_period(period(1980, 1989)?),
         )
         .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("ippreview-1046"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), talk)
