@@ -94,7 +94,7 @@
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
-//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`](compare::ProfileMetric) trait, Gower and simple matching distances with coverage, classification with verdicts |
+//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`] trait, Gower and simple matching distances with coverage, classification with verdicts |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
