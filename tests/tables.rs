@@ -277,11 +277,11 @@ fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>>
     let town = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
         .claim(
             Claim::new(DimensionValue::Ownership(Ownership::Collective), s.clone())
-                .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?),
+                .with_period(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?),
         )
         .claim(
             Claim::new(DimensionValue::Ownership(Ownership::Private), t.clone())
-                .during(Period::new(Year::new(1998)?, None)?)
+                .with_period(Period::new(Year::new(1998)?, None)?)
                 .ranked(Rank::Preferred),
         )
         .claim(Claim::new(DimensionValue::Ownership(Ownership::State), t.clone()).ranked(Rank::Deprecated))
