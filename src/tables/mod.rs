@@ -783,7 +783,7 @@ impl Reader {
                 let mut actor =
                     Actor::new(id, name.get(r).unwrap_or_default(), kind).map_err(|e| err("name", e.to_string()))?;
                 if let Some(p) = place.get(r) {
-                    actor = actor.based_in(p).map_err(|e| err("place", e.to_string()))?;
+                    actor = actor.with_place(p).map_err(|e| err("place", e.to_string()))?;
                 }
                 if let Some(id) = src.get(r) {
                     actor = actor.with_source(source(s, row, "source", id)?);
@@ -829,10 +829,10 @@ impl Reader {
                     }
                 }
                 if let Some(y) = y0 {
-                    l = l.since(y);
+                    l = l.with_since(y);
                 }
                 if let Some(y) = y1 {
-                    l = l.until(y);
+                    l = l.with_until(y);
                 }
                 if let Some(w) = weight.get(r) {
                     l = l.with_weight(w).map_err(|e| err("weight", e.to_string()))?;
