@@ -90,7 +90,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let census = |n: u64, year: i64, source: &str| -> Result<Observation, regdev::Error> {
         Ok(Observation::new(Indicator::Population, Population::new(n), id(source)?)?
             .with_kind(ObservationKind::Resident)?
-            .in_year(y(year)?))
+            .with_year(y(year)?))
     };
     let shunde =
         Town::builder(TownId::new("shunde")?, Name::new("Shunde")?.with_chinese("顺德区")?, AdminLevel::District)
@@ -113,7 +113,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .observation(
                 Observation::new(Indicator::Gdp, Money::new(100e9, Currency::Cny)?, id("shunde-gov-2015")?)?
                     .with_qualifier(Qualifier::AtLeast)
-                    .in_year(y(2006)?),
+                    .with_year(y(2006)?),
             )
             .build()?;
 
@@ -132,15 +132,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 Observation::new(Indicator::Population, Population::new(20_000), id("npr-2006-qiaotou")?)?
                     .with_kind(ObservationKind::Migrant)?
                     .with_qualifier(Qualifier::AtLeast)
-                    .in_year(y(2006)?),
+                    .with_year(y(2006)?),
             )
             .observation(
                 Observation::firms(200, id("npr-2006-qiaotou")?)
                     .with_qualifier(Qualifier::Approximate)
-                    .in_year(y(2006)?),
+                    .with_year(y(2006)?),
             )
             .observation(Observation::firms(380, id("hessler-2010")?))
-            .observation(buttons(0.6, ObservationKind::World, "npr-2006-qiaotou")?.in_year(y(2006)?))
+            .observation(buttons(0.6, ObservationKind::World, "npr-2006-qiaotou")?.with_year(y(2006)?))
             .observation(buttons(0.7, ObservationKind::National, "hessler-2010")?.with_qualifier(Qualifier::AtLeast))
             .build()?;
 
@@ -155,7 +155,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     .observation(
         Observation::new(Indicator::Gdp, Money::new(253e9, Currency::Cny)?, id("china-daily-2010")?)?
             .with_qualifier(Qualifier::Approximate)
-            .in_year(y(2009)?),
+            .with_year(y(2009)?),
     )
     // Two readings of the market orientation: both kept, one preferred.
     .claim(
@@ -166,11 +166,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A dated profile: household workshops in the 1980s, a private economy in 2010.
     .claim(
         Claim::new(DimensionValue::Ownership(Ownership::PrivateHousehold), id("china-daily-2010")?)
-            .during(Period::new(y(1980)?, Some(y(1989)?))?),
+            .with_period(Period::new(y(1980)?, Some(y(1989)?))?),
     )
     .claim(
         Claim::new(DimensionValue::Ownership(Ownership::Private), id("china-daily-2010")?)
-            .during(Period::new(y(2010)?, Some(y(2010)?))?),
+            .with_period(Period::new(y(2010)?, Some(y(2010)?))?),
     )
     .build()?;
 
@@ -178,7 +178,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let qiaotou_graph = LinkageGraph::builder(TownId::new("qiaotou")?)
         .actor(
             Actor::new(ActorId::new("button-city")?, "Button City market", ActorKind::SpecialisedMarket)?
-                .based_in("Qiaotou")?
+                .with_place("Qiaotou")?
                 .with_source(id("hessler-2010")?),
         )
         .actor(
@@ -198,7 +198,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         )
         .actor(
             Actor::new(ActorId::new("family-industries")?, "Wenzhou's family industries", ActorKind::HouseholdFirm)?
-                .based_in("Wenzhou")?
+                .with_place("Wenzhou")?
                 .with_source(id("berkshire")?),
         )
         .linkage(

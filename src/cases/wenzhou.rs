@@ -88,7 +88,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .statistical_code(code("3303", Some((2015, 2023)))?)
         .note(super::gazetteer_note())
     .model(Observed::new(RegionalModel::Wenzhou, sid("walcott-2007")))
-    .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).in_year(y(2009)?))
+    .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).with_year(y(2009)?))
     .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("walcott-2007"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("walcott-2007"))
     // Two readings of the market orientation, both recorded (see the note):
