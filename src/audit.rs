@@ -153,7 +153,7 @@ vocabulary! {
 }
 
 /// What a finding is about: a town, or a reference profile (an
-/// [`Archetype`](crate::Archetype)).
+/// [`Archetype`]).
 ///
 /// # Example
 ///
