@@ -20,9 +20,9 @@ fn run() -> Result<(), regdev::Error> {
     let year = Year::new(2025)?;
     let town = Town::builder(TownId::new("buttonville")?, Name::new("Buttonville")?, AdminLevel::Town)
         .province("Zhejiang")
-        .area(Observed::new(Area::new(42.0)?, fieldwork.clone()).in_year(year))
-        .population(Observed::new(Population::new(85_000), fieldwork.clone()).in_year(year))
-        .gdp(Observed::new(Money::new(6.8e9, Currency::Cny)?, fieldwork.clone()).in_year(year))
+        .area(Observed::new(Area::new(42.0)?, fieldwork.clone()).with_year(year))
+        .population(Observed::new(Population::new(85_000), fieldwork.clone()).with_year(year))
+        .gdp(Observed::new(Money::new(6.8e9, Currency::Cny)?, fieldwork.clone()).with_year(year))
         .specialisation(Specialisation::new(IndustryDivision::C18, "buttons and zips for garments", fieldwork.clone())?)
         .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), fieldwork.clone())
         .dimension(DimensionValue::EconomicLinkages([Scale::Local, Scale::National].into()), fieldwork.clone())

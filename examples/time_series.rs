@@ -123,25 +123,25 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
         AdminLevel::PrefectureLevelCity,
     )
     .province("Guangdong")
-    .observation(pop(6_445_700, Resident, "dongguan-today-census")?.in_year(y(2000)?))
-    .observation(pop(8_220_237, Resident, "dongguan-today-census")?.in_year(y(2010)?))
+    .observation(pop(6_445_700, Resident, "dongguan-today-census")?.with_year(y(2000)?))
+    .observation(pop(8_220_237, Resident, "dongguan-today-census")?.with_year(y(2010)?))
     // "at least 6.3 million of the permanent population are migrant residents"
-    .observation(pop(6_300_000, Migrant, "dongguan-today-census")?.with_qualifier(Qualifier::AtLeast).in_year(y(2010)?))
-    .observation(pop(8_392_200, Resident, "china-banking-news-2019")?.in_year(y(2018)?))
-    .observation(pop(2_315_900, Registered, "china-banking-news-2019")?.in_year(y(2018)?))
+    .observation(pop(6_300_000, Migrant, "dongguan-today-census")?.with_qualifier(Qualifier::AtLeast).with_year(y(2010)?))
+    .observation(pop(8_392_200, Resident, "china-banking-news-2019")?.with_year(y(2018)?))
+    .observation(pop(2_315_900, Registered, "china-banking-news-2019")?.with_year(y(2018)?))
     // "exceeded 10.46 million by the end of last year" (2020)
-    .observation(pop(10_460_000, Resident, "dongguan-today-2021")?.with_qualifier(Qualifier::AtLeast).in_year(y(2020)?))
+    .observation(pop(10_460_000, Resident, "dongguan-today-2021")?.with_qualifier(Qualifier::AtLeast).with_year(y(2020)?))
     // ---- money: "registering at RMB 501 billion", rounded to the billion
     .observation(
         Observation::new(Indicator::Gdp, Money::new(501e9, Currency::Cny)?, id("eurobiz-dongguan")?)?
             .with_qualifier(Qualifier::Approximate)
-            .in_year(y(2012)?),
+            .with_year(y(2012)?),
     )
     // "just short of 665 billion RMB in 2007"
     .observation(
         Observation::new(Indicator::IndustrialOutput, Money::new(665e9, Currency::Cny)?, id("dongguan-today-2008")?)?
             .with_qualifier(Qualifier::AtMost)
-            .in_year(y(2007)?),
+            .with_year(y(2007)?),
     )
     // "home to more than 10,000 foreign-invested enterprises" (no year given)
     .observation(
@@ -158,13 +158,13 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     // ---- a dated profile: foreign-investment-led, 1978 to the 2008 article
     .claim(
         Claim::new(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), id("dongguan-today-2008")?)
-            .during(Period::new(y(1978)?, Some(y(2008)?))?),
+            .with_period(Period::new(y(1978)?, Some(y(2008)?))?),
     )
     .build()?;
 
     // ---- the linkage graph: a specialised market, regulation and conflict
     let actor = |a: &str, name: &str, kind, place: &str, source: &str| -> Result<Actor, regdev::Error> {
-        Ok(Actor::new(ActorId::new(a)?, name, kind)?.based_in(place)?.with_source(id(source)?))
+        Ok(Actor::new(ActorId::new(a)?, name, kind)?.with_place(place)?.with_source(id(source)?))
     };
     let graph = LinkageGraph::builder(TownId::new("dongguan")?)
         .actor(actor(
@@ -211,15 +211,15 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
         .linkage(
             ActorId::new("humen-garment-firms")?,
             ActorId::new("fumin-fashion-city")?,
-            Linkage::new(LinkageKind::Market, Scale::Local, id("here-dongguan-2016")?).since(y(1993)?),
+            Linkage::new(LinkageKind::Market, Scale::Local, id("here-dongguan-2016")?).with_since(y(1993)?),
         )
         .linkage(
             ActorId::new("social-security-bureau")?,
             ActorId::new("yue-yuen")?,
             Linkage::new(LinkageKind::Governance, Scale::Local, id("taipei-times-2014")?)
                 .with_valence(Valence::Regulatory)
-                .since(y(2014)?)
-                .until(y(2014)?),
+                .with_since(y(2014)?)
+                .with_until(y(2014)?),
         )
         // The strike: the workforce supplies the factory's labour, and the
         // relation is in conflict.
@@ -228,8 +228,8 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
             ActorId::new("yue-yuen")?,
             Linkage::new(LinkageKind::Supply, Scale::Local, id("taipei-times-2014")?)
                 .with_valence(Valence::Conflictual)
-                .since(y(2014)?)
-                .until(y(2014)?),
+                .with_since(y(2014)?)
+                .with_until(y(2014)?),
         )
         .build()?;
 

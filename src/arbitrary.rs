@@ -486,7 +486,7 @@ where
     (value, source_id(), option::weighted(0.7, year())).prop_map(|(v, source, year)| {
         let o = Observed::new(v, source);
         match year {
-            Some(y) => o.in_year(y),
+            Some(y) => o.with_year(y),
             None => o,
         }
     })
@@ -715,7 +715,7 @@ pub fn code_listing() -> impl Strategy<Value = CodeListing> {
     (division_code(), source_id(), option::of(period())).prop_map(|(code, source, valid)| {
         let listing = CodeListing::new(code, source);
         match valid {
-            Some(p) => listing.valid(p),
+            Some(p) => listing.with_validity(p),
             None => listing,
         }
     })
@@ -809,10 +809,10 @@ pub fn observation() -> impl Strategy<Value = Observation> {
                     o = o.with_product(p).ok()?;
                 }
                 if let Some(y) = year {
-                    o = o.in_year(y);
+                    o = o.with_year(y);
                 }
                 if let Some(p) = period {
-                    o = o.during(p);
+                    o = o.with_period(p);
                 }
                 Some(o)
             },
@@ -891,7 +891,7 @@ pub fn development_zone() -> impl Strategy<Value = DevelopmentZone> {
         |(name, level, kind, source, approved)| {
             let zone = DevelopmentZone::new(name, level, kind, source);
             match approved {
-                Some(y) => zone.approved_in(y),
+                Some(y) => zone.with_approval_year(y),
                 None => zone,
             }
         },
@@ -989,7 +989,7 @@ pub fn claim() -> impl Strategy<Value = Claim<DimensionValue>> {
     (dimension_value(), source_id(), option::of(period()), any_of(Rank::ALL)).prop_map(|(v, s, p, r)| {
         let c = Claim::new(v, s).ranked(r);
         match p {
-            Some(p) => c.during(p),
+            Some(p) => c.with_period(p),
             None => c,
         }
     })
@@ -1060,7 +1060,7 @@ fn actor_with_id(id: ActorId) -> impl Strategy<Value = Actor> {
         move |(name, kind, place, source)| {
             let mut a = Actor::new(id.clone(), name, kind).ok()?;
             if let Some(p) = place {
-                a = a.based_in(p.as_str()).ok()?;
+                a = a.with_place(p.as_str()).ok()?;
             }
             if let Some(s) = source {
                 a = a.with_source(s);
@@ -1109,10 +1109,10 @@ pub fn linkage() -> impl Strategy<Value = Linkage> {
         .prop_filter_map("valid linkage", |(kind, scale, source, (since, length), valence, weight)| {
             let mut l = Linkage::new(kind, scale, source).with_valence(valence);
             if let Some(y) = since {
-                l = l.since(y);
+                l = l.with_since(y);
                 // `until` only with `since`, never before it.
                 if let Some(n) = length {
-                    l = l.until(Year::new(y.get() + n).ok()?);
+                    l = l.with_until(Year::new(y.get() + n).ok()?);
                 }
             }
             match weight {

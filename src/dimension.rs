@@ -1377,7 +1377,7 @@ impl Rank {
 /// use regdev::dimension::Ownership;
 ///
 /// let c = Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("yuan-2014")?)
-///     .during(Period::new(Year::new(1978)?, Some(Year::new(1995)?))?)
+///     .with_period(Period::new(Year::new(1978)?, Some(Year::new(1995)?))?)
 ///     .ranked(Rank::Preferred);
 /// assert_eq!(c.rank(), Rank::Preferred);
 /// assert!(c.holds_in(Year::new(1990)?));
@@ -1416,12 +1416,12 @@ impl<V> Claim<V> {
     ///
     /// ```
     /// use regdev::{Claim, Period, SourceId, Year};
-    /// let c = Claim::new(1, SourceId::new("s")?).during(Period::new(Year::new(1990)?, None)?);
+    /// let c = Claim::new(1, SourceId::new("s")?).with_period(Period::new(Year::new(1990)?, None)?);
     /// assert_eq!(c.period().map(|p| p.start().get()), Some(1990));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn during(mut self, period: crate::Period) -> Claim<V> {
+    pub fn with_period(mut self, period: crate::Period) -> Claim<V> {
         self.period = Some(period);
         self
     }
@@ -1780,9 +1780,9 @@ impl ProfileClaims {
     /// let y = |y| Year::new(y);
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("a")?)
-    ///     .during(Period::new(y(1978)?, Some(y(1997)?))?));
+    ///     .with_period(Period::new(y(1978)?, Some(y(1997)?))?));
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Private), SourceId::new("b")?)
-    ///     .during(Period::new(y(1998)?, None)?));
+    ///     .with_period(Period::new(y(1998)?, None)?));
     /// assert_eq!(c.as_of(y(1990)?).0.ownership, Some(Ownership::Collective));
     /// assert_eq!(c.as_of(y(2005)?).0.ownership, Some(Ownership::Private));
     /// assert_eq!(c.as_of(y(1970)?).0.ownership, None);
@@ -1818,10 +1818,10 @@ impl ProfileClaims {
     /// use regdev::dimension::Ownership;
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("a")?)
-    ///     .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?));
+    ///     .with_period(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?));
     /// assert_eq!(c.current().0.ownership, Some(Ownership::Collective)); // the latest there is
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Private), SourceId::new("b")?)
-    ///     .during(Period::new(Year::new(1998)?, None)?));
+    ///     .with_period(Period::new(Year::new(1998)?, None)?));
     /// assert_eq!(c.current().0.ownership, Some(Ownership::Private));
     /// # Ok::<(), regdev::Error>(())
     /// ```

@@ -42,7 +42,7 @@
 //!     .province("Guangdong")
 //!     .area(Observed::new(Area::new(806.5)?, talk.clone()))
 //!     .population(Observed::new(Population::new(2_460_000), talk.clone()))
-//!     .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk).in_year(Year::new(2013)?))
+//!     .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk).with_year(Year::new(2013)?))
 //!     .build()?;
 //! let per_head = shunde.key_facts().derived_gdp_per_capita()?.ok_or("no GDP or population")?;
 //! assert_eq!(per_head.amount().round(), 103_252.0); // yuan per person
@@ -94,7 +94,7 @@
 //! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
 //! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
 //! | [`cases`] | the built-in data and its sources |
-//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`](compare::ProfileMetric) trait, Gower and simple matching distances with coverage, classification with verdicts |
+//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`] trait, Gower and simple matching distances with coverage, classification with verdicts |
 //! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
 //! | [`query`] | [`Query`]: composable filters over an atlas |
 //! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
@@ -156,22 +156,32 @@ pub mod town;
 mod towns_csv;
 pub mod upgrading;
 
-pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument, Duplicates};
-pub use crate::compare::{Compare, Comparison};
-pub use crate::dimension::{
-    Claim, Dimension, DimensionKind, DimensionValue, Disagreement, Place, Profile, ProfileClaims, Rank, Scale, ValueRef,
+pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument, Duplicates, FORMAT_VERSION, MIN_FORMAT_VERSION};
+pub use crate::compare::{
+    Classification, Compare, Comparison, ComparisonRow, Contribution, Distance, DistanceMatrix, Feature, FittedGower,
+    Gower, KeyFact, ProfileMetric, Ranked, SimpleMatching, Verdict, VerdictRule, classify, classify_all, dissimilarity,
 };
-pub use crate::error::{Error, ErrorKind, Result};
-pub use crate::id::{ActorId, ArchetypeId, SourceId, TownId};
-pub use crate::linkage::{Actor, ActorKind, Linkage, LinkageGraph, LinkageKind, Valence};
+pub use crate::derive::DerivedRow;
+pub use crate::dimension::{
+    CapitalOrigin, Claim, CompetitionMode, Dimension, DimensionKind, DimensionValue, Disagreement, DistrictType,
+    DrivingActor, Dynamics, GovernmentRole, IndustryRelation, MarketOrientation, Ownership, Place, Profile,
+    ProfileClaims, ProfileSources, Rank, RiskLevel, Scale, ValueRef,
+};
+pub use crate::error::{Error, ErrorKind, MAX_QUOTED_CHARS, Result};
+pub use crate::id::{ActorId, ArchetypeId, IdKind, MAX_ID_LEN, SourceId, TownId};
+pub use crate::linkage::{
+    Actor, ActorKind, Brokerage, BrokerageRoles, Centrality, Degree, EiIndex, Grouping, Linkage, LinkageFilter,
+    LinkageGraph, LinkageGraphBuilder, LinkageKind, Normalization, Orientation, PathCentralities, ScaleProfile,
+    Valence,
+};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Share, Year};
-pub use crate::model::{Archetype, RegionalModel};
+pub use crate::model::{Archetype, ArchetypeBuilder, RegionalModel};
 pub use crate::observation::{Indicator, Observation, ObservationKind, Qualifier, Quantity, Selection, Unit};
 pub use crate::query::Query;
 pub use crate::source::{Observed, Source, SourceKind, SourceStrength};
 pub use crate::town::{
-    AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name,
-    Specialisation, Town, ZoneKind, ZoneLevel,
+    AdminLevel, Advantage, CodeListing, DevelopmentZone, DivisionCode, IndustryDivision, KeyFacts, Name, Note,
+    Specialisation, Town, TownBuilder, ZoneKind, ZoneLevel,
 };
 #[cfg(feature = "csv")]
 pub use crate::towns_csv::CsvColumns;

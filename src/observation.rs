@@ -21,13 +21,13 @@
 //! let mut facts = KeyFacts::default();
 //! facts.push(Observation::new(Indicator::Population, Population::new(1_000_000), census.clone())?
 //!     .with_kind(ObservationKind::Resident)?
-//!     .in_year(Year::new(2010)?));
+//!     .with_year(Year::new(2010)?));
 //! facts.push(Observation::new(Indicator::Population, Population::new(200_000), census.clone())?
 //!     .with_kind(ObservationKind::Registered)?
-//!     .in_year(Year::new(2010)?));
+//!     .with_year(Year::new(2010)?));
 //! facts.push(Observation::new(Indicator::Gdp, Money::new(100e9, Currency::Cny)?, census)?
 //!     .with_qualifier(Qualifier::AtLeast)
-//!     .in_year(Year::new(2012)?));
+//!     .with_year(Year::new(2012)?));
 //!
 //! let registered = facts.select(Indicator::Population, Selection::latest().kind(ObservationKind::Registered));
 //! assert_eq!(registered.and_then(|o| o.value().as_population()).map(|p| p.get()), Some(200_000));
@@ -521,7 +521,7 @@ impl Observation {
     ///
     /// ```
     /// use regdev::{Area, Observation, Observed, SourceId, Year};
-    /// let o = Observation::area(Observed::new(Area::new(806.5)?, SourceId::new("s")?).in_year(Year::new(2013)?));
+    /// let o = Observation::area(Observed::new(Area::new(806.5)?, SourceId::new("s")?).with_year(Year::new(2013)?));
     /// assert_eq!(o.year(), Some(Year::new(2013)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -640,12 +640,12 @@ impl Observation {
     ///
     /// ```
     /// use regdev::{Indicator, Observation, Population, SourceId, Year};
-    /// let o = Observation::new(Indicator::Population, Population::new(1), SourceId::new("s")?)?.in_year(Year::new(2010)?);
+    /// let o = Observation::new(Indicator::Population, Population::new(1), SourceId::new("s")?)?.with_year(Year::new(2010)?);
     /// assert_eq!(o.year(), Some(Year::new(2010)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn in_year(mut self, year: Year) -> Observation {
+    pub fn with_year(mut self, year: Year) -> Observation {
         self.year = Some(year);
         self.period = None;
         self
@@ -659,12 +659,12 @@ impl Observation {
     /// ```
     /// use regdev::{Currency, Indicator, Money, Observation, Period, SourceId, Year};
     /// let p = Period::new(Year::new(2011)?, Some(Year::new(2015)?))?;
-    /// let o = Observation::new(Indicator::Exports, Money::new(1e9, Currency::Usd)?, SourceId::new("s")?)?.during(p);
+    /// let o = Observation::new(Indicator::Exports, Money::new(1e9, Currency::Usd)?, SourceId::new("s")?)?.with_period(p);
     /// assert_eq!(o.reference_year(), Some(Year::new(2015)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn during(mut self, period: Period) -> Observation {
+    pub fn with_period(mut self, period: Period) -> Observation {
         self.period = Some(period);
         self.year = None;
         self
@@ -792,7 +792,7 @@ impl Observation {
     /// ```
     /// use regdev::{Indicator, Observation, Period, Population, SourceId, Year};
     /// let o = Observation::new(Indicator::Population, Population::new(1), SourceId::new("s")?)?
-    ///     .during(Period::new(Year::new(2001)?, None)?);
+    ///     .with_period(Period::new(Year::new(2001)?, None)?);
     /// assert_eq!(o.reference_year(), Some(Year::new(2001)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -863,7 +863,7 @@ enum When {
 /// let s = SourceId::new("s")?;
 /// let mut f = KeyFacts::default();
 /// for (y, p) in [(2000, 100), (2010, 200)] {
-///     f.push(Observation::new(Indicator::Population, Population::new(p), s.clone())?.in_year(Year::new(y)?));
+///     f.push(Observation::new(Indicator::Population, Population::new(p), s.clone())?.with_year(Year::new(y)?));
 /// }
 /// let pick = |sel| f.select(Indicator::Population, sel).and_then(|o| o.value().as_population()).map(|p| p.get());
 /// assert_eq!(pick(Selection::latest()), Some(200));

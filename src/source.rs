@@ -445,7 +445,7 @@ impl core::fmt::Display for Source {
 /// use regdev::{Currency, Money, Observed, SourceId, Year};
 ///
 /// let gdp = Observed::new(Money::new(254e9, Currency::Cny)?, SourceId::new("qiao-talk")?)
-///     .in_year(Year::new(2013)?);
+///     .with_year(Year::new(2013)?);
 /// assert_eq!(gdp.year().map(Year::get), Some(2013));
 /// assert_eq!(gdp.source().as_str(), "qiao-talk");
 /// # Ok::<(), regdev::Error>(())
@@ -481,12 +481,12 @@ impl<T> Observed<T> {
     ///
     /// ```
     /// use regdev::{Observed, Population, SourceId, Year};
-    /// let p = Observed::new(Population::new(2_464_784), SourceId::new("census")?).in_year(Year::new(2010)?);
+    /// let p = Observed::new(Population::new(2_464_784), SourceId::new("census")?).with_year(Year::new(2010)?);
     /// assert_eq!(p.year(), Some(Year::new(2010)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn in_year(mut self, year: Year) -> Observed<T> {
+    pub fn with_year(mut self, year: Year) -> Observed<T> {
         self.year = Some(year);
         self
     }

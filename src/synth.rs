@@ -806,16 +806,16 @@ fn town(rng: &mut Rng, units: &[Unit], i: usize, id: TownId, config: &SynthConfi
         rng.chance(config.missing_facts),
     ];
     if !drop[0] {
-        b = b.area(Observed::new(Area::new(area)?, s.clone()).in_year(ctx.year));
+        b = b.area(Observed::new(Area::new(area)?, s.clone()).with_year(ctx.year));
     }
     if !drop[1] {
-        b = b.population(Observed::new(Population::from_f64(population)?, s.clone()).in_year(ctx.year));
+        b = b.population(Observed::new(Population::from_f64(population)?, s.clone()).with_year(ctx.year));
     }
     if !drop[2] {
-        b = b.gdp(Observed::new(Money::new(gdp, Currency::Cny)?, s.clone()).in_year(ctx.year));
+        b = b.gdp(Observed::new(Money::new(gdp, Currency::Cny)?, s.clone()).with_year(ctx.year));
     }
     if !drop[3] {
-        b = b.gdp_per_capita(Observed::new(Money::new(stated_usd, Currency::Usd)?, s.clone()).in_year(ctx.year));
+        b = b.gdp_per_capita(Observed::new(Money::new(stated_usd, Currency::Usd)?, s.clone()).with_year(ctx.year));
     }
 
     let model_present = !rng.chance(config.missing_dimensions);
@@ -1009,7 +1009,7 @@ fn graph(rng: &mut Rng, focal: TownId, n: usize, m: usize, ctx: &Ctx) -> Result<
         let mut actor = Actor::new(id.clone(), name, kind)?;
         if kind == ActorKind::ForeignInvestedFirm {
             if let Some(p) = rng.pick(&ctx.places) {
-                actor = actor.based_in(p.as_str())?;
+                actor = actor.with_place(p.as_str())?;
             }
         }
         ids.push(id);
@@ -1023,7 +1023,7 @@ fn graph(rng: &mut Rng, focal: TownId, n: usize, m: usize, ctx: &Ctx) -> Result<
         let since = rng.chance(0.5).then(|| 1990 + rng.below(31) as i64);
         let mut l = Linkage::new(kind, scale, ctx.source.clone()).with_weight(weight)?;
         if let Some(y) = since {
-            l = l.since(Year::new(y)?);
+            l = l.with_since(Year::new(y)?);
         }
         b = b.linkage(f.clone(), t.clone(), l);
     }

@@ -64,8 +64,8 @@ fn density_children_and_year_gap() {
     let a = atlas(vec![
         town("city", AdminLevel::CountyLevelCity)
             .area(Observed::new(Area::new(10.0).unwrap(), src()))
-            .population(Observed::new(Population::new(1_000_000), src()).in_year(Year::new(1990).unwrap()))
-            .gdp(Observed::new(Money::new(1e9, Currency::Cny).unwrap(), src()).in_year(Year::new(2015).unwrap()))
+            .population(Observed::new(Population::new(1_000_000), src()).with_year(Year::new(1990).unwrap()))
+            .gdp(Observed::new(Money::new(1e9, Currency::Cny).unwrap(), src()).with_year(Year::new(2015).unwrap()))
             .build()
             .unwrap(),
         town("a", AdminLevel::Town)
@@ -106,7 +106,7 @@ fn per_capita_without_rate_or_year_is_reported_not_guessed() {
     let a = atlas(vec![
         town("dated", AdminLevel::Town)
             .population(Observed::new(Population::new(1000), src()))
-            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).in_year(Year::new(2001).unwrap()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).with_year(Year::new(2001).unwrap()))
             .gdp_per_capita(Observed::new(Money::new(12_000.0, Currency::Usd).unwrap(), src()))
             .build()
             .unwrap(),
@@ -129,7 +129,7 @@ fn a_profile_contradicting_its_graph_is_flagged() {
     let a = ActorId::new("a").unwrap();
     let b = ActorId::new("b").unwrap();
     let graph = LinkageGraph::builder(TownId::new("t").unwrap())
-        .actor(Actor::new(a.clone(), "A", ActorKind::Place).unwrap().based_in("Hong Kong").unwrap())
+        .actor(Actor::new(a.clone(), "A", ActorKind::Place).unwrap().with_place("Hong Kong").unwrap())
         .actor(Actor::new(b.clone(), "B", ActorKind::LocalGovernment).unwrap())
         .linkage(a, b, Linkage::new(LinkageKind::InstitutionalBorrowing, Scale::Regional, src()))
         .build()
@@ -164,13 +164,13 @@ fn a_profile_contradicting_its_graph_is_flagged() {
 fn derived_figures_of_mixed_years_are_flagged() {
     let a = atlas(vec![
         town("mixed", AdminLevel::Town)
-            .population(Observed::new(Population::new(1000), src()).in_year(Year::new(2017).unwrap()))
-            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).in_year(Year::new(2014).unwrap()))
+            .population(Observed::new(Population::new(1000), src()).with_year(Year::new(2017).unwrap()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).with_year(Year::new(2014).unwrap()))
             .build()
             .unwrap(),
         town("same", AdminLevel::Town)
-            .population(Observed::new(Population::new(1000), src()).in_year(Year::new(2014).unwrap()))
-            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).in_year(Year::new(2014).unwrap()))
+            .population(Observed::new(Population::new(1000), src()).with_year(Year::new(2014).unwrap()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).with_year(Year::new(2014).unwrap()))
             .build()
             .unwrap(),
     ]);
@@ -260,12 +260,14 @@ fn disagreeing_claims_are_listed_with_both_values_and_sources() {
     let dated = town("dated", AdminLevel::Town)
         .claim(
             Claim::new(market(MarketOrientation::Domestic), a.clone())
-                .during(Period::new(y(1980), Some(y(1999))).unwrap()),
+                .with_period(Period::new(y(1980), Some(y(1999))).unwrap()),
         )
-        .claim(Claim::new(market(MarketOrientation::Export), b.clone()).during(Period::new(y(2000), None).unwrap()))
+        .claim(
+            Claim::new(market(MarketOrientation::Export), b.clone()).with_period(Period::new(y(2000), None).unwrap()),
+        )
         .claim(
             Claim::new(market(MarketOrientation::Domestic), b.clone())
-                .during(Period::new(y(2001), None).unwrap())
+                .with_period(Period::new(y(2001), None).unwrap())
                 .ranked(Rank::Deprecated),
         )
         .build()

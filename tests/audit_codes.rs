@@ -15,7 +15,7 @@ fn src() -> SourceId {
 fn listing(code: &str, years: Option<(i64, i64)>) -> CodeListing {
     let l = CodeListing::new(DivisionCode::new(code).unwrap(), src());
     match years {
-        Some((a, b)) => l.valid(Period::new(Year::new(a).unwrap(), Some(Year::new(b).unwrap())).unwrap()),
+        Some((a, b)) => l.with_validity(Period::new(Year::new(a).unwrap(), Some(Year::new(b).unwrap())).unwrap()),
         None => l,
     }
 }

@@ -239,13 +239,13 @@ fn marked_graph(plain: bool) -> regdev::LinkageGraph {
     let id = |s: &str| ActorId::new(s).unwrap();
     let s = SourceId::new("s").unwrap();
     let valence = |v: Valence| if plain { Valence::Cooperative } else { v };
-    let mut ended = Linkage::new(LinkageKind::Supply, Scale::Regional, s.clone()).since(Year::new(1995).unwrap());
+    let mut ended = Linkage::new(LinkageKind::Supply, Scale::Regional, s.clone()).with_since(Year::new(1995).unwrap());
     if !plain {
-        ended = ended.until(Year::new(2008).unwrap());
+        ended = ended.with_until(Year::new(2008).unwrap());
     }
     LinkageGraph::builder(TownId::new("t").unwrap())
-        .actor(Actor::new(id("gov"), "Town government", ActorKind::LocalGovernment).unwrap().based_in("t").unwrap())
-        .actor(Actor::new(id("firm"), "Button maker", ActorKind::PrivateFirm).unwrap().based_in("t").unwrap())
+        .actor(Actor::new(id("gov"), "Town government", ActorKind::LocalGovernment).unwrap().with_place("t").unwrap())
+        .actor(Actor::new(id("firm"), "Button maker", ActorKind::PrivateFirm).unwrap().with_place("t").unwrap())
         .actor(Actor::new(id("rival"), "Rival cluster", ActorKind::Place).unwrap())
         .actor(Actor::new(id("buyer"), "Overseas buyer", ActorKind::OverseasBuyer).unwrap())
         .linkage(id("gov"), id("firm"), Linkage::new(LinkageKind::Investment, Scale::Local, s.clone()))

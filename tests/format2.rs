@@ -155,7 +155,7 @@ fn kinds_products_and_dates_are_checked() {
 #[test]
 fn selection_follows_its_documented_rule() {
     let pop = |n, kind: Option<ObservationKind>, year: i64, q: Qualifier| {
-        let o = Observation::new(Indicator::Population, Population::new(n), s()).unwrap().in_year(y(year));
+        let o = Observation::new(Indicator::Population, Population::new(n), s()).unwrap().with_year(y(year));
         let o = o.with_qualifier(q);
         match kind {
             Some(k) => o.with_kind(k).unwrap(),
@@ -201,7 +201,7 @@ fn query_and_density_use_headline_figures_never_averages() {
                 .with_kind(ObservationKind::Migrant)
                 .unwrap(),
         )
-        .population(Observed::new(Population::new(10_000), s()).in_year(y(2010)))
+        .population(Observed::new(Population::new(10_000), s()).with_year(y(2010)))
         .build()
         .unwrap();
     assert_eq!(t.key_facts().density().unwrap().unwrap(), 1000.0);

@@ -226,20 +226,20 @@ fn kunshan() -> LinkageGraph {
         .actor(
             Actor::new(id("gov"), "Kunshan government", ActorKind::LocalGovernment)
                 .unwrap()
-                .based_in("Kunshan")
+                .with_place("Kunshan")
                 .unwrap(),
         )
         .actor(
             Actor::new(id("tw"), "Taiwanese investors", ActorKind::ForeignInvestedFirm)
                 .unwrap()
-                .based_in("Taiwan")
+                .with_place("Taiwan")
                 .unwrap(),
         )
-        .actor(Actor::new(id("de"), "German park", ActorKind::IndustrialPark).unwrap().based_in("Germany").unwrap())
+        .actor(Actor::new(id("de"), "German park", ActorKind::IndustrialPark).unwrap().with_place("Germany").unwrap())
         .actor(
-            Actor::new(id("thu"), "Tsinghua University", ActorKind::University).unwrap().based_in("Beijing").unwrap(),
+            Actor::new(id("thu"), "Tsinghua University", ActorKind::University).unwrap().with_place("Beijing").unwrap(),
         )
-        .actor(Actor::new(id("sz"), "Suzhou", ActorKind::HigherGovernment).unwrap().based_in("Suzhou").unwrap())
+        .actor(Actor::new(id("sz"), "Suzhou", ActorKind::HigherGovernment).unwrap().with_place("Suzhou").unwrap())
         .actor(Actor::new(id("local"), "Local suppliers", ActorKind::PrivateFirm).unwrap())
         .linkage(id("tw"), id("gov"), l(LinkageKind::Investment, Scale::Global))
         .linkage(id("tw"), id("gov"), l(LinkageKind::InstitutionalBorrowing, Scale::Global))
@@ -259,14 +259,17 @@ fn shunde() -> LinkageGraph {
     let l = |k, sc| Linkage::new(k, sc, s.clone());
     LinkageGraph::builder(TownId::new("shunde").unwrap())
         .actor(
-            Actor::new(id("gov"), "Shunde government", ActorKind::LocalGovernment).unwrap().based_in("Shunde").unwrap(),
+            Actor::new(id("gov"), "Shunde government", ActorKind::LocalGovernment)
+                .unwrap()
+                .with_place("Shunde")
+                .unwrap(),
         )
         .actor(
-            Actor::new(id("firms"), "Household firms", ActorKind::HouseholdFirm).unwrap().based_in("Shunde").unwrap(),
+            Actor::new(id("firms"), "Household firms", ActorKind::HouseholdFirm).unwrap().with_place("Shunde").unwrap(),
         )
         .actor(Actor::new(id("leliu"), "Leliu association", ActorKind::BusinessAssociation).unwrap())
-        .actor(Actor::new(id("hk"), "Hong Kong", ActorKind::Place).unwrap().based_in("Hong Kong").unwrap())
-        .actor(Actor::new(id("shenzhen"), "Shenzhen", ActorKind::Place).unwrap().based_in("Shenzhen").unwrap())
+        .actor(Actor::new(id("hk"), "Hong Kong", ActorKind::Place).unwrap().with_place("Hong Kong").unwrap())
+        .actor(Actor::new(id("shenzhen"), "Shenzhen", ActorKind::Place).unwrap().with_place("Shenzhen").unwrap())
         .actor(Actor::new(id("buyers"), "Overseas buyers", ActorKind::ForeignInvestedFirm).unwrap())
         .linkage(id("firms"), id("leliu"), l(LinkageKind::Partnership, Scale::Local))
         .linkage(id("leliu"), id("gov"), l(LinkageKind::Governance, Scale::Local))

@@ -25,14 +25,14 @@ fn tricky() -> LinkageGraph {
         .actor(
             Actor::new(id("gov"), "昆山市政府 (Kunshan \"government\")", ActorKind::LocalGovernment)
                 .unwrap()
-                .based_in("昆山")
+                .with_place("昆山")
                 .unwrap()
                 .with_source(SourceId::new("kunshan-yearbook").unwrap()),
         )
         .actor(
             Actor::new(id("tw"), "Taiwanese <investors> & 'Taishang'", ActorKind::ForeignInvestedFirm)
                 .unwrap()
-                .based_in("Taiwan & Fujian")
+                .with_place("Taiwan & Fujian")
                 .unwrap(),
         )
         .actor(Actor::new(id("lab"), "R&D \\ lab\nsecond line", ActorKind::ResearchInstitute).unwrap())
@@ -40,7 +40,7 @@ fn tricky() -> LinkageGraph {
             id("tw"),
             id("gov"),
             Linkage::new(LinkageKind::Investment, Scale::Global, s.clone())
-                .since(Year::new(1990).unwrap())
+                .with_since(Year::new(1990).unwrap())
                 .with_weight(2.5)
                 .unwrap(),
         )
@@ -287,7 +287,7 @@ fn arb_actor(i: usize) -> impl Strategy<Value = Actor> {
         .prop_map(move |(name, kind, place, source)| {
             let mut a = Actor::new(id(&format!("actor-{i}")), name, kind).unwrap();
             if let Some(p) = place {
-                a = a.based_in(p).unwrap();
+                a = a.with_place(p).unwrap();
             }
             if let Some(s) = source {
                 a = a.with_source(SourceId::new(s).unwrap());
@@ -310,7 +310,7 @@ fn arb_linkage() -> impl Strategy<Value = Linkage> {
         .prop_map(|(kind, scale, since, weight, source)| {
             let mut l = Linkage::new(kind, scale, SourceId::new(source).unwrap());
             if let Some(y) = since {
-                l = l.since(Year::new(y).unwrap());
+                l = l.with_since(Year::new(y).unwrap());
             }
             if let Some(w) = weight {
                 l = l.with_weight(f64::from(w) / 1000.0).unwrap();

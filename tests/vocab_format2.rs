@@ -155,12 +155,13 @@ fn graph_with(linkage: Linkage) -> Result<LinkageGraph, Error> {
 
 #[test]
 fn until_before_since_is_a_typed_error_naming_the_linkage() {
-    let l = Linkage::new(LinkageKind::Governance, Scale::Local, sid("s")).since(year(2000)).until(year(1990));
+    let l = Linkage::new(LinkageKind::Governance, Scale::Local, sid("s")).with_since(year(2000)).with_until(year(1990));
     let err = graph_with(l).unwrap_err();
     assert_eq!(err.root(), &Error::UntilBeforeSince { since: year(2000), until: year(1990) });
     assert_eq!(err.to_string(), "linkage 'a' -> 'b': 'until' (1990) is before 'since' (2000)");
     // The same year at both ends is a one-year linkage.
-    let one = Linkage::new(LinkageKind::Governance, Scale::Local, sid("s")).since(year(2000)).until(year(2000));
+    let one =
+        Linkage::new(LinkageKind::Governance, Scale::Local, sid("s")).with_since(year(2000)).with_until(year(2000));
     assert!(graph_with(one).is_ok());
 
     // On its own, through serde.
@@ -194,8 +195,8 @@ fn until_before_since_is_a_typed_error_naming_the_linkage() {
 #[test]
 fn valence_and_until_round_trip_and_default() {
     let l = Linkage::new(LinkageKind::Governance, Scale::Local, sid("s"))
-        .since(year(2013))
-        .until(year(2015))
+        .with_since(year(2013))
+        .with_until(year(2015))
         .with_valence(Valence::Conflictual);
     let text = serde_json::to_string(&l).unwrap();
     assert_eq!(
@@ -327,8 +328,8 @@ mod evidence {
         // Preferred claims for different years do not compete.
         let p = |a, b: Option<i64>| Period::new(year(a), b.map(year)).unwrap();
         let t = town()
-            .claim(dynamics(Dynamics::GovernmentLed, "a").ranked(Rank::Preferred).during(p(1980, Some(1995))))
-            .claim(dynamics(Dynamics::BottomUpPpp, "b").ranked(Rank::Preferred).during(p(1996, None)))
+            .claim(dynamics(Dynamics::GovernmentLed, "a").ranked(Rank::Preferred).with_period(p(1980, Some(1995))))
+            .claim(dynamics(Dynamics::BottomUpPpp, "b").ranked(Rank::Preferred).with_period(p(1996, None)))
             .build()
             .unwrap();
         assert_eq!(t.profile().dynamics, Some(Dynamics::BottomUpPpp));
@@ -446,8 +447,10 @@ mod evidence {
     fn claims_round_trip_json_and_toml() {
         let p = |a, b: Option<i64>| Period::new(year(a), b.map(year)).unwrap();
         let t = town()
-            .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("a")).during(p(1978, Some(1997))))
-            .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), sid("b")).during(p(1998, None)))
+            .claim(
+                Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("a")).with_period(p(1978, Some(1997))),
+            )
+            .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), sid("b")).with_period(p(1998, None)))
             .claim(dynamics(Dynamics::GovernmentLed, "c").ranked(Rank::Preferred))
             .build()
             .unwrap();

@@ -623,8 +623,8 @@ fn link() -> Linkage {
 #[test]
 fn actor_and_linkage_rejections_have_exact_messages() {
     assert_err(Actor::new(aid("gov"), " ", ActorKind::LocalGovernment), "actor 'gov': actor name must not be empty");
-    assert_err(actor("gov").based_in(""), "place must not be empty");
-    assert_err(actor("gov").based_in("x".repeat(101)), "place is 101 characters long, the limit is 100");
+    assert_err(actor("gov").with_place(""), "place must not be empty");
+    assert_err(actor("gov").with_place("x".repeat(101)), "place is 101 characters long, the limit is 100");
     assert_err(link().with_weight(f64::NAN), "linkage weight must be a finite number, got NaN");
     assert_err(link().with_weight(f64::INFINITY), "linkage weight must be a finite number, got inf");
     assert_err(link().with_weight(-1.0), "linkage weight must not be negative, got -1");

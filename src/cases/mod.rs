@@ -522,7 +522,7 @@ fn gazetteer_note() -> crate::town::Note {
 fn code(code: &str, listed: Option<(i64, i64)>) -> Result<CodeListing, Error> {
     let listing = CodeListing::new(DivisionCode::new(code)?, sid("nbs-gazetteer"));
     Ok(match listed {
-        Some((a, b)) => listing.valid(period(a, b)?),
+        Some((a, b)) => listing.with_validity(period(a, b)?),
         None => listing,
     })
 }
@@ -582,7 +582,7 @@ fn child_towns(parent: &'static str, province: &str, children: &[Child]) -> Resu
                         ZoneKind::ForeignIndustrialPark,
                         sid("chinanews-2017-sino-german"),
                     )
-                    .approved_in(y(2017)?),
+                    .with_approval_year(y(2017)?),
                 );
             }
             b.build()
@@ -613,7 +613,7 @@ fn kunshan() -> Result<Town, Error> {
                 ZoneKind::EconomicTechnological,
                 sid("ourjiangsu-2022"),
             )
-            .approved_in(y(1992)?),
+            .with_approval_year(y(1992)?),
         )
         .zone(
             DevelopmentZone::new(
@@ -622,7 +622,7 @@ fn kunshan() -> Result<Town, Error> {
                 ZoneKind::HighTech,
                 sid("gov-cn-2010-kunshan-hitech"),
             )
-            .approved_in(y(2010)?),
+            .with_approval_year(y(2010)?),
         )
         .zone(
             DevelopmentZone::new(
@@ -631,7 +631,7 @@ fn kunshan() -> Result<Town, Error> {
                 ZoneKind::ComprehensiveBonded,
                 sid("kunshan-bonded-2010"),
             )
-            .approved_in(y(2009)?),
+            .with_approval_year(y(2009)?),
         )
         .advantage(Observed::new(Advantage::ForeignInvestment, sid("peoples-daily-2000-taiwan")))
         .advantage(Observed::new(Advantage::EarlyReform, sid("china-daily-2013-kunshan")))
@@ -687,7 +687,7 @@ fn shunde() -> Result<Town, Error> {
         .model(Observed::new(RegionalModel::PearlRiverDelta, sid("scmp-1999-shunde")))
         .area(Observed::new(Area::new(806.5)?, talk.clone()))
         .population(Observed::new(Population::new(2_460_000), talk.clone()))
-        .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk.clone()).in_year(y(2013)?))
+        .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk.clone()).with_year(y(2013)?))
         .gdp_per_capita(Observed::new(Money::new(14e3, Currency::Usd)?, talk.clone()))
         .advantage(Observed::new(Advantage::EarlyReform, sid("scmp-1999-shunde")))
         .specialisation(Specialisation::new(
@@ -730,7 +730,7 @@ fn shunde() -> Result<Town, Error> {
         // A dated claim: the 1980s strategy, before the shareholding reform.
         .claim(
             Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("ippreview-1046"))
-                .during(period(1980, 1989)?),
+                .with_period(period(1980, 1989)?),
         )
         .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("ippreview-1046"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), talk)
@@ -747,14 +747,14 @@ fn graph(town: &'static str, actors: &[ActorRow], links: &[LinkRow]) -> Result<L
     for &(id, name, kind, place, source) in actors {
         let mut a = Actor::new(ActorId::known(id), name, kind)?.with_source(sid(source));
         if let Some(p) = place {
-            a = a.based_in(p)?;
+            a = a.with_place(p)?;
         }
         b = b.actor(a);
     }
     for &(from, to, kind, scale, since, source) in links {
         let mut l = Linkage::new(kind, scale, sid(source));
         if let Some(year) = since {
-            l = l.since(y(year)?);
+            l = l.with_since(y(year)?);
         }
         b = b.linkage(ActorId::known(from), ActorId::known(to), l);
     }

@@ -73,7 +73,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .statistical_code(code("4419", Some((2015, 2023)))?)
     .note(super::gazetteer_note())
     .model(Observed::new(RegionalModel::PearlRiverDelta, sid("hku-yeh-dongguan")))
-    .gdp(Observed::new(Money::new(501e9, Currency::Cny)?, sid("china-briefing-2013-dongguan")).in_year(y(2012)?))
+    .gdp(Observed::new(Money::new(501e9, Currency::Cny)?, sid("china-briefing-2013-dongguan")).with_year(y(2012)?))
     .dimension(DimensionValue::Ownership(Ownership::ForeignInvested), sid("china-briefing-2013-dongguan"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("yeung-2001-dongguan"))
     .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("scmp-dongguan-hk-investors"))
@@ -99,7 +99,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(super::gazetteer_note())
         .area(Observed::new(Area::new(178.5)?, sid("china-daily-2013-humen")))
         .population(Observed::new(Population::new(600_000), sid("china-daily-2013-humen")))
-        .gdp(Observed::new(Money::new(34.8e9, Currency::Cny)?, sid("china-daily-2013-humen")).in_year(y(2012)?))
+        .gdp(Observed::new(Money::new(34.8e9, Currency::Cny)?, sid("china-daily-2013-humen")).with_year(y(2012)?))
         .specialisation(Specialisation::new(
             IndustryDivision::C18,
             "women's and children's wear: the largest apparel cluster in China",

@@ -95,7 +95,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .statistical_code(code("3303", Some((2015, 2023)))?)
         .note(super::gazetteer_note())
     .model(Observed::new(RegionalModel::Wenzhou, sid("walcott-2007")))
-    .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).in_year(y(2009)?))
+    .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).with_year(y(2009)?))
     .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("walcott-2007"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("walcott-2007"))
     // Two readings of the market orientation, both recorded (see the note):
@@ -156,16 +156,16 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(super::gazetteer_note())
         .model(Observed::new(RegionalModel::Wenzhou, sid("hessler-natgeo-2007")))
         .observation(Observation::new(Indicator::Population, Population::new(64_000), sid("hessler-natgeo-2007"))?)
-        .observation(Observation::firms(700, sid("guardian-2005-qiaotou")).in_year(y(2005)?))
+        .observation(Observation::firms(700, sid("guardian-2005-qiaotou")).with_year(y(2005)?))
         .observation(
-            Observation::firms(200, sid("npr-2006-qiaotou")).with_qualifier(Qualifier::Approximate).in_year(y(2006)?),
+            Observation::firms(200, sid("npr-2006-qiaotou")).with_qualifier(Qualifier::Approximate).with_year(y(2006)?),
         )
         .observation(Observation::firms(380, sid("hessler-natgeo-2007")))
         .observation(
             Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("npr-2006-qiaotou"))?
                 .with_kind(ObservationKind::World)?
                 .with_product("buttons")?
-                .in_year(y(2006)?),
+                .with_year(y(2006)?),
         )
         .observation(
             Observation::new(Indicator::MarketShare, Share::new(0.7)?, sid("hessler-natgeo-2007"))?

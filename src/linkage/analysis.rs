@@ -717,8 +717,8 @@ impl LinkageGraph {
     /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Place, Scale, SourceId, TownId};
     /// let (tw, ks) = (ActorId::new("taiwanese-investors")?, ActorId::new("kunshan-government")?);
     /// let g = LinkageGraph::builder(TownId::new("kunshan")?)
-    ///     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
-    ///     .actor(Actor::new(ks.clone(), "Kunshan government", ActorKind::LocalGovernment)?.based_in("Kunshan")?)
+    ///     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
+    ///     .actor(Actor::new(ks.clone(), "Kunshan government", ActorKind::LocalGovernment)?.with_place("Kunshan")?)
     ///     .linkage(tw, ks, Linkage::new(LinkageKind::InstitutionalBorrowing, Scale::Global, SourceId::new("s")?))
     ///     .build()?;
     /// assert_eq!(g.institutional_borrowing_origins().into_iter().collect::<Vec<_>>(), [Place::new("Taiwan")?]);

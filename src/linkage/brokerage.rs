@@ -56,9 +56,9 @@
 //! let s = SourceId::new("s")?;
 //! let (fdi, gov, park) = (ActorId::new("fdi")?, ActorId::new("gov")?, ActorId::new("park")?);
 //! let g = LinkageGraph::builder(TownId::new("kunshan")?)
-//!     .actor(Actor::new(fdi.clone(), "Investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
-//!     .actor(Actor::new(gov.clone(), "Government", ActorKind::LocalGovernment)?.based_in("Kunshan")?)
-//!     .actor(Actor::new(park.clone(), "Park", ActorKind::IndustrialPark)?.based_in("Kunshan")?)
+//!     .actor(Actor::new(fdi.clone(), "Investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
+//!     .actor(Actor::new(gov.clone(), "Government", ActorKind::LocalGovernment)?.with_place("Kunshan")?)
+//!     .actor(Actor::new(park.clone(), "Park", ActorKind::IndustrialPark)?.with_place("Kunshan")?)
 //!     .linkage(fdi, gov.clone(), Linkage::new(LinkageKind::Investment, Scale::Global, s.clone()))
 //!     .linkage(gov, park, Linkage::new(LinkageKind::Governance, Scale::Local, s))
 //!     .build()?;
@@ -387,8 +387,8 @@ impl LinkageGraph {
     /// ```
     /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::linkage::Grouping;
     /// let g = LinkageGraph::builder(TownId::new("kunshan")?)
-    ///     .actor(Actor::new(ActorId::new("gov")?, "Government", ActorKind::LocalGovernment)?.based_in("Kunshan")?)
-    ///     .actor(Actor::new(ActorId::new("tw")?, "Investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
+    ///     .actor(Actor::new(ActorId::new("gov")?, "Government", ActorKind::LocalGovernment)?.with_place("Kunshan")?)
+    ///     .actor(Actor::new(ActorId::new("tw")?, "Investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
     ///     .build()?;
     /// assert_eq!(g.group_labels(&Grouping::Kind)?, ["local_government", "foreign_invested_firm"]);
     /// assert_eq!(g.group_labels(&"locality".parse()?)?, ["local", "non_local"]);

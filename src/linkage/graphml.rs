@@ -57,7 +57,7 @@
 //!
 //! let (tw, gov) = (ActorId::new("tw")?, ActorId::new("gov")?);
 //! let g = LinkageGraph::builder(TownId::new("kunshan")?)
-//!     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
+//!     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
 //!     .actor(Actor::new(gov.clone(), "Kunshan government", ActorKind::LocalGovernment)?)
 //!     .linkage(tw, gov, Linkage::new(LinkageKind::Investment, Scale::Global, SourceId::new("qiao-talk")?))
 //!     .build()?;

@@ -52,7 +52,7 @@
 //! use regdev::linkage::import::{self, ImportOptions};
 //!
 //! let g = LinkageGraph::builder(TownId::new("kunshan")?)
-//!     .actor(Actor::new(ActorId::new("tw")?, "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
+//!     .actor(Actor::new(ActorId::new("tw")?, "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
 //!     .actor(Actor::new(ActorId::new("gov")?, "Kunshan government", ActorKind::LocalGovernment)?)
 //!     .linkage(ActorId::new("tw")?, ActorId::new("gov")?, Linkage::new(LinkageKind::Investment, Scale::Global, SourceId::new("qiao-talk")?))
 //!     .build()?;
@@ -554,7 +554,7 @@ fn build_from_graphml(
         let name = attrs.get("name").map_or(id.as_str(), String::as_str);
         let mut actor = Actor::new(id.clone(), name, kind).map_err(|e| e.context(at()))?;
         if let Some(place) = attrs.get("place") {
-            actor = actor.based_in(place).map_err(|e| e.context(at()))?;
+            actor = actor.with_place(place).map_err(|e| e.context(at()))?;
         }
         if let Some(source) = attrs.get("source_id") {
             actor = actor.with_source(SourceId::new(source).map_err(|e| e.context(at()))?);
@@ -620,10 +620,10 @@ fn linkage_from(attrs: &HashMap<String, String>, options: &ImportOptions) -> Res
     };
     let mut l = Linkage::new(kind, scale, source);
     if let Some(since) = get("since") {
-        l = l.since(since.parse::<Year>()?);
+        l = l.with_since(since.parse::<Year>()?);
     }
     if let Some(until) = get("until") {
-        l = l.until(until.parse::<Year>()?);
+        l = l.with_until(until.parse::<Year>()?);
     }
     if let Some(v) = get("valence") {
         l = l.with_valence(v.parse::<super::Valence>()?);
@@ -752,7 +752,7 @@ pub fn from_edge_csv(
                 let kind: ActorKind = get("kind")?.parse().map_err(|e: Error| e.context(at()))?;
                 let mut actor = Actor::new(id.clone(), get("name")?, kind).map_err(|e| e.context(at()))?;
                 if let Some(place) = row.get("place") {
-                    actor = actor.based_in(place).map_err(|e| e.context(at()))?;
+                    actor = actor.with_place(place).map_err(|e| e.context(at()))?;
                 }
                 if let Some(source) = row.get("source_id") {
                     actor = actor.with_source(SourceId::new(source).map_err(|e| e.context(at()))?);

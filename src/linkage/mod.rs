@@ -30,7 +30,7 @@
 //! let tw = ActorId::new("taiwanese-investors")?;
 //! let graph = LinkageGraph::builder(TownId::new("kunshan")?)
 //!     .actor(Actor::new(gov.clone(), "Kunshan government", ActorKind::LocalGovernment)?)
-//!     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.based_in("Taiwan")?)
+//!     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
 //!     .linkage(tw.clone(), gov.clone(), Linkage::new(LinkageKind::Investment, Scale::Global, talk))
 //!     .build()?;
 //! assert_eq!(graph.actor_count(), 2);
@@ -216,7 +216,7 @@ impl Valence {
 ///
 /// ```
 /// use regdev::{Actor, ActorId, ActorKind};
-/// let a = Actor::new(ActorId::new("tsinghua")?, "Tsinghua University", ActorKind::University)?.based_in("Beijing")?;
+/// let a = Actor::new(ActorId::new("tsinghua")?, "Tsinghua University", ActorKind::University)?.with_place("Beijing")?;
 /// assert_eq!(a.place().map(|p| p.as_str()), Some("Beijing"));
 /// assert!(Actor::new(ActorId::new("x")?, "", ActorKind::University).is_err());
 /// # Ok::<(), regdev::Error>(())
@@ -293,11 +293,11 @@ impl Actor {
     ///
     /// ```
     /// # use regdev::{Actor, ActorId, ActorKind};
-    /// let a = Actor::new(ActorId::new("hk")?, "Hong Kong", ActorKind::Place)?.based_in("Hong Kong")?;
+    /// let a = Actor::new(ActorId::new("hk")?, "Hong Kong", ActorKind::Place)?.with_place("Hong Kong")?;
     /// assert!(a.place().is_some());
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn based_in(mut self, place: impl AsRef<str>) -> Result<Actor, Error> {
+    pub fn with_place(mut self, place: impl AsRef<str>) -> Result<Actor, Error> {
         self.place = Some(Place::new(place)?);
         Ok(self)
     }
@@ -408,7 +408,7 @@ impl Actor {
 /// ```
 /// use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
 /// let l = Linkage::new(LinkageKind::KnowledgeTransfer, Scale::National, SourceId::new("qiao-talk")?)
-///     .since(Year::new(2000)?)
+///     .with_since(Year::new(2000)?)
 ///     .with_weight(2.0)?;
 /// assert_eq!(l.weight(), Some(2.0));
 /// assert!(Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).with_weight(-1.0).is_err());
@@ -489,13 +489,13 @@ impl Linkage {
     /// ```
     /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
     /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?)
-    ///     .since(Year::new(1985)?)
-    ///     .until(Year::new(1998)?);
+    ///     .with_since(Year::new(1985)?)
+    ///     .with_until(Year::new(1998)?);
     /// assert_eq!(l.until_year(), Some(Year::new(1998)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn until(mut self, year: Year) -> Linkage {
+    pub fn with_until(mut self, year: Year) -> Linkage {
         self.until = Some(year);
         self
     }
@@ -553,8 +553,8 @@ impl Linkage {
     /// ```
     /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
     /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?)
-    ///     .since(Year::new(1985)?)
-    ///     .until(Year::new(1998)?);
+    ///     .with_since(Year::new(1985)?)
+    ///     .with_until(Year::new(1998)?);
     /// assert!(l.active_in(Year::new(1990)?));
     /// assert!(!l.active_in(Year::new(1999)?));
     /// # Ok::<(), regdev::Error>(())
@@ -578,12 +578,12 @@ impl Linkage {
     ///
     /// ```
     /// # use regdev::{Linkage, LinkageKind, Scale, SourceId, Year};
-    /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).since(Year::new(1990)?);
+    /// let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?).with_since(Year::new(1990)?);
     /// assert_eq!(l.since_year(), Some(Year::new(1990)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn since(mut self, year: Year) -> Linkage {
+    pub fn with_since(mut self, year: Year) -> Linkage {
         self.since = Some(year);
         self
     }

@@ -124,7 +124,7 @@ impl core::fmt::Display for DivisionCode {
 /// ```
 /// use regdev::{CodeListing, DivisionCode, Period, SourceId, Year};
 /// let l = CodeListing::new(DivisionCode::new("320583105")?, SourceId::new("nbs-codes")?)
-///     .valid(Period::new(Year::new(2017)?, Some(Year::new(2020)?))?);
+///     .with_validity(Period::new(Year::new(2017)?, Some(Year::new(2020)?))?);
 /// assert!(l.is_valid_in(Year::new(2019)?));
 /// assert!(!l.is_valid_in(Year::new(2022)?));
 /// # Ok::<(), regdev::Error>(())
@@ -160,12 +160,12 @@ impl CodeListing {
     ///
     /// ```
     /// # use regdev::{CodeListing, DivisionCode, Period, SourceId, Year};
-    /// let l = CodeListing::new(DivisionCode::new("320583")?, SourceId::new("nbs")?).valid(Period::new(Year::new(2017)?, None)?);
+    /// let l = CodeListing::new(DivisionCode::new("320583")?, SourceId::new("nbs")?).with_validity(Period::new(Year::new(2017)?, None)?);
     /// assert!(l.validity().is_some());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn valid(mut self, period: Period) -> CodeListing {
+    pub fn with_validity(mut self, period: Period) -> CodeListing {
         self.valid = Some(period);
         self
     }

@@ -54,7 +54,7 @@ use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Se
 /// let talk = SourceId::new("qiao-talk")?;
 /// let mut facts = KeyFacts::default();
 /// facts.push(Observation::new(Indicator::Population, Population::new(2_460_000), talk.clone())?);
-/// facts.push(Observation::new(Indicator::Gdp, Money::new(254e9, Currency::Cny)?, talk)?.in_year(Year::new(2013)?));
+/// facts.push(Observation::new(Indicator::Gdp, Money::new(254e9, Currency::Cny)?, talk)?.with_year(Year::new(2013)?));
 /// let derived = facts.derived_gdp_per_capita()?.ok_or("missing")?;
 /// assert_eq!(derived.amount().round(), 103_252.0);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -174,7 +174,7 @@ impl KeyFacts {
         let o = self.select(indicator, Selection::latest())?;
         let observed = Observed::new(f(o.value())?, o.source().clone());
         Some(match o.reference_year() {
-            Some(y) => observed.in_year(y),
+            Some(y) => observed.with_year(y),
             None => observed,
         })
     }
@@ -247,7 +247,7 @@ impl KeyFacts {
     ///     .with(Observation::new(Indicator::Gdp, Money::new(300.0, Currency::Cny)?, s.clone())?)
     ///     .with(Observation::new(Indicator::Population, Population::new(3), s.clone())?);
     /// assert_eq!(f.derived_gdp_per_capita()?, Some(Money::new(100.0, Currency::Cny)?));
-    /// let nobody = Observation::new(Indicator::Population, Population::new(0), s)?.in_year(Year::new(2100)?);
+    /// let nobody = Observation::new(Indicator::Population, Population::new(0), s)?.with_year(Year::new(2100)?);
     /// assert!(f.with(nobody).derived_gdp_per_capita().is_err());
     /// # Ok::<(), regdev::Error>(())
     /// ```

@@ -381,9 +381,9 @@ impl Town {
     /// let s = SourceId::new("s")?;
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), s.clone())
-    ///         .during(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?))
+    ///         .with_period(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?))
     ///     .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), s)
-    ///         .during(Period::new(Year::new(1998)?, None)?))
+    ///         .with_period(Period::new(Year::new(1998)?, None)?))
     ///     .build()?;
     /// assert_eq!(t.profile_as_of(Year::new(1990)?).ownership, Some(Ownership::Collective));
     /// assert_eq!(t.profile_as_of(Year::new(2005)?).ownership, Some(Ownership::Private));

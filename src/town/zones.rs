@@ -95,7 +95,7 @@ vocabulary! {
 ///     ZoneLevel::National,
 ///     ZoneKind::EconomicTechnological,
 ///     SourceId::new("ourjiangsu-2022")?,
-/// ).approved_in(Year::new(1992)?);
+/// ).with_approval_year(Year::new(1992)?);
 /// assert_eq!(ketdz.approved().map(|y| y.get()), Some(1992));
 /// # Ok::<(), regdev::Error>(())
 /// ```
@@ -111,7 +111,7 @@ pub struct DevelopmentZone {
 }
 
 impl DevelopmentZone {
-    /// A zone; add the approval year with [`DevelopmentZone::approved_in`].
+    /// A zone; add the approval year with [`DevelopmentZone::with_approval_year`].
     ///
     /// # Example
     ///
@@ -132,12 +132,12 @@ impl DevelopmentZone {
     ///
     /// ```
     /// # use regdev::{DevelopmentZone, Name, SourceId, Year, ZoneKind, ZoneLevel};
-    /// let z = DevelopmentZone::new(Name::new("Z")?, ZoneLevel::National, ZoneKind::HighTech, SourceId::new("s")?).approved_in(Year::new(2010)?);
+    /// let z = DevelopmentZone::new(Name::new("Z")?, ZoneLevel::National, ZoneKind::HighTech, SourceId::new("s")?).with_approval_year(Year::new(2010)?);
     /// assert_eq!(z.approved(), Some(Year::new(2010)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn approved_in(mut self, year: Year) -> DevelopmentZone {
+    pub fn with_approval_year(mut self, year: Year) -> DevelopmentZone {
         self.approved = Some(year);
         self
     }
