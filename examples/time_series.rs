@@ -126,11 +126,15 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     .observation(pop(6_445_700, Resident, "dongguan-today-census")?.with_year(y(2000)?))
     .observation(pop(8_220_237, Resident, "dongguan-today-census")?.with_year(y(2010)?))
     // "at least 6.3 million of the permanent population are migrant residents"
-    .observation(pop(6_300_000, Migrant, "dongguan-today-census")?.with_qualifier(Qualifier::AtLeast).with_year(y(2010)?))
+    .observation(
+        pop(6_300_000, Migrant, "dongguan-today-census")?.with_qualifier(Qualifier::AtLeast).with_year(y(2010)?),
+    )
     .observation(pop(8_392_200, Resident, "china-banking-news-2019")?.with_year(y(2018)?))
     .observation(pop(2_315_900, Registered, "china-banking-news-2019")?.with_year(y(2018)?))
     // "exceeded 10.46 million by the end of last year" (2020)
-    .observation(pop(10_460_000, Resident, "dongguan-today-2021")?.with_qualifier(Qualifier::AtLeast).with_year(y(2020)?))
+    .observation(
+        pop(10_460_000, Resident, "dongguan-today-2021")?.with_qualifier(Qualifier::AtLeast).with_year(y(2020)?),
+    )
     // ---- money: "registering at RMB 501 billion", rounded to the billion
     .observation(
         Observation::new(Indicator::Gdp, Money::new(501e9, Currency::Cny)?, id("eurobiz-dongguan")?)?
