@@ -35,52 +35,52 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // ---- sources: what each says is quoted in its note
     let sources = [
-        Source::new(id("shunde-gov-2015")?, SourceKind::WebPage, "About Shunde")
+        Source::new(id("shunde-gov-2015")?, SourceKind::WebPage, "About Shunde")?
             .with_venue("Shunde District government profile, 23 October 2015 (mirror)")
             .with_url("http://www.nuriaayma.com/sdqrmzf/yw/shundeprofile/content/post_4211781.html")
             .with_note("resident population 2.51 million, 1.23 million registered; the first county with a GDP over 100 billion yuan, in 2006")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("wiki-de-shunde")?, SourceKind::WebPage, "Shunde")
+        Source::new(id("wiki-de-shunde")?, SourceKind::WebPage, "Shunde")?
             .with_venue("German Wikipedia (mirror)")
             .with_url("https://de.wiki.li/Shunde")
             .with_note("census population 1,694,152 (2000) and 3,229,090 (2020)")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("findatwiki-shunde")?, SourceKind::WebPage, "Shunde District")
+        Source::new(id("findatwiki-shunde")?, SourceKind::WebPage, "Shunde District")?
             .with_venue("Wikipedia (mirror)")
             .with_url("https://findatwiki.com/Shunde")
             .with_note("2010 census population 2,464,784")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("npr-2006-qiaotou")?, SourceKind::WebPage, "Chinese 'Button Town' Struggles with Success")
-            .with_authors(["Louisa Lim"])
+        Source::new(id("npr-2006-qiaotou")?, SourceKind::WebPage, "Chinese 'Button Town' Struggles with Success")?
+            .with_authors(["Louisa Lim"])?
             .with_year(y(2006)?)
             .with_venue("NPR, 21 August 2006")
             .with_url("http://www.npr.org/templates/story/story.php?storyId=5686805")
             .with_note("'about 200 factories and 20,000 migrant workers, produces 60 percent of the world's supply'")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("hessler-2010")?, SourceKind::Book, "Country Driving: A Journey Through China from Farm to Factory")
-            .with_authors(["Peter Hessler"])
+        Source::new(id("hessler-2010")?, SourceKind::Book, "Country Driving: A Journey Through China from Farm to Factory")?
+            .with_authors(["Peter Hessler"])?
             .with_year(y(2010)?)
             .with_note("'Qiaotou's population was only 64,000, but the town had 380 factories that manufactured more than 70 percent of the buttons for clothes made in China'; clothes manufacturers buy in bulk at the 'Button City' market")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("walcott-2007")?, SourceKind::Article, "Wenzhou and the Third Italy: Entrepreneurial Model Regions")
-            .with_authors(["Susan M. Walcott"])
+        Source::new(id("walcott-2007")?, SourceKind::Article, "Wenzhou and the Third Italy: Entrepreneurial Model Regions")?
+            .with_authors(["Susan M. Walcott"])?
             .with_year(y(2007)?)
             .with_venue("Journal of Asia-Pacific Business 8(3): 23-35")
             .with_note("keys to success include 'market sensitive export orientation'")
             .with_strength(SourceStrength::Strong),
-        Source::new(id("globe-and-mail-2004")?, SourceKind::WebPage, "Wenzhou: capitalism unbound")
-            .with_authors(["John Barber"])
+        Source::new(id("globe-and-mail-2004")?, SourceKind::WebPage, "Wenzhou: capitalism unbound")?
+            .with_authors(["John Barber"])?
             .with_year(y(2004)?)
             .with_venue("The Globe and Mail, 23 October 2004")
             .with_note("the shoe maker Aokang made '10 million pairs of shoes a year for the Chinese market'; 'We used to be a Wenzhou company serving the domestic market'")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("china-daily-2010")?, SourceKind::WebPage, "Wenzhou's workshops crafted economic legend")
+        Source::new(id("china-daily-2010")?, SourceKind::WebPage, "Wenzhou's workshops crafted economic legend")?
             .with_year(y(2010)?)
             .with_venue("China Daily, 19 June 2010")
             .with_note("'Last year, Wenzhou's GDP reached 253 billion yuan'; 'individual businesses and family workshops mushroomed in the 1980s'; the private economy 'now accounts for 80 percent of Wenzhou's total GDP'")
             .with_strength(SourceStrength::Medium),
-        Source::new(id("berkshire")?, SourceKind::WebPage, "Wenzhou Model")
-            .with_authors(["Qiusha Ma"])
+        Source::new(id("berkshire")?, SourceKind::WebPage, "Wenzhou Model")?
+            .with_authors(["Qiusha Ma"])?
             .with_venue("Berkshire Encyclopedia of China")
             .with_note("'from the beginning, this model attracted severe criticism from many Communist Party and government leaders at the national and provincial levels'; critics held that it 'tried to restore capitalism, which the government then tried to repress'")
             .with_strength(SourceStrength::Medium),

@@ -14,15 +14,15 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
     use SourceKind::WebPage;
     use SourceStrength::Medium;
     Ok(vec![
-        Source::new(sid("washington-post-2006-huaxi"), WebPage, "China points to its richest village")
-            .with_authors(["Edward Cody"])
+        Source::new(sid("washington-post-2006-huaxi"), WebPage, "China points to its richest village")?
+            .with_authors(["Edward Cody"])?
             .with_year(y(2006)?)
             .with_venue("Washington Post, reprinted in The Honolulu Advertiser, 12 March 2006")
             .with_url("http://the.honoluluadvertiser.com/article/2006/Mar/12/bz/FP603120316.html")
             .with_note("in 1969 Wu Renbao, the local party secretary, started 'a village-owned textile factory'; the villagers 'opted to retain village control' of communal land and 'build more factories'")
             .with_strength(Medium),
-        Source::new(sid("china-daily-2018-huaxi"), WebPage, "Village blazes path to prosperity")
-            .with_authors(["Cang Wei"])
+        Source::new(sid("china-daily-2018-huaxi"), WebPage, "Village blazes path to prosperity")?
+            .with_authors(["Cang Wei"])?
             .with_year(y(2018)?)
             .with_venue("China Daily, 14 May 2018")
             .with_url("http://www.chinadaily.com.cn/m/jiangsu/wuxi/2018-05/14/content_37331477.htm")
