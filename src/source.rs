@@ -184,7 +184,7 @@ impl Source {
     /// use regdev::{Source, SourceId, SourceKind};
     /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "A page")?;
     /// assert_eq!(s.title(), "A page");
-    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, " ")?.is_err());
+    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, " ").is_err());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn new(id: SourceId, kind: SourceKind, title: impl Into<String>) -> Result<Source, Error> {
@@ -218,7 +218,7 @@ impl Source {
     /// # use regdev::{Source, SourceId, SourceKind};
     /// let s = Source::new(SourceId::new("hs")?, SourceKind::Article, "t")?.with_authors(["J. Humphrey", "H. Schmitz"])?;
     /// assert_eq!(s.authors().len(), 2);
-    /// assert!(s.with_authors(["A. Author", ""])?.is_err());
+    /// assert!(s.with_authors(["A. Author", ""]).is_err());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn with_authors<I, S>(mut self, authors: I) -> Result<Source, Error>

@@ -426,6 +426,7 @@ impl SynthConfig {
     /// use regdev::synth::SynthConfig;
     /// assert_eq!(SynthConfig::new().towns(10).expected_graphs(), 0);
     /// assert_eq!(SynthConfig::new().towns(10).actors_per_town(3)?.graph_fraction(0.25)?.expected_graphs(), 2);
+    /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
     pub fn expected_graphs(&self) -> usize {
@@ -442,6 +443,7 @@ impl SynthConfig {
     /// ```
     /// use regdev::synth::SynthConfig;
     /// assert_eq!(SynthConfig::new().towns(10).actors_per_town(4)?.expected_linkages(), 10 * 4 * 3);
+    /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
     pub fn expected_linkages(&self) -> usize {
