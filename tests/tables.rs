@@ -193,6 +193,19 @@ fn dangling_references_are_named() {
     let t = altered("towns", |b| set_string(b, "parent", 1, Some("nowhere")));
     assert_eq!(message(t), "table 'towns', row 1, column 'parent': unknown town 'nowhere'");
 
+    let t = altered("linkages", |b| set_string(b, "source", 4, Some("nobody-said")));
+    assert_eq!(message(t), "table 'linkages', row 4, column 'source': unknown source 'nobody-said'");
+
+    let t = altered("actors", |b| set_string(b, "town", 1, Some("atlantis")));
+    assert_eq!(message(t), "table 'actors', row 1, column 'town': no graph for town 'atlantis'");
+
+    let t = altered("linkages", |b| {
+        let from = b.column_by_name("from").unwrap().as_any().downcast_ref::<StringArray>().unwrap().value(2);
+        set_string(b, "to", 2, Some(from))
+    });
+    let m = message(t);
+    assert!(m.starts_with("table 'linkages', row 2, column 'to': linkage from actor '"), "{m}");
+
     let t = altered("profile_claims", |b| set_string(b, "archetype", 0, Some("atlantis")));
     let m = message(t);
     assert!(m.starts_with("table 'profile_claims', row 0, column "), "{m}");
@@ -216,6 +229,14 @@ fn invalid_values_are_named() {
     let t = altered("linkages", |b| set_string(b, "kind", 0, Some("friendship")));
     let m = message(t);
     assert!(m.starts_with("table 'linkages', row 0, column 'kind': unknown variant `friendship`"), "{m}");
+
+    let t = altered("linkages", |b| set_string(b, "valence", 1, Some("hostile")));
+    let m = message(t);
+    assert!(m.starts_with("table 'linkages', row 1, column 'valence': unknown variant `hostile`"), "{m}");
+
+    let t = altered("actors", |b| set_string(b, "name", 0, Some("  ")));
+    let m = message(t);
+    assert!(m.starts_with("table 'actors', row 0, column 'name': "), "{m}");
 
     let t = altered("actors", |b| set_string(b, "id", 0, Some("Not A Slug")));
     let m = message(t);

@@ -8,6 +8,8 @@ use arrow::array::{
 };
 use serde_json::{Map, Value};
 
+use arrow::datatypes::Schema;
+
 use super::spec::{Spec, Ty};
 use crate::Error;
 
@@ -164,15 +166,9 @@ enum ColRead<'a> {
     List(&'a ListArray),
 }
 
-/// A table as read: its batches, checked against the spec.
-pub(crate) struct TableData {
-    pub(crate) spec: &'static Spec,
-    pub(crate) batches: Vec<RecordBatch>,
-}
-
-/// Where each spec column is in a batch.
-fn positions(spec: &Spec, batch: &RecordBatch) -> Result<Vec<usize>, Error> {
-    let schema = batch.schema();
+/// Where each spec column is in a batch of schema `schema`; checks the
+/// names and types.
+pub(crate) fn positions(spec: &Spec, schema: &Schema) -> Result<Vec<usize>, Error> {
     let err = |column: &str, message: String| Error::Table {
         table: spec.name.to_owned(),
         row: None,
@@ -197,70 +193,117 @@ fn positions(spec: &Spec, batch: &RecordBatch) -> Result<Vec<usize>, Error> {
         .collect()
 }
 
-impl TableData {
-    /// Checks every batch's columns against the spec: names, types, and
-    /// no null in a required column.
-    pub(crate) fn check(&self) -> Result<(), Error> {
-        let mut offset = 0;
-        for batch in &self.batches {
-            let pos = positions(self.spec, batch)?;
-            for (c, &i) in self.spec.cols.iter().zip(&pos) {
-                let col = batch.column(i);
-                if c.required && col.null_count() > 0 {
-                    let row = (0..col.len()).find(|&r| col.is_null(r)).unwrap_or(0);
-                    return Err(Error::Table {
-                        table: self.spec.name.to_owned(),
-                        row: Some(offset + row),
-                        column: Some(c.name.to_owned()),
-                        message: "null in a required column".to_owned(),
-                    });
-                }
+/// A string column: the value of row `r`, `None` for null.
+#[derive(Clone, Copy)]
+pub(crate) struct StrCol<'a>(&'a StringArray);
+
+impl<'a> StrCol<'a> {
+    #[inline]
+    pub(crate) fn get(self, r: usize) -> Option<&'a str> {
+        (r < self.0.len() && self.0.is_valid(r)).then(|| self.0.value(r))
+    }
+}
+
+/// A primitive column: the value of row `r`, `None` for null.
+pub(crate) struct PrimCol<'a, T: arrow::datatypes::ArrowPrimitiveType>(&'a arrow::array::PrimitiveArray<T>);
+
+impl<T: arrow::datatypes::ArrowPrimitiveType> PrimCol<'_, T> {
+    #[inline]
+    pub(crate) fn get(&self, r: usize) -> Option<T::Native> {
+        (r < self.0.len() && self.0.is_valid(r)).then(|| self.0.value(r))
+    }
+}
+
+/// One batch of a table, its columns checked against the spec (names,
+/// types, no null in a required column), with typed access by column
+/// name. Rows are numbered from `offset`, the rows of earlier batches.
+pub(crate) struct Cols<'a> {
+    pub(crate) spec: &'static Spec,
+    batch: &'a RecordBatch,
+    pos: Vec<usize>,
+    pub(crate) offset: usize,
+}
+
+impl<'a> Cols<'a> {
+    pub(crate) fn new(spec: &'static Spec, batch: &'a RecordBatch, offset: usize) -> Result<Cols<'a>, Error> {
+        let pos = positions(spec, &batch.schema())?;
+        for (c, &i) in spec.cols.iter().zip(&pos) {
+            let col = batch.column(i);
+            if c.required && col.null_count() > 0 {
+                let row = (0..col.len()).find(|&r| col.is_null(r)).unwrap_or(0);
+                return Err(Error::Table {
+                    table: spec.name.to_owned(),
+                    row: Some(offset + row),
+                    column: Some(c.name.to_owned()),
+                    message: "null in a required column".to_owned(),
+                });
             }
-            offset += batch.num_rows();
         }
-        Ok(())
+        Ok(Cols { spec, batch, pos, offset })
     }
 
-    pub(crate) fn len(&self) -> usize {
-        self.batches.iter().map(RecordBatch::num_rows).sum()
+    pub(crate) fn rows(&self) -> usize {
+        self.batch.num_rows()
+    }
+
+    fn array(&self, name: &str) -> Result<&'a dyn Array, Error> {
+        let batch: &'a RecordBatch = self.batch;
+        self.spec
+            .index(name)
+            .and_then(|i| self.pos.get(i))
+            .map(|&i| batch.column(i).as_ref())
+            .ok_or_else(|| internal(self.spec, name, "no such column (a bug in regdev)"))
+    }
+
+    fn cast<T: 'static>(&self, name: &str) -> Result<&'a T, Error> {
+        self.array(name)?
+            .as_any()
+            .downcast_ref::<T>()
+            .ok_or_else(|| internal(self.spec, name, "column of an unexpected type (a bug in regdev)"))
+    }
+
+    pub(crate) fn str(&self, name: &str) -> Result<StrCol<'a>, Error> {
+        self.cast::<StringArray>(name).map(StrCol)
+    }
+
+    pub(crate) fn year(&self, name: &str) -> Result<PrimCol<'a, arrow::datatypes::Int16Type>, Error> {
+        self.cast::<Int16Array>(name).map(PrimCol)
+    }
+
+    pub(crate) fn f64(&self, name: &str) -> Result<PrimCol<'a, arrow::datatypes::Float64Type>, Error> {
+        self.cast::<Float64Array>(name).map(PrimCol)
     }
 
     /// Calls `f` with each row's cells as JSON values (`None` for null), in
-    /// column order, and its 0-based row number. Call [`TableData::check`]
-    /// first.
+    /// column order, and its row number.
     pub(crate) fn for_each_row(
         &self,
         mut f: impl FnMut(usize, &[Option<Value>]) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let spec = self.spec;
-        let mut offset = 0;
+        let cols = spec
+            .cols
+            .iter()
+            .zip(&self.pos)
+            .map(|(c, &i)| {
+                let a = self.batch.column(i).as_any();
+                let cast = match c.ty {
+                    Ty::Str => a.downcast_ref::<StringArray>().map(ColRead::Str),
+                    Ty::Year => a.downcast_ref::<Int16Array>().map(ColRead::Year),
+                    Ty::F64 => a.downcast_ref::<Float64Array>().map(ColRead::F64),
+                    Ty::U64 => a.downcast_ref::<UInt64Array>().map(ColRead::U64),
+                    Ty::List => a.downcast_ref::<ListArray>().map(ColRead::List),
+                };
+                cast.ok_or_else(|| internal(spec, c.name, format!("expected {}", c.ty.doc_name())))
+            })
+            .collect::<Result<Vec<_>, Error>>()?;
         let mut cells: Vec<Option<Value>> = Vec::with_capacity(spec.cols.len());
-        for batch in &self.batches {
-            let pos = positions(spec, batch)?;
-            let cols = spec
-                .cols
-                .iter()
-                .zip(&pos)
-                .map(|(c, &i)| {
-                    let a = batch.column(i).as_any();
-                    let cast = match c.ty {
-                        Ty::Str => a.downcast_ref::<StringArray>().map(ColRead::Str),
-                        Ty::Year => a.downcast_ref::<Int16Array>().map(ColRead::Year),
-                        Ty::F64 => a.downcast_ref::<Float64Array>().map(ColRead::F64),
-                        Ty::U64 => a.downcast_ref::<UInt64Array>().map(ColRead::U64),
-                        Ty::List => a.downcast_ref::<ListArray>().map(ColRead::List),
-                    };
-                    cast.ok_or_else(|| internal(spec, c.name, format!("expected {}", c.ty.doc_name())))
-                })
-                .collect::<Result<Vec<_>, Error>>()?;
-            for r in 0..batch.num_rows() {
-                cells.clear();
-                for (col, c) in cols.iter().zip(spec.cols) {
-                    cells.push(cell(col, r, spec, c.name, offset + r)?);
-                }
-                f(offset + r, &cells)?;
+        for r in 0..self.rows() {
+            cells.clear();
+            for (col, c) in cols.iter().zip(spec.cols) {
+                cells.push(cell(col, r, spec, c.name, self.offset + r)?);
             }
-            offset += batch.num_rows();
+            f(self.offset + r, &cells)?;
         }
         Ok(())
     }

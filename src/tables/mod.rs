@@ -10,11 +10,12 @@ use arrow::array::RecordBatch;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use self::arrowio::{TableBuilder, TableData, str_at, take, unflatten};
+use self::arrowio::{Cols, TableBuilder, str_at, take, unflatten};
 use self::spec::Spec;
 use crate::linkage::{RawGraph, RawLinkage};
 use crate::{
-    Actor, ActorId, Archetype, Atlas, AtlasDocument, Error, ExchangeRate, Indicator, Linkage, Source, Town, TownId,
+    Actor, ActorId, ActorKind, Archetype, Atlas, AtlasDocument, Error, ExchangeRate, Indicator, Linkage, LinkageKind,
+    Scale, Source, SourceId, Town, TownId, Valence, Year,
 };
 
 /// The tables of an export, in the order they are written and documented.
@@ -328,26 +329,51 @@ pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Re
 pub fn read_dir(dir: impl AsRef<Path>) -> Result<Atlas, Error> {
     use parquet::arrow::arrow_reader::{ArrowReaderOptions, ParquetRecordBatchReaderBuilder};
     let dir = dir.as_ref();
-    let mut tables = Vec::new();
-    for name in TABLES {
+    let mut tables = Vec::with_capacity(TABLES.len());
+    // Every file opened and its schema checked before any row is read, so
+    // a missing table or a wrong column is reported first; rows are then
+    // read one batch at a time, never a whole table at once.
+    for s in spec::ALL {
+        let name = s.name;
         let path = dir.join(format!("{name}.parquet"));
         let file = std::fs::File::open(&path)
             .map_err(|e| table_err(name, None, None, format!("missing table: cannot open {}: {e}", path.display())))?;
-        let bad = |e: &dyn std::fmt::Display| table_err(name, None, None, format!("unreadable Parquet: {e}"));
+        let bad = move |e: &dyn std::fmt::Display| table_err(name, None, None, format!("unreadable Parquet: {e}"));
         let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
-        let reader = ParquetRecordBatchReaderBuilder::try_new_with_options(file, options)
-            .map_err(|e| bad(&e))?
-            .with_batch_size(64 * 1024)
-            .build()
-            .map_err(|e| bad(&e))?;
-        // An empty batch first, so that a table without rows is present.
-        tables.push((name.to_owned(), RecordBatch::new_empty(arrow::array::RecordBatchReader::schema(&reader))));
-        for batch in reader {
-            tables.push((name.to_owned(), batch.map_err(|e| bad(&e))?));
-        }
+        let builder = ParquetRecordBatchReaderBuilder::try_new_with_options(file, options).map_err(|e| bad(&e))?;
+        let rows = usize::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
+        let reader = builder.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))?;
+        arrowio::positions(s, &arrow::array::RecordBatchReader::schema(&reader))?;
+        let batches = prefetch(name, reader.map(move |b| b.map_err(|e| bad(&e))))?;
+        tables.push(TableData { spec: s, rows, batches });
     }
-    from_batches(tables)
+    Reader::new(tables).read()
 }
+
+/// Decodes batches on a thread of their own, a few ahead of the reader:
+/// the big tables are decoded while the earlier ones are turned into
+/// records, on the other core.
+fn prefetch(
+    name: &'static str,
+    batches: impl Iterator<Item = Result<RecordBatch, Error>> + Send + 'static,
+) -> Result<Box<dyn Iterator<Item = Result<RecordBatch, Error>>>, Error> {
+    let (tx, rx) = std::sync::mpsc::sync_channel(2);
+    std::thread::Builder::new()
+        .name(format!("regdev-read-{name}"))
+        .spawn(move || {
+            for b in batches {
+                // The reader is gone (it stopped at an error): stop too.
+                if tx.send(b).is_err() {
+                    break;
+                }
+            }
+        })
+        .map_err(|e| table_err(name, None, None, format!("cannot start a reading thread: {e}")))?;
+    Ok(Box::new(rx.into_iter()))
+}
+
+/// Rows per batch when reading a file.
+const BATCH_ROWS: usize = 64 * 1024;
 
 /// Builds a validated atlas from `(table, batch)` pairs, as [`to_batches`]
 /// makes them; a table may come in several batches (in row order), and
@@ -368,38 +394,117 @@ pub fn read_dir(dir: impl AsRef<Path>) -> Result<Atlas, Error> {
 /// # Ok::<(), regdev::Error>(())
 /// ```
 pub fn from_batches(batches: Vec<(String, RecordBatch)>) -> Result<Atlas, Error> {
-    let mut data: Vec<Option<TableData>> = spec::ALL.iter().map(|_| None).collect();
+    let mut data: Vec<Option<Vec<RecordBatch>>> = spec::ALL.iter().map(|_| None).collect();
     for (name, batch) in batches {
         let i = spec::ALL
             .iter()
             .position(|s| s.name == name)
             .ok_or_else(|| table_err(&name, None, None, "unknown table"))?;
-        if let (Some(slot), Some(s)) = (data.get_mut(i), spec::ALL.get(i)) {
-            slot.get_or_insert_with(|| TableData { spec: s, batches: Vec::new() }).batches.push(batch);
+        if let Some(slot) = data.get_mut(i) {
+            slot.get_or_insert_with(Vec::new).push(batch);
         }
     }
     let mut tables = Vec::with_capacity(data.len());
     for (d, s) in data.into_iter().zip(spec::ALL) {
         let d = d.ok_or_else(|| table_err(s.name, None, None, "missing table"))?;
-        d.check()?;
-        tables.push(d);
+        // Every batch checked (columns, types, nulls) before any row is read.
+        let mut offset = 0;
+        for b in &d {
+            Cols::new(s, b, offset)?;
+            offset += b.num_rows();
+        }
+        tables.push(TableData { spec: s, rows: offset, batches: Box::new(d.into_iter().map(Ok)) });
     }
-    Reader { tables }.read()
+    Reader::new(tables).read()
 }
 
+/// One table as read: its spec, its row count (a hint) and its batches
+/// in row order.
+struct TableData {
+    spec: &'static Spec,
+    rows: usize,
+    batches: Box<dyn Iterator<Item = Result<RecordBatch, Error>>>,
+}
+
+impl TableData {
+    /// Calls `f` on each batch in turn, checked against the spec.
+    fn each(self, mut f: impl FnMut(&Cols<'_>) -> Result<(), Error>) -> Result<(), Error> {
+        let mut offset = 0;
+        for b in self.batches {
+            let b = b?;
+            f(&Cols::new(self.spec, &b, offset)?)?;
+            offset += b.num_rows();
+        }
+        Ok(())
+    }
+
+    /// Calls `f` on every row as JSON values (for the small tables).
+    fn rows(
+        self,
+        source_ids: &HashSet<SourceId>,
+        mut f: impl FnMut(usize, &[Option<Value>]) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.each(|c| {
+            check_sources(c, source_ids)?;
+            c.for_each_row(&mut f)
+        })
+    }
+}
+
+/// Every source column of a batch names a known source.
+fn check_sources(c: &Cols<'_>, ids: &HashSet<SourceId>) -> Result<(), Error> {
+    if c.spec.name == "sources" {
+        return Ok(());
+    }
+    for col in c.spec.cols.iter().filter(|col| col.name == "source" || col.name.ends_with("_source")) {
+        let a = c.str(col.name)?;
+        for r in 0..c.rows() {
+            if let Some(s) = a.get(r) {
+                if !ids.contains(s) {
+                    return Err(table_err(
+                        c.spec.name,
+                        Some(c.offset + r),
+                        Some(col.name),
+                        format!("unknown source '{s}'"),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A vocabulary value (`kind`, `scale`…) as serde reads it, with serde's
+/// message for an unknown one.
+fn vocab<T: serde::de::DeserializeOwned>(s: &Spec, row: usize, column: &str, v: &str) -> Result<T, Error> {
+    use serde::de::IntoDeserializer;
+    let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = v.into_deserializer();
+    T::deserialize(d).map_err(|e| table_err(s.name, Some(row), Some(column), e.to_string()))
+}
+
+/// An optional year.
+fn year(s: &Spec, row: usize, column: &str, v: Option<i16>) -> Result<Option<Year>, Error> {
+    v.map(|y| Year::new(i64::from(y)).map_err(|e| table_err(s.name, Some(row), Some(column), e.to_string())))
+        .transpose()
+}
+
+/// The tables still to read, taken one at a time in [`TABLES`] order.
 struct Reader {
-    tables: Vec<TableData>,
+    tables: Vec<Option<TableData>>,
 }
 
 /// A town as read: its row, its JSON object, and each child row alone
 /// (with where it came from) to find the row at fault if it is invalid.
-type TownParts = (usize, Map<String, Value>, Vec<(Provenance, Map<String, Value>)>);
+type TownParts = (usize, Map<String, Value>, Vec<Provenance>);
 
-/// Where a child row goes in its town's object.
-#[derive(Clone, Copy)]
+/// Where a child row came from and where it went in its town's object:
+/// `obj[field][key][index]`, or `obj[field][index]` without a key.
 struct Provenance {
     table: &'static Spec,
     row: usize,
+    field: &'static str,
+    key: Option<String>,
+    index: usize,
 }
 
 /// The column a serde path (`zones[0].name.english`) points at.
@@ -416,49 +521,65 @@ fn de<T: for<'de> Deserialize<'de>>(spec: &Spec, row: usize, obj: Map<String, Va
     })
 }
 
+/// A graph as read.
+struct GraphParts {
+    focal: TownId,
+    actors: Vec<Actor>,
+    linkages: Vec<RawLinkage>,
+    ids: HashSet<ActorId>,
+}
+
+/// The graph of a row's town, remembering the last one: rows of one
+/// graph come together.
+struct GraphOf<'i> {
+    index: &'i HashMap<String, usize>,
+    last: Option<(String, usize)>,
+}
+
+impl GraphOf<'_> {
+    fn get(&mut self, s: &Spec, row: usize, town: &str) -> Result<usize, Error> {
+        if let Some((t, g)) = &self.last {
+            if t == town {
+                return Ok(*g);
+            }
+        }
+        let g = self
+            .index
+            .get(town)
+            .copied()
+            .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("no graph for town '{town}'")))?;
+        self.last = Some((town.to_owned(), g));
+        Ok(g)
+    }
+}
+
 impl Reader {
-    fn table(&self, s: &Spec) -> Result<&TableData, Error> {
-        self.tables.iter().find(|t| t.spec.name == s.name).ok_or_else(|| table_err(s.name, None, None, "missing table"))
+    fn new(tables: Vec<TableData>) -> Reader {
+        Reader { tables: tables.into_iter().map(Some).collect() }
     }
 
-    fn read(self) -> Result<Atlas, Error> {
+    fn take(&mut self, s: &Spec) -> Result<TableData, Error> {
+        self.tables
+            .iter_mut()
+            .find(|t| t.as_ref().is_some_and(|t| t.spec.name == s.name))
+            .and_then(Option::take)
+            .ok_or_else(|| table_err(s.name, None, None, "missing table"))
+    }
+
+    fn read(mut self) -> Result<Atlas, Error> {
         // Sources first: every source column must name one.
-        let mut sources = Vec::with_capacity(self.table(&spec::SOURCES)?.len());
-        let mut source_ids = HashSet::new();
-        self.table(&spec::SOURCES)?.for_each_row(|row, cells| {
-            if let Some(id) = str_at(&spec::SOURCES, cells, "id") {
-                source_ids.insert(id.to_owned());
-            }
-            sources.push(de::<Source>(&spec::SOURCES, row, unflatten(&spec::SOURCES, cells))?);
+        let t = self.take(&spec::SOURCES)?;
+        let mut sources = Vec::with_capacity(t.rows);
+        let mut source_ids = HashSet::with_capacity(t.rows);
+        t.rows(&source_ids.clone(), |row, cells| {
+            let s = de::<Source>(&spec::SOURCES, row, unflatten(&spec::SOURCES, cells))?;
+            source_ids.insert(s.id().clone());
+            sources.push(s);
             Ok(())
         })?;
-        for t in &self.tables {
-            let cols: Vec<usize> = t
-                .spec
-                .cols
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.name == "source" || c.name.ends_with("_source"))
-                .map(|(i, _)| i)
-                .collect();
-            if cols.is_empty() || t.spec.name == "sources" {
-                continue;
-            }
-            t.for_each_row(|row, cells| {
-                for &i in &cols {
-                    if let Some(Some(Value::String(s))) = cells.get(i) {
-                        if !source_ids.contains(s.as_str()) {
-                            let column = t.spec.cols.get(i).map(|c| c.name);
-                            return Err(table_err(t.spec.name, Some(row), column, format!("unknown source '{s}'")));
-                        }
-                    }
-                }
-                Ok(())
-            })?;
-        }
 
         let mut rates = Vec::new();
-        self.table(&spec::EXCHANGE_RATES)?.for_each_row(|row, cells| {
+        self.take(&spec::EXCHANGE_RATES)?.rows(&source_ids, |row, cells| {
             rates.push(de::<ExchangeRate>(&spec::EXCHANGE_RATES, row, unflatten(&spec::EXCHANGE_RATES, cells))?);
             Ok(())
         })?;
@@ -466,28 +587,30 @@ impl Reader {
         // Archetypes and towns as JSON objects, children added below.
         let mut archetypes: Vec<(usize, Map<String, Value>)> = Vec::new();
         let mut archetype_index = HashMap::new();
-        self.table(&spec::ARCHETYPES)?.for_each_row(|row, cells| {
+        self.take(&spec::ARCHETYPES)?.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::ARCHETYPES, cells, "id") {
                 archetype_index.entry(id.to_owned()).or_insert(archetypes.len());
             }
             archetypes.push((row, unflatten(&spec::ARCHETYPES, cells)));
             Ok(())
         })?;
-        let mut towns: Vec<TownParts> = Vec::new();
-        let mut town_index: HashMap<String, usize> = HashMap::new();
-        self.table(&spec::TOWNS)?.for_each_row(|row, cells| {
+        let t = self.take(&spec::TOWNS)?;
+        let mut towns: Vec<TownParts> = Vec::with_capacity(t.rows);
+        let mut town_index: HashMap<String, usize> = HashMap::with_capacity(t.rows);
+        t.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::TOWNS, cells, "id") {
                 town_index.entry(id.to_owned()).or_insert(towns.len());
             }
             towns.push((row, unflatten(&spec::TOWNS, cells), Vec::new()));
             Ok(())
         })?;
-        self.table(&spec::TOWNS)?.for_each_row(|row, cells| match str_at(&spec::TOWNS, cells, "parent") {
-            Some(p) if !town_index.contains_key(p) => {
-                Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")))
+        for (row, obj, _) in &towns {
+            if let Some(Value::String(p)) = obj.get("parent") {
+                if !town_index.contains_key(p) {
+                    return Err(table_err("towns", Some(*row), Some("parent"), format!("unknown town '{p}'")));
+                }
             }
-            _ => Ok(()),
-        })?;
+        }
         let town_of = |s: &Spec, row: usize, cells: &[Option<Value>]| -> Result<usize, Error> {
             let t = str_at(s, cells, "town").unwrap_or_default();
             town_index
@@ -498,7 +621,7 @@ impl Reader {
 
         // Observations: value, count, unit and currency back to one value.
         let s = &spec::OBSERVATIONS;
-        self.table(s)?.for_each_row(|row, cells| {
+        self.take(s)?.rows(&source_ids, |row, cells| {
             let t = town_of(s, row, cells)?;
             let indicator = str_at(s, cells, "indicator").unwrap_or_default();
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
@@ -531,16 +654,14 @@ impl Reader {
             };
             e.insert("value".to_owned(), value);
             let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
-            let mut one = Map::new();
-            push_at(&mut one, &["key_facts", indicator], Value::Object(e.clone()));
-            kids.push((Provenance { table: s, row }, one));
-            push_at(obj, &["key_facts", indicator], Value::Object(e));
+            let index = push_at(obj, &["key_facts", indicator], Value::Object(e));
+            kids.push(Provenance { table: s, row, field: "key_facts", key: Some(indicator.to_owned()), index });
             Ok(())
         })?;
 
         // Profile claims.
         let s = &spec::PROFILE_CLAIMS;
-        self.table(s)?.for_each_row(|row, cells| {
+        self.take(s)?.rows(&source_ids, |row, cells| {
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
             let dim = str_at(s, cells, "dimension").unwrap_or_default().to_owned();
             let mut c = unflatten(s, cells);
@@ -554,9 +675,12 @@ impl Reader {
                 (Some(_), None) => {
                     let t = town_of(s, row, cells)?;
                     let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                    let mut one = Map::new();
-                    push_at(&mut one, &["profile_claims", &dim], claim.clone());
-                    kids.push((Provenance { table: s, row }, one));
+                    let index = obj
+                        .get("profile_claims")
+                        .and_then(|c| c.get(&dim))
+                        .and_then(Value::as_array)
+                        .map_or(0, Vec::len);
+                    kids.push(Provenance { table: s, row, field: "profile_claims", key: Some(dim.clone()), index });
                     obj
                 }
                 (None, Some(a)) => {
@@ -581,15 +705,13 @@ impl Reader {
             (&spec::STAGES, "trajectory"),
             (&spec::NOTES, "notes"),
         ] {
-            self.table(s)?.for_each_row(|row, cells| {
+            self.take(s)?.rows(&source_ids, |row, cells| {
                 let t = town_of(s, row, cells)?;
                 let item = Value::Object(unflatten(s, cells));
                 let (_, obj, kids) =
                     towns.get_mut(t).ok_or_else(|| table_err(s.name, Some(row), Some("town"), "bad index"))?;
-                let mut one = Map::new();
-                one.insert(field.to_owned(), Value::Array(vec![item.clone()]));
-                kids.push((Provenance { table: s, row }, one));
-                push_at(obj, &[field], item);
+                let index = push_at(obj, &[field], item);
+                kids.push(Provenance { table: s, row, field, key: None, index });
                 Ok(())
             })?;
         }
@@ -598,109 +720,158 @@ impl Reader {
             .into_iter()
             .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, row, obj))
             .collect::<Result<Vec<_>, _>>()?;
-        let mut town_records = Vec::with_capacity(towns.len());
-        for (row, obj, kids) in towns {
-            town_records.push(town_from(row, obj, &kids)?);
-        }
+        // Towns are independent: deserialize them on every core, keeping
+        // order and reporting the first error in row order.
+        let town_records = {
+            use rayon::prelude::*;
+            let results: Vec<Result<Town, Error>> =
+                towns.into_par_iter().map(|(row, obj, kids)| town_from(row, obj, &kids)).collect();
+            results.into_iter().collect::<Result<Vec<_>, _>>()?
+        };
 
-        let graphs = self.graphs(&town_index)?;
+        let graphs = self.graphs(&town_index, &source_ids)?;
         let doc = AtlasDocument::from_parts(sources, rates, archetypes, town_records, graphs);
         Atlas::from_document(doc)
     }
 
-    /// The linkage graphs, references checked and records read row by row.
-    fn graphs(&self, town_index: &HashMap<String, usize>) -> Result<Vec<RawGraph>, Error> {
-        struct Parts {
-            focal: TownId,
-            actors: Vec<Actor>,
-            linkages: Vec<RawLinkage>,
-            ids: HashSet<String>,
-        }
-        let mut graphs: Vec<Parts> = Vec::new();
+    /// The linkage graphs, straight from the typed columns (no JSON value
+    /// per row): references checked, ids and sources shared with the
+    /// records they name.
+    fn graphs(
+        &mut self,
+        town_index: &HashMap<String, usize>,
+        source_ids: &HashSet<SourceId>,
+    ) -> Result<Vec<RawGraph>, Error> {
+        let mut graphs: Vec<GraphParts> = Vec::new();
         let mut graph_index: HashMap<String, usize> = HashMap::new();
         let s = &spec::GRAPHS;
-        self.table(s)?.for_each_row(|row, cells| {
-            let t = str_at(s, cells, "town").unwrap_or_default();
-            let err = |m: String| table_err(s.name, Some(row), Some("town"), m);
-            if !town_index.contains_key(t) {
-                return Err(err(format!("unknown town '{t}'")));
+        self.take(s)?.each(|c| {
+            let town = c.str("town")?;
+            for r in 0..c.rows() {
+                let row = c.offset + r;
+                let t = town.get(r).unwrap_or_default();
+                let err = |m: String| table_err(s.name, Some(row), Some("town"), m);
+                if !town_index.contains_key(t) {
+                    return Err(err(format!("unknown town '{t}'")));
+                }
+                if graph_index.insert(t.to_owned(), graphs.len()).is_some() {
+                    return Err(err(format!("a second graph for town '{t}'")));
+                }
+                let focal = TownId::new(t).map_err(|e| err(e.to_string()))?;
+                graphs.push(GraphParts { focal, actors: Vec::new(), linkages: Vec::new(), ids: HashSet::new() });
             }
-            if graph_index.insert(t.to_owned(), graphs.len()).is_some() {
-                return Err(err(format!("a second graph for town '{t}'")));
-            }
-            let focal = TownId::new(t).map_err(|e| err(e.to_string()))?;
-            graphs.push(Parts { focal, actors: Vec::new(), linkages: Vec::new(), ids: HashSet::new() });
             Ok(())
         })?;
-        let graph_of = |s: &Spec, row: usize, cells: &[Option<Value>]| -> Result<usize, Error> {
-            let t = str_at(s, cells, "town").unwrap_or_default();
-            graph_index
-                .get(t)
-                .copied()
-                .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("no graph for town '{t}'")))
+        let source = |s: &Spec, row: usize, column: &str, id: &str| -> Result<SourceId, Error> {
+            source_ids
+                .get(id)
+                .cloned()
+                .ok_or_else(|| table_err(s.name, Some(row), Some(column), format!("unknown source '{id}'")))
         };
+
         let s = &spec::ACTORS;
-        let mut placed = Vec::with_capacity(self.table(s)?.len());
-        self.table(s)?.for_each_row(|row, cells| {
-            let g = graph_of(s, row, cells)?;
-            let actor = de::<Actor>(s, row, unflatten(s, cells))?;
-            placed.push((g, actor));
-            Ok(())
-        })?;
-        for (g, actor) in placed {
-            if let Some(p) = graphs.get_mut(g) {
-                p.ids.insert(actor.id().to_string());
+        let mut graph_of = GraphOf { index: &graph_index, last: None };
+        self.take(s)?.each(|c| {
+            let (town, id, name, kind) = (c.str("town")?, c.str("id")?, c.str("name")?, c.str("kind")?);
+            let (place, src) = (c.str("place")?, c.str("source")?);
+            for r in 0..c.rows() {
+                let row = c.offset + r;
+                let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
+                let g = graph_of.get(s, row, town.get(r).unwrap_or_default())?;
+                let id = ActorId::new(id.get(r).unwrap_or_default()).map_err(|e| err("id", e.to_string()))?;
+                let kind: ActorKind = vocab(s, row, "kind", kind.get(r).unwrap_or_default())?;
+                let mut actor =
+                    Actor::new(id, name.get(r).unwrap_or_default(), kind).map_err(|e| err("name", e.to_string()))?;
+                if let Some(p) = place.get(r) {
+                    actor = actor.with_place(p).map_err(|e| err("place", e.to_string()))?;
+                }
+                if let Some(id) = src.get(r) {
+                    actor = actor.with_source(source(s, row, "source", id)?);
+                }
+                let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
+                p.ids.insert(actor.id().clone());
                 p.actors.push(actor);
             }
-        }
+            Ok(())
+        })?;
+
         let s = &spec::LINKAGES;
-        self.table(s)?.for_each_row(|row, cells| {
-            let g = graph_of(s, row, cells)?;
-            let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-            let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
-            let mut ends = Vec::with_capacity(2);
-            for end in ["from", "to"] {
-                let a = str_at(s, cells, end).unwrap_or_default();
-                if !p.ids.contains(a) {
-                    return Err(err(end, format!("unknown actor '{a}' in the graph of '{}'", p.focal)));
+        let mut graph_of = GraphOf { index: &graph_index, last: None };
+        self.take(s)?.each(|c| {
+            let (town, from, to) = (c.str("town")?, c.str("from")?, c.str("to")?);
+            let (kind, scale, valence, src) = (c.str("kind")?, c.str("scale")?, c.str("valence")?, c.str("source")?);
+            let (since, until, weight) = (c.year("since")?, c.year("until")?, c.f64("weight")?);
+            for r in 0..c.rows() {
+                let row = c.offset + r;
+                let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
+                let g = graph_of.get(s, row, town.get(r).unwrap_or_default())?;
+                let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
+                let end = |column: &str, a: Option<&str>| -> Result<ActorId, Error> {
+                    let a = a.unwrap_or_default();
+                    p.ids
+                        .get(a)
+                        .cloned()
+                        .ok_or_else(|| err(column, format!("unknown actor '{a}' in the graph of '{}'", p.focal)))
+                };
+                let (f, t) = (end("from", from.get(r))?, end("to", to.get(r))?);
+                if f == t {
+                    return Err(err("to", format!("linkage from actor '{f}' to itself")));
                 }
-                ends.push(ActorId::new(a).map_err(|e| err(end, e.to_string()))?);
+                let kind: LinkageKind = vocab(s, row, "kind", kind.get(r).unwrap_or_default())?;
+                let scale: Scale = vocab(s, row, "scale", scale.get(r).unwrap_or_default())?;
+                let valence: Valence = vocab(s, row, "valence", valence.get(r).unwrap_or_default())?;
+                let mut l = Linkage::new(kind, scale, source(s, row, "source", src.get(r).unwrap_or_default())?)
+                    .with_valence(valence);
+                let (y0, y1) = (year(s, row, "since", since.get(r))?, year(s, row, "until", until.get(r))?);
+                if let (Some(a), Some(b)) = (y0, y1) {
+                    if b < a {
+                        return Err(err("until", Error::UntilBeforeSince { since: a, until: b }.to_string()));
+                    }
+                }
+                if let Some(y) = y0 {
+                    l = l.with_since(y);
+                }
+                if let Some(y) = y1 {
+                    l = l.with_until(y);
+                }
+                if let Some(w) = weight.get(r) {
+                    l = l.with_weight(w).map_err(|e| err("weight", e.to_string()))?;
+                }
+                p.linkages.push(RawLinkage::new(f, t, l));
             }
-            let (Some(to), Some(from)) = (ends.pop(), ends.pop()) else {
-                return Err(err("from", "no ends".to_owned()));
-            };
-            if from == to {
-                return Err(err("to", format!("linkage from actor '{from}' to itself")));
-            }
-            let mut obj = unflatten(s, cells);
-            obj.remove("from");
-            obj.remove("to");
-            let linkage = de::<Linkage>(s, row, obj)?;
-            p.linkages.push(RawLinkage::new(from, to, linkage));
             Ok(())
         })?;
         Ok(graphs.into_iter().map(|p| RawGraph::new(p.focal, p.actors, p.linkages)).collect())
     }
 }
 
-/// Appends `v` to the array at `path`.
-fn push_at(obj: &mut Map<String, Value>, path: &[&str], v: Value) {
+/// Appends `v` to the array at `path`; returns its index there.
+fn push_at(obj: &mut Map<String, Value>, path: &[&str], v: Value) -> usize {
     let mut cur = obj;
-    let Some((last, init)) = path.split_last() else { return };
+    let Some((last, init)) = path.split_last() else { return 0 };
     for k in init {
         let next = cur.entry((*k).to_owned()).or_insert_with(|| Value::Object(Map::new()));
-        let Value::Object(m) = next else { return };
+        let Value::Object(m) = next else { return 0 };
         cur = m;
     }
-    if let Value::Array(a) = cur.entry((*last).to_owned()).or_insert_with(|| Value::Array(Vec::new())) {
-        a.push(v);
+    match cur.entry((*last).to_owned()).or_insert_with(|| Value::Array(Vec::new())) {
+        Value::Array(a) => {
+            a.push(v);
+            a.len() - 1
+        }
+        _ => 0,
     }
 }
 
 /// Deserializes a town; on failure, finds the row at fault by trying the
 /// town's own row, then each child row alone.
-fn town_from(row: usize, obj: Map<String, Value>, kids: &[(Provenance, Map<String, Value>)]) -> Result<Town, Error> {
+fn town_from(row: usize, obj: Map<String, Value>, kids: &[Provenance]) -> Result<Town, Error> {
     let v = Value::Object(obj);
+    // Fast path without field paths; only a failing town is read again
+    // with them (the error is the same).
+    if let Ok(t) = Town::deserialize(&v) {
+        return Ok(t);
+    }
     let first = match serde_path_to_error::deserialize::<_, Town>(&v) {
         Ok(t) => return Ok(t),
         Err(e) => e,
@@ -711,10 +882,20 @@ fn town_from(row: usize, obj: Map<String, Value>, kids: &[(Provenance, Map<Strin
         bare.remove(k);
     }
     de::<Town>(&spec::TOWNS, row, bare.clone())?;
-    for (p, kid) in kids {
+    for p in kids {
+        let list = match &p.key {
+            Some(k) => obj.get(p.field).and_then(|f| f.get(k)),
+            None => obj.get(p.field),
+        };
+        let Some(item) = list.and_then(|l| l.get(p.index)) else { continue };
         let mut one = bare.clone();
-        for (k, v) in kid {
-            one.insert(k.clone(), v.clone());
+        match &p.key {
+            Some(k) => {
+                push_at(&mut one, &[p.field, k], item.clone());
+            }
+            None => {
+                push_at(&mut one, &[p.field], item.clone());
+            }
         }
         if let Err(e) = serde_path_to_error::deserialize::<_, Town>(&Value::Object(one)) {
             let path = e.path().to_string();
