@@ -212,7 +212,7 @@ struct AtlasDocumentRef<'a> {
 ///    [`AdminLevel::tier`](crate::AdminLevel::tier) is below its parent's
 ///    ([`Error::ParentTier`]);
 /// 5. each record's own rules (see [`Town`], [`Trajectory`](crate::Trajectory),
-///    [`LinkageGraph`], [`Source::validate`]).
+///    [`LinkageGraph`], [`Source::new`]).
 ///
 /// [`Atlas::validate_document`] reports every violation at once, in the
 /// order above; the other constructors stop at the first.
