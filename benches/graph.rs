@@ -27,7 +27,7 @@ fn graph_benches(c: &mut Criterion) {
         group.throughput(Throughput::Elements(g.linkage_count() as u64));
         group.bench_with_input(BenchmarkId::new("betweenness", n), &g, |b, g| b.iter(|| common::betweenness(g)));
         group.bench_with_input(BenchmarkId::new("path_centralities_undirected", n), &g, |b, g| {
-            b.iter(|| common::path_centralities(g, regdev::linkage::Orientation::Undirected))
+            b.iter(|| common::path_centralities(g, regdev::Orientation::Undirected))
         });
         if n <= 1_000 {
             let d = common::simple_digraph(&g);

@@ -12,7 +12,7 @@
 
 use std::process::ExitCode;
 
-use regdev::linkage::{Degree, Normalization, Orientation};
+use regdev::{Degree, Normalization, Orientation};
 use regdev::{Atlas, Error, LinkageGraph};
 
 const USAGE: &str = "usage: linkage_graph [--town kunshan|shunde] [--graphml FILE] [--dot FILE]";

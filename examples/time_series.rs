@@ -22,12 +22,8 @@
 //!
 //! Run with `cargo run --example time_series`.
 
-use regdev::dimension::{MarketOrientation, Ownership};
-use regdev::{
-    Actor, ActorId, ActorKind, AdminLevel, Atlas, Claim, Currency, Dimension, DimensionValue, Indicator, Linkage,
-    LinkageGraph, LinkageKind, Money, Name, Observation, ObservationKind, Period, Population, Qualifier, Rank, Scale,
-    Selection, Share, Source, SourceId, SourceKind, SourceStrength, Town, TownId, Valence, Year,
-};
+use regdev::{MarketOrientation, Ownership};
+use regdev::{Actor, ActorId, ActorKind, AdminLevel, Atlas, Claim, Currency, Dimension, DimensionValue, Indicator, Linkage, LinkageGraph, LinkageKind, Money, Name, Observation, ObservationKind, Period, Population, Qualifier, Rank, Scale, Selection, Share, Source, SourceId, SourceKind, SourceStrength, Town, TownId, Valence, Year};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let y = Year::new;
@@ -220,7 +216,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&path, atlas.to_json_pretty()?)?;
     let reloaded = Atlas::from_json_str(&std::fs::read_to_string(&path)?)?;
     assert_eq!(reloaded, atlas);
-    println!("saved and reloaded {} (format_version {})\n", path.display(), regdev::atlas::FORMAT_VERSION);
+    println!("saved and reloaded {} (format_version {})\n", path.display(), regdev::FORMAT_VERSION);
 
     // ---- print every observation, then what each selection picks
     for town in reloaded.towns() {

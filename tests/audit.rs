@@ -4,10 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
 use regdev::audit::{AuditOptions, FindingKind, Severity};
-use regdev::{
-    AdminLevel, Area, Atlas, Currency, Money, Name, Observed, Population, Source, SourceId, SourceKind, Town, TownId,
-    Year,
-};
+use regdev::{AdminLevel, Area, Atlas, Currency, Money, Name, Observed, Population, Source, SourceId, SourceKind, Town, TownId, Year};
 
 #[test]
 fn builtin_findings_are_the_talks_own_inconsistencies() {
@@ -52,7 +49,7 @@ fn atlas(towns: Vec<Town>) -> Atlas {
     b.build().unwrap()
 }
 
-fn town(id: &str, level: AdminLevel) -> regdev::town::TownBuilder {
+fn town(id: &str, level: AdminLevel) -> regdev::TownBuilder {
     Town::builder(TownId::new(id).unwrap(), Name::new(id).unwrap(), level)
 }
 
@@ -203,7 +200,7 @@ fn no_trivial_conversion_is_printed() {
 
 #[test]
 fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
-    use regdev::dimension::Dynamics;
+    use regdev::Dynamics;
     use regdev::{DimensionValue, IndustryDivision, SourceStrength, Specialisation};
     let weak = SourceId::new("blog").unwrap();
     let strong = SourceId::new("paper").unwrap();
@@ -236,7 +233,7 @@ fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
 
 #[test]
 fn disagreeing_claims_are_listed_with_both_values_and_sources() {
-    use regdev::dimension::MarketOrientation;
+    use regdev::MarketOrientation;
     use regdev::{Claim, DimensionValue, Period, Rank};
     let (a, b) = (SourceId::new("classic").unwrap(), SourceId::new("modern").unwrap());
     let market = |m| DimensionValue::MarketOrientation(m);

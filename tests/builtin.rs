@@ -339,7 +339,7 @@ fn every_case_shares_four_dimensions_with_its_archetype() {
 
 #[test]
 fn disagreeing_and_dated_claims_are_recorded_with_ranks() {
-    use regdev::dimension::{MarketOrientation, Ownership};
+    use regdev::{MarketOrientation, Ownership};
     use regdev::{Dimension, Rank, Year};
     let atlas = Atlas::builtin();
     // Wenzhou: the export reading (preferred) and the domestic one, each sourced.

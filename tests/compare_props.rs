@@ -8,9 +8,7 @@
 
 use proptest::prelude::*;
 use regdev::arbitrary;
-use regdev::compare::{
-    Classification, Gower, ProfileMetric, Ranked, SimpleMatching, Verdict, VerdictRule, classify, classify_all,
-};
+use regdev::{Classification, Gower, ProfileMetric, Ranked, SimpleMatching, Verdict, VerdictRule, classify, classify_all};
 use regdev::{Compare, Dimension, Profile};
 
 /// Gower with a random weight in [0, 5] on each dimension.

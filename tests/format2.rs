@@ -4,11 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use regdev::id::IdKind;
-use regdev::{
-    AdminLevel, Area, Atlas, Currency, Error, Indicator, KeyFacts, Money, Name, Observation, ObservationKind, Observed,
-    Population, Qualifier, Selection, Share, SourceId, Town, TownId, Unit, Year,
-};
+use regdev::IdKind;
+use regdev::{AdminLevel, Area, Atlas, Currency, Error, Indicator, KeyFacts, Money, Name, Observation, ObservationKind, Observed, Population, Qualifier, Selection, Share, SourceId, Town, TownId, Unit, Year};
 use serde_json::{Value, json};
 
 fn s() -> SourceId {

@@ -110,9 +110,8 @@ roundtrips! {
 /// Every vocabulary enum, every variant, through both formats.
 #[test]
 fn every_vocabulary_variant_round_trips() {
-    use regdev::dimension::*;
-    use regdev::id::IdKind;
-    use regdev::town::{ZoneKind, ZoneLevel};
+    use regdev::IdKind;
+    use regdev::{ZoneKind, ZoneLevel};
     use regdev::*;
 
     fn all<T: Serialize + DeserializeOwned + PartialEq + Debug + Clone>(values: &[T]) {

@@ -2,6 +2,9 @@
 //! picture, the Gower distance heatmap with its dendrogram, and a
 //! self-contained HTML report (feature `figures`).
 //!
+//! A public module, a namespace behind a feature: the figure types and
+//! their [`Options`] and [`Colour`].
+//!
 //! Every figure is SVG 1.1, returned as a `String` (`to_svg`) or written to
 //! any [`std::io::Write`] (`write_svg`). Output is deterministic: the same
 //! input and [`Options`] give the same bytes. Text is real SVG text (not

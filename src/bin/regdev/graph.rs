@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use regdev::linkage::{BrokerageRoles, Degree, Grouping, Normalization, Orientation, ScaleProfile};
+use regdev::{BrokerageRoles, Degree, Grouping, Normalization, Orientation, ScaleProfile};
 use regdev::{Atlas, LinkageGraph, Place, Town};
 use serde::Serialize;
 
