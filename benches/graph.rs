@@ -7,18 +7,10 @@
 //! `cargo bench --features synth --bench graph`; see BENCHMARKS.md.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
-
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
-}
 
 fn graph_benches(c: &mut Criterion) {
     for n in [1_000, 10_000] {
@@ -56,5 +48,5 @@ fn graph_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = config(); targets = graph_benches }
+criterion_group! { name = benches; config = common::settings::config(10); targets = graph_benches }
 criterion_main!(benches);

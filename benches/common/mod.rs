@@ -7,6 +7,8 @@ use regdev::{DistanceMatrix, Gower, classify_all};
 use regdev::synth::{self, SynthConfig};
 use regdev::{Atlas, AtlasDocument, Currency, Error, Money, Query, RegionalModel};
 
+pub mod settings;
+
 /// The seed of every benchmark fixture.
 pub const SEED: u64 = 42;
 
