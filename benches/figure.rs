@@ -7,7 +7,7 @@
 
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
+use regdev::figure::{ComparisonFigure, DistanceFigure, Figure, GraphFigure, Options, Report};
 
 #[path = "common/settings.rs"]
 mod settings;
