@@ -1,28 +1,5 @@
 //! The [`Atlas`]: a validated collection of towns, archetypes, linkage
 //! graphs, sources and exchange rates.
-//!
-//! An atlas is the unit other programs load, query and compare. It is
-//! built with an [`AtlasBuilder`] or deserialized from an
-//! [`AtlasDocument`] (any serde format), and in both cases validated once:
-//! everything inside an `Atlas` may rely on its invariants.
-//!
-//! # Order
-//!
-//! Every collection iterates in insertion (document) order, which is
-//! stable across loads and serialization round-trips.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::Atlas;
-//!
-//! let atlas = Atlas::builtin();
-//! let kunshan = atlas.town("kunshan").ok_or("no kunshan")?;
-//! assert_eq!(kunshan.name().chinese(), Some("昆山市"));
-//! assert_eq!(atlas.children("kunshan").count(), 10);
-//! assert_eq!(atlas.towns_named("顺德区").count(), 1);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use std::collections::{HashMap, HashSet};
 
@@ -191,6 +168,19 @@ struct AtlasDocumentRef<'a> {
 /// A validated collection of towns, archetypes, linkage graphs, sources
 /// and exchange rates.
 ///
+/// The [`Atlas`]: a validated collection of towns, archetypes, linkage
+/// graphs, sources and exchange rates.
+///
+/// An atlas is the unit other programs load, query and compare. It is
+/// built with an [`AtlasBuilder`] or deserialized from an
+/// [`AtlasDocument`] (any serde format), and in both cases validated once:
+/// everything inside an `Atlas` may rely on its invariants.
+///
+/// # Order
+///
+/// Every collection iterates in insertion (document) order, which is
+/// stable across loads and serialization round-trips.
+///
 /// # Invariants
 ///
 /// Checked once, when the atlas is built or loaded; each violation is a
@@ -212,7 +202,7 @@ struct AtlasDocumentRef<'a> {
 ///    [`AdminLevel::tier`](crate::AdminLevel::tier) is below its parent's
 ///    ([`Error::ParentTier`]);
 /// 5. each record's own rules (see [`Town`], [`Trajectory`](crate::Trajectory),
-///    [`LinkageGraph`], [`Source::validate`]).
+///    [`LinkageGraph`], [`Source::new`]).
 ///
 /// [`Atlas::validate_document`] reports every violation at once, in the
 /// order above; the other constructors stop at the first.

@@ -31,7 +31,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::id::IdKind;
+    /// use regdev::IdKind;
     ///
     /// assert_eq!(IdKind::Town.to_string(), "town");
     /// assert_eq!("actor".parse::<IdKind>()?, IdKind::Actor);
@@ -98,7 +98,7 @@ macro_rules! slug_id {
             /// # Example
             ///
             /// ```
-            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            #[doc = concat!("use regdev::", stringify!($name), ";")]
             ///
             #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
             #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
@@ -126,7 +126,7 @@ macro_rules! slug_id {
             /// # Example
             ///
             /// ```
-            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            #[doc = concat!("use regdev::", stringify!($name), ";")]
             ///
             #[doc = concat!("let id: ", stringify!($name), " = \"", $example, "\".parse()?;")]
             #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
@@ -142,7 +142,7 @@ macro_rules! slug_id {
             /// # Example
             ///
             /// ```
-            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            #[doc = concat!("use regdev::", stringify!($name), ";")]
             ///
             #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
             #[doc = concat!("assert_eq!(id.into_string(), \"", $example, "\");")]
