@@ -598,7 +598,7 @@ impl core::fmt::Display for Classification {
 /// # Example
 ///
 /// ```
-/// use regdev::{compare::{classify, Gower, SimpleMatching}, RegionalModel};
+/// use regdev::{classify, Gower, RegionalModel, SimpleMatching};
 /// let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
 /// let wenzhou = RegionalModel::Wenzhou.archetype();
 /// let c = classify(&wenzhou, &archetypes, &Gower::new())?;

@@ -72,7 +72,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Dimension};
+    /// use regdev::{Gower, Dimension};
     /// let g = Gower::new().weight(Dimension::Dynamics, 2.0)?;
     /// assert_eq!(g.weight_of(Dimension::Dynamics), 2.0);
     /// assert!(Gower::new().weight(Dimension::Dynamics, -1.0).is_err());
@@ -112,7 +112,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Dimension};
+    /// use regdev::{Gower, Dimension};
     /// let g = Gower::new().only(Dimension::talk_rows());
     /// assert_eq!(g.weight_of(Dimension::Ownership), 0.0);
     /// ```
@@ -185,7 +185,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Currency};
+    /// use regdev::{Gower, Currency};
     /// let g = Gower::new().currencies(Currency::Usd, Currency::Usd);
     /// assert_ne!(g, Gower::new());
     /// ```
@@ -203,7 +203,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Profile};
+    /// use regdev::{Gower, Profile};
     /// assert!(Gower::new().profiles(&Profile::default(), &Profile::default()).is_none());
     /// ```
     #[must_use]
