@@ -3,6 +3,9 @@
 //! built-in towns that a cited source treats as a case of it, and each
 //! case's classification against the three archetypes with its coverage
 //! (how many of the archetype's dimensions the town's profile also sets).
+//! Then the towns whose profile is sourced in part but that no source read
+//! names a case of a model (too few dimensions for a label), classified the
+//! same way.
 //!
 //! ```sh
 //! cargo run --example three_models
@@ -12,6 +15,16 @@ use regdev::{Atlas, Dimension, RegionalModel};
 
 pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     let atlas = Atlas::builtin();
+    let print_ranking = |id: &str| -> Result<(), Box<dyn std::error::Error>> {
+        let classification = atlas.classify(id)?;
+        for ranked in classification.ranking() {
+            let distance = ranked.distance().map_or("n/a".to_owned(), |d| format!("{:.2}", d.value()));
+            let compared = ranked.distance().map_or(0, |d| d.contributions().len());
+            println!("      {:<20} Gower {distance} over {compared} features", ranked.name());
+        }
+        println!("      {}", classification.verdict_line());
+        Ok(())
+    };
     for &model in RegionalModel::ALL {
         let archetype = model.archetype();
         let archetype_dims: Vec<Dimension> =
@@ -36,14 +49,15 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
                 town.level(),
                 archetype_dims.len()
             );
-            let classification = atlas.classify(town.id().as_str())?;
-            for ranked in classification.ranking() {
-                let distance = ranked.distance().map_or("n/a".to_owned(), |d| format!("{:.2}", d.value()));
-                let compared = ranked.distance().map_or(0, |d| d.contributions().len());
-                println!("      {:<20} Gower {distance} over {compared} features", ranked.name());
-            }
+            print_ranking(town.id().as_str())?;
         }
         println!();
+    }
+    let unlabelled: Vec<_> = atlas.towns().filter(|t| t.model().is_none() && !t.profile().is_empty()).collect();
+    println!("== Profiled towns without a model label ({}) ==", unlabelled.len());
+    for town in unlabelled {
+        println!("  {} ({}), {}: {} dimensions sourced", town.name(), town.id(), town.level(), town.profile().len());
+        print_ranking(town.id().as_str())?;
     }
     Ok(())
 }

@@ -15,8 +15,8 @@
 //! | children exceed parent | warning | the children's summed area or population is above the parent's |
 //! | profile vs linkage graph | warning | asserted economic-linkage scope or borrowing origins differ from those derived from the town's graph |
 //! | year gap | info | a town's dated facts span more than 10 years |
-//! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label |
-//! | disagreeing claims | info; warning if none of them is preferred | a profile dimension holds claims (deprecated ones aside) that speak of the same years and disagree ([`ProfileClaims::disagreements`](crate::ProfileClaims::disagreements)); the finding lists every value with its source and rank |
+//! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label, or behind a claim of an archetype's reference profile |
+//! | disagreeing claims | info; warning if none of them is preferred | a profile dimension of a town or of an archetype holds claims (deprecated ones aside) that speak of the same years and disagree ([`ProfileClaims::disagreements`](crate::ProfileClaims::disagreements)); the finding lists every value with its source and rank |
 //! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
 //! | duplicate code | warning | a town's statistical code is also an earlier town's |
 //! | code vs parent | warning | a town's code does not start with its parent town's code (a town coded 330382114 under a county coded 330324), or is not below its level |
@@ -27,6 +27,10 @@
 //! The last three need the `gazetteer` feature (on by default); without it
 //! they are skipped. Only releases the gazetteer covers are checked: stated
 //! listing years before 2015 cannot be.
+//!
+//! Weak sources and disagreeing claims are also checked on every
+//! archetype's reference profile; those findings name the archetype instead
+//! of a town ([`Finding::subject`]). The other checks concern towns only.
 //!
 //! The checks on measured facts use the town's headline figures
 //! ([`KeyFacts::area`](crate::KeyFacts::area) and siblings: the latest
@@ -65,7 +69,7 @@
 //! use regdev::audit::{FindingKind, Severity};
 //!
 //! let findings = regdev::Atlas::builtin().audit();
-//! let shunde = findings.iter().find(|f| f.town().as_str() == "shunde").ok_or("no finding")?;
+//! let shunde = findings.iter().find(|f| f.town().is_some_and(|t| t.as_str() == "shunde")).ok_or("no finding")?;
 //! assert_eq!(shunde.kind(), FindingKind::GdpPerCapitaMismatch);
 //! assert_eq!(shunde.severity(), Severity::Warning);
 //! println!("{shunde}");
@@ -77,7 +81,7 @@ use serde::{Deserialize, Serialize};
 use crate::macros::vocabulary;
 
 mod codes;
-use crate::{Atlas, Error, Money, Town, TownId};
+use crate::{Archetype, ArchetypeId, Atlas, Error, Money, Town, TownId};
 
 vocabulary! {
     /// How much a finding matters.
@@ -148,24 +152,121 @@ vocabulary! {
     }
 }
 
+/// What a finding is about: a town, or a reference profile (an
+/// [`Archetype`]).
+///
+/// # Example
+///
+/// ```
+/// use regdev::audit::Subject;
+/// for f in regdev::Atlas::builtin().audit() {
+///     match f.subject() {
+///         Subject::Town(id) => println!("town {id}: {}", f.message()),
+///         Subject::Archetype(id) => println!("archetype {id}: {}", f.message()),
+///     }
+/// }
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject<'a> {
+    /// A town of the atlas.
+    Town(&'a TownId),
+    /// An archetype of the atlas.
+    Archetype(&'a ArchetypeId),
+}
+
+impl core::fmt::Display for Subject<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Subject::Town(id) => write!(f, "town '{id}'"),
+            Subject::Archetype(id) => write!(f, "archetype '{id}'"),
+        }
+    }
+}
+
 /// One audit finding: what, where, how bad, and the numbers.
+///
+/// A finding is about a town or about an archetype ([`Finding::subject`]);
+/// in JSON it names one of them in a `town` or an `archetype` field.
 ///
 /// # Example
 ///
 /// ```
 /// for f in regdev::Atlas::builtin().audit() {
-///     println!("{} {} {}: {}", f.severity(), f.town(), f.field(), f.message());
+///     println!("{} {} {}: {}", f.severity(), f.subject(), f.field(), f.message());
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[serde(try_from = "RawFinding", into = "RawFinding")]
 pub struct Finding {
     severity: Severity,
     kind: FindingKind,
-    town: TownId,
+    subject: OwnedSubject,
     field: String,
     message: String,
     values: Vec<(String, f64)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum OwnedSubject {
+    Town(TownId),
+    Archetype(ArchetypeId),
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct RawFinding {
+    severity: Severity,
+    kind: FindingKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    town: Option<TownId>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    archetype: Option<ArchetypeId>,
+    field: String,
+    message: String,
+    values: Vec<(String, f64)>,
+}
+
+impl TryFrom<RawFinding> for Finding {
+    type Error = Error;
+    fn try_from(r: RawFinding) -> Result<Finding, Error> {
+        let subject = match (r.town, r.archetype) {
+            (Some(t), None) => OwnedSubject::Town(t),
+            (None, Some(a)) => OwnedSubject::Archetype(a),
+            (None, None) => return Err(Error::MissingField { field: "finding town or archetype" }),
+            (Some(t), Some(a)) => {
+                return Err(Error::ListedTwice {
+                    field: "finding subject",
+                    value: format!("town '{t}' and archetype '{a}'"),
+                });
+            }
+        };
+        Ok(Finding {
+            severity: r.severity,
+            kind: r.kind,
+            subject,
+            field: r.field,
+            message: r.message,
+            values: r.values,
+        })
+    }
+}
+
+impl From<Finding> for RawFinding {
+    fn from(f: Finding) -> RawFinding {
+        let (town, archetype) = match f.subject {
+            OwnedSubject::Town(t) => (Some(t), None),
+            OwnedSubject::Archetype(a) => (None, Some(a)),
+        };
+        RawFinding {
+            severity: f.severity,
+            kind: f.kind,
+            town,
+            archetype,
+            field: f.field,
+            message: f.message,
+            values: f.values,
+        }
+    }
 }
 
 impl Finding {
@@ -193,16 +294,52 @@ impl Finding {
         self.kind
     }
 
-    /// The town concerned.
+    /// What the finding is about: a town or an archetype.
     ///
     /// # Example
     ///
     /// ```
-    /// assert!(regdev::Atlas::builtin().audit().iter().any(|f| f.town().as_str() == "kunshan"));
+    /// use regdev::audit::Subject;
+    /// let audit = regdev::Atlas::builtin().audit();
+    /// assert!(audit.iter().any(|f| matches!(f.subject(), Subject::Town(id) if id.as_str() == "kunshan")));
     /// ```
     #[must_use]
-    pub fn town(&self) -> &TownId {
-        &self.town
+    pub fn subject(&self) -> Subject<'_> {
+        match &self.subject {
+            OwnedSubject::Town(t) => Subject::Town(t),
+            OwnedSubject::Archetype(a) => Subject::Archetype(a),
+        }
+    }
+
+    /// The town concerned, if the finding is about a town.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert!(regdev::Atlas::builtin().audit().iter().any(|f| f.town().is_some_and(|t| t.as_str() == "kunshan")));
+    /// ```
+    #[must_use]
+    pub fn town(&self) -> Option<&TownId> {
+        match &self.subject {
+            OwnedSubject::Town(t) => Some(t),
+            OwnedSubject::Archetype(_) => None,
+        }
+    }
+
+    /// The archetype concerned, if the finding is about an archetype.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// // The built-in archetypes raise no finding.
+    /// assert!(regdev::Atlas::builtin().audit().iter().all(|f| f.archetype().is_none()));
+    /// ```
+    #[must_use]
+    pub fn archetype(&self) -> Option<&ArchetypeId> {
+        match &self.subject {
+            OwnedSubject::Town(_) => None,
+            OwnedSubject::Archetype(a) => Some(a),
+        }
     }
 
     /// The field path concerned, e.g. `key_facts.gdp_per_capita`.
@@ -235,7 +372,7 @@ impl Finding {
     ///
     /// ```
     /// let audit = regdev::Atlas::builtin().audit();
-    /// let shunde = audit.iter().find(|f| f.town().as_str() == "shunde").ok_or("?")?;
+    /// let shunde = audit.iter().find(|f| f.town().is_some_and(|t| t.as_str() == "shunde")).ok_or("?")?;
     /// assert!(shunde.values().iter().any(|(name, _)| name == "stated"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -247,7 +384,7 @@ impl Finding {
 
 impl core::fmt::Display for Finding {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{}: town '{}', field '{}': {}", self.severity, self.town, self.field, self.message)
+        write!(f, "{}: {}, field '{}': {}", self.severity, self.subject(), self.field, self.message)
     }
 }
 
@@ -349,7 +486,8 @@ impl Atlas {
     }
 
     /// Audits the atlas with the given thresholds. Findings come town by
-    /// town in atlas order, checks in the order of the module docs' table.
+    /// town in atlas order, checks in the order of the module docs' table,
+    /// then archetype by archetype (weak sources, disagreeing claims).
     ///
     /// # Example
     ///
@@ -374,6 +512,10 @@ impl Atlas {
             mixed_years(town, &mut out);
             codes.check(self, town, &mut out);
         }
+        for archetype in self.archetypes() {
+            archetype_weak_sources(self, archetype, &mut out);
+            archetype_disagreeing_claims(archetype, &mut out);
+        }
         out
     }
 }
@@ -389,10 +531,27 @@ fn finding(
     Finding {
         severity,
         kind,
-        town: town.id().clone(),
+        subject: OwnedSubject::Town(town.id().clone()),
         field: field.to_owned(),
         message,
         values: values.iter().map(|(k, v)| ((*k).to_owned(), *v)).collect(),
+    }
+}
+
+fn archetype_finding(
+    severity: Severity,
+    kind: FindingKind,
+    archetype: &Archetype,
+    field: &str,
+    message: String,
+) -> Finding {
+    Finding {
+        severity,
+        kind,
+        subject: OwnedSubject::Archetype(archetype.id().clone()),
+        field: field.to_owned(),
+        message,
+        values: Vec::new(),
     }
 }
 
@@ -598,26 +757,41 @@ fn year_gap(town: &Town, options: &AuditOptions, out: &mut Vec<Finding>) {
 /// Lists every profile dimension whose claims disagree, with each value,
 /// source and rank. Where a claim is preferred it decides (info); where none
 /// is, comparison leaves the dimension unset for those years (warning).
+fn disagreements(claims: &crate::ProfileClaims) -> Vec<(Severity, String, String)> {
+    claims
+        .disagreements()
+        .iter()
+        .map(|d| {
+            let preferred = d.claims().iter().find(|c| c.rank() == crate::Rank::Preferred);
+            let (severity, outcome) = match preferred {
+                Some(c) => (Severity::Info, format!("the preferred claim (\"{}\", {}) is used", c.value(), c.source())),
+                None => (
+                    Severity::Warning,
+                    "none is preferred, so comparison leaves the dimension unset where they compete".to_owned(),
+                ),
+            };
+            let listed = d.to_string();
+            let listed = listed.split_once(": ").map_or(listed.as_str(), |(_, rest)| rest);
+            (
+                severity,
+                format!("profile_claims.{}", d.dimension().id()),
+                format!("sources disagree on {}: {listed}; {outcome}", d.dimension().id()),
+            )
+        })
+        .collect()
+}
+
 fn disagreeing_claims(town: &Town, out: &mut Vec<Finding>) {
-    for d in town.profile_claims().disagreements() {
-        let preferred = d.claims().iter().find(|c| c.rank() == crate::Rank::Preferred);
-        let (severity, outcome) = match preferred {
-            Some(c) => (Severity::Info, format!("the preferred claim (\"{}\", {}) is used", c.value(), c.source())),
-            None => (
-                Severity::Warning,
-                "none is preferred, so comparison leaves the dimension unset where they compete".to_owned(),
-            ),
-        };
-        let listed = d.to_string();
-        let listed = listed.split_once(": ").map_or(listed.as_str(), |(_, rest)| rest);
-        out.push(finding(
-            severity,
-            FindingKind::DisagreeingClaims,
-            town,
-            &format!("profile_claims.{}", d.dimension().id()),
-            format!("sources disagree on {}: {listed}; {outcome}", d.dimension().id()),
-            &[],
-        ));
+    for (severity, field, message) in disagreements(town.profile_claims()) {
+        out.push(finding(severity, FindingKind::DisagreeingClaims, town, &field, message, &[]));
+    }
+}
+
+/// The same check on an archetype's reference profile: two sources that
+/// disagree on what a model is are as worth knowing as on a town.
+fn archetype_disagreeing_claims(archetype: &Archetype, out: &mut Vec<Finding>) {
+    for (severity, field, message) in disagreements(archetype.profile_claims()) {
+        out.push(archetype_finding(severity, FindingKind::DisagreeingClaims, archetype, &field, message));
     }
 }
 
@@ -641,6 +815,25 @@ fn weak_sources(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
                 ),
                 &[],
             ));
+        }
+    }
+}
+
+/// A weak source may not back an archetype's reference profile either.
+fn archetype_weak_sources(atlas: &Atlas, archetype: &Archetype, out: &mut Vec<Finding>) {
+    for d in crate::Dimension::ALL {
+        for claim in archetype.profile_claims().claims(*d) {
+            let id = claim.source();
+            let Some(source) = atlas.source(id.as_str()) else { continue };
+            if source.strength() == Some(crate::SourceStrength::Weak) {
+                out.push(archetype_finding(
+                    Severity::Warning,
+                    FindingKind::WeakSource,
+                    archetype,
+                    &format!("profile_claims.{}", d.id()),
+                    format!("'{id}' is a weak source; it may not back a claim of an archetype's reference profile"),
+                ));
+            }
         }
     }
 }

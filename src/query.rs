@@ -176,7 +176,9 @@ impl Query {
     ///
     /// ```
     /// use regdev::{Query, RegionalModel};
-    /// assert_eq!(Query::model(RegionalModel::Sunan).count(regdev::Atlas::builtin()), 2);
+    /// let atlas = regdev::Atlas::builtin();
+    /// let sunan = atlas.towns().filter(|t| t.model().map(|m| *m.value()) == Some(RegionalModel::Sunan)).count();
+    /// assert_eq!(Query::model(RegionalModel::Sunan).count(atlas), sunan);
     /// ```
     #[must_use]
     pub fn model(model: RegionalModel) -> Query {
@@ -256,7 +258,8 @@ impl Query {
     /// ```
     /// use regdev::{Atlas, Query};
     /// let atlas = Atlas::builtin();
-    /// assert_eq!(Query::population(..=2_000_000).count(atlas), 3);
+    /// let small = atlas.towns().filter(|t| t.key_facts().population().is_some_and(|p| p.value().get() <= 2_000_000));
+    /// assert_eq!(Query::population(..=2_000_000).count(atlas), small.count());
     /// let shunde = atlas.require_town("shunde")?.key_facts().population().ok_or("?")?.value().get();
     /// assert_eq!(Query::population(shunde..).count(atlas), 1);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -382,8 +385,10 @@ impl Query {
     ///
     /// ```
     /// use regdev::{Query, RegionalModel};
+    /// let atlas = regdev::Atlas::builtin();
     /// let q = Query::model(RegionalModel::Sunan).or(Query::model(RegionalModel::PearlRiverDelta));
-    /// assert_eq!(q.count(regdev::Atlas::builtin()), 4);
+    /// let either = Query::model(RegionalModel::Sunan).count(atlas) + Query::model(RegionalModel::PearlRiverDelta).count(atlas);
+    /// assert_eq!(q.count(atlas), either);
     /// ```
     #[must_use]
     pub fn or(self, other: Query) -> Query {
@@ -404,7 +409,7 @@ impl Query {
     /// use regdev::{Query, RegionalModel};
     /// let atlas = regdev::Atlas::builtin();
     /// let q = Query::not(Query::model(RegionalModel::Sunan));
-    /// assert_eq!(q.count(atlas), atlas.towns().len() - 2);
+    /// assert_eq!(q.count(atlas), atlas.towns().len() - Query::model(RegionalModel::Sunan).count(atlas));
     /// ```
     #[must_use]
     #[allow(clippy::should_implement_trait)]

@@ -24,12 +24,15 @@ fn builtin_findings_are_the_talks_own_inconsistencies() {
          the preferred claim (\"Export\", walcott-2007) is used"
     );
     let k = &findings[0];
-    assert_eq!((k.town().as_str(), k.kind(), k.severity()), ("kunshan", FindingKind::Unconvertible, Severity::Info));
+    assert_eq!(
+        (k.town().unwrap().as_str(), k.kind(), k.severity()),
+        ("kunshan", FindingKind::Unconvertible, Severity::Info)
+    );
     assert_eq!(k.field(), "key_facts.gdp_per_capita");
     assert_eq!(k.values()[0], ("derived".to_owned(), 182_500.0));
     let s = &findings[1];
     assert_eq!(
-        (s.town().as_str(), s.kind(), s.severity()),
+        (s.town().unwrap().as_str(), s.kind(), s.severity()),
         ("shunde", FindingKind::GdpPerCapitaMismatch, Severity::Warning)
     );
     assert_eq!(
@@ -79,7 +82,7 @@ fn density_children_and_year_gap() {
             .unwrap(),
     ]);
     let kinds: Vec<(String, FindingKind, String)> =
-        a.audit().iter().map(|f| (f.town().to_string(), f.kind(), f.field().to_owned())).collect();
+        a.audit().iter().map(|f| (f.town().unwrap().to_string(), f.kind(), f.field().to_owned())).collect();
     assert_eq!(
         kinds,
         [
@@ -174,7 +177,7 @@ fn derived_figures_of_mixed_years_are_flagged() {
     let f = a.audit();
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(f[0].kind(), FindingKind::MixedYears);
-    assert_eq!(f[0].town().as_str(), "mixed");
+    assert_eq!(f[0].town().unwrap().as_str(), "mixed");
     assert_eq!(
         f[0].to_string(),
         "Warning: town 'mixed', field 'key_facts': GDP per capita would divide a 2014 GDP by a 2017 population; \
@@ -285,7 +288,7 @@ fn disagreeing_claims_are_listed_with_both_values_and_sources() {
          \"Domestic\" (classic, normal) vs \"Export\" (modern, preferred); the preferred claim (\"Export\", modern) is used"
     );
     assert_eq!(found[1].severity(), Severity::Warning);
-    assert_eq!(found[1].town().as_str(), "open");
+    assert_eq!(found[1].town().unwrap().as_str(), "open");
     assert!(
         found[1].message().contains("\"Domestic\" (classic, normal) vs \"Export\" (modern, normal)"),
         "{}",
@@ -293,4 +296,101 @@ fn disagreeing_claims_are_listed_with_both_values_and_sources() {
     );
     assert!(found[1].message().contains("none is preferred"), "{}", found[1]);
     assert_eq!(atlas.town("open").unwrap().profile().market_orientation, None);
+}
+
+#[test]
+fn archetypes_disagreeing_claims_and_weak_sources_are_findings() {
+    use regdev::audit::Subject;
+    use regdev::dimension::{MarketOrientation, Ownership};
+    use regdev::{Archetype, ArchetypeId, Claim, DimensionValue, Rank, SourceStrength};
+    let (a, b, w) =
+        (SourceId::new("classic").unwrap(), SourceId::new("modern").unwrap(), SourceId::new("blog").unwrap());
+    let market = |m| DimensionValue::MarketOrientation(m);
+    // Two normal claims that disagree: warning, the dimension is left unset.
+    let open = Archetype::builder(ArchetypeId::new("open-model").unwrap(), "Open model")
+        .claim(Claim::new(market(MarketOrientation::Domestic), a.clone()))
+        .claim(Claim::new(market(MarketOrientation::Export), b.clone()))
+        .build()
+        .unwrap();
+    // Settled by a preferred claim: info; and one claim rests on a weak source.
+    let settled = Archetype::builder(ArchetypeId::new("settled-model").unwrap(), "Settled model")
+        .claim(Claim::new(market(MarketOrientation::Domestic), a.clone()))
+        .claim(Claim::new(market(MarketOrientation::Export), b.clone()).ranked(Rank::Preferred))
+        .claim(Claim::new(DimensionValue::Ownership(Ownership::Private), w.clone()))
+        .build()
+        .unwrap();
+    // Agreeing claims are no finding.
+    let quiet = Archetype::builder(ArchetypeId::new("quiet-model").unwrap(), "Quiet model")
+        .claim(Claim::new(market(MarketOrientation::Export), a.clone()))
+        .claim(Claim::new(market(MarketOrientation::Export), b.clone()))
+        .build()
+        .unwrap();
+    let atlas = Atlas::builder()
+        .source(Source::new(a, SourceKind::Book, "classic reading").with_strength(SourceStrength::Strong))
+        .source(Source::new(b, SourceKind::Article, "modern reading").with_strength(SourceStrength::Medium))
+        .source(Source::new(w, SourceKind::WebPage, "a blog").with_strength(SourceStrength::Weak))
+        .archetype(open)
+        .archetype(settled)
+        .archetype(quiet)
+        .build()
+        .unwrap();
+    let found = atlas.audit();
+    let listed: Vec<(String, FindingKind, Severity, &str)> =
+        found.iter().map(|f| (f.subject().to_string(), f.kind(), f.severity(), f.field())).collect();
+    assert_eq!(
+        listed,
+        [
+            (
+                "archetype 'open-model'".to_owned(),
+                FindingKind::DisagreeingClaims,
+                Severity::Warning,
+                "profile_claims.market_orientation"
+            ),
+            (
+                "archetype 'settled-model'".to_owned(),
+                FindingKind::WeakSource,
+                Severity::Warning,
+                "profile_claims.ownership"
+            ),
+            (
+                "archetype 'settled-model'".to_owned(),
+                FindingKind::DisagreeingClaims,
+                Severity::Info,
+                "profile_claims.market_orientation"
+            ),
+        ]
+    );
+    assert!(found.iter().all(|f| f.town().is_none() && f.archetype().is_some()));
+    assert!(matches!(found[0].subject(), Subject::Archetype(id) if id.as_str() == "open-model"));
+    assert_eq!(
+        found[0].to_string(),
+        "Warning: archetype 'open-model', field 'profile_claims.market_orientation': sources disagree on \
+         market_orientation: \"Domestic\" (classic, normal) vs \"Export\" (modern, normal); none is preferred, so \
+         comparison leaves the dimension unset where they compete"
+    );
+    assert!(found[1].message().contains("'blog' is a weak source"), "{}", found[1]);
+    assert!(found[2].message().contains("the preferred claim (\"Export\", modern) is used"), "{}", found[2]);
+    assert_eq!(atlas.archetype("open-model").unwrap().profile().market_orientation, None);
+}
+
+#[test]
+fn findings_round_trip_through_json_naming_a_town_or_an_archetype() {
+    use regdev::audit::Finding;
+    let findings = Atlas::builtin().audit();
+    let json = serde_json::to_string(&findings).unwrap();
+    assert!(json.contains("\"town\":\"shunde\""), "{json}");
+    assert!(!json.contains("\"archetype\""), "{json}");
+    let back: Vec<Finding> = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, findings);
+    let archetype = r#"{"severity":"info","kind":"disagreeing_claims","archetype":"wenzhou","field":"f","message":"m","values":[]}"#;
+    let f: Finding = serde_json::from_str(archetype).unwrap();
+    assert_eq!(f.archetype().map(|a| a.as_str()), Some("wenzhou"));
+    assert_eq!(serde_json::to_string(&f).unwrap(), archetype);
+    // Exactly one subject: neither or both is an error naming the field.
+    let neither = r#"{"severity":"info","kind":"disagreeing_claims","field":"f","message":"m","values":[]}"#;
+    let e = serde_json::from_str::<Finding>(neither).unwrap_err().to_string();
+    assert!(e.contains("missing required field 'finding town or archetype'"), "{e}");
+    let both = r#"{"severity":"info","kind":"disagreeing_claims","town":"t","archetype":"a","field":"f","message":"m","values":[]}"#;
+    let e = serde_json::from_str::<Finding>(both).unwrap_err().to_string();
+    assert!(e.contains("finding subject 'town 't' and archetype 'a'' is listed twice"), "{e}");
 }

@@ -75,7 +75,7 @@ fn a_code_outside_its_parents_code_is_a_finding() {
     let f = code_findings(&a);
     assert_eq!(f.len(), 1, "{f:#?}");
     assert_eq!(
-        (f[0].kind(), f[0].severity(), f[0].town().as_str()),
+        (f[0].kind(), f[0].severity(), f[0].town().unwrap().as_str()),
         (FindingKind::CodeParentMismatch, Severity::Warning, "liushi")
     );
     assert_eq!(f[0].field(), "statistical_code");
@@ -102,7 +102,7 @@ fn a_code_used_by_two_towns_is_a_finding_on_the_second() {
     ]);
     let f = code_findings(&a);
     assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!((f[0].kind(), f[0].town().as_str()), (FindingKind::DuplicateCode, "liushi-again"));
+    assert_eq!((f[0].kind(), f[0].town().unwrap().as_str()), (FindingKind::DuplicateCode, "liushi-again"));
     assert!(f[0].message().contains("town 'liushi'"), "{}", f[0].message());
 }
 

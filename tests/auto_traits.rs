@@ -48,6 +48,7 @@ public_types![
     regdev::audit::Finding,
     regdev::audit::FindingKind,
     regdev::audit::Severity,
+    regdev::audit::Subject<'static>,
     // ids and provenance
     regdev::TownId,
     regdev::ActorId,

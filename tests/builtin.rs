@@ -377,3 +377,35 @@ mod three_models;
 fn three_models_example_runs() {
     three_models::main().unwrap();
 }
+
+#[test]
+fn every_case_is_classified_against_every_archetype_on_the_dimensions_both_set() {
+    let atlas = Atlas::builtin();
+    let names: BTreeSet<&str> = atlas.archetypes().map(|a| a.name()).collect();
+    let mut cases: std::collections::BTreeMap<regdev::RegionalModel, Vec<String>> = Default::default();
+    for town in atlas.towns() {
+        let Some(model) = town.model() else { continue };
+        let archetype = model.value().archetype();
+        let classification = atlas.classify(town.id().as_str()).unwrap();
+        let ranked: BTreeSet<&str> = classification.ranking().iter().map(|r| r.name()).collect();
+        assert_eq!(ranked, names, "{} is not ranked against every archetype", town.id());
+        // Its own model's archetype is compared on exactly the dimensions
+        // both profiles set (the coverage the example prints).
+        let shared = Dimension::ALL
+            .iter()
+            .filter(|&&d| archetype.profile().get(d).is_some() && town.profile().get(d).is_some())
+            .count();
+        let own = classification.ranking().iter().find(|r| r.name() == archetype.name()).unwrap();
+        assert_eq!(own.distance().unwrap().compared(), shared, "{}", town.id());
+        cases.entry(*model.value()).or_default().push(town.id().to_string());
+    }
+    // Every model has sourced cases; Huaxi makes Sunan's third.
+    assert_eq!(cases.len(), 3, "{cases:?}");
+    assert!(cases.values().all(|c| c.len() >= 2), "{cases:?}");
+    assert!(cases[&regdev::RegionalModel::Sunan].contains(&"huaxi".to_owned()), "{cases:?}");
+    // Profiled towns without a label (too few dimensions) are classified
+    // too, and say so in their verdict.
+    let humen = atlas.classify("humen").unwrap();
+    assert_eq!(humen.best().map(|r| r.name()), Some("Pearl River Delta"));
+    assert!(atlas.town("humen").unwrap().model().is_none());
+}

@@ -32,7 +32,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 53 sources)";
+const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 58 sources)";
 
 // ---------------------------------------------------------------- conventions
 
@@ -241,7 +241,13 @@ fn towns_filters_combine() {
     assert_eq!(count(&["--model", "prd"]), 2);
     assert_eq!(count(&["--model", "sunan", "--min-population", "1000000"]), 1);
     assert_eq!(count(&["--min-population", "2000000"]), 1);
-    assert_eq!(count(&["--max-population", "2000000"]), 3);
+    // Computed from the atlas: the built-in cases gain population figures.
+    let at_most_two_million = regdev::Atlas::builtin()
+        .towns()
+        .filter(|t| t.key_facts().population().is_some_and(|p| p.value().get() <= 2_000_000))
+        .count();
+    assert!(at_most_two_million >= 3);
+    assert_eq!(count(&["--max-population", "2000000"]), at_most_two_million);
     assert_eq!(count(&["--level", "town", "--parent", "kunshan"]), 10);
 }
 

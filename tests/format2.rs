@@ -411,3 +411,14 @@ mod upgrade {
         }
     }
 }
+
+/// `examples/time_series.rs` (one town, Dongguan, with every kind of fact
+/// format 2 is for), compiled into this test so the suite runs it, not
+/// only builds it; the example asserts what it encodes.
+#[path = "../examples/time_series.rs"]
+mod time_series;
+
+#[test]
+fn time_series_example_runs() {
+    time_series::main().unwrap();
+}

@@ -12,9 +12,9 @@
 //! | their towns | 10 + 10 | NBS statistical codes with the years of the listings checked |
 //! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
-//! | Sunan cases | 2 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village profiled without a model label (no source read names it a case) |
-//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen as a town of Dongguan |
-//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (NPR 2006, Xinhua 2025); Liushi as a town of Yueqing |
+//! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News; Washington Post 2006) |
+//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004) but without a model label: no source read gives a fourth |
+//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi as a town of Yueqing, without a profile: no source read that names it a case of the model is strong enough to back one |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
 //! | exchange rates | 1 | CNY/USD annual average for 2013 |
 //!

@@ -3,7 +3,7 @@
 //! Humen; Shunde is in the parent module.
 
 use super::{code, sid, y};
-use crate::dimension::{CapitalOrigin, DrivingActor, MarketOrientation, Ownership};
+use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
     AdminLevel, Area, Currency, DimensionValue, Error, IndustryDivision, Money, Name, Observed, Population,
     RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory,
@@ -38,6 +38,19 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_venue("South China Morning Post")
             .with_url("https://amp.scmp.com/article/643792/dongguan-offers-sweeter-deal-hk-capitalists")
             .with_note("Hong Kong investors' factories \"powered the city's economic growth\"; 'Today's Dongguan represents the successful co-operation between the city and Hong Kong'; the page read gives no date")
+            .with_strength(Medium),
+        Source::new(sid("zhang-to-cao-2004"), Article, "How do Industry Clusters Success: A Case Study in China's Textiles and Apparel Industries")
+            .with_authors(["Zhiming Zhang", "Chester To", "Ning Cao"])
+            .with_year(y(2004)?)
+            .with_venue("Journal of Textile and Apparel, Technology and Management 4(2), Fall 2004 (peer-reviewed, per The Hong Kong Polytechnic University's research portal)")
+            .with_url("https://docslib.org/doc/10086105/how-do-industry-clusters-success-a-case-study-in-chinas-textiles-and")
+            .with_note("section 3: the first tier of clusters appeared in the late 1970s and early 1980s when \"many Hong Kong textile and apparel companies invested in Pearl River delta\"; \"These clusters grew fast, as new investments also came from Taiwan and other places, and many local entrepreneurs emerged as well. These clusters include Shenzhen ..., Dongguan ..., Humen, Shaxi, and others.\"")
+            .with_strength(Strong),
+        Source::new(sid("dongguan-today-2008-taiping"), WebPage, "Manufacturing kingdom developed from a small handbag factory")
+            .with_year(y(2008)?)
+            .with_venue("Dongguan Today, 5 December 2008")
+            .with_url("http://old.dongguantoday.com/newsc.asp?id=768")
+            .with_note("the Hong Kong funded Taiping Handbag Factory, founded in Humen on 15 September 1978, \"was the first enterprise in mainland China to adapt the business model of processing raw materials, assembling goods and processing according to client specifications\"")
             .with_strength(Medium),
         Source::new(sid("china-daily-2013-humen"), WebPage, "Humen garment district hopes to grow by thinking small")
             .with_authors(["Lin Jing"])
@@ -95,6 +108,26 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(Observed::new(
             "the population is 'about 600,000' in the article, with no year".to_owned(),
             sid("china-daily-2013-humen"),
+        ))
+        // Three of the Pearl River Delta archetype's five dimensions, from
+        // the one study read that names Humen among the clusters Hong Kong
+        // investment built; no source read supports a fourth, so Humen
+        // carries no model label (a case needs four shared dimensions).
+        .dimension(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), sid("zhang-to-cao-2004"))
+        .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("zhang-to-cao-2004"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("zhang-to-cao-2004"))
+        .trajectory(Trajectory::new(vec![
+            Stage::new(
+                "Hong Kong funded Taiping Handbag Factory, the first processing-and-assembly enterprise in mainland China (1978)",
+                sid("dongguan-today-2008-taiping"),
+            )
+            .with_driving_actors([DrivingActor::ForeignInvestors]),
+            Stage::new("Garment cluster grown from Hong Kong and Taiwanese investment and local entrepreneurs", sid("zhang-to-cao-2004")),
+            Stage::new("Women's wear moving from OEM manufacturing to own brands", sid("china-daily-2013-humen")),
+        ])?)
+        .note(Observed::new(
+            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions; no source read states Humen's dominant ownership or market orientation".to_owned(),
+            sid("zhang-to-cao-2004"),
         ))
         .build()?;
     Ok(vec![dongguan, humen])

@@ -1,6 +1,7 @@
 //! Cases of the Sunan model: Wuxi, whose TVEs gave way to private firms
 //! under a strong local state, and Huaxi, the village that kept its
-//! factories collective; Kunshan is in the parent module.
+//! factories collective when the Sunan model broke up elsewhere; Kunshan
+//! is in the parent module.
 
 use super::{code, sid, y};
 use crate::dimension::{DrivingActor, Dynamics, GovernmentRole, Ownership};
@@ -12,7 +13,7 @@ use crate::{
 /// The works cited by the Sunan cases (besides Kunshan's).
 pub(super) fn sources() -> Result<Vec<Source>, Error> {
     use SourceKind::WebPage;
-    use SourceStrength::Medium;
+    use SourceStrength::{Medium, Weak};
     Ok(vec![
         Source::new(sid("washington-post-2006-huaxi"), WebPage, "China points to its richest village")
             .with_authors(["Edward Cody"])
@@ -28,6 +29,18 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("http://www.chinadaily.com.cn/m/jiangsu/wuxi/2018-05/14/content_37331477.htm")
             .with_note("the village owns the conglomerate Jiangsu Huaxi Group; it grew from under 1 km² in the 1960s to 35 km²; about 60,000 people live there; 57 years earlier its 667 villagers had 1,764 yuan in assets")
             .with_strength(Medium),
+        Source::new(sid("tencent-news-huaxi"), WebPage, "《视界》：“后华西村”时代 (The post-Huaxi era)")
+            .with_authors(["Su Jiaxi (photographs)", "Xu Song (editor)"])
+            .with_venue("Tencent News (news.qq.com), photo feature 《视界》; undated on the page read (it reports the village's 50th anniversary of October 2011)")
+            .with_url("https://news.qq.com/photon/shijie/single/huaxicun.htm")
+            .with_note("\"依靠工业化致富的华西村,被称为“天下第一村”。在苏南模式大规模解体的今天,它依然坚定不移地走在“集体主义”大道上。\" (Huaxi, which grew rich through industrialisation, is called 'the No. 1 village under heaven'; today, with the Sunan model broken up on a large scale, it still keeps firmly to the 'collectivist' road)")
+            .with_strength(Medium),
+        Source::new(sid("jiemian-2018-huaxi"), WebPage, "华西村：蜕变的“苏南模式”丨改革开放四十周年出发地 (Huaxi: the transformed Sunan model)")
+            .with_year(y(2018)?)
+            .with_venue("Jiemian News (界面新闻), 2018, read on two reposts of unknown origin")
+            .with_url("https://p2.ttnews.xyz/a/5e6e6e2ddc9b5e3c1bf42c02")
+            .with_note("\"以华西村为代表的“苏南模式”\" (the Sunan model represented by Huaxi); the old Sunan model was regional collective ownership of the means of production with township industry as its main body; the original article was not read, only reposts, so the source is rated weak")
+            .with_strength(Weak),
     ])
 }
 
@@ -80,6 +93,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .province("Jiangsu")
         .area(Observed::new(Area::new(35.0)?, sid("china-daily-2018-huaxi")))
         .population(Observed::new(Population::new(60_000), sid("china-daily-2018-huaxi")))
+        .model(Observed::new(RegionalModel::Sunan, sid("tencent-news-huaxi")))
         .dimension(DimensionValue::Ownership(Ownership::Collective), sid("washington-post-2006-huaxi"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalGovernment), sid("washington-post-2006-huaxi"))
         .dimension(DimensionValue::GovernmentRole(GovernmentRole::OwnerAndDirector), sid("washington-post-2006-huaxi"))
@@ -93,8 +107,12 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new("Village-owned conglomerate: Jiangsu Huaxi Group", sid("china-daily-2018-huaxi")),
         ])?)
         .note(Observed::new(
-            "no model label: the sources read describe the village keeping its land and factories under village control when reform encouraged family farms, but none read names it a case of the Sunan model".to_owned(),
-            sid("washington-post-2006-huaxi"),
+            "model: Tencent News describes Huaxi as still keeping to the 'collectivist' road 'today, with the Sunan model broken up on a large scale', that is, as the village where the Sunan model held on".to_owned(),
+            sid("tencent-news-huaxi"),
+        ))
+        .note(Observed::new(
+            "model: a Jiemian News feature of 2018, read only on reposts, speaks of 'the Sunan model represented by Huaxi'".to_owned(),
+            sid("jiemian-2018-huaxi"),
         ))
         .note(Observed::new(
             "area and population: 'about 60,000 people' and 35 km² in 2018, against 667 villagers and under 1 km² in the 1960s".to_owned(),

@@ -5,9 +5,9 @@
 use super::{ActorRow, LinkRow, code, graph, sid, y};
 use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
-    ActorKind, AdminLevel, Claim, Currency, DimensionValue, Error, IndustryDivision, LinkageGraph, LinkageKind, Money,
-    Name, Observed, Rank, RegionalModel, Scale, Source, SourceKind, SourceStrength, Specialisation, Stage, Town,
-    TownId, Trajectory,
+    ActorKind, AdminLevel, Claim, Currency, DimensionValue, Error, Indicator, IndustryDivision, LinkageGraph,
+    LinkageKind, Money, Name, Observation, ObservationKind, Observed, Population, Qualifier, Rank, RegionalModel,
+    Scale, Share, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory,
 };
 
 /// The works cited by the Wenzhou cases.
@@ -61,6 +61,13 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://www.urking.top/read/country-driving-514a16/144.html")
             .with_note("read on an unofficial copy; Qiaotou's \"380 factories that manufactured more than 70 percent of the buttons for clothes made in China\"; clothes manufacturers buy in bulk at \"Button City\"")
             .with_strength(Weak),
+        Source::new(sid("hessler-natgeo-2007"), WebPage, "China's Boomtowns")
+            .with_authors(["Peter Hessler"])
+            .with_year(y(2007)?)
+            .with_venue("National Geographic, June 2007")
+            .with_url("http://ngm.nationalgeographic.com/ngm/0706/feature4/text2.html")
+            .with_note("page 2: \"Qiaotou's population is only 64,000, but 380 local factories produce more than 70 percent of the buttons for clothes made in China\"; elsewhere in the article (read in quotations of it, not on the magazine's page): Wenzhou families opened tiny workshops and \"The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province\"")
+            .with_strength(Medium),
         Source::new(sid("globe-and-mail-2004-wenzhou"), WebPage, "Wenzhou: capitalism unbound")
             .with_authors(["John Barber"])
             .with_year(y(2004)?)
@@ -147,7 +154,25 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .province("Zhejiang")
         .statistical_code(code("330324102", Some((2015, 2023)))?)
         .note(super::gazetteer_note())
-        .model(Observed::new(RegionalModel::Wenzhou, sid("china-daily-2010-wenzhou")))
+        .model(Observed::new(RegionalModel::Wenzhou, sid("hessler-natgeo-2007")))
+        .observation(Observation::new(Indicator::Population, Population::new(64_000), sid("hessler-natgeo-2007"))?)
+        .observation(Observation::firms(700, sid("guardian-2005-qiaotou")).with_year(y(2005)?))
+        .observation(
+            Observation::firms(200, sid("npr-2006-qiaotou")).with_qualifier(Qualifier::Approximate).with_year(y(2006)?),
+        )
+        .observation(Observation::firms(380, sid("hessler-natgeo-2007")))
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("npr-2006-qiaotou"))?
+                .with_kind(ObservationKind::World)?
+                .with_product("buttons")?
+                .with_year(y(2006)?),
+        )
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.7)?, sid("hessler-natgeo-2007"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("buttons for clothes made in China")?
+                .with_qualifier(Qualifier::AtLeast),
+        )
         .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("npr-2006-qiaotou"))
         .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("npr-2006-qiaotou"))
         .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("guardian-2005-qiaotou"))
@@ -161,8 +186,12 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new("Button Capital: over 250 button enterprises", sid("xinhua-2025-qiaotou")),
         ])?)
         .note(Observed::new(
-            "model: China Daily (2010) counts buttons among the small commodities of Wenzhou's workshop manufacturers, the 'Wenzhou model'; Qiaotou is Wenzhou's button town (Xinhua 2025)".to_owned(),
-            sid("china-daily-2010-wenzhou"),
+            "model: Hessler (National Geographic, 2007) writes that the Wenzhou Model 'spread throughout southern Zhejiang Province' and stops at Qiaotou, whose 380 factories make most of the buttons for clothes made in China, among the one-product towns of that drive; no source read says in one sentence that Qiaotou is a case of the Wenzhou model".to_owned(),
+            sid("hessler-natgeo-2007"),
+        ))
+        .note(Observed::new(
+            "the population of 64,000, the 380 factories and the share of more than 70 percent are as of the 2007 article, which gives no year for them".to_owned(),
+            sid("hessler-natgeo-2007"),
         ))
         .note(Observed::new(
             "the town's 700 family-run factories make 15 billion buttons and 200 million metres of zips a year (2005)".to_owned(),

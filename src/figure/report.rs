@@ -376,7 +376,7 @@ impl<'a> Report<'a> {
         h.push_str("<section id=\"audit\"><h2>Audit findings</h2>\n");
         let ids: BTreeSet<&str> = towns.iter().map(|t| t.id().as_str()).collect();
         let findings: Vec<crate::audit::Finding> =
-            atlas.audit().into_iter().filter(|f| ids.contains(f.town().as_str())).collect();
+            atlas.audit().into_iter().filter(|f| f.town().is_some_and(|t| ids.contains(t.as_str()))).collect();
         if findings.is_empty() {
             h.push_str("<p>The audit finds nothing on these towns.</p>\n");
         } else {
@@ -387,7 +387,7 @@ impl<'a> Report<'a> {
                     "<tr><td class=\"severity-{}\">{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                     esc(f.severity().id()),
                     esc(f.severity().label()),
-                    esc(f.town().as_str()),
+                    esc(f.town().map_or("", |t| t.as_str())),
                     esc(f.field()),
                     esc(f.message())
                 );

@@ -63,6 +63,7 @@ fn node_style(kind: ActorKind) -> (&'static str, &'static str) {
         ActorKind::StateOwnedEnterprise => ("box", "#ea9999"),
         ActorKind::SalesNetwork => ("ellipse", "#f6b26b"),
         ActorKind::OverseasBuyer => ("invtrapezium", "#a4c2f4"),
+        ActorKind::Workforce => ("house", "#e6b8af"),
     }
 }
 

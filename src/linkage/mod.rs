@@ -124,6 +124,9 @@ vocabulary! {
         SalesNetwork = ("sales_network", "Sales-agent network"),
         /// Foreign buyers, buying houses or brand owners placing orders.
         OverseasBuyer = ("overseas_buyer", "Overseas buyer"),
+        /// The workers of a firm or a town acting as one party: a strike is
+        /// a conflictual linkage between a workforce and its employer.
+        Workforce = ("workforce", "Workforce"),
     }
 }
 
