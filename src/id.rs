@@ -144,21 +144,23 @@ macro_rules! slug_id {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct Visitor;
                 impl serde::de::Visitor<'_> for Visitor {
-                    type Value = $name;
+                    type Value = Result<$name, Error>;
                     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                         f.write_str("a string")
                     }
-                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<$name, E> {
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
                         // Straight from the borrowed text: no `String` on
                         // the way, and one shared copy per distinct id
                         // while a document loads (see `interning`).
-                        match interned(s) {
+                        Ok(match interned(s) {
                             Some(shared) => Ok($name(shared)),
-                            None => $name::new(s).map_err(E::custom),
-                        }
+                            None => $name::new(s),
+                        })
                     }
                 }
-                deserializer.deserialize_str(Visitor)
+                // An invalid id is reported after the string is read, as
+                // `#[serde(try_from = "String")]` does (same message).
+                deserializer.deserialize_str(Visitor)?.map_err(serde::de::Error::custom)
             }
         }
 
