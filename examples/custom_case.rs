@@ -41,8 +41,8 @@ fn run() -> Result<(), regdev::Error> {
         archetypes.iter().flat_map(|a| a.profile_sources().values().map(SourceId::as_str)).collect();
     let mut builder = Atlas::builder()
         .source(
-            Source::new(fieldwork, SourceKind::Dataset, "Fieldwork notes on Buttonville")
-                .with_authors(["A. Researcher"])
+            Source::new(fieldwork, SourceKind::Dataset, "Fieldwork notes on Buttonville")?
+                .with_authors(["A. Researcher"])?
                 .with_year(Year::new(2026)?)
                 .with_note("fictional example data"),
         )

@@ -31,15 +31,25 @@ fn status_mib(field: &str) -> Option<f64> {
 }
 
 fn run() -> Result<(), String> {
-    let mut config = SynthConfig::new().towns(100_000).actors_per_town(20).linkages_per_actor(5).graph_fraction(0.1);
+    let mut config = SynthConfig::new()
+        .towns(100_000)
+        .actors_per_town(20)
+        .map_err(|e| e.to_string())?
+        .linkages_per_actor(5)
+        .graph_fraction(0.1)
+        .map_err(|e| e.to_string())?;
     let mut json: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         match flag.as_str() {
             "--towns" => config = config.towns(parse(&flag, args.next())?),
-            "--actors-per-town" => config = config.actors_per_town(parse(&flag, args.next())?),
+            "--actors-per-town" => {
+                config = config.actors_per_town(parse(&flag, args.next())?).map_err(|e| e.to_string())?
+            }
             "--linkages-per-actor" => config = config.linkages_per_actor(parse(&flag, args.next())?),
-            "--graph-fraction" => config = config.graph_fraction(parse(&flag, args.next())?),
+            "--graph-fraction" => {
+                config = config.graph_fraction(parse(&flag, args.next())?).map_err(|e| e.to_string())?
+            }
             "--seed" => config = config.seed(parse(&flag, args.next())?),
             "--json" => json = Some(parse(&flag, args.next())?),
             other => return Err(format!("unknown argument {other:?}")),

@@ -36,11 +36,19 @@ fn run() -> Result<(), String> {
             }
             "--out" => out = Some(parse(&flag, args.next())?),
             "--seed" => config = config.seed(parse(&flag, args.next())?),
-            "--actors-per-town" => config = config.actors_per_town(parse(&flag, args.next())?),
+            "--actors-per-town" => {
+                config = config.actors_per_town(parse(&flag, args.next())?).map_err(|e| e.to_string())?
+            }
             "--linkages-per-actor" => config = config.linkages_per_actor(parse(&flag, args.next())?),
-            "--graph-fraction" => config = config.graph_fraction(parse(&flag, args.next())?),
-            "--missing-dimensions" => config = config.missing_dimensions(parse(&flag, args.next())?),
-            "--missing-facts" => config = config.missing_facts(parse(&flag, args.next())?),
+            "--graph-fraction" => {
+                config = config.graph_fraction(parse(&flag, args.next())?).map_err(|e| e.to_string())?
+            }
+            "--missing-dimensions" => {
+                config = config.missing_dimensions(parse(&flag, args.next())?).map_err(|e| e.to_string())?
+            }
+            "--missing-facts" => {
+                config = config.missing_facts(parse(&flag, args.next())?).map_err(|e| e.to_string())?
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return Ok(());

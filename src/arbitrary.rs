@@ -419,7 +419,7 @@ pub fn name() -> impl Strategy<Value = Name> {
     })
 }
 
-/// A [`Source`] record that passes [`Source::validate`]: any kind, zero to
+/// A [`Source`] record (valid, as every `Source` is): any kind, zero to
 /// three authors, and optional year, venue, URL and note.
 ///
 /// # Example
@@ -429,7 +429,8 @@ pub fn name() -> impl Strategy<Value = Name> {
 /// use regdev::arbitrary;
 ///
 /// TestRunner::new(Config::with_cases(8)).run(&arbitrary::source(), |s| {
-///     s.validate()?;
+///     assert!(s.authors().len() <= 3);
+///     assert!(!s.title().trim().is_empty());
 ///     Ok(())
 /// })?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -441,8 +442,8 @@ pub fn source() -> impl Strategy<Value = Source> {
         (vec(text(), 0..=3), option::of(year()), option::of(text()), option::of(url), option::of(text())),
         option::of(any_of(SourceStrength::ALL)),
     )
-        .prop_map(|((id, kind, title), (authors, year, venue, url, note), strength)| {
-            let mut s = Source::new(id, kind, title).with_authors(authors);
+        .prop_filter_map("valid source", |((id, kind, title), (authors, year, venue, url, note), strength)| {
+            let mut s = Source::new(id, kind, title).ok()?.with_authors(authors).ok()?;
             if let Some(y) = year {
                 s = s.with_year(y);
             }
@@ -458,7 +459,7 @@ pub fn source() -> impl Strategy<Value = Source> {
             if let Some(st) = strength {
                 s = s.with_strength(st);
             }
-            s
+            Some(s)
         })
 }
 

@@ -212,7 +212,7 @@ struct AtlasDocumentRef<'a> {
 ///    [`AdminLevel::tier`](crate::AdminLevel::tier) is below its parent's
 ///    ([`Error::ParentTier`]);
 /// 5. each record's own rules (see [`Town`], [`Trajectory`](crate::Trajectory),
-///    [`LinkageGraph`], [`Source::validate`]).
+///    [`LinkageGraph`], [`Source::new`]).
 ///
 /// [`Atlas::validate_document`] reports every violation at once, in the
 /// order above; the other constructors stop at the first.
@@ -704,9 +704,6 @@ impl Atlas {
         // Uniqueness.
         let mut source_index = HashMap::with_capacity(sources.len());
         for (i, s) in sources.iter().enumerate() {
-            if let Err(e) = s.validate() {
-                errors.push(e);
-            }
             if source_index.insert(s.id().clone(), i).is_some() {
                 errors.push(Error::DuplicateId { kind: IdKind::Source, id: s.id().to_string() });
             }
@@ -1201,8 +1198,8 @@ impl<'de> Deserialize<'de> for Atlas {
 /// ```
 /// use regdev::{Atlas, RegionalModel, Source, SourceId, SourceKind};
 /// let atlas = Atlas::builder()
-///     .source(Source::new(SourceId::new("qiao-talk")?, SourceKind::Talk, "From Made in China to Innovated in China"))
-///     .source(Source::new(SourceId::new("yuan-wei-chen-2014")?, SourceKind::Article, "Remaking the Sunan Model"))
+///     .source(Source::new(SourceId::new("qiao-talk")?, SourceKind::Talk, "From Made in China to Innovated in China")?)
+///     .source(Source::new(SourceId::new("yuan-wei-chen-2014")?, SourceKind::Article, "Remaking the Sunan Model")?)
 ///     .archetype(RegionalModel::Sunan.archetype())
 ///     .build()?;
 /// assert_eq!(atlas.archetypes().count(), 1);
@@ -1225,7 +1222,7 @@ impl AtlasBuilder {
     ///
     /// ```
     /// use regdev::{Atlas, Source, SourceId, SourceKind};
-    /// let a = Atlas::builder().source(Source::new(SourceId::new("s")?, SourceKind::Book, "T")).build()?;
+    /// let a = Atlas::builder().source(Source::new(SourceId::new("s")?, SourceKind::Book, "T")?).build()?;
     /// assert_eq!(a.sources().count(), 1);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -1242,7 +1239,7 @@ impl AtlasBuilder {
     /// use regdev::{Atlas, Currency, ExchangeRate, Source, SourceId, SourceKind, Year};
     /// let s = SourceId::new("s")?;
     /// let a = Atlas::builder()
-    ///     .source(Source::new(s.clone(), SourceKind::Dataset, "Rates"))
+    ///     .source(Source::new(s.clone(), SourceKind::Dataset, "Rates")?)
     ///     .exchange_rate(ExchangeRate::new(Year::new(2013)?, Currency::Usd, Currency::Cny, 6.1932, s)?)
     ///     .build()?;
     /// assert_eq!(a.exchange_rates().count(), 1);

@@ -79,6 +79,27 @@
 //! that deserializes is valid, and [`Atlas::validate_document`] lists every
 //! problem in one that is not.
 //!
+//! ## Construction
+//!
+//! One style throughout, so that a value that exists is valid:
+//!
+//! - `new` returns `Result` whenever its arguments can break the type's
+//!   rules ([`Source::new`], [`Name::new`], [`Area::new`]); it returns the
+//!   value itself only when every argument is already valid ([`Observed::new`]
+//!   over a checked value and [`SourceId`]).
+//! - Values take `with_*` setters ([`Source::with_year`],
+//!   [`Observation::with_period`], [`Linkage::with_since`]). A setter whose
+//!   argument can be invalid checks it at once and returns `Result<Self>`
+//!   ([`Source::with_authors`], [`Name::with_chinese`], [`Actor::with_place`]);
+//!   every other setter returns `Self`.
+//! - Builders ([`Town::builder`], [`Atlas::builder`], [`LinkageGraph::builder`],
+//!   [`Archetype::builder`]) and option sets ([`VerdictRule`], `SynthConfig`)
+//!   name their setters after the field, check each argument as
+//!   above, and check the rules between fields at `build()` (builders) or
+//!   at once (option sets).
+//! - Deserialization runs the same checks: a document that deserializes is
+//!   as valid as one built in code.
+//!
 //! ## The guide
 //!
 //! [`guide`] teaches the domain and the methods behind the API, chapter by

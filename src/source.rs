@@ -96,8 +96,8 @@ vocabulary! {
 /// ```
 /// use regdev::{Source, SourceId, SourceKind, Year};
 ///
-/// let thesis = Source::new(SourceId::new("qiao-2016")?, SourceKind::Thesis, "Economic Linkages of China's Small Towns")
-///     .with_authors(["Miao Qiao"])
+/// let thesis = Source::new(SourceId::new("qiao-2016")?, SourceKind::Thesis, "Economic Linkages of China's Small Towns")?
+///     .with_authors(["Miao Qiao"])?
 ///     .with_year(Year::new(2016)?)
 ///     .with_venue("University of Manchester");
 /// assert_eq!(thesis.authors(), ["Miao Qiao"]);
@@ -105,8 +105,24 @@ vocabulary! {
 /// # Ok::<(), regdev::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[serde(try_from = "RawSource", into = "RawSource")]
 pub struct Source {
+    id: SourceId,
+    kind: SourceKind,
+    authors: Vec<String>,
+    title: String,
+    year: Option<Year>,
+    venue: Option<String>,
+    url: Option<String>,
+    note: Option<String>,
+    strength: Option<SourceStrength>,
+}
+
+/// The serialized shape of a [`Source`]: deserialized, then checked by
+/// [`Source::new`] and [`Source::with_authors`].
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+struct RawSource {
     id: SourceId,
     kind: SourceKind,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -124,51 +140,98 @@ pub struct Source {
     strength: Option<SourceStrength>,
 }
 
+impl TryFrom<RawSource> for Source {
+    type Error = Error;
+    fn try_from(r: RawSource) -> Result<Source, Error> {
+        let mut source = Source::new(r.id, r.kind, r.title)?.with_authors(r.authors)?;
+        source.year = r.year;
+        source.venue = r.venue;
+        source.url = r.url;
+        source.note = r.note;
+        source.strength = r.strength;
+        Ok(source)
+    }
+}
+
+impl From<Source> for RawSource {
+    fn from(s: Source) -> RawSource {
+        RawSource {
+            id: s.id,
+            kind: s.kind,
+            authors: s.authors,
+            title: s.title,
+            year: s.year,
+            venue: s.venue,
+            url: s.url,
+            note: s.note,
+            strength: s.strength,
+        }
+    }
+}
+
 impl Source {
     /// A source with its id, kind and title; add the rest with the `with_*`
     /// methods.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if the title is empty or only white space,
+    /// wrapped in [`Error::Context`] naming the source.
     ///
     /// # Example
     ///
     /// ```
     /// use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "A page");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "A page")?;
     /// assert_eq!(s.title(), "A page");
+    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, " ").is_err());
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn new(id: SourceId, kind: SourceKind, title: impl Into<String>) -> Source {
-        Source {
+    pub fn new(id: SourceId, kind: SourceKind, title: impl Into<String>) -> Result<Source, Error> {
+        let title = title.into();
+        if title.trim().is_empty() {
+            return Err(Error::EmptyText { field: "title" }.context(format!("source '{id}'")));
+        }
+        Ok(Source {
             id,
             kind,
             authors: Vec::new(),
-            title: title.into(),
+            title,
             year: None,
             venue: None,
             url: None,
             note: None,
             strength: None,
-        }
+        })
     }
 
     /// Sets the authors, in citation order.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if an author is empty or only white space,
+    /// wrapped in [`Error::Context`] naming the source.
     ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("hs")?, SourceKind::Article, "t").with_authors(["J. Humphrey", "H. Schmitz"]);
+    /// let s = Source::new(SourceId::new("hs")?, SourceKind::Article, "t")?.with_authors(["J. Humphrey", "H. Schmitz"])?;
     /// assert_eq!(s.authors().len(), 2);
+    /// assert!(s.with_authors(["A. Author", ""]).is_err());
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn with_authors<I, S>(mut self, authors: I) -> Source
+    pub fn with_authors<I, S>(mut self, authors: I) -> Result<Source, Error>
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.authors = authors.into_iter().map(Into::into).collect();
-        self
+        let authors: Vec<String> = authors.into_iter().map(Into::into).collect();
+        if authors.iter().any(|a| a.trim().is_empty()) {
+            return Err(Error::EmptyText { field: "author" }.context(format!("source '{}'", self.id)));
+        }
+        self.authors = authors;
+        Ok(self)
     }
 
     /// Sets the year of publication.
@@ -177,7 +240,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind, Year};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::Book, "t").with_year(Year::new(2013)?);
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.with_year(Year::new(2013)?);
     /// assert_eq!(s.year(), Some(Year::new(2013)?));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -193,7 +256,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::Article, "t").with_venue("Regional Studies");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::Article, "t")?.with_venue("Regional Studies");
     /// assert_eq!(s.venue(), Some("Regional Studies"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -209,7 +272,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t").with_url("https://example.org");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_url("https://example.org");
     /// assert_eq!(s.url(), Some("https://example.org"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -226,7 +289,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t").with_note("weak: a blog");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_note("weak: a blog");
     /// assert_eq!(s.note(), Some("weak: a blog"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -242,7 +305,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind, SourceStrength};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t").with_strength(SourceStrength::Weak);
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_strength(SourceStrength::Weak);
     /// assert_eq!(s.strength(), Some(SourceStrength::Weak));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -252,38 +315,13 @@ impl Source {
         self
     }
 
-    /// Checks the record's own rules: a non-empty title and no empty author.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::EmptyText`] for an empty title or author, wrapped in
-    /// [`Error::Context`] naming the source.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, " ").validate().is_err());
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    pub fn validate(&self) -> Result<(), Error> {
-        let ctx = || format!("source '{}'", self.id);
-        if self.title.trim().is_empty() {
-            return Err(Error::EmptyText { field: "title" }.context(ctx()));
-        }
-        if self.authors.iter().any(|a| a.trim().is_empty()) {
-            return Err(Error::EmptyText { field: "author" }.context(ctx()));
-        }
-        Ok(())
-    }
-
     /// The id.
     ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").id().as_str(), "x");
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.id().as_str(), "x");
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -297,7 +335,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").kind(), SourceKind::Book);
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.kind(), SourceKind::Book);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -311,7 +349,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").authors().is_empty());
+    /// assert!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.authors().is_empty());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -325,7 +363,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "Sticky places").title(), "Sticky places");
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "Sticky places")?.title(), "Sticky places");
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -339,7 +377,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").year(), None);
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.year(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -353,7 +391,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").venue(), None);
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.venue(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -367,7 +405,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").url(), None);
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.url(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -381,7 +419,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").note(), None);
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.note(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -395,7 +433,7 @@ impl Source {
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t").strength(), None);
+    /// assert_eq!(Source::new(SourceId::new("x")?, SourceKind::Book, "t")?.strength(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]

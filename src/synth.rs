@@ -68,7 +68,7 @@
 //! ```
 //! use regdev::synth::{self, SynthConfig};
 //!
-//! let config = SynthConfig::new().towns(200).seed(7).actors_per_town(10).graph_fraction(0.1);
+//! let config = SynthConfig::new().towns(200).seed(7).actors_per_town(10)?.graph_fraction(0.1)?;
 //! let atlas = synth::atlas(&config)?;
 //! assert_eq!(atlas.towns().count(), 200);
 //! assert_eq!(atlas.graphs().count(), 20);
@@ -201,7 +201,8 @@ fn round_dp(x: f64, scale: f64) -> f64 {
 
 /// What to generate; see the [module documentation](self).
 ///
-/// Setters take any value; [`atlas`] checks them.
+/// Each setter checks its value at once (a fraction outside [0, 1] is
+/// [`Error::OutOfRange`]), so a configuration that exists is valid.
 ///
 /// | setting | default |
 /// |---|---|
@@ -217,7 +218,7 @@ fn round_dp(x: f64, scale: f64) -> f64 {
 ///
 /// ```
 /// use regdev::synth::SynthConfig;
-/// let c = SynthConfig::new().towns(100_000).actors_per_town(20).graph_fraction(0.1);
+/// let c = SynthConfig::new().towns(100_000).actors_per_town(20)?.graph_fraction(0.1)?;
 /// assert_eq!(c.expected_linkages(), 1_000_000);
 /// # Ok::<(), regdev::Error>(())
 /// ```
@@ -290,47 +291,68 @@ impl SynthConfig {
     /// The probability, in [0, 1], that a profile dimension (or the
     /// town's regional model) is missing.
     ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] if `fraction` is not in [0, 1].
+    ///
     /// # Example
     ///
     /// ```
     /// use regdev::synth::{atlas, SynthConfig};
-    /// let a = atlas(&SynthConfig::new().towns(20).missing_dimensions(1.0))?;
+    /// let a = atlas(&SynthConfig::new().towns(20).missing_dimensions(1.0)?)?;
+    /// assert!(SynthConfig::new().missing_dimensions(1.5).is_err());
     /// assert!(a.towns().all(|t| t.profile().is_empty() && t.model().is_none()));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn missing_dimensions(mut self, fraction: f64) -> SynthConfig {
-        self.missing_dimensions = fraction;
-        self
+    pub fn missing_dimensions(mut self, fraction: f64) -> Result<SynthConfig, Error> {
+        self.missing_dimensions = fraction_setting("synth setting 'missing_dimensions'", fraction)?;
+        Ok(self)
     }
 
     /// The probability, in [0, 1], that each key fact is missing.
     ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] if `fraction` is not in [0, 1].
+    ///
     /// # Example
     ///
     /// ```
     /// use regdev::synth::{atlas, SynthConfig};
-    /// let a = atlas(&SynthConfig::new().towns(20).missing_facts(0.0))?;
+    /// let a = atlas(&SynthConfig::new().towns(20).missing_facts(0.0)?)?;
+    /// assert!(SynthConfig::new().missing_facts(f64::NAN).is_err());
     /// assert!(a.towns().all(|t| t.key_facts().population().is_some()));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn missing_facts(mut self, fraction: f64) -> SynthConfig {
-        self.missing_facts = fraction;
-        self
+    pub fn missing_facts(mut self, fraction: f64) -> Result<SynthConfig, Error> {
+        self.missing_facts = fraction_setting("synth setting 'missing_facts'", fraction)?;
+        Ok(self)
     }
 
     /// The number of actors in each town's linkage graph; 0 for no graphs.
     ///
+    /// # Errors
+    ///
+    /// [`Error::TooLarge`] for more than `u32::MAX` actors.
+    ///
     /// # Example
     ///
     /// ```
     /// use regdev::synth::{atlas, SynthConfig};
-    /// let a = atlas(&SynthConfig::new().towns(10).actors_per_town(8))?;
+    /// let a = atlas(&SynthConfig::new().towns(10).actors_per_town(8)?)?;
     /// assert!(a.graphs().all(|g| g.actor_count() == 8));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn actors_per_town(mut self, actors: usize) -> SynthConfig {
+    pub fn actors_per_town(mut self, actors: usize) -> Result<SynthConfig, Error> {
+        if actors > u32::MAX as usize {
+            return Err(Error::TooLarge {
+                what: "synth setting 'actors_per_town'",
+                value: actors as u128,
+                max: u128::from(u32::MAX),
+            });
+        }
         self.actors_per_town = actors;
-        self
+        Ok(self)
     }
 
     /// The number of linkages per actor: a graph of `k` actors gets
@@ -341,7 +363,7 @@ impl SynthConfig {
     ///
     /// ```
     /// use regdev::synth::{atlas, SynthConfig};
-    /// let a = atlas(&SynthConfig::new().towns(10).actors_per_town(20).linkages_per_actor(3))?;
+    /// let a = atlas(&SynthConfig::new().towns(10).actors_per_town(20)?.linkages_per_actor(3))?;
     /// assert!(a.graphs().all(|g| g.linkage_count() == 60));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -354,17 +376,22 @@ impl SynthConfig {
     /// [`actors_per_town`](SynthConfig::actors_per_town) is not 0): exactly
     /// `⌊towns × fraction⌋` of them, spread evenly through the atlas.
     ///
+    /// # Errors
+    ///
+    /// [`Error::OutOfRange`] if `fraction` is not in [0, 1].
+    ///
     /// # Example
     ///
     /// ```
     /// use regdev::synth::{atlas, SynthConfig};
-    /// let a = atlas(&SynthConfig::new().towns(50).actors_per_town(4).graph_fraction(0.5))?;
+    /// let a = atlas(&SynthConfig::new().towns(50).actors_per_town(4)?.graph_fraction(0.5)?)?;
+    /// assert!(SynthConfig::new().graph_fraction(-0.1).is_err());
     /// assert_eq!(a.graphs().count(), 25);
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn graph_fraction(mut self, fraction: f64) -> SynthConfig {
-        self.graph_fraction = fraction;
-        self
+    pub fn graph_fraction(mut self, fraction: f64) -> Result<SynthConfig, Error> {
+        self.graph_fraction = fraction_setting("synth setting 'graph_fraction'", fraction)?;
+        Ok(self)
     }
 
     /// The configured number of towns.
@@ -398,7 +425,8 @@ impl SynthConfig {
     /// ```
     /// use regdev::synth::SynthConfig;
     /// assert_eq!(SynthConfig::new().towns(10).expected_graphs(), 0);
-    /// assert_eq!(SynthConfig::new().towns(10).actors_per_town(3).graph_fraction(0.25).expected_graphs(), 2);
+    /// assert_eq!(SynthConfig::new().towns(10).actors_per_town(3)?.graph_fraction(0.25)?.expected_graphs(), 2);
+    /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
     pub fn expected_graphs(&self) -> usize {
@@ -414,7 +442,8 @@ impl SynthConfig {
     ///
     /// ```
     /// use regdev::synth::SynthConfig;
-    /// assert_eq!(SynthConfig::new().towns(10).actors_per_town(4).expected_linkages(), 10 * 4 * 3);
+    /// assert_eq!(SynthConfig::new().towns(10).actors_per_town(4)?.expected_linkages(), 10 * 4 * 3);
+    /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
     pub fn expected_linkages(&self) -> usize {
@@ -428,26 +457,11 @@ impl SynthConfig {
         let f = self.graph_fraction;
         ((i + 1) as f64 * f).floor() > (i as f64 * f).floor()
     }
+}
 
-    fn check(&self) -> Result<(), Error> {
-        for (name, f) in [
-            ("synth setting 'missing_dimensions'", self.missing_dimensions),
-            ("synth setting 'missing_facts'", self.missing_facts),
-            ("synth setting 'graph_fraction'", self.graph_fraction),
-        ] {
-            if !(0.0..=1.0).contains(&f) {
-                return Err(Error::OutOfRange { setting: name, min: 0.0, max: 1.0, value: f });
-            }
-        }
-        if self.actors_per_town > u32::MAX as usize {
-            return Err(Error::TooLarge {
-                what: "synth setting 'actors_per_town'",
-                value: self.actors_per_town as u128,
-                max: u128::from(u32::MAX),
-            });
-        }
-        Ok(())
-    }
+/// A probability setting, checked to lie in [0, 1] (NaN is out of range).
+fn fraction_setting(setting: &'static str, value: f64) -> Result<f64, Error> {
+    if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(Error::OutOfRange { setting, min: 0.0, max: 1.0, value }) }
 }
 
 /// The number of linkages a graph of `actors` actors gets.
@@ -687,8 +701,6 @@ fn hierarchy(config: &SynthConfig) -> Vec<Unit> {
 ///
 /// # Errors
 ///
-/// [`Error::OutOfRange`] for a fraction outside [0, 1] in the configuration,
-/// [`Error::TooLarge`] for more than `u32::MAX` actors per town.
 /// The generated atlas itself always validates (a property test checks
 /// it); any validation error would be a bug in this module.
 ///
@@ -701,11 +713,10 @@ fn hierarchy(config: &SynthConfig) -> Vec<Unit> {
 /// assert_eq!(atlas.archetypes().count(), 3);
 /// let town = atlas.towns().last().ok_or("empty")?;
 /// assert!(atlas.parent(town.id().as_str()).is_some());
-/// assert!(synth::atlas(&SynthConfig::new().missing_facts(1.5)).is_err());
+/// assert!(SynthConfig::new().missing_facts(1.5).is_err()); // rejected when set
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn atlas(config: &SynthConfig) -> Result<Atlas, Error> {
-    config.check()?;
     let source_id = SourceId::new(SOURCE_ID)?;
     let ctx = Ctx {
         source: source_id.clone(),
@@ -716,7 +727,7 @@ pub fn atlas(config: &SynthConfig) -> Result<Atlas, Error> {
     let units = hierarchy(config);
 
     let mut builder = Atlas::builder()
-        .source(synthetic_source(config, source_id.clone()))
+        .source(synthetic_source(config, source_id.clone())?)
         .exchange_rate(ExchangeRate::new(ctx.year, Currency::Usd, Currency::Cny, CNY_PER_USD, source_id)?);
     let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
     let cited: BTreeSet<&str> =
@@ -742,8 +753,8 @@ pub fn atlas(config: &SynthConfig) -> Result<Atlas, Error> {
     builder.build()
 }
 
-fn synthetic_source(config: &SynthConfig, id: SourceId) -> Source {
-    Source::new(id, SourceKind::Dataset, "Synthetic atlas generated by regdev::synth").with_note(format!(
+fn synthetic_source(config: &SynthConfig, id: SourceId) -> Result<Source, Error> {
+    Ok(Source::new(id, SourceKind::Dataset, "Synthetic atlas generated by regdev::synth")?.with_note(format!(
         "not real data; towns={} seed={} missing_dimensions={} missing_facts={} actors_per_town={} \
          linkages_per_actor={} graph_fraction={}",
         config.towns,
@@ -753,7 +764,7 @@ fn synthetic_source(config: &SynthConfig, id: SourceId) -> Source {
         config.actors_per_town,
         config.linkages_per_actor,
         config.graph_fraction
-    ))
+    )))
 }
 
 fn name_for(rng: &mut Rng, level: AdminLevel) -> Result<Name, Error> {
@@ -1076,7 +1087,7 @@ pub struct SynthSummary {
 /// ```
 /// use regdev::synth::{self, SynthConfig};
 /// let dir = std::env::temp_dir().join(format!("regdev-synth-doc-{}", std::process::id()));
-/// let summary = synth::write_peer_files(&SynthConfig::new().towns(50).actors_per_town(5), &dir)?;
+/// let summary = synth::write_peer_files(&SynthConfig::new().towns(50).actors_per_town(5)?, &dir)?;
 /// assert_eq!(summary.towns, 50);
 /// let atlas = regdev::Atlas::from_json_slice(&std::fs::read(dir.join("atlas.json")).map_err(|e| e.to_string())?)?;
 /// assert_eq!(atlas.towns().count(), 50);

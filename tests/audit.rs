@@ -48,7 +48,7 @@ fn src() -> SourceId {
 }
 
 fn atlas(towns: Vec<Town>) -> Atlas {
-    let mut b = Atlas::builder().source(Source::new(src(), SourceKind::Dataset, "test data"));
+    let mut b = Atlas::builder().source(Source::new(src(), SourceKind::Dataset, "test data").unwrap());
     for t in towns {
         b = b.town(t);
     }
@@ -140,7 +140,7 @@ fn a_profile_contradicting_its_graph_is_flagged() {
         .build()
         .unwrap();
     let atlas = Atlas::builder()
-        .source(Source::new(src(), SourceKind::Dataset, "test data"))
+        .source(Source::new(src(), SourceKind::Dataset, "test data").unwrap())
         .town(t)
         .graph(graph)
         .build()
@@ -219,8 +219,8 @@ fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
         .build()
         .unwrap();
     let atlas = Atlas::builder()
-        .source(Source::new(weak, SourceKind::WebPage, "a blog").with_strength(SourceStrength::Weak))
-        .source(Source::new(strong, SourceKind::Article, "a paper").with_strength(SourceStrength::Strong))
+        .source(Source::new(weak, SourceKind::WebPage, "a blog").unwrap().with_strength(SourceStrength::Weak))
+        .source(Source::new(strong, SourceKind::Article, "a paper").unwrap().with_strength(SourceStrength::Strong))
         .town(t)
         .build()
         .unwrap();
@@ -273,8 +273,8 @@ fn disagreeing_claims_are_listed_with_both_values_and_sources() {
         .build()
         .unwrap();
     let atlas = Atlas::builder()
-        .source(Source::new(a, SourceKind::Book, "classic reading"))
-        .source(Source::new(b, SourceKind::Article, "modern reading"))
+        .source(Source::new(a, SourceKind::Book, "classic reading").unwrap())
+        .source(Source::new(b, SourceKind::Article, "modern reading").unwrap())
         .town(settled)
         .town(open)
         .town(dated)
@@ -326,9 +326,9 @@ fn archetypes_disagreeing_claims_and_weak_sources_are_findings() {
         .build()
         .unwrap();
     let atlas = Atlas::builder()
-        .source(Source::new(a, SourceKind::Book, "classic reading").with_strength(SourceStrength::Strong))
-        .source(Source::new(b, SourceKind::Article, "modern reading").with_strength(SourceStrength::Medium))
-        .source(Source::new(w, SourceKind::WebPage, "a blog").with_strength(SourceStrength::Weak))
+        .source(Source::new(a, SourceKind::Book, "classic reading").unwrap().with_strength(SourceStrength::Strong))
+        .source(Source::new(b, SourceKind::Article, "modern reading").unwrap().with_strength(SourceStrength::Medium))
+        .source(Source::new(w, SourceKind::WebPage, "a blog").unwrap().with_strength(SourceStrength::Weak))
         .archetype(open)
         .archetype(settled)
         .archetype(quiet)

@@ -30,7 +30,7 @@ fn town(id: &str, chinese: &str, level: AdminLevel, code: &str, parent: Option<&
 }
 
 fn atlas(towns: Vec<Town>) -> Atlas {
-    let mut b = Atlas::builder().source(Source::new(src(), SourceKind::Dataset, "test data"));
+    let mut b = Atlas::builder().source(Source::new(src(), SourceKind::Dataset, "test data").unwrap());
     for t in towns {
         b = b.town(t);
     }

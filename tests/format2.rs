@@ -205,8 +205,11 @@ fn query_and_density_use_headline_figures_never_averages() {
         .build()
         .unwrap();
     assert_eq!(t.key_facts().density().unwrap().unwrap(), 1000.0);
-    let atlas =
-        Atlas::builder().source(regdev::Source::new(s(), regdev::SourceKind::Book, "T")).town(t).build().unwrap();
+    let atlas = Atlas::builder()
+        .source(regdev::Source::new(s(), regdev::SourceKind::Book, "T").unwrap())
+        .town(t)
+        .build()
+        .unwrap();
     assert_eq!(atlas.query(&regdev::Query::population(..20_000)).count(), 1);
     assert_eq!(atlas.query(&regdev::Query::population(500_000..)).count(), 0);
 }

@@ -218,9 +218,12 @@ static FIXTURES: LazyLock<Vec<Fixture>> = LazyLock::new(|| {
             .towns(n)
             .seed(n as u64)
             .missing_facts(0.2)
+            .unwrap()
             .actors_per_town(24)
+            .unwrap()
             .linkages_per_actor(4)
-            .graph_fraction(0.5);
+            .graph_fraction(0.5)
+            .unwrap();
         out.push(Fixture::new(regdev::synth::atlas(&config).unwrap()));
     }
     out

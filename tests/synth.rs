@@ -6,16 +6,21 @@ use regdev::synth::{self, SynthConfig};
 use regdev::{AdminLevel, Atlas, Currency};
 
 fn small_config() -> impl Strategy<Value = SynthConfig> {
-    (any::<u64>(), 0usize..80, 0.0f64..=1.0, 0.0f64..=1.0, 0usize..12, 0usize..8, 0.0f64..=1.0).prop_map(
+    (any::<u64>(), 0usize..80, 0.0f64..=1.0, 0.0f64..=1.0, 0usize..12, 0usize..8, 0.0f64..=1.0).prop_filter_map(
+        "settings in range",
         |(seed, towns, md, mf, actors, links, gf)| {
             SynthConfig::new()
                 .seed(seed)
                 .towns(towns)
                 .missing_dimensions(md)
+                .ok()?
                 .missing_facts(mf)
+                .ok()?
                 .actors_per_town(actors)
+                .ok()?
                 .linkages_per_actor(links)
                 .graph_fraction(gf)
+                .ok()
         },
     )
 }
@@ -89,7 +94,7 @@ fn hierarchy_respects_tiers_and_shape() {
 
 #[test]
 fn facts_are_heavy_tailed() {
-    let atlas = synth::atlas(&SynthConfig::new().towns(20_000).missing_facts(0.0)).unwrap();
+    let atlas = synth::atlas(&SynthConfig::new().towns(20_000).missing_facts(0.0).unwrap()).unwrap();
     let mut pops: Vec<u64> = atlas
         .towns()
         .filter(|t| t.level().tier() == 3)
@@ -123,7 +128,7 @@ fn degrees_are_heavy_tailed() {
 /// on purpose and say so in the changelog.
 #[test]
 fn golden_first_township() {
-    let atlas = synth::atlas(&SynthConfig::new().towns(1_000).seed(2026).actors_per_town(6)).unwrap();
+    let atlas = synth::atlas(&SynthConfig::new().towns(1_000).seed(2026).actors_per_town(6).unwrap()).unwrap();
     let t = atlas.towns().find(|t| t.level().tier() == 3).unwrap();
     let f = t.key_facts();
     let line = format!(
@@ -171,7 +176,7 @@ fn peer_csv_has_a_row_per_town() {
 #[test]
 fn peer_files_are_written() {
     let dir = std::env::temp_dir().join(format!("regdev-synth-test-{}", std::process::id()));
-    let summary = synth::write_peer_files(&SynthConfig::new().towns(40).actors_per_town(5), &dir).unwrap();
+    let summary = synth::write_peer_files(&SynthConfig::new().towns(40).actors_per_town(5).unwrap(), &dir).unwrap();
     assert_eq!((summary.towns, summary.graphs, summary.actors, summary.linkages), (40, 40, 200, 800));
     let names: Vec<_> =
         summary.files.iter().map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
@@ -184,6 +189,31 @@ fn peer_files_are_written() {
         assert_eq!(std::fs::metadata(path).unwrap().len(), *len);
     }
     let atlas = Atlas::from_json_slice(&std::fs::read(dir.join("atlas.json")).unwrap()).unwrap();
-    assert_eq!(atlas, synth::atlas(&SynthConfig::new().towns(40).actors_per_town(5)).unwrap());
+    assert_eq!(atlas, synth::atlas(&SynthConfig::new().towns(40).actors_per_town(5).unwrap()).unwrap());
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn invalid_settings_are_rejected_when_set_naming_the_setting() {
+    for (name, set) in [
+        ("missing_dimensions", SynthConfig::missing_dimensions as fn(SynthConfig, f64) -> regdev::Result<SynthConfig>),
+        ("missing_facts", SynthConfig::missing_facts),
+        ("graph_fraction", SynthConfig::graph_fraction),
+    ] {
+        for bad in [-0.01, 1.01, f64::NAN, f64::INFINITY] {
+            let err = set(SynthConfig::new(), bad).unwrap_err();
+            assert_eq!(err.kind(), regdev::ErrorKind::OutOfRange, "{name} = {bad}");
+            assert!(err.to_string().contains(&format!("synth setting '{name}'")), "{err}");
+        }
+        for good in [0.0, 0.5, 1.0] {
+            assert!(set(SynthConfig::new(), good).is_ok(), "{name} = {good}");
+        }
+    }
+    #[cfg(target_pointer_width = "64")]
+    {
+        let err = SynthConfig::new().actors_per_town(u32::MAX as usize + 1).unwrap_err();
+        assert_eq!(err.kind(), regdev::ErrorKind::TooLarge);
+        assert!(err.to_string().contains("synth setting 'actors_per_town'"), "{err}");
+    }
+    assert!(SynthConfig::new().actors_per_town(u32::MAX as usize).is_ok());
 }

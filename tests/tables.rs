@@ -52,12 +52,13 @@ fn builtin_json_text_roundtrips() {
 #[test]
 fn synthetic_atlases_roundtrip() {
     for (seed, towns) in [(1, 200), (2, 50), (3, 1)] {
-        let config = SynthConfig::new().towns(towns).seed(seed).actors_per_town(12).graph_fraction(0.3);
+        let config =
+            SynthConfig::new().towns(towns).seed(seed).actors_per_town(12).unwrap().graph_fraction(0.3).unwrap();
         let atlas = synth::atlas(&config).unwrap();
         roundtrip_files(&atlas, &format!("synth-{seed}"));
     }
     // Sparse: most facts and dimensions missing.
-    let config = SynthConfig::new().towns(100).seed(9).missing_facts(0.7).missing_dimensions(0.7);
+    let config = SynthConfig::new().towns(100).seed(9).missing_facts(0.7).unwrap().missing_dimensions(0.7).unwrap();
     roundtrip_files(&synth::atlas(&config).unwrap(), "synth-sparse");
 }
 
@@ -287,8 +288,8 @@ fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>>
         .claim(Claim::new(DimensionValue::Ownership(Ownership::State), t.clone()).ranked(Rank::Deprecated))
         .build()?;
     let atlas = Atlas::builder()
-        .source(Source::new(s, regdev::source::SourceKind::Book, "S"))
-        .source(Source::new(t, regdev::source::SourceKind::Book, "T"))
+        .source(Source::new(s, regdev::source::SourceKind::Book, "S")?)
+        .source(Source::new(t, regdev::source::SourceKind::Book, "T")?)
         .town(town)
         .build()?;
     roundtrip_files(&atlas, "claims");

@@ -120,7 +120,7 @@ fn check(atlas: &Atlas, name: &str, year: Year, currency: Currency) {
 fn duckdb_and_polars_agree_with_regdev_on_a_synthetic_atlas() {
     // Even and odd group sizes, several models.
     for (seed, towns) in [(11, 2_000), (12, 301)] {
-        let atlas = synth::atlas(&SynthConfig::new().towns(towns).seed(seed).graph_fraction(0.05)).unwrap();
+        let atlas = synth::atlas(&SynthConfig::new().towns(towns).seed(seed).graph_fraction(0.05).unwrap()).unwrap();
         let year = atlas
             .towns()
             .flat_map(|t| t.key_facts().observations())

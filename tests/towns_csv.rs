@@ -67,8 +67,11 @@ fn text_with_commas_quotes_and_line_breaks_round_trips() {
         .specialisation(Specialisation::new(IndustryDivision::C38, "lamps; \"LED\"", src.clone()).unwrap())
         .build()
         .unwrap();
-    let atlas =
-        Atlas::builder().source(regdev::Source::new(src, regdev::SourceKind::Dataset, "S")).town(town).build().unwrap();
+    let atlas = Atlas::builder()
+        .source(regdev::Source::new(src, regdev::SourceKind::Dataset, "S").unwrap())
+        .town(town)
+        .build()
+        .unwrap();
     for columns in [CsvColumns::People, CsvColumns::Peers] {
         let (header, rows) = read(&atlas, columns);
         assert_eq!(rows.len(), 1);

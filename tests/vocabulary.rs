@@ -481,10 +481,9 @@ fn text_rejections_have_exact_messages() {
         assert_eq!(DivisionCode::new(ok).unwrap().to_string(), ok);
     }
     assert_err(Specialisation::new(IndustryDivision::C21, "  ", sid("s")), "product must not be empty");
-    let untitled = Source::new(sid("x"), SourceKind::Book, " ");
-    assert_err(untitled.validate(), "source 'x': title must not be empty");
-    let anonymous = Source::new(sid("y"), SourceKind::Book, "t").with_authors(["A. Author", ""]);
-    assert_err(anonymous.validate(), "source 'y': author must not be empty");
+    assert_err(Source::new(sid("x"), SourceKind::Book, " "), "source 'x': title must not be empty");
+    let titled = Source::new(sid("y"), SourceKind::Book, "t").unwrap();
+    assert_err(titled.with_authors(["A. Author", ""]), "source 'y': author must not be empty");
 }
 
 proptest! {
@@ -763,6 +762,12 @@ fn serde_rejects_invalid_measures() {
 fn serde_rejects_invalid_text() {
     assert_eq!(json_err::<Place>("\" \""), "place must not be empty");
     assert_eq!(json_err::<Name>(r#"{"english":""}"#), "english name must not be empty");
+    assert_eq!(json_err::<Source>(r#"{"id":"x","kind":"book","title":" "}"#), "source 'x': title must not be empty");
+    assert_eq!(
+        json_err::<Source>(r#"{"id":"y","kind":"book","title":"t","authors":["A. Author",""]}"#),
+        "source 'y': author must not be empty"
+    );
+    assert!(json_err::<Source>(r#"{"id":"z","kind":"book","title":"t","pages":3}"#).contains("unknown field `pages`"));
     assert_eq!(json_err::<Name>(r#"{"english":"Kunshan","chinese":" "}"#), "chinese name must not be empty");
     assert_eq!(
         json_err::<DivisionCode>("\"32058\""),

@@ -4,6 +4,7 @@ alone, and how betweenness grows with graph size, in one run.
 
     python3 benches/peers/graph_peers.py [--work DIR] [--runs N]
         [--e2e-sizes 1000,10000,50000] [--sizes 1000,10000,50000]
+        [--large-runs N] [--rustworkx-max N] [--skip-e2e]
 
 Needs `target/release/regdev` (cargo build --release --features cli) and
 `target/release/examples/bench_report` (cargo build --release --features
@@ -62,6 +63,10 @@ json.dump(out, sys.stdout)
 """
 
 
+def load():
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def timed(cmd, runs):
     times, out = [], None
     for _ in range(max(1, runs)):
@@ -84,6 +89,8 @@ def main():
     ap.add_argument("--e2e-sizes", default="1000,10000,50000")
     ap.add_argument("--large-runs", type=int, default=3)
     ap.add_argument("--skip-e2e", action="store_true")
+    ap.add_argument("--rustworkx-max", type=int, default=10_000,
+                    help="also time rustworkx-core's kernel up to this many actors (0: never)")
     args = ap.parse_args()
     os.makedirs(args.work, exist_ok=True)
     import igraph as ig
@@ -93,8 +100,8 @@ def main():
     rows = []
     fmt = lambda ts: ", ".join(f"{x:.2f}" for x in ts)
     if not args.skip_e2e:
-        print("\n| end to end | regdev s, median (runs) | igraph script s, median (runs) | igraph / regdev | top broker |")
-        print("|---|---|---|---|---|")
+        print("\n| end to end | regdev s, median (runs) | igraph script s, median (runs) | igraph / regdev | top broker | load average |")
+        print("|---|---|---|---|---|---|")
         for n in [int(x) for x in args.e2e_sizes.split(",")]:
             runs = args.large_runs if n >= 50_000 else args.runs
             d = os.path.join(args.work, f"synth-{n}")
@@ -115,16 +122,16 @@ def main():
                 agree = r_top[0].split(":")[-1] == i_top[0].split(":")[-1] and abs(r_top[1] - i_top[1]) < 1e-9
                 print(f"| `regdev graph`, {n} actors / {m} linkages, {mode} | {t_r:.2f} ({fmt(runs_r)}) | "
                       f"{t_i:.2f} ({fmt(runs_i)}) | {t_i / t_r:.2f}x | "
-                      f"{r_top[0]} {'agrees' if agree else 'DIFFERS: ' + repr(i_top)} |", flush=True)
+                      f"{r_top[0]} {'agrees' if agree else 'DIFFERS: ' + repr(i_top)} | {load()} |", flush=True)
                 rows.append({"what": f"e2e {n} {mode}", "actors": n, "linkages": m, "regdev_runs_s": runs_r,
                              "igraph_runs_s": runs_i, "regdev_s": t_r, "igraph_s": t_i, "agree": agree})
 
-    print("\n| directed betweenness alone | regdev s | igraph s | igraph / regdev | rustworkx-core s |")
-    print("|---|---|---|---|---|")
+    print("\n| directed betweenness alone | regdev s | igraph s | igraph / regdev | rustworkx-core s | load average |")
+    print("|---|---|---|---|---|---|")
     for n in [int(x) for x in args.sizes.split(",")]:
         path = os.path.join(args.work, f"graph-{n}.graphml")
         runs = args.large_runs if n >= 50_000 else args.runs
-        extra = ["--rustworkx"] if n <= 10_000 else []
+        extra = ["--rustworkx"] if n <= args.rustworkx_max else []
         out = subprocess.run([REPORT, "graph", str(n), "--graphml", path, "--runs", str(runs), *extra],
                              check=True, capture_output=True, text=True).stdout
         r = json.loads(out.strip().splitlines()[-1])
@@ -140,9 +147,9 @@ def main():
         rw = r.get("rustworkx_betweenness_s")
         rw = f"{rw:.3f}" if isinstance(rw, (int, float)) else "—"
         print(f"| {n} actors / {r['linkages']} linkages | {r['betweenness_s']:.3f} | {t_i:.3f} ({fmt(times)}) | "
-              f"{t_i / r['betweenness_s']:.1f}x | {rw} |", flush=True)
+              f"{t_i / r['betweenness_s']:.1f}x | {rw} | {load()} |", flush=True)
         print(f"|   density + degree, {n} | cold {r['density_degree_cold_s'] * 1e3:.3f} ms, "
-              f"warm {r['density_degree_s'] * 1e3:.3f} ms | | | |", flush=True)
+              f"warm {r['density_degree_s'] * 1e3:.3f} ms | | | | |", flush=True)
         rows.append({"what": f"betweenness {n}", **r, "igraph_s": t_i})
     print(f"\nload average {os.getloadavg()}")
     with open(os.path.join(args.work, "graph_peers.json"), "w") as f:

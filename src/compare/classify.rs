@@ -2,12 +2,13 @@
 
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
 use super::Compare;
 use super::encode::{DIMS, Encoded, Interner, code_distance};
-use super::metric::{Distance, Feature, ProfileMetric};
+use super::metric::{Contribution, Distance, Feature, Pending, ProfileMetric};
 use crate::macros::vocabulary;
 use crate::{Archetype, ArchetypeId, Atlas, Dimension, Error};
 
@@ -624,53 +625,120 @@ where
     Ok(Classification::new(subject.label(), metric.name(), ranking, VerdictRule::default()))
 }
 
+/// One archetype, encoded once for the Gower fast path.
+struct PreparedArchetype<'b> {
+    archetype: &'b Archetype,
+    encoded: Encoded,
+    /// The dimensions it has with a positive weight, in [`Dimension::ALL`]
+    /// order: `(index, feature, weight)`.
+    dims: Vec<(usize, Feature, f64)>,
+}
+
 /// The archetypes, encoded once for the Gower fast path.
 struct Prepared<'b> {
-    archetypes: Vec<(&'b Archetype, Arc<str>, Encoded)>,
-    weights: [f64; DIMS],
+    archetypes: Vec<PreparedArchetype<'b>>,
     /// Dimensions some archetype has with a positive weight: the only ones
     /// a subject needs encoded.
     wanted: [bool; DIMS],
 }
 
+/// What one thread of the fast path owns: its copy of the interner (codes
+/// stay consistent with the archetypes' encoding), its own copies of the
+/// shared strings (so that the reference counts the results take are not
+/// one cache line bounced between cores), and buffers reused across
+/// subjects.
+struct Local {
+    interner: Interner,
+    ids: Vec<ArchetypeId>,
+    names: Vec<Arc<str>>,
+    measure: Arc<str>,
+    contributions: Vec<Contribution>,
+    pending: Vec<Option<Pending>>,
+}
+
 impl Prepared<'_> {
-    fn classify(&self, interner: &mut Interner, subject: &dyn Compare, measure: &Arc<str>) -> Classification {
+    fn local(&self, interner: &Interner, measure: &str) -> Local {
+        Local {
+            interner: interner.clone(),
+            // A fresh `Arc` per thread (the id was validated when the
+            // archetype was built; on the impossible failure share it).
+            ids: self
+                .archetypes
+                .iter()
+                .map(|p| ArchetypeId::new(p.archetype.id().as_str()).unwrap_or_else(|_| p.archetype.id().clone()))
+                .collect(),
+            names: self.archetypes.iter().map(|p| Arc::from(p.archetype.name())).collect(),
+            measure: Arc::from(measure),
+            contributions: Vec::new(),
+            pending: Vec::with_capacity(self.archetypes.len()),
+        }
+    }
+
+    /// [`classify`] with Gower, bit for bit, in three allocations per
+    /// subject (its label, the ranking, and one list of contributions that
+    /// the ranking's distances share); the parts of each distance live on
+    /// the stack.
+    fn classify(&self, local: &mut Local, subject: &dyn Compare) -> Classification {
         let profile = subject.profile();
-        let e = interner.encode_only(&profile, &self.wanted);
-        let ranking = self
-            .archetypes
-            .iter()
-            .map(|(a, name, ea)| {
-                let mut parts = Vec::with_capacity(DIMS);
-                let mut missing = Vec::new();
-                for (((x, y), &w), &d) in e.0.iter().zip(&ea.0).zip(&self.weights).zip(Dimension::ALL) {
-                    if w <= 0.0 || y.is_missing() {
-                        continue;
+        let e = local.interner.encode_only(&profile, &self.wanted);
+        let placeholder = Feature::Dimension(Dimension::Dynamics);
+        let mut parts = [(placeholder, 0.0, 0.0); DIMS];
+        let mut missing = [(placeholder, 0.0); DIMS];
+        local.contributions.clear();
+        local.pending.clear();
+        for p in &self.archetypes {
+            let (mut np, mut nm) = (0, 0);
+            for &(k, feature, w) in &p.dims {
+                let (Some(x), Some(y)) = (e.0.get(k), p.encoded.0.get(k)) else { continue };
+                match code_distance(x, y) {
+                    Some(v) => {
+                        if let Some(slot) = parts.get_mut(np) {
+                            *slot = (feature, v, w);
+                            np += 1;
+                        }
                     }
-                    match code_distance(x, y) {
-                        Some(v) => parts.push((Feature::Dimension(d), v, w)),
-                        None => missing.push((Feature::Dimension(d), w)),
+                    None => {
+                        if let Some(slot) = missing.get_mut(nm) {
+                            *slot = (feature, w);
+                            nm += 1;
+                        }
                     }
                 }
-                Ranked {
-                    archetype: a.id().clone(),
-                    name: Arc::clone(name),
-                    distance: Distance::from_checked(parts, missing),
-                    rank: 0,
-                }
+            }
+            local.pending.push(Distance::push_slices(
+                parts.get(..np).unwrap_or_default(),
+                missing.get(..nm).unwrap_or_default(),
+                &mut local.contributions,
+            ));
+        }
+        let shared: Arc<[Contribution]> = Arc::from(local.contributions.as_slice());
+        let ranking = local
+            .pending
+            .drain(..)
+            .zip(local.ids.iter().zip(&local.names))
+            .map(|(pending, (id, name))| Ranked {
+                archetype: id.clone(),
+                name: Arc::clone(name),
+                distance: pending.map(|p| p.finish(&shared)),
+                rank: 0,
             })
             .collect();
-        Classification::build(subject.label(), Arc::clone(measure), ranking, VerdictRule::default())
+        Classification::build(subject.label(), Arc::clone(&local.measure), ranking, VerdictRule::default())
     }
 }
 
+/// Subjects per parallel task: fewer are not worth a task.
+const MIN_TASK: usize = 2048;
+
 /// Classifies many subjects against the same archetypes, as [`classify`]
-/// would one by one (same rankings, distances and verdicts), on all cores.
+/// would one by one (same rankings, distances and verdicts, bit for bit),
+/// on all cores.
 ///
 /// With [`Gower`](super::Gower) (or any measure whose
 /// [`ProfileMetric::as_gower`] says it is Gower's) the archetypes are
-/// encoded once and each subject only on the dimensions some archetype
-/// has. O(n·a·f).
+/// encoded once, each subject only on the dimensions some archetype has,
+/// and no memory is allocated per subject beyond the result itself.
+/// O(n·a·f).
 ///
 /// # Errors
 ///
@@ -698,50 +766,40 @@ where
 {
     let subjects: Vec<S> = subjects.into_iter().collect();
     let archetypes: Vec<&Archetype> = archetypes.into_iter().collect();
-    let measure: Arc<str> = Arc::from(metric.name());
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).clamp(1, 8);
-    // Small batches are not worth a thread.
-    let chunk = subjects.len().div_ceil(threads).max(2048);
-    let prepared = metric.as_gower().map(|g| {
-        let mut interner = Interner::default();
-        let encoded: Vec<(&Archetype, Arc<str>, Encoded)> =
-            archetypes.iter().map(|a| (*a, Arc::from(a.name()), interner.encode(Archetype::profile(a)))).collect();
-        // Weights as set: `Distance::from_checked` normalises them exactly
-        // as `classify` does, so both give bit-identical results.
-        let weights: [f64; DIMS] = core::array::from_fn(|k| Dimension::ALL.get(k).map_or(0.0, |&d| g.weight_of(d)));
-        let wanted: [bool; DIMS] = core::array::from_fn(|k| {
-            weights.get(k).is_some_and(|w| *w > 0.0)
-                && encoded.iter().any(|(_, _, e)| e.0.get(k).is_some_and(|c| !c.is_missing()))
-        });
-        (interner, Prepared { archetypes: encoded, weights, wanted })
-    });
-    let run = |part: &[S]| -> Result<Vec<Classification>, Error> {
-        match &prepared {
-            Some((interner, p)) => {
-                // Each thread extends its own copy of the interner: codes
-                // stay consistent with the archetypes' encoding.
-                let mut interner = interner.clone();
-                Ok(part.iter().map(|s| p.classify(&mut interner, s, &measure)).collect())
-            }
-            None => part.iter().map(|s| classify(s, archetypes.iter().copied(), metric)).collect(),
-        }
+    let Some(g) = metric.as_gower() else {
+        return subjects
+            .par_iter()
+            .with_min_len(MIN_TASK)
+            .map(|s| classify(s, archetypes.iter().copied(), metric))
+            .collect();
     };
-    if subjects.len() <= chunk {
-        return run(&subjects);
-    }
-    let results: Vec<Result<Vec<Classification>, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = subjects.chunks(chunk).map(|part| scope.spawn(|| run(part))).collect();
-        handles
-            .into_iter()
-            // A panic in the measure is the measure's own: pass it on.
-            .map(|h| h.join().unwrap_or_else(|payload| std::panic::resume_unwind(payload)))
-            .collect()
-    });
-    let mut out = Vec::with_capacity(subjects.len());
-    for r in results {
-        out.extend(r?);
-    }
-    Ok(out)
+    let mut interner = Interner::default();
+    // Weights as set: `Distance::from_slices` normalises them exactly as
+    // `classify` does, so both give bit-identical results.
+    let weights: [f64; DIMS] = core::array::from_fn(|k| Dimension::ALL.get(k).map_or(0.0, |&d| g.weight_of(d)));
+    let prepared: Vec<PreparedArchetype<'_>> = archetypes
+        .iter()
+        .map(|a| {
+            let encoded = interner.encode(Archetype::profile(a));
+            let dims = Dimension::ALL
+                .iter()
+                .enumerate()
+                .zip(weights.iter().zip(&encoded.0))
+                .filter(|(_, (w, c))| **w > 0.0 && !c.is_missing())
+                .map(|((k, &d), (&w, _))| (k, Feature::Dimension(d), w))
+                .collect();
+            PreparedArchetype { archetype: a, encoded, dims }
+        })
+        .collect();
+    let wanted: [bool; DIMS] =
+        core::array::from_fn(|k| prepared.iter().any(|p| p.dims.iter().any(|&(i, _, _)| i == k)));
+    let prepared = Prepared { archetypes: prepared, wanted };
+    let measure = metric.name();
+    Ok(subjects
+        .par_iter()
+        .with_min_len(MIN_TASK)
+        .map_init(|| prepared.local(&interner, measure), |local, s| prepared.classify(local, s))
+        .collect())
 }
 
 impl Atlas {
@@ -776,6 +834,50 @@ impl Atlas {
 #[cfg(test)]
 mod tests {
     use super::super::encode::Code;
+
+    /// The fast path of `classify_all` against `classify` one town at a
+    /// time, on a synthetic atlas large enough to run in parallel tasks,
+    /// with the built-in archetypes plus one copied from a town (so that
+    /// sets of places are encoded too), under equal and unequal weights:
+    /// every ranking, distance, contribution and verdict equal bit for bit.
+    #[cfg(feature = "synth")]
+    #[test]
+    fn fast_path_equals_classify_one_by_one() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::compare::{Gower, SimpleMatching, classify, classify_all};
+        use crate::synth::{self, SynthConfig};
+        use crate::{Archetype, ArchetypeId, Dimension, SourceId};
+
+        let atlas = synth::atlas(&SynthConfig::new().towns(3 * super::MIN_TASK + 17).seed(7))?;
+        let richest = atlas.towns().max_by_key(|t| t.profile().len()).ok_or("empty atlas")?;
+        let source = SourceId::new(synth::SOURCE_ID)?;
+        let mut copy = Archetype::builder(ArchetypeId::new("copied")?, "Copied");
+        for d in Dimension::ALL {
+            if let Some(v) = richest.profile().get(*d) {
+                copy = copy.dimension(v, source.clone());
+            }
+        }
+        let copy = copy.build()?;
+        assert!(copy.profile().is_set(Dimension::InstitutionalBorrowing), "the copied archetype has places");
+        let mut archetypes: Vec<&Archetype> = atlas.archetypes().collect();
+        archetypes.push(&copy);
+        let weighted = Gower::new().weight(Dimension::Ownership, 3.0)?.weight(Dimension::Dynamics, 0.0)?;
+        for gower in [Gower::new(), weighted] {
+            let fast = classify_all(atlas.towns(), archetypes.iter().copied(), &gower)?;
+            let slow: Vec<_> =
+                atlas.towns().map(|t| classify(t, archetypes.iter().copied(), &gower)).collect::<Result<_, _>>()?;
+            assert_eq!(fast.len(), atlas.towns().len());
+            assert!(fast.iter().any(|c| c.verdict() == super::Verdict::Nearest));
+            assert_eq!(fast, slow);
+        }
+        // The general path (another measure) keeps the subjects' order.
+        let fast = classify_all(atlas.towns(), archetypes.iter().copied(), &SimpleMatching)?;
+        let slow: Vec<_> = atlas
+            .towns()
+            .map(|t| classify(t, archetypes.iter().copied(), &SimpleMatching))
+            .collect::<Result<_, _>>()?;
+        assert_eq!(fast, slow);
+        Ok(())
+    }
 
     #[test]
     fn missing_code_is_missing() {

@@ -2,6 +2,7 @@
 //! explained [`Distance`] every measure returns.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::ser::SerializeStruct;
 use serde::{Deserialize, Serialize};
@@ -182,12 +183,97 @@ impl Contribution {
 /// println!("{}", d.explain());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Distance {
     value: f64,
     coverage: f64,
-    contributions: Vec<Contribution>,
-    uncompared: Vec<Feature>,
+    /// This distance's contributions are `shared[start..end]`; the list may
+    /// be shared with the other distances of one classification, so that
+    /// classifying a town allocates it once (see `classify_all`).
+    shared: Arc<[Contribution]>,
+    start: u32,
+    end: u32,
+    uncompared: Features,
+}
+
+impl PartialEq for Distance {
+    fn eq(&self, other: &Distance) -> bool {
+        self.value == other.value
+            && self.coverage == other.coverage
+            && self.contributions() == other.contributions()
+            && self.uncompared() == other.uncompared()
+    }
+}
+
+impl core::fmt::Debug for Distance {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Distance")
+            .field("value", &self.value)
+            .field("coverage", &self.coverage)
+            .field("contributions", &self.contributions())
+            .field("uncompared", &self.uncompared())
+            .finish()
+    }
+}
+
+/// How many uncompared features a distance holds without allocating: every
+/// profile dimension and key fact, so Gower's never allocate.
+const INLINE: usize = 16;
+
+/// A short list of features, inline up to [`INLINE`].
+#[derive(Clone)]
+enum Features {
+    Inline(u8, [Feature; INLINE]),
+    Heap(Box<[Feature]>),
+}
+
+impl Features {
+    fn of(features: impl ExactSizeIterator<Item = Feature>) -> Features {
+        if features.len() <= INLINE {
+            let mut items = [Feature::Dimension(Dimension::Dynamics); INLINE];
+            let mut n = 0u8;
+            for (slot, f) in items.iter_mut().zip(features) {
+                *slot = f;
+                n += 1;
+            }
+            Features::Inline(n, items)
+        } else {
+            Features::Heap(features.collect())
+        }
+    }
+
+    fn as_slice(&self) -> &[Feature] {
+        match self {
+            Features::Inline(n, items) => items.get(..usize::from(*n)).unwrap_or_default(),
+            Features::Heap(items) => items,
+        }
+    }
+}
+
+/// A distance whose contributions sit in a list being filled for several
+/// distances at once (see [`Distance::push_slices`]); made a [`Distance`]
+/// by [`Pending::finish`] once the list is shared.
+pub(crate) struct Pending {
+    value: f64,
+    coverage: f64,
+    start: u32,
+    end: u32,
+    uncompared: Features,
+}
+
+impl Pending {
+    /// The distance, reading its contributions from `shared` (the list
+    /// [`Distance::push_slices`] filled).
+    pub(crate) fn finish(self, shared: &Arc<[Contribution]>) -> Distance {
+        Distance {
+            value: self.value,
+            coverage: self.coverage,
+            shared: Arc::clone(shared),
+            start: self.start,
+            end: self.end,
+            uncompared: self.uncompared,
+        }
+    }
 }
 
 impl Serialize for Distance {
@@ -196,8 +282,8 @@ impl Serialize for Distance {
         s.serialize_field("value", &self.value)?;
         s.serialize_field("compared", &self.compared())?;
         s.serialize_field("coverage", &self.coverage)?;
-        s.serialize_field("contributions", &self.contributions)?;
-        s.serialize_field("uncompared", &self.uncompared)?;
+        s.serialize_field("contributions", self.contributions())?;
+        s.serialize_field("uncompared", self.uncompared())?;
         s.end()
     }
 }
@@ -272,6 +358,24 @@ impl Distance {
     /// [`Distance::new`] on parts already checked: `dᵢ ∈ [0, 1]`, weights
     /// finite and positive.
     pub(crate) fn from_checked(parts: Vec<(Feature, f64, f64)>, missing: Vec<(Feature, f64)>) -> Option<Distance> {
+        Distance::from_slices(&parts, &missing)
+    }
+
+    /// [`Distance::from_checked`] on borrowed parts (one allocation, for
+    /// the contributions).
+    pub(crate) fn from_slices(parts: &[(Feature, f64, f64)], missing: &[(Feature, f64)]) -> Option<Distance> {
+        let mut buf = Vec::with_capacity(parts.len());
+        let pending = Distance::push_slices(parts, missing, &mut buf)?;
+        Some(pending.finish(&Arc::from(buf)))
+    }
+
+    /// [`Distance::from_checked`] with the contributions appended to `buf`,
+    /// so that the distances of one classification share one list.
+    pub(crate) fn push_slices(
+        parts: &[(Feature, f64, f64)],
+        missing: &[(Feature, f64)],
+        buf: &mut Vec<Contribution>,
+    ) -> Option<Pending> {
         let max = parts.iter().map(|p| p.2).chain(missing.iter().map(|m| m.1)).fold(0.0_f64, f64::max);
         if parts.is_empty() || max <= 0.0 {
             return None;
@@ -281,18 +385,23 @@ impl Distance {
         if total <= 0.0 {
             return None;
         }
-        let contributions: Vec<Contribution> = parts
-            .into_iter()
-            .map(|(feature, distance, weight)| Contribution {
-                feature,
-                distance,
-                weight,
-                contribution: (weight / max) * distance / total,
-            })
-            .collect();
-        let value = contributions.iter().map(|c| c.contribution).sum::<f64>().clamp(0.0, 1.0);
+        let start = buf.len();
+        buf.extend(parts.iter().map(|&(feature, distance, weight)| Contribution {
+            feature,
+            distance,
+            weight,
+            contribution: (weight / max) * distance / total,
+        }));
+        let value = buf.get(start..).unwrap_or_default().iter().map(|c| c.contribution).sum::<f64>().clamp(0.0, 1.0);
         let coverage = (total / (total + absent)).clamp(0.0, 1.0);
-        Some(Distance { value, coverage, contributions, uncompared: missing.into_iter().map(|m| m.0).collect() })
+        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        Some(Pending {
+            value,
+            coverage,
+            start: index(start),
+            end: index(buf.len()),
+            uncompared: Features::of(missing.iter().map(|m| m.0)),
+        })
     }
 
     /// The distance, in `[0, 1]`.
@@ -322,7 +431,7 @@ impl Distance {
     /// ```
     #[must_use]
     pub fn compared(&self) -> usize {
-        self.contributions.len()
+        self.contributions().len()
     }
 
     /// The features compared, in feature order.
@@ -336,7 +445,7 @@ impl Distance {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn features(&self) -> impl Iterator<Item = Feature> + '_ {
-        self.contributions.iter().map(|c| c.feature)
+        self.contributions().iter().map(|c| c.feature)
     }
 
     /// The features the reference has (with a positive weight) that were
@@ -355,7 +464,7 @@ impl Distance {
     /// ```
     #[must_use]
     pub fn uncompared(&self) -> &[Feature] {
-        &self.uncompared
+        self.uncompared.as_slice()
     }
 
     /// The share of the reference's weighted features that both sides
@@ -390,7 +499,7 @@ impl Distance {
     /// ```
     #[must_use]
     pub fn contributions(&self) -> &[Contribution] {
-        &self.contributions
+        self.shared.get(self.start as usize..self.end as usize).unwrap_or_default()
     }
 
     /// A readable, line-per-feature explanation, ending with the features
@@ -408,14 +517,14 @@ impl Distance {
     /// ```
     #[must_use]
     pub fn explain(&self) -> String {
-        let n = self.contributions.len();
+        let n = self.compared();
         let mut out = format!(
             "distance {:.3} over {n} feature{}, coverage {:.2}\n",
             self.value,
             if n == 1 { "" } else { "s" },
             self.coverage
         );
-        for c in &self.contributions {
+        for c in self.contributions() {
             out.push_str(&format!(
                 "  {:<36} d={:.3} w={:.2} contributes {:.3}\n",
                 c.feature.to_string(),
@@ -424,8 +533,8 @@ impl Distance {
                 c.contribution
             ));
         }
-        if !self.uncompared.is_empty() {
-            let names: Vec<String> = self.uncompared.iter().map(ToString::to_string).collect();
+        if !self.uncompared().is_empty() {
+            let names: Vec<String> = self.uncompared().iter().map(ToString::to_string).collect();
             out.push_str(&format!("  not compared: {}\n", names.join(", ")));
         }
         out

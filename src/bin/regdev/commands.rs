@@ -232,7 +232,7 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
 pub(crate) fn synth(args: &SynthArgs) -> Result<(), Failure> {
     use std::io::IsTerminal;
     let config =
-        regdev::synth::SynthConfig::new().towns(args.towns).seed(args.seed).actors_per_town(args.actors_per_town);
+        regdev::synth::SynthConfig::new().towns(args.towns).seed(args.seed).actors_per_town(args.actors_per_town)?;
     let spinner = std::io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_message(format!("generating {} towns into {}", args.towns, args.out.display()));
