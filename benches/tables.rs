@@ -26,7 +26,7 @@ fn config() -> Criterion {
 }
 
 fn tables_benches(c: &mut Criterion) {
-    let atlas = synth::atlas(&SynthConfig::new().towns(TOWNS).seed(0).actors_per_town(12)).unwrap();
+    let atlas = synth::atlas(&SynthConfig::new().towns(TOWNS).seed(0).actors_per_town(12).unwrap()).unwrap();
     let json = serde_json::to_vec(&atlas).unwrap();
     let dir = std::env::temp_dir().join(format!("regdev-bench-tables-{}", std::process::id()));
     tables::write_dir(&atlas, &dir).unwrap();

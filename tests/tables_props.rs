@@ -69,7 +69,7 @@ fn assemble(
     }
     for id in cited {
         if ids.insert(id.clone()) {
-            b = b.source(Source::new(id, SourceKind::Book, "A title"));
+            b = b.source(Source::new(id, SourceKind::Book, "A title").ok()?);
         }
     }
     for r in rates {
