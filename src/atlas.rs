@@ -528,6 +528,8 @@ impl Atlas {
         // Fast path: plain serde_json. Only a document that fails is parsed
         // again with path tracking, which costs on every field, to name
         // the field; the error is the same as tracking all along.
+        // Ids are shared per distinct text while parsing.
+        let _interning = crate::id::interning();
         let mut de = serde_json::Deserializer::from_slice(json);
         if let Ok(doc) = AtlasDocument::deserialize(&mut de) {
             if de.end().is_ok() {
