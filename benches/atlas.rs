@@ -6,20 +6,12 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
-}
 
 fn atlas_benches(c: &mut Criterion) {
     for n in SIZES {
@@ -65,5 +57,5 @@ fn gower_benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group! { name = benches; config = config(); targets = atlas_benches, gower_benches }
+criterion_group! { name = benches; config = common::settings::config(10); targets = atlas_benches, gower_benches }
 criterion_main!(benches);

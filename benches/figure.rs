@@ -5,17 +5,11 @@
 //! `cargo bench --features synth,figures --bench figure`; see BENCHMARKS.md.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::time::Duration;
-
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
+use regdev::figure::{ComparisonFigure, DistanceFigure, Figure, GraphFigure, Options, Report};
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
-}
+#[path = "common/settings.rs"]
+mod settings;
 
 fn figure_benches(c: &mut Criterion) {
     let mut group = c.benchmark_group("graph_figure");
@@ -47,5 +41,5 @@ fn figure_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = config(); targets = figure_benches }
+criterion_group! { name = benches; config = settings::config(10); targets = figure_benches }
 criterion_main!(benches);

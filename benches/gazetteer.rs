@@ -6,17 +6,12 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use std::hint::black_box;
-use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use regdev::gazetteer::Gazetteer;
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
-}
+#[path = "common/settings.rs"]
+mod settings;
 
 fn gazetteer_benches(c: &mut Criterion) {
     let mut g = c.benchmark_group("gazetteer");
@@ -27,5 +22,5 @@ fn gazetteer_benches(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group! { name = benches; config = config(); targets = gazetteer_benches }
+criterion_group! { name = benches; config = settings::config(20); targets = gazetteer_benches }
 criterion_main!(benches);

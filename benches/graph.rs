@@ -7,18 +7,9 @@
 //! `cargo bench --features synth --bench graph`; see BENCHMARKS.md.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::time::Duration;
-
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
-
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
-}
 
 fn graph_benches(c: &mut Criterion) {
     for n in [1_000, 10_000] {
@@ -27,7 +18,7 @@ fn graph_benches(c: &mut Criterion) {
         group.throughput(Throughput::Elements(g.linkage_count() as u64));
         group.bench_with_input(BenchmarkId::new("betweenness", n), &g, |b, g| b.iter(|| common::betweenness(g)));
         group.bench_with_input(BenchmarkId::new("path_centralities_undirected", n), &g, |b, g| {
-            b.iter(|| common::path_centralities(g, regdev::linkage::Orientation::Undirected))
+            b.iter(|| common::path_centralities(g, regdev::Orientation::Undirected))
         });
         if n <= 1_000 {
             let d = common::simple_digraph(&g);
@@ -56,5 +47,5 @@ fn graph_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = config(); targets = graph_benches }
+criterion_group! { name = benches; config = common::settings::config(10); targets = graph_benches }
 criterion_main!(benches);

@@ -7,17 +7,11 @@
 //! gives R `QCA::minimize` on the same file.
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::time::Duration;
-
 use criterion::{Criterion, criterion_group, criterion_main};
 use regdev::qca::{Dataset, MinimizeOptions, TruthTable, TruthTableOptions};
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_secs(3))
-}
+#[path = "common/settings.rs"]
+mod settings;
 
 fn qca_benches(c: &mut Criterion) {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/qca/bench12.csv");
@@ -35,5 +29,5 @@ fn qca_benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group! { name = benches; config = config(); targets = qca_benches }
+criterion_group! { name = benches; config = settings::config(20); targets = qca_benches }
 criterion_main!(benches);

@@ -9,11 +9,11 @@
 use std::collections::BTreeSet;
 use std::process::ExitCode;
 
-use regdev::dimension::{CapitalOrigin, DistrictType, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use regdev::{
     AdminLevel, Area, Atlas, Currency, DimensionValue, IndustryDivision, Money, Name, Observed, Population,
     RegionalModel, Scale, Source, SourceId, SourceKind, Specialisation, Town, TownId, Year,
 };
+use regdev::{CapitalOrigin, DistrictType, DrivingActor, Dynamics, MarketOrientation, Ownership};
 
 fn run() -> Result<(), regdev::Error> {
     let fieldwork = SourceId::new("my-fieldwork-2026")?;

@@ -7,16 +7,16 @@
 //! entrepreneurship, private firms and private household firms, household
 //! entrepreneurs and local private firms. Which values neighbour which is
 //! this example's own judgement, not a claim the crate makes; everything
-//! else comes from `regdev::compare::dissimilarity`, Gower's
+//! else comes from `regdev::dissimilarity`, Gower's
 //! per-dimension dissimilarity.
 //!
 //! ```sh
 //! cargo run --example custom_metric
 //! ```
 
-use regdev::compare::{Gower, ProfileMetric, classify, classify_all, dissimilarity};
-use regdev::dimension::{DrivingActor, Dynamics, Ownership};
 use regdev::{Atlas, Compare, Dimension, DimensionValue};
+use regdev::{DrivingActor, Dynamics, Ownership};
+use regdev::{Gower, ProfileMetric, classify, classify_all, dissimilarity};
 
 /// Gower's distance with half credit between neighbouring values.
 struct PartialCredit {

@@ -14,7 +14,7 @@ fn run() -> Result<(), Error> {
     let atlas = Atlas::builtin();
     let town = |id: &str| {
         atlas.town(id).ok_or_else(|| Error::UnknownReference {
-            kind: regdev::id::IdKind::Town,
+            kind: regdev::IdKind::Town,
             id: id.to_owned(),
             referrer: "this example".to_owned(),
         })

@@ -12,8 +12,8 @@
 
 use std::process::ExitCode;
 
-use regdev::linkage::{Degree, Normalization, Orientation};
 use regdev::{Atlas, Error, LinkageGraph};
+use regdev::{Degree, Normalization, Orientation};
 
 const USAGE: &str = "usage: linkage_graph [--town kunshan|shunde] [--graphml FILE] [--dot FILE]";
 

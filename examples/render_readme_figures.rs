@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use regdev::Atlas;
-use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options};
+use regdev::figure::{ComparisonFigure, DistanceFigure, Figure, GraphFigure, Options};
 use resvg::{tiny_skia, usvg};
 
 fn png(svg: &str, path: &Path) -> Result<(), Box<dyn std::error::Error>> {

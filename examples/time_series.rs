@@ -25,12 +25,12 @@
 //!
 //! Run with `cargo run --example time_series`.
 
-use regdev::dimension::{Dynamics, MarketOrientation};
 use regdev::{
     Actor, ActorId, ActorKind, AdminLevel, Atlas, Claim, Currency, Dimension, DimensionValue, Indicator, Linkage,
     LinkageGraph, LinkageKind, Money, Name, Observation, ObservationKind, Period, Population, Qualifier, Rank, Scale,
     Selection, Source, SourceId, SourceKind, SourceStrength, Town, TownId, Valence, Year,
 };
+use regdev::{Dynamics, MarketOrientation};
 
 pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     let y = Year::new;
@@ -248,7 +248,7 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(&path, atlas.to_json_pretty()?)?;
     let reloaded = Atlas::from_json_str(&std::fs::read_to_string(&path)?)?;
     assert_eq!(reloaded, atlas);
-    println!("saved and reloaded {} (format_version {})\n", path.display(), regdev::atlas::FORMAT_VERSION);
+    println!("saved and reloaded {} (format_version {})\n", path.display(), regdev::FORMAT_VERSION);
 
     // ---- every observation as the sources state it
     let town = reloaded.town("dongguan").ok_or("no dongguan")?;

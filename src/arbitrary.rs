@@ -1,6 +1,9 @@
 //! [`proptest`](mod@proptest) strategies for every public data type, for property tests in
 //! downstream crates. Enabled by the `proptest` cargo feature.
 //!
+//! A public module, a namespace behind a feature: one strategy function per
+//! type, named after it (`arbitrary::town`, `arbitrary::source`).
+//!
 //! Every strategy generates only *valid* values: each goes through the same
 //! constructor or builder a user would call, so a generated [`Town`] builds,
 //! a generated [`Trajectory`] has its dated stages in order, and a generated

@@ -1,28 +1,5 @@
 //! The [`Atlas`]: a validated collection of towns, archetypes, linkage
 //! graphs, sources and exchange rates.
-//!
-//! An atlas is the unit other programs load, query and compare. It is
-//! built with an [`AtlasBuilder`] or deserialized from an
-//! [`AtlasDocument`] (any serde format), and in both cases validated once:
-//! everything inside an `Atlas` may rely on its invariants.
-//!
-//! # Order
-//!
-//! Every collection iterates in insertion (document) order, which is
-//! stable across loads and serialization round-trips.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::Atlas;
-//!
-//! let atlas = Atlas::builtin();
-//! let kunshan = atlas.town("kunshan").ok_or("no kunshan")?;
-//! assert_eq!(kunshan.name().chinese(), Some("昆山市"));
-//! assert_eq!(atlas.children("kunshan").count(), 10);
-//! assert_eq!(atlas.towns_named("顺德区").count(), 1);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use std::collections::{HashMap, HashSet};
 
@@ -190,6 +167,19 @@ struct AtlasDocumentRef<'a> {
 
 /// A validated collection of towns, archetypes, linkage graphs, sources
 /// and exchange rates.
+///
+/// The [`Atlas`]: a validated collection of towns, archetypes, linkage
+/// graphs, sources and exchange rates.
+///
+/// An atlas is the unit other programs load, query and compare. It is
+/// built with an [`AtlasBuilder`] or deserialized from an
+/// [`AtlasDocument`] (any serde format), and in both cases validated once:
+/// everything inside an `Atlas` may rely on its invariants.
+///
+/// # Order
+///
+/// Every collection iterates in insertion (document) order, which is
+/// stable across loads and serialization round-trips.
 ///
 /// # Invariants
 ///
@@ -538,6 +528,8 @@ impl Atlas {
         // Fast path: plain serde_json. Only a document that fails is parsed
         // again with path tracking, which costs on every field, to name
         // the field; the error is the same as tracking all along.
+        // Ids are shared per distinct text while parsing.
+        let _interning = crate::id::interning();
         let mut de = serde_json::Deserializer::from_slice(json);
         if let Ok(doc) = AtlasDocument::deserialize(&mut de) {
             if de.end().is_ok() {

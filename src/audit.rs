@@ -1,5 +1,9 @@
 //! [`Atlas::audit`]: findings on data that is valid but suspicious.
 //!
+//! A public module, a namespace: its [`Finding`], [`FindingKind`],
+//! [`Severity`] and [`AuditOptions`] are a vocabulary of their own, used only
+//! with [`Atlas::audit`], and read best qualified (`audit::Severity`).
+//!
 //! Validation rejects what cannot be true; the audit flags what is
 //! probably wrong, or cannot be checked, and says why with the numbers
 //! involved. Findings are not errors: the data is kept as the sources state
@@ -714,7 +718,7 @@ fn children(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
 }
 
 /// Flags asserted profile rows that differ from the ones derived from the
-/// town's own linkage graph (see [`crate::derive`]).
+/// town's own linkage graph (see [`Atlas::derived_rows`]).
 fn profile_vs_graph(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
     let Ok(rows) = atlas.derived_rows(town.id().as_str()) else { return };
     for row in rows {

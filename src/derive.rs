@@ -1,23 +1,4 @@
 //! Profile rows derived from data, to check the asserted ones.
-//!
-//! Where a dimension can be computed from a town's own data, the crate
-//! computes it and says how: the talk's "Economic linkages" row follows from
-//! the scales of the town's linkage graph, and its "Institutional
-//! borrowing" row from the places of the actors it borrows institutions
-//! from. [`Atlas::derived_rows`] returns those derivations with their
-//! provenance; [`DerivedRow::agrees_with`] compares them with the asserted
-//! profile, and the audit flags disagreements.
-//!
-//! # Example
-//!
-//! ```
-//! let atlas = regdev::Atlas::builtin();
-//! let kunshan = atlas.town("kunshan").ok_or("?")?;
-//! for row in atlas.derived_rows("kunshan")? {
-//!     assert!(row.agrees_with(kunshan.profile()), "{}", row.provenance());
-//! }
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use std::collections::BTreeSet;
 
@@ -97,6 +78,26 @@ impl DerivedRow {
     }
 }
 
+/// Profile rows derived from data, to check the asserted ones.
+///
+/// Where a dimension can be computed from a town's own data, the crate
+/// computes it and says how: the talk's "Economic linkages" row follows from
+/// the scales of the town's linkage graph, and its "Institutional
+/// borrowing" row from the places of the actors it borrows institutions
+/// from. [`Atlas::derived_rows`] returns those derivations with their
+/// provenance; [`DerivedRow::agrees_with`] compares them with the asserted
+/// profile, and the audit flags disagreements.
+///
+/// # Example
+///
+/// ```
+/// let atlas = regdev::Atlas::builtin();
+/// let kunshan = atlas.town("kunshan").ok_or("?")?;
+/// for row in atlas.derived_rows("kunshan")? {
+///     assert!(row.agrees_with(kunshan.profile()), "{}", row.provenance());
+/// }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 impl Atlas {
     /// The profile rows that can be derived from a town's linkage graph:
     /// economic-linkage scope, then institutional-borrowing origins. Empty

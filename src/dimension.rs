@@ -12,7 +12,7 @@
 //!
 //! ```
 //! use regdev::{Dimension, DimensionKind, Profile};
-//! use regdev::dimension::{Dynamics, GovernmentRole};
+//! use regdev::{Dynamics, GovernmentRole};
 //!
 //! let mut kunshan = Profile::default();
 //! kunshan.dynamics = Some(Dynamics::GovernmentLed);
@@ -86,7 +86,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::Dynamics;
+    /// use regdev::Dynamics;
     /// assert_eq!(Dynamics::BottomUpPpp.to_string(), "Bottom-up, PPP");
     /// assert_eq!("bottom-up, ppp".parse::<Dynamics>()?, Dynamics::BottomUpPpp);
     /// # Ok::<(), regdev::Error>(())
@@ -120,7 +120,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::IndustryRelation;
+    /// use regdev::IndustryRelation;
     /// assert!(IndustryRelation::Loose < IndustryRelation::Tight);
     /// assert_eq!(IndustryRelation::Loose.to_string(), "Loose: Hi-tech Venture");
     /// ```
@@ -148,7 +148,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::RiskLevel;
+    /// use regdev::RiskLevel;
     /// assert!(RiskLevel::Low < RiskLevel::High);
     /// assert_eq!(RiskLevel::High.to_string(), "High: speculative");
     /// ```
@@ -171,7 +171,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::CompetitionMode;
+    /// use regdev::CompetitionMode;
     /// assert_eq!(CompetitionMode::Place.to_string(), "Place competition");
     /// ```
     pub enum CompetitionMode as "inter-urban competition" {
@@ -196,7 +196,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::GovernmentRole;
+    /// use regdev::GovernmentRole;
     /// assert_eq!(GovernmentRole::ServiceProviderAndSupporter.to_string(), "Service provider and supporter");
     /// ```
     pub enum GovernmentRole as "mentality of government" {
@@ -222,7 +222,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// assert_eq!("collective".parse::<Ownership>()?, Ownership::Collective);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -252,7 +252,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::CapitalOrigin;
+    /// use regdev::CapitalOrigin;
     /// assert_eq!(CapitalOrigin::ForeignDirectInvestment.to_string(), "Foreign direct investment");
     /// ```
     pub enum CapitalOrigin as "origin of capital" {
@@ -279,7 +279,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::DrivingActor;
+    /// use regdev::DrivingActor;
     /// assert_eq!(DrivingActor::LocalGovernment.id(), "local_government");
     /// ```
     pub enum DrivingActor as "driving actor" {
@@ -308,7 +308,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::DistrictType;
+    /// use regdev::DistrictType;
     /// assert_eq!(DistrictType::HubAndSpoke.to_string(), "Hub-and-spoke");
     /// ```
     pub enum DistrictType as "industrial-district type" {
@@ -335,7 +335,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::dimension::MarketOrientation;
+    /// use regdev::MarketOrientation;
     /// assert_eq!(MarketOrientation::Export.to_string(), "Export");
     /// ```
     pub enum MarketOrientation as "market orientation" {
@@ -556,7 +556,7 @@ impl SetElement for Place {
 ///
 /// ```
 /// use regdev::{Dimension, DimensionValue, Profile, Scale, ValueRef};
-/// use regdev::dimension::RiskLevel;
+/// use regdev::RiskLevel;
 /// use std::collections::BTreeSet;
 ///
 /// let p = Profile::default()
@@ -821,7 +821,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{Dimension, DimensionValue};
-            /// use regdev::dimension::RiskLevel;
+            /// use regdev::RiskLevel;
             /// assert_eq!(DimensionValue::RiskLevel(RiskLevel::Low).dimension(), Dimension::RiskLevel);
             /// ```
             #[must_use]
@@ -837,7 +837,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::DimensionValue;
-            /// use regdev::dimension::RiskLevel;
+            /// use regdev::RiskLevel;
             /// assert_eq!(DimensionValue::RiskLevel(RiskLevel::High).rank(), Some(1));
             /// ```
             #[must_use]
@@ -853,7 +853,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{DimensionValue, ValueRef};
-            /// use regdev::dimension::Dynamics;
+            /// use regdev::Dynamics;
             /// assert_eq!(DimensionValue::Dynamics(Dynamics::BottomUpPpp).view(), ValueRef::Index(1));
             /// ```
             #[must_use]
@@ -952,7 +952,7 @@ macro_rules! dimensions {
         ///
         /// ```
         /// use regdev::{Dimension, DimensionValue, Profile};
-        /// use regdev::dimension::{CompetitionMode, RiskLevel};
+        /// use regdev::{CompetitionMode, RiskLevel};
         ///
         /// let shunde = Profile::default()
         ///     .with(DimensionValue::RiskLevel(RiskLevel::Low))
@@ -994,7 +994,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{Dimension, DimensionValue, Profile, ValueRef};
-            /// use regdev::dimension::Ownership;
+            /// use regdev::Ownership;
             /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::ForeignInvested));
             /// assert_eq!(p.view(Dimension::Ownership), Some(ValueRef::Index(1)));
             /// ```
@@ -1012,7 +1012,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{Dimension, DimensionValue, Profile};
-            /// use regdev::dimension::Ownership;
+            /// use regdev::Ownership;
             /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
             /// assert!(p.is_set(Dimension::Ownership));
             /// assert!(!p.is_set(Dimension::Dynamics));
@@ -1030,7 +1030,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{DimensionValue, Profile};
-            /// use regdev::dimension::Dynamics;
+            /// use regdev::Dynamics;
             /// let mut p = Profile::default();
             /// p.set(DimensionValue::Dynamics(Dynamics::GovernmentLed));
             /// assert_eq!(p.dynamics, Some(Dynamics::GovernmentLed));
@@ -1047,7 +1047,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{Dimension, DimensionValue, Profile};
-            /// use regdev::dimension::Ownership;
+            /// use regdev::Ownership;
             /// let mut p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
             /// p.clear(Dimension::Ownership);
             /// assert!(p.is_empty());
@@ -1075,7 +1075,7 @@ macro_rules! dimensions {
         ///
         /// ```
         /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, Rank, SourceId};
-        /// use regdev::dimension::Dynamics;
+        /// use regdev::Dynamics;
         ///
         /// let mut claims = ProfileClaims::default();
         /// claims.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?));
@@ -1135,7 +1135,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, SourceId};
-            /// use regdev::dimension::Ownership;
+            /// use regdev::Ownership;
             /// let mut c = ProfileClaims::default();
             /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
             /// assert_eq!(c.count(Dimension::Ownership), 1);
@@ -1154,7 +1154,7 @@ macro_rules! dimensions {
             ///
             /// ```
             /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, SourceId};
-            /// use regdev::dimension::Ownership;
+            /// use regdev::Ownership;
             /// let mut c = ProfileClaims::default();
             /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
             /// c.clear(Dimension::Ownership);
@@ -1262,7 +1262,7 @@ impl Profile {
     ///
     /// ```
     /// use regdev::{DimensionValue, Profile};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
     /// assert_eq!(p.ownership, Some(Ownership::Collective));
     /// ```
@@ -1278,7 +1278,7 @@ impl Profile {
     ///
     /// ```
     /// use regdev::{DimensionValue, Profile};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
     /// assert_eq!(p.values().count(), 1);
     /// ```
@@ -1374,7 +1374,7 @@ impl Rank {
 ///
 /// ```
 /// use regdev::{Claim, DimensionValue, Period, Rank, SourceId, Year};
-/// use regdev::dimension::Ownership;
+/// use regdev::Ownership;
 ///
 /// let c = Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("yuan-2014")?)
 ///     .with_period(Period::new(Year::new(1978)?, Some(Year::new(1995)?))?)
@@ -1539,7 +1539,7 @@ impl<V> Claim<V> {
 ///
 /// ```
 /// use regdev::{Claim, Dimension, DimensionValue, ProfileClaims, SourceId};
-/// use regdev::dimension::Dynamics;
+/// use regdev::Dynamics;
 /// let mut c = ProfileClaims::default();
 /// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?));
 /// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?));
@@ -1632,9 +1632,9 @@ impl ProfileClaims {
     ///
     /// ```
     /// use regdev::{Dimension, DimensionValue, Profile, ProfileClaims, SourceId};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let p = Profile::default().with(DimensionValue::Ownership(Ownership::Collective));
-    /// let s = regdev::town::ProfileSources::from([(Dimension::Ownership, SourceId::new("s")?)]);
+    /// let s = regdev::ProfileSources::from([(Dimension::Ownership, SourceId::new("s")?)]);
     /// let claims = ProfileClaims::from_v1(&p, &s)?;
     /// assert_eq!(claims.current(), (p, s));
     /// # Ok::<(), regdev::Error>(())
@@ -1658,7 +1658,7 @@ impl ProfileClaims {
     ///
     /// ```
     /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("s")?));
     /// assert!(c.is_compact());
@@ -1722,7 +1722,7 @@ impl ProfileClaims {
     ///
     /// ```
     /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
-    /// use regdev::dimension::Dynamics;
+    /// use regdev::Dynamics;
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?).ranked(Rank::Preferred));
     /// c.push(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?).ranked(Rank::Preferred));
@@ -1776,7 +1776,7 @@ impl ProfileClaims {
     ///
     /// ```
     /// use regdev::{Claim, DimensionValue, Period, ProfileClaims, SourceId, Year};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let y = |y| Year::new(y);
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("a")?)
@@ -1815,7 +1815,7 @@ impl ProfileClaims {
     ///
     /// ```
     /// use regdev::{Claim, DimensionValue, Period, ProfileClaims, SourceId, Year};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::Ownership(Ownership::Collective), SourceId::new("a")?)
     ///     .with_period(Period::new(Year::new(1978)?, Some(Year::new(1997)?))?));
@@ -1856,7 +1856,7 @@ impl ProfileClaims {
     ///
     /// ```
     /// use regdev::{Claim, DimensionValue, ProfileClaims, Rank, SourceId};
-    /// use regdev::dimension::RiskLevel;
+    /// use regdev::RiskLevel;
     /// let mut c = ProfileClaims::default();
     /// c.push(Claim::new(DimensionValue::RiskLevel(RiskLevel::Low), SourceId::new("a")?).ranked(Rank::Preferred));
     /// c.push(Claim::new(DimensionValue::RiskLevel(RiskLevel::High), SourceId::new("b")?).ranked(Rank::Deprecated));
@@ -1896,7 +1896,7 @@ where
 ///
 /// ```
 /// use regdev::{Dimension, SourceId};
-/// let mut s = regdev::town::ProfileSources::new();
+/// let mut s = regdev::ProfileSources::new();
 /// s.insert(Dimension::Dynamics, SourceId::new("qiao-talk")?);
 /// assert_eq!(s.len(), 1);
 /// # Ok::<(), regdev::Error>(())

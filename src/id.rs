@@ -31,7 +31,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::id::IdKind;
+    /// use regdev::IdKind;
     ///
     /// assert_eq!(IdKind::Town.to_string(), "town");
     /// assert_eq!("actor".parse::<IdKind>()?, IdKind::Actor);
@@ -65,6 +65,60 @@ fn check_slug(s: &str) -> Result<(), String> {
     Ok(())
 }
 
+thread_local! {
+    /// The valid ids seen while a document loads (see [`interning`]).
+    static INTERNER: std::cell::RefCell<Option<std::collections::HashSet<std::sync::Arc<str>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// While the returned guard lives, ids deserialized on this thread share
+/// one string per distinct text: the millions of linkages that cite one
+/// source, or name one actor, hold a reference count each instead of a
+/// copy. Dropping the guard forgets the ids (the records keep theirs).
+/// Nested calls share the outer table.
+pub(crate) fn interning() -> Interning {
+    INTERNER.with(|i| match i.try_borrow_mut() {
+        Ok(mut table) if table.is_none() => {
+            *table = Some(std::collections::HashSet::new());
+            Interning { owner: true }
+        }
+        _ => Interning { owner: false },
+    })
+}
+
+/// Ends [`interning`] when dropped.
+pub(crate) struct Interning {
+    owner: bool,
+}
+
+impl Drop for Interning {
+    fn drop(&mut self) {
+        if self.owner {
+            INTERNER.with(|i| {
+                if let Ok(mut table) = i.try_borrow_mut() {
+                    *table = None;
+                }
+            });
+        }
+    }
+}
+
+/// The shared string of a valid id while [`interning`] is on; `None` when
+/// it is off or `s` is not a valid id.
+fn interned(s: &str) -> Option<std::sync::Arc<str>> {
+    INTERNER.with(|i| {
+        let mut guard = i.try_borrow_mut().ok()?;
+        let table = guard.as_mut()?;
+        if let Some(shared) = table.get(s) {
+            return Some(shared.clone());
+        }
+        check_slug(s).ok()?;
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(s);
+        table.insert(shared.clone());
+        Some(shared)
+    })
+}
+
 macro_rules! slug_id {
     ($(#[$meta:meta])* $name:ident, $kind:expr, $example:literal) => {
         $(#[$meta])*
@@ -83,9 +137,32 @@ macro_rules! slug_id {
         ///
         /// The text is shared: cloning an id bumps a reference count, so
         /// the thousands of facts that cite one source share one string.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Deserialize)]
-        #[serde(try_from = "String")]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub struct $name(std::sync::Arc<str>);
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = Result<$name, Error>;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        f.write_str("a string")
+                    }
+                    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                        // Straight from the borrowed text: no `String` on
+                        // the way, and one shared copy per distinct id
+                        // while a document loads (see `interning`).
+                        Ok(match interned(s) {
+                            Some(shared) => Ok($name(shared)),
+                            None => $name::new(s),
+                        })
+                    }
+                }
+                // An invalid id is reported after the string is read, as
+                // `#[serde(try_from = "String")]` does (same message).
+                deserializer.deserialize_str(Visitor)?.map_err(serde::de::Error::custom)
+            }
+        }
 
         impl $name {
             /// Validates `id` and wraps it.
@@ -98,7 +175,7 @@ macro_rules! slug_id {
             /// # Example
             ///
             /// ```
-            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            #[doc = concat!("use regdev::", stringify!($name), ";")]
             ///
             #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
             #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
@@ -126,7 +203,7 @@ macro_rules! slug_id {
             /// # Example
             ///
             /// ```
-            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            #[doc = concat!("use regdev::", stringify!($name), ";")]
             ///
             #[doc = concat!("let id: ", stringify!($name), " = \"", $example, "\".parse()?;")]
             #[doc = concat!("assert_eq!(id.as_str(), \"", $example, "\");")]
@@ -142,7 +219,7 @@ macro_rules! slug_id {
             /// # Example
             ///
             /// ```
-            #[doc = concat!("use regdev::id::", stringify!($name), ";")]
+            #[doc = concat!("use regdev::", stringify!($name), ";")]
             ///
             #[doc = concat!("let id = ", stringify!($name), "::new(\"", $example, "\")?;")]
             #[doc = concat!("assert_eq!(id.into_string(), \"", $example, "\");")]

@@ -107,31 +107,41 @@
 //! talk's Kunshan–Shunde table, upgrading, linkage scales, Gower distance
 //! and classification, and QCA.
 //!
-//! ## Modules
+//! ## Types at the root, namespaces for vocabularies
+//!
+//! Every type, trait and function of the core is reached by one path, at
+//! the crate root (`regdev::Atlas`, `regdev::Gower`, `regdev::Degree`); the
+//! modules that implement them are private. By topic:
+//!
+//! | topic | items |
+//! |---|---|
+//! | the atlas | [`Atlas`] ([`Atlas::builtin`]), [`AtlasBuilder`], [`AtlasDocument`], [`Duplicates`], [`Query`], [`DerivedRow`], [`FORMAT_VERSION`] |
+//! | towns | [`Town`], [`TownBuilder`], [`Name`], [`AdminLevel`], [`KeyFacts`], [`DivisionCode`], [`CodeListing`], [`Specialisation`], [`IndustryDivision`], [`DevelopmentZone`], [`Advantage`], [`Note`] |
+//! | measures and observations | [`Area`], [`Population`], [`Money`], [`Share`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`]; [`Observation`], [`Indicator`], [`Unit`], [`Qualifier`], [`ObservationKind`], [`Selection`] |
+//! | provenance and ids | [`Source`], [`SourceKind`], [`SourceStrength`], [`Observed`]; [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`], [`IdKind`] |
+//! | models and profiles | [`RegionalModel`], [`Archetype`], [`Dimension`], [`DimensionValue`], [`Profile`], [`ProfileClaims`], [`Claim`], [`Rank`] and the value types ([`Dynamics`], [`Ownership`], [`DistrictType`], …) |
+//! | upgrading | [`UpgradingType`], [`ValueChainRole`], [`Stage`], [`Trajectory`] |
+//! | linkage graphs | [`LinkageGraph`], [`Actor`], [`Linkage`], their kinds, [`Degree`], [`Orientation`], [`Normalization`], [`Centrality`], [`Grouping`], [`Brokerage`], [`EiIndex`] |
+//! | comparison | [`Compare`], [`Comparison`], [`ProfileMetric`], [`Gower`], [`SimpleMatching`], [`Distance`], [`classify`], [`Classification`], [`Verdict`], [`VerdictRule`] |
+//! | errors | [`Error`], [`ErrorKind`], [`Result`] |
+//!
+//! The public modules are namespaces, each for a reason its documentation
+//! gives: a vocabulary of its own whose names read best qualified, or an
+//! optional part behind a cargo feature.
 //!
 //! | module | what it holds |
 //! |---|---|
 //! | [`guide`] | the guide: chapters on the models, the cases, upgrading, linkages, classification and QCA, with references (docs only) |
-//! | [`atlas`] | [`Atlas`]: the validated collection; [`Atlas::builtin`] |
-//! | [`audit`] | [`Atlas::audit`]: findings on valid but suspicious data |
+//! | [`audit`] | the audit's findings on valid but suspicious data ([`Atlas::audit`]) |
 //! | [`cases`] | the built-in data and its sources |
-//! | [`compare`] | [`Compare`], [`Comparison`], the [`ProfileMetric`] trait, Gower and simple matching distances with coverage, classification with verdicts |
-//! | [`id`] | validated slugs: [`TownId`], [`ActorId`], [`SourceId`], [`ArchetypeId`] |
-//! | [`query`] | [`Query`]: composable filters over an atlas |
-//! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
-//! | [`source`] | [`Source`] and [`Observed`]: provenance for every fact |
-//! | [`measure`] | [`Area`], [`Population`], [`Money`], [`Share`], [`Currency`], [`Year`], [`Period`], [`ExchangeRate`] |
-//! | [`observation`] | [`Observation`], [`Indicator`], [`Unit`], [`Qualifier`], [`ObservationKind`], [`Selection`]: measured facts as sourced, dated lists |
-//! | [`model`] | [`RegionalModel`] and [`Archetype`] |
-//! | [`derive`](mod@derive) | profile rows derived from linkage graphs, with provenance |
-//! | [`dimension`] | [`Dimension`], [`DimensionValue`], [`Profile`], [`Scale`], [`Place`] and the value types |
-//! | [`upgrading`] | [`UpgradingType`], [`ValueChainRole`], [`Stage`], [`Trajectory`] |
-//! | [`town`] | [`Town`], [`Name`], [`AdminLevel`], [`KeyFacts`], zones, specialisations |
-//! | [`linkage`] | [`LinkageGraph`], [`Actor`], [`Linkage`] and their kinds |
-//! | [`error`] | [`Error`], the one error type |
+//! | [`graphml`] | GraphML export of linkage graphs (networkx, igraph, Gephi) |
+//! | [`import`] | linkage graphs from GraphML or CSV edge lists |
 //! | `gazetteer` | the NBS statistical division codes to township level, 2015–2023 releases (feature `gazetteer`, default) |
+//! | `qca` | qualitative comparative analysis as R's `QCA` package (feature `qca`) |
 //! | `figure` | SVG figures and the HTML report (feature `figures`) |
 //! | `tables` | tidy Parquet tables for DuckDB, Polars and Spark: export and load back (feature `parquet`) |
+//! | `synth` | synthetic atlases for tests and benchmarks (feature `synth`) |
+//! | `arbitrary` | proptest strategies for every type (feature `proptest`) |
 //!
 //! ## Scope
 //!
@@ -147,35 +157,35 @@ mod macros;
 
 #[cfg(feature = "proptest")]
 pub mod arbitrary;
-pub mod atlas;
+mod atlas;
 pub mod audit;
 pub mod cases;
-pub mod compare;
-pub mod derive;
-pub mod dimension;
-pub mod error;
+mod compare;
+mod derive;
+mod dimension;
+mod error;
 #[cfg(feature = "figures")]
 pub mod figure;
 #[cfg(feature = "gazetteer")]
 pub mod gazetteer;
 pub mod guide;
-pub mod id;
-pub mod linkage;
-pub mod measure;
-pub mod model;
-pub mod observation;
+mod id;
+mod linkage;
+mod measure;
+mod model;
+mod observation;
 #[cfg(feature = "qca")]
 pub mod qca;
-pub mod query;
-pub mod source;
+mod query;
+mod source;
 #[cfg(feature = "synth")]
 pub mod synth;
 #[cfg(feature = "parquet")]
 pub mod tables;
-pub mod town;
+mod town;
 #[cfg(feature = "csv")]
 mod towns_csv;
-pub mod upgrading;
+mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument, Duplicates, FORMAT_VERSION, MIN_FORMAT_VERSION};
 pub use crate::compare::{
@@ -195,6 +205,7 @@ pub use crate::linkage::{
     LinkageGraph, LinkageGraphBuilder, LinkageKind, Normalization, Orientation, PathCentralities, ScaleProfile,
     Valence,
 };
+pub use crate::linkage::{graphml, import};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Share, Year};
 pub use crate::model::{Archetype, ArchetypeBuilder, RegionalModel};
 pub use crate::observation::{Indicator, Observation, ObservationKind, Qualifier, Quantity, Selection, Unit};

@@ -328,7 +328,7 @@ impl RegionalModel {
     ///
     /// ```
     /// use regdev::RegionalModel;
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// assert_eq!(RegionalModel::Wenzhou.archetype().profile().ownership, Some(Ownership::PrivateHousehold));
     /// ```
     #[must_use]
@@ -438,7 +438,7 @@ struct ArchetypeFields {
 ///
 /// ```
 /// use regdev::{Archetype, ArchetypeId, DimensionValue, SourceId};
-/// use regdev::dimension::Dynamics;
+/// use regdev::Dynamics;
 ///
 /// let kunshan_model = Archetype::builder(ArchetypeId::new("kunshan-model")?, "Kunshan model")
 ///     .description("Government-led, global linkages (Qiao 2016)")
@@ -557,7 +557,7 @@ impl Archetype {
     ///
     /// ```
     /// use regdev::RegionalModel;
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// assert_eq!(RegionalModel::Sunan.archetype().profile().ownership, Some(Ownership::Collective));
     /// ```
     #[must_use]
@@ -662,7 +662,7 @@ impl ArchetypeBuilder {
     ///
     /// ```
     /// # use regdev::{Archetype, ArchetypeId, DimensionValue, SourceId};
-    /// use regdev::dimension::DistrictType;
+    /// use regdev::DistrictType;
     /// let a = Archetype::builder(ArchetypeId::new("a")?, "A")
     ///     .dimension(DimensionValue::DistrictType(DistrictType::Marshallian), SourceId::new("markusen-1996")?)
     ///     .build()?;
@@ -684,7 +684,7 @@ impl ArchetypeBuilder {
     ///
     /// ```
     /// # use regdev::{Archetype, ArchetypeId, Claim, DimensionValue, Rank, SourceId};
-    /// use regdev::dimension::DistrictType;
+    /// use regdev::DistrictType;
     /// let a = Archetype::builder(ArchetypeId::new("a")?, "A")
     ///     .claim(Claim::new(DimensionValue::DistrictType(DistrictType::Marshallian), SourceId::new("m")?).ranked(Rank::Preferred))
     ///     .build()?;

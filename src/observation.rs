@@ -5,36 +5,6 @@
 //! (resident, registered or migrant population; total, land or built-up
 //! area; the ownership of counted firms; a national or world market) and a
 //! source.
-//!
-//! Several observations of one indicator may coexist: several years, several
-//! kinds, several sources that disagree. Nothing averages them. A
-//! [`Selection`] picks one, by a rule stated up front: [`Selection::latest`],
-//! [`Selection::as_of`], [`Selection::in_year`], optionally
-//! [`Selection::exact_only`] and [`Selection::kind`].
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{Currency, Indicator, KeyFacts, Money, Observation, ObservationKind, Population, Qualifier, Selection, SourceId, Year};
-//!
-//! let census = SourceId::new("census")?;
-//! let mut facts = KeyFacts::default();
-//! facts.push(Observation::new(Indicator::Population, Population::new(1_000_000), census.clone())?
-//!     .with_kind(ObservationKind::Resident)?
-//!     .with_year(Year::new(2010)?));
-//! facts.push(Observation::new(Indicator::Population, Population::new(200_000), census.clone())?
-//!     .with_kind(ObservationKind::Registered)?
-//!     .with_year(Year::new(2010)?));
-//! facts.push(Observation::new(Indicator::Gdp, Money::new(100e9, Currency::Cny)?, census)?
-//!     .with_qualifier(Qualifier::AtLeast)
-//!     .with_year(Year::new(2012)?));
-//!
-//! let registered = facts.select(Indicator::Population, Selection::latest().kind(ObservationKind::Registered));
-//! assert_eq!(registered.and_then(|o| o.value().as_population()).map(|p| p.get()), Some(200_000));
-//! // The headline population is the resident one (or one of unstated kind).
-//! assert_eq!(facts.population().map(|p| p.value().get()), Some(1_000_000));
-//! # Ok::<(), regdev::Error>(())
-//! ```
 
 use serde::{Deserialize, Serialize};
 
@@ -439,6 +409,20 @@ impl core::fmt::Display for Quantity {
 /// One sourced value of an [`Indicator`]: the value in the indicator's unit,
 /// its year or period, its kind, a qualifier, an optional product and the
 /// source.
+///
+/// Observations: every measured fact about a town is a list of
+/// [`Observation`]s of an [`Indicator`], each with a value in the
+/// indicator's [`Unit`], a year or period, a [`Qualifier`] (`exact`,
+/// `approximate`, `at_least`, `at_most`), an optional [`ObservationKind`]
+/// (resident, registered or migrant population; total, land or built-up
+/// area; the ownership of counted firms; a national or world market) and a
+/// source.
+///
+/// Several observations of one indicator may coexist: several years, several
+/// kinds, several sources that disagree. Nothing averages them. A
+/// [`Selection`] picks one, by a rule stated up front: [`Selection::latest`],
+/// [`Selection::as_of`], [`Selection::in_year`], optionally
+/// [`Selection::exact_only`] and [`Selection::kind`].
 ///
 /// # Invariants
 ///

@@ -1,45 +1,4 @@
 //! [`Query`]: typed, composable filters over an [`Atlas`].
-//!
-//! A query is a tree of predicates on towns, combined with
-//! [`Query::and`], [`Query::or`] and [`Query::not`], or the operators
-//! `&`, `|` and `!`. Running it yields the
-//! matching towns in the atlas's stable order.
-//!
-//! # Semantics
-//!
-//! - A predicate on a missing value does not match: a town without a
-//!   population matches no population range (and `not` of that range does
-//!   match it).
-//! - Money ranges are given in a currency of your choice; a town's figure
-//!   in another currency is converted with the atlas's exchange rate for the
-//!   figure's year. A figure that cannot be converted (no year, or no rate
-//!   for it) does not match. [`Query::unconvertible`] lists such towns, so
-//!   nothing drops out unseen.
-//! - Measured facts (area, population, GDP, GDP per capita) are the town's
-//!   headline figures ([`KeyFacts::area`](crate::KeyFacts::area) and
-//!   siblings): the latest observation of the headline kind (resident
-//!   population, total area, or unstated), by the rule of
-//!   [`Selection`](crate::Selection). Registered or migrant populations and
-//!   older years are never mixed in.
-//! - Linkage predicates look at the town's own linkage graph (the one whose
-//!   focal town it is); a town without a graph matches none.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{AdminLevel, Atlas, Currency, Money, Query, RegionalModel};
-//!
-//! let atlas = Atlas::builtin();
-//! let big_prd = Query::model(RegionalModel::PearlRiverDelta)
-//!     .and(Query::population(2_000_000..))
-//!     .and(Query::gdp(Money::new(200e9, Currency::Cny)?..));
-//! let ids: Vec<&str> = atlas.query(&big_prd).map(|t| t.id().as_str()).collect();
-//! assert_eq!(ids, ["shunde"]);
-//!
-//! let towns = Query::level(AdminLevel::Town).or(Query::level(AdminLevel::Subdistrict));
-//! assert_eq!(atlas.query(&towns).count(), 24);
-//! # Ok::<(), regdev::Error>(())
-//! ```
 
 use std::ops::{Bound, RangeBounds};
 
@@ -135,8 +94,31 @@ enum Node {
     Not(Box<Query>),
 }
 
-/// A typed, composable filter over the towns of an [`Atlas`]; see the
-/// [module docs](crate::query) for the semantics.
+/// A typed, composable filter over the towns of an [`Atlas`].
+///
+/// A query is a tree of predicates on towns, combined with
+/// [`Query::and`], [`Query::or`] and [`Query::not`], or the operators
+/// `&`, `|` and `!`. Running it yields the
+/// matching towns in the atlas's stable order.
+///
+/// # Semantics
+///
+/// - A predicate on a missing value does not match: a town without a
+///   population matches no population range (and `not` of that range does
+///   match it).
+/// - Money ranges are given in a currency of your choice; a town's figure
+///   in another currency is converted with the atlas's exchange rate for the
+///   figure's year. A figure that cannot be converted (no year, or no rate
+///   for it) does not match. [`Query::unconvertible`] lists such towns, so
+///   nothing drops out unseen.
+/// - Measured facts (area, population, GDP, GDP per capita) are the town's
+///   headline figures ([`KeyFacts::area`](crate::KeyFacts::area) and
+///   siblings): the latest observation of the headline kind (resident
+///   population, total area, or unstated), by the rule of
+///   [`Selection`](crate::Selection). Registered or migrant populations and
+///   older years are never mixed in.
+/// - Linkage predicates look at the town's own linkage graph (the one whose
+///   focal town it is); a town without a graph matches none.
 ///
 /// # Example
 ///
@@ -309,7 +291,7 @@ impl Query {
     ///
     /// ```
     /// use regdev::{DimensionValue, Query};
-    /// use regdev::dimension::Dynamics;
+    /// use regdev::Dynamics;
     /// let q = Query::dimension(DimensionValue::Dynamics(Dynamics::GovernmentLed));
     /// assert_eq!(q.count(regdev::Atlas::builtin()), 3);
     /// ```

@@ -1,20 +1,4 @@
 //! Provenance: [`Source`] records and [`Observed`] values.
-//!
-//! No fact without a source. Every figure in `regdev` data is an
-//! [`Observed<T>`]: the value, the year it refers to where the source gives
-//! one, and the [`SourceId`] of the work that states it. The sources
-//! themselves live once in the atlas and are looked up by id.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{Area, Observed, SourceId};
-//!
-//! let area = Observed::new(Area::new(927.68)?, SourceId::new("qiao-talk")?);
-//! assert_eq!(area.year(), None); // the talk gives no year for it
-//! assert_eq!(area.value().km2(), 927.68);
-//! # Ok::<(), regdev::Error>(())
-//! ```
 
 use serde::{Deserialize, Serialize};
 
@@ -470,6 +454,13 @@ impl core::fmt::Display for Source {
 /// `year` is the reference year of the figure (Shunde's GDP is "254 billion
 /// yuan (2013)"), not the year the source was published. When the source
 /// gives none it stays `None`: the crate never guesses a year.
+///
+/// Provenance: [`Source`] records and [`Observed`] values.
+///
+/// No fact without a source. Every figure in `regdev` data is an
+/// [`Observed<T>`]: the value, the year it refers to where the source gives
+/// one, and the [`SourceId`] of the work that states it. The sources
+/// themselves live once in the atlas and are looked up by id.
 ///
 /// # Source
 ///

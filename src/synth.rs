@@ -2,6 +2,9 @@
 //! benchmarks, load tests and examples at the scale of the whole country
 //! (about 40,000 township-level units) and beyond.
 //!
+//! A public module, a namespace behind a feature: its functions read
+//! qualified (`synth::atlas`, `synth::linkage_graph`).
+//!
 //! Enabled by the `synth` cargo feature. Nothing generated here is real
 //! data: every record cites one [`Source`] with id `synthetic`, of kind
 //! [`SourceKind::Dataset`], whose note says so and records the
@@ -1070,7 +1073,7 @@ pub struct SynthSummary {
 ///
 /// - `atlas.json`: compact JSON that [`Atlas::from_json_slice`] loads;
 /// - `linkages.graphml`: every linkage graph as one GraphML graph (see
-///   [`crate::linkage::graphml::write_all`]; node ids are
+///   [`crate::graphml::write_all`]; node ids are
 ///   `focal-town:actor`, and nodes and edges carry their `town`), which
 ///   networkx, igraph and Gephi read whole; an empty graph when the atlas
 ///   has none;

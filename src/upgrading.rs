@@ -138,7 +138,7 @@ impl ValueChainRole {
 ///
 /// ```
 /// use regdev::{Period, SourceId, Stage, Year};
-/// use regdev::dimension::DrivingActor;
+/// use regdev::DrivingActor;
 ///
 /// let s = Stage::new("Taiwan connection", SourceId::new("qiao-talk")?)
 ///     .with_driving_actors([DrivingActor::ForeignInvestors])
@@ -244,7 +244,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// use regdev::dimension::DrivingActor;
+    /// use regdev::DrivingActor;
     /// let s = Stage::new("x", SourceId::new("s")?).with_driving_actors([DrivingActor::LocalGovernment]);
     /// assert_eq!(s.driving_actors().len(), 1);
     /// # Ok::<(), regdev::Error>(())
@@ -261,7 +261,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let s = Stage::new("x", SourceId::new("s")?).with_ownership(Ownership::Collective);
     /// assert_eq!(s.ownership(), Some(Ownership::Collective));
     /// # Ok::<(), regdev::Error>(())

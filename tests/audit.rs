@@ -55,7 +55,7 @@ fn atlas(towns: Vec<Town>) -> Atlas {
     b.build().unwrap()
 }
 
-fn town(id: &str, level: AdminLevel) -> regdev::town::TownBuilder {
+fn town(id: &str, level: AdminLevel) -> regdev::TownBuilder {
     Town::builder(TownId::new(id).unwrap(), Name::new(id).unwrap(), level)
 }
 
@@ -206,7 +206,7 @@ fn no_trivial_conversion_is_printed() {
 
 #[test]
 fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
-    use regdev::dimension::Dynamics;
+    use regdev::Dynamics;
     use regdev::{DimensionValue, IndustryDivision, SourceStrength, Specialisation};
     let weak = SourceId::new("blog").unwrap();
     let strong = SourceId::new("paper").unwrap();
@@ -239,7 +239,7 @@ fn a_weak_source_behind_a_claim_is_flagged_but_not_behind_a_note() {
 
 #[test]
 fn disagreeing_claims_are_listed_with_both_values_and_sources() {
-    use regdev::dimension::MarketOrientation;
+    use regdev::MarketOrientation;
     use regdev::{Claim, DimensionValue, Period, Rank};
     let (a, b) = (SourceId::new("classic").unwrap(), SourceId::new("modern").unwrap());
     let market = |m| DimensionValue::MarketOrientation(m);
@@ -301,8 +301,8 @@ fn disagreeing_claims_are_listed_with_both_values_and_sources() {
 #[test]
 fn archetypes_disagreeing_claims_and_weak_sources_are_findings() {
     use regdev::audit::Subject;
-    use regdev::dimension::{MarketOrientation, Ownership};
     use regdev::{Archetype, ArchetypeId, Claim, DimensionValue, Rank, SourceStrength};
+    use regdev::{MarketOrientation, Ownership};
     let (a, b, w) =
         (SourceId::new("classic").unwrap(), SourceId::new("modern").unwrap(), SourceId::new("blog").unwrap());
     let market = |m| DimensionValue::MarketOrientation(m);

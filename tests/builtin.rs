@@ -152,39 +152,34 @@ fn ten_towns_each_with_codes_and_listing_years() {
     assert!(zones.iter().all(|(_, y)| y.is_some()));
 }
 
+/// That every citation resolves to a source of the atlas, and that every
+/// set profile dimension has a source, `Atlas` validation already enforces
+/// (`Error::UnknownReference`, `Error::UnsourcedDimension`); this test checks
+/// what it does not: every actor cites a source, the models' static
+/// citations resolve, there are many citations, and no source is unused.
 #[test]
 fn every_fact_cites_a_source_in_the_atlas() {
     let atlas = Atlas::builtin();
     let mut cited = 0;
     let mut used: BTreeSet<String> = BTreeSet::new();
     for t in atlas.towns() {
-        for (field, s) in t.cited_sources() {
-            assert!(atlas.source(s.as_str()).is_some(), "town {} {field} cites unknown {s}", t.id());
+        for (_, s) in t.cited_sources() {
             used.insert(s.to_string());
             cited += 1;
         }
-        // Every key fact has a source by construction (Observed); every
-        // profile dimension set has one by validation.
-        assert_eq!(t.profile().len(), t.profile_sources().len());
     }
     for g in atlas.graphs() {
         for a in g.actors() {
             let s = a.source().unwrap_or_else(|| panic!("actor {} has no source", a.id()));
-            assert!(atlas.source(s.as_str()).is_some());
             used.insert(s.to_string());
         }
-        for (from, to, l) in g.linkages() {
-            assert!(atlas.source(l.source().as_str()).is_some(), "{from} -> {to}");
+        for (_, _, l) in g.linkages() {
             used.insert(l.source().to_string());
             cited += 1;
         }
     }
     for a in atlas.archetypes() {
-        assert_eq!(a.profile().len(), a.profile_sources().len());
-        for s in a.profile_sources().values() {
-            assert!(atlas.source(s.as_str()).is_some());
-            used.insert(s.to_string());
-        }
+        used.extend(a.profile_sources().values().map(ToString::to_string));
     }
     for m in regdev::RegionalModel::ALL {
         for s in m.sources() {
@@ -192,10 +187,7 @@ fn every_fact_cites_a_source_in_the_atlas() {
             used.insert((*s).to_owned());
         }
     }
-    for r in atlas.exchange_rates() {
-        assert!(atlas.source(r.source().as_str()).is_some());
-        used.insert(r.source().to_string());
-    }
+    used.extend(atlas.exchange_rates().map(|r| r.source().to_string()));
     assert!(cited > 50, "only {cited} citations");
     // Every source is used by something (no dangling bibliography), except
     // the typology works the vocabulary types cite in their docs.
@@ -339,8 +331,8 @@ fn every_case_shares_four_dimensions_with_its_archetype() {
 
 #[test]
 fn disagreeing_and_dated_claims_are_recorded_with_ranks() {
-    use regdev::dimension::{MarketOrientation, Ownership};
     use regdev::{Dimension, Rank, Year};
+    use regdev::{MarketOrientation, Ownership};
     let atlas = Atlas::builtin();
     // Wenzhou: the export reading (preferred) and the domestic one, each sourced.
     let wenzhou = atlas.town("wenzhou").unwrap();

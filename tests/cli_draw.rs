@@ -23,6 +23,7 @@ fn draw_graph_writes_the_libraries_svg() {
     let (code, _, err) = regdev(&["draw", "graph", "Kunshan", "-o", path.to_str().unwrap()]);
     assert_eq!(code, 0, "{err}");
     let written = std::fs::read_to_string(&path).unwrap();
+    use regdev::figure::Figure;
     let expected = regdev::figure::GraphFigure::from_atlas(regdev::Atlas::builtin(), "kunshan")
         .unwrap()
         .to_svg(&regdev::figure::Options::default());

@@ -34,7 +34,7 @@ fn write(name: &str, text: &str) -> String {
 /// graph, loaded (and so validated) again.
 fn atlas_with(fragment: &str, town: &str) -> Atlas {
     let fragment: Value = serde_json::from_str(fragment).unwrap();
-    assert_eq!(fragment["format_version"], regdev::atlas::FORMAT_VERSION);
+    assert_eq!(fragment["format_version"], regdev::FORMAT_VERSION);
     let graphs = fragment["graphs"].as_array().unwrap();
     assert_eq!(graphs.len(), 1);
     let mut doc: Value = serde_json::to_value(Atlas::builtin()).unwrap();
@@ -192,7 +192,7 @@ fn misuse_exits_2() {
     // The help names the format version the fragment is written in.
     let (code, out, _) = regdev(&["import", "--help"]);
     assert_eq!(code, 0);
-    assert!(out.contains(&format!("\"format_version\": {}", regdev::atlas::FORMAT_VERSION)), "{out}");
+    assert!(out.contains(&format!("\"format_version\": {}", regdev::FORMAT_VERSION)), "{out}");
     let file = write("misuse.graphml", "<graphml/>");
     let (code, _, err) = regdev(&["import", "graphml", &file, "--town", "t", "--nodes", &file]);
     assert_eq!(code, 2, "{err}");

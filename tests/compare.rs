@@ -4,8 +4,8 @@
 
 use std::collections::BTreeSet;
 
-use regdev::compare::{Gower, classify, classify_all};
 use regdev::{Atlas, Compare, Dimension, Place, Profile, RegionalModel};
+use regdev::{Gower, classify, classify_all};
 
 const TALK_TABLE: [(&str, &str, &str); 7] = [
     ("Dynamics", "Government-led", "Bottom-up, PPP"),
@@ -94,14 +94,11 @@ fn town_distance_uses_key_facts_scaled_by_range() {
     let d = fitted.towns(kunshan, shunde).unwrap();
     // Each key fact is scaled by its range over the atlas's towns: areas
     // run from Huaxi's 35 km² to Kunshan's 927.68 km².
-    let area = d
-        .contributions()
-        .iter()
-        .find(|c| c.feature() == regdev::compare::Feature::KeyFact(regdev::compare::KeyFact::Area))
-        .unwrap();
+    let area =
+        d.contributions().iter().find(|c| c.feature() == regdev::Feature::KeyFact(regdev::KeyFact::Area)).unwrap();
     assert!((area.distance() - (927.68 - 806.5) / (927.68 - 35.0)).abs() < 1e-12, "{}", area.distance());
     for c in d.contributions() {
-        if let regdev::compare::Feature::KeyFact(_) = c.feature() {
+        if let regdev::Feature::KeyFact(_) = c.feature() {
             assert!((0.0..=1.0).contains(&c.distance()));
         }
     }
@@ -169,7 +166,7 @@ fn huge_weights_do_not_overflow() {
 
 #[test]
 fn verdicts_of_the_cases() {
-    use regdev::compare::{Verdict, VerdictRule};
+    use regdev::{Verdict, VerdictRule};
     let atlas = Atlas::builtin();
     let k = atlas.classify("kunshan").unwrap();
     assert_eq!(k.verdict(), Verdict::Nearest);
@@ -196,8 +193,8 @@ fn verdicts_of_the_cases() {
 
 #[test]
 fn one_shared_dimension_is_not_enough() {
-    use regdev::compare::Verdict;
-    use regdev::dimension::Ownership;
+    use regdev::Ownership;
+    use regdev::Verdict;
     // The case: a thin profile matching Sunan on one dimension
     // is at distance 0, but with coverage 1/5 the verdict says so.
     let thin = Profile::default().with(regdev::DimensionValue::Ownership(Ownership::Collective));
@@ -214,7 +211,7 @@ fn one_shared_dimension_is_not_enough() {
 
 #[test]
 fn simple_matching_only_compares_nominal_dimensions() {
-    use regdev::compare::{Feature, ProfileMetric, SimpleMatching};
+    use regdev::{Feature, ProfileMetric, SimpleMatching};
     let atlas = Atlas::builtin();
     let (kunshan, shunde) = (atlas.town("kunshan").unwrap(), atlas.town("shunde").unwrap());
     let d = kunshan.distance_with(shunde, &SimpleMatching).unwrap().unwrap();

@@ -8,7 +8,7 @@
 
 use proptest::prelude::*;
 use regdev::arbitrary;
-use regdev::compare::{
+use regdev::{
     Classification, Gower, ProfileMetric, Ranked, SimpleMatching, Verdict, VerdictRule, classify, classify_all,
 };
 use regdev::{Compare, Dimension, Profile};

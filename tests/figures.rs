@@ -7,7 +7,7 @@
 use std::sync::OnceLock;
 
 use regdev::Atlas;
-use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
+use regdev::figure::{ComparisonFigure, DistanceFigure, Figure, GraphFigure, Options, Report};
 use regdev::{Compare, Dimension};
 use resvg::{tiny_skia, usvg};
 

@@ -4,7 +4,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use regdev::id::IdKind;
+use regdev::IdKind;
 use regdev::{
     AdminLevel, Area, Atlas, Currency, Error, Indicator, KeyFacts, Money, Name, Observation, ObservationKind, Observed,
     Population, Qualifier, Selection, Share, SourceId, Town, TownId, Unit, Year,

@@ -8,8 +8,8 @@
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use regdev::linkage::{Degree, LinkageFilter, Normalization, Orientation, ScaleProfile};
 use regdev::{Actor, ActorId, ActorKind, Error, Linkage, LinkageGraph, LinkageKind, Place, Scale, SourceId, TownId};
+use regdev::{Degree, LinkageFilter, Normalization, Orientation, ScaleProfile};
 
 const EPS: f64 = 1e-12;
 
@@ -38,7 +38,7 @@ fn close(a: f64, b: f64) -> bool {
     (a - b).abs() < 1e-9
 }
 
-fn assert_values(g: &LinkageGraph, c: &regdev::linkage::Centrality, expected: &[(&str, f64)]) {
+fn assert_values(g: &LinkageGraph, c: &regdev::Centrality, expected: &[(&str, f64)]) {
     assert_eq!(c.len(), g.actor_count());
     for &(name, want) in expected {
         let got = c.get(name).unwrap();
@@ -367,7 +367,7 @@ fn plain(n: usize, edges: &[(usize, usize, usize)]) -> LinkageGraph {
     build(n, edges, |i| format!("a{i}"), &(0..n).collect::<Vec<_>>())
 }
 
-fn all_measures(g: &LinkageGraph) -> Vec<regdev::linkage::Centrality> {
+fn all_measures(g: &LinkageGraph) -> Vec<regdev::Centrality> {
     let mut v = Vec::new();
     for o in Orientation::ALL {
         v.push(g.betweenness(*o, Normalization::Raw));

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use regdev::linkage::Grouping;
+use regdev::Grouping;
 use regdev::{Actor, ActorId, ActorKind, Atlas, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
 
 fn dir() -> PathBuf {

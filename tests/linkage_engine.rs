@@ -11,8 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use regdev::linkage::{Centrality, Normalization, Orientation};
 use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+use regdev::{Centrality, Normalization, Orientation};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -80,7 +80,7 @@ fn equals_networkx_on_builtin_and_random_graphs() {
 #[cfg(feature = "synth")]
 mod synthetic {
     use proptest::prelude::*;
-    use regdev::linkage::Degree;
+    use regdev::Degree;
 
     use super::*;
 

@@ -147,7 +147,7 @@ fn graphml_of_several_towns_is_one_graph_with_unique_ids() {
         .build()
         .unwrap();
     let mut out = Vec::new();
-    regdev::linkage::graphml::write_all([&a, &b], &mut out).unwrap();
+    regdev::graphml::write_all([&a, &b], &mut out).unwrap();
     let xml = String::from_utf8(out).unwrap();
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let graphs: Vec<_> = doc.root_element().children().filter(|c| c.has_tag_name((GRAPHML_NS, "graph"))).collect();
@@ -170,7 +170,7 @@ fn graphml_of_several_towns_is_one_graph_with_unique_ids() {
         (edge.attribute("id"), edge.attribute("source"), edge.attribute("target"), town_of(edge)),
         (Some("shunde:e0"), Some("shunde:hk"), Some("shunde:gov"), Some("shunde"))
     );
-    let err = regdev::linkage::graphml::write_all([&a, &b, &a], Vec::new()).unwrap_err();
+    let err = regdev::graphml::write_all([&a, &b, &a], Vec::new()).unwrap_err();
     assert_eq!(err.to_string(), "duplicate town id 'kunshan'");
 }
 

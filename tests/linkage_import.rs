@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic, clippy::type_complexity)]
 
 use proptest::prelude::*;
-use regdev::linkage::import::{self, ImportOptions};
+use regdev::import::{self, ImportOptions};
 use regdev::{ActorKind, Atlas, Error, LinkageGraph, SourceId, TownId};
 
 fn opts(town: &str) -> ImportOptions {
@@ -50,7 +50,7 @@ fn every_builtin_graph_round_trips_through_graphml_and_csv() {
     let graphs: Vec<&LinkageGraph> = atlas.graphs().collect();
     assert!(graphs.len() >= 2);
     let mut all = Vec::new();
-    regdev::linkage::graphml::write_all(graphs.iter().copied(), &mut all).unwrap();
+    regdev::graphml::write_all(graphs.iter().copied(), &mut all).unwrap();
     let all = String::from_utf8(all).unwrap();
     for g in graphs {
         let town = g.focal_town().as_str();
@@ -212,7 +212,7 @@ fn malformed_xml_is_a_parse_error_with_a_line() {
 fn a_town_absent_from_an_all_towns_document_is_an_error() {
     let a = regdev::synth::linkage_graph(5, 1, 1).unwrap();
     let mut all = Vec::new();
-    regdev::linkage::graphml::write_all([&a], &mut all).unwrap();
+    regdev::graphml::write_all([&a], &mut all).unwrap();
     let err = import::from_graphml(std::str::from_utf8(&all).unwrap(), &opts("elsewhere")).unwrap_err();
     assert!(matches!(err.root(), Error::UnknownReference { id, .. } if id == "elsewhere"), "{err}");
 }

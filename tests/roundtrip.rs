@@ -110,10 +110,9 @@ roundtrips! {
 /// Every vocabulary enum, every variant, through both formats.
 #[test]
 fn every_vocabulary_variant_round_trips() {
-    use regdev::dimension::*;
-    use regdev::id::IdKind;
-    use regdev::town::{ZoneKind, ZoneLevel};
+    use regdev::IdKind;
     use regdev::*;
+    use regdev::{ZoneKind, ZoneLevel};
 
     fn all<T: Serialize + DeserializeOwned + PartialEq + Debug + Clone>(values: &[T]) {
         for v in values {

@@ -271,7 +271,7 @@ fn hostile_files_are_errors_not_panics() {
 
 #[test]
 fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>> {
-    use regdev::dimension::Ownership;
+    use regdev::Ownership;
     use regdev::{AdminLevel, Claim, DimensionValue, Name, Period, Rank, Source, SourceId, Town, TownId, Year};
     let s = SourceId::new("s")?;
     let t = SourceId::new("t")?;
@@ -288,8 +288,8 @@ fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>>
         .claim(Claim::new(DimensionValue::Ownership(Ownership::State), t.clone()).ranked(Rank::Deprecated))
         .build()?;
     let atlas = Atlas::builder()
-        .source(Source::new(s, regdev::source::SourceKind::Book, "S")?)
-        .source(Source::new(t, regdev::source::SourceKind::Book, "T")?)
+        .source(Source::new(s, regdev::SourceKind::Book, "S")?)
+        .source(Source::new(t, regdev::SourceKind::Book, "T")?)
         .town(town)
         .build()?;
     roundtrip_files(&atlas, "claims");

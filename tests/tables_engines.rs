@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use arrow::datatypes::DataType;
-use regdev::query::Query;
+use regdev::Query;
 use regdev::synth::{self, SynthConfig};
 use regdev::{Atlas, Currency, Indicator, RegionalModel, Year, tables};
 use serde_json::Value;

@@ -42,7 +42,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
-use regdev::id::IdKind;
+use regdev::IdKind;
 use regdev::{AdminLevel, Atlas, AtlasDocument, Error};
 use serde_json::{Value, json};
 

@@ -130,10 +130,10 @@ fn unknown_dimension_names_the_field() {
 
 #[test]
 fn unsourced_dimension_is_typed() {
-    let profile = Profile::default().with(DimensionValue::RiskLevel(regdev::dimension::RiskLevel::Low));
+    let profile = Profile::default().with(DimensionValue::RiskLevel(regdev::RiskLevel::Low));
     let err =
         regdev::Town::builder(TownId::new("k").unwrap(), regdev::Name::new("K").unwrap(), regdev::AdminLevel::Town)
-            .profile(profile, regdev::town::ProfileSources::new())
+            .profile(profile, regdev::ProfileSources::new())
             .build()
             .unwrap_err();
     assert_eq!(err.root(), &Error::UnsourcedDimension { dimension: Dimension::RiskLevel, has_value: true });
@@ -301,14 +301,14 @@ fn value_chain_roles_on_specialisations_and_stages() {
 
 mod evidence {
     use super::*;
-    use regdev::dimension::{Dynamics, Ownership};
     use regdev::{AdminLevel, Claim, Name, Period, ProfileClaims, Rank, Town};
+    use regdev::{Dynamics, Ownership};
 
     fn dynamics(d: Dynamics, s: &str) -> Claim<DimensionValue> {
         Claim::new(DimensionValue::Dynamics(d), sid(s))
     }
 
-    fn town() -> regdev::town::TownBuilder {
+    fn town() -> regdev::TownBuilder {
         Town::builder(TownId::new("k").unwrap(), Name::new("K").unwrap(), AdminLevel::Town)
     }
 

@@ -10,12 +10,6 @@ mod util;
 use std::collections::BTreeSet;
 
 use proptest::prelude::*;
-use regdev::dimension::{
-    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
-    MarketOrientation, Ownership, RiskLevel,
-};
-use regdev::id::{IdKind, MAX_ID_LEN};
-use regdev::town::{ProfileSources, ZoneKind, ZoneLevel};
 use regdev::{
     Actor, ActorId, ActorKind, AdminLevel, Advantage, Archetype, ArchetypeId, Area, CodeListing, Currency,
     DevelopmentZone, Dimension, DimensionKind, DimensionValue, DivisionCode, Error, ExchangeRate, IndustryDivision,
@@ -23,6 +17,12 @@ use regdev::{
     RegionalModel, Scale, Source, SourceId, SourceKind, Specialisation, Stage, Town, TownId, Trajectory, UpgradingType,
     ValueChainRole, Year,
 };
+use regdev::{
+    CapitalOrigin, CompetitionMode, DistrictType, DrivingActor, Dynamics, GovernmentRole, IndustryRelation,
+    MarketOrientation, Ownership, RiskLevel,
+};
+use regdev::{IdKind, MAX_ID_LEN};
+use regdev::{ProfileSources, ZoneKind, ZoneLevel};
 use strum::{EnumCount, IntoEnumIterator};
 use util::{Vocab, assert_err, assert_pads, json_err, mix_case, sid, year};
 
@@ -558,7 +558,7 @@ fn trajectory_rejections_have_exact_messages() {
 // Towns and archetypes.
 // ---------------------------------------------------------------------------
 
-fn kunshan() -> regdev::town::TownBuilder {
+fn kunshan() -> regdev::TownBuilder {
     Town::builder(TownId::new("kunshan").unwrap(), Name::new("Kunshan").unwrap(), AdminLevel::CountyLevelCity)
 }
 

@@ -3,9 +3,11 @@
 //! so that both measure exactly the same code.
 #![allow(dead_code, unreachable_pub)]
 
-use regdev::compare::{DistanceMatrix, Gower, classify_all};
 use regdev::synth::{self, SynthConfig};
 use regdev::{Atlas, AtlasDocument, Currency, Error, Money, Query, RegionalModel};
+use regdev::{DistanceMatrix, Gower, classify_all};
+
+pub mod settings;
 
 /// The seed of every benchmark fixture.
 pub const SEED: u64 = 42;
@@ -71,14 +73,14 @@ pub fn graph(actors: usize) -> Result<regdev::LinkageGraph, Error> {
 
 /// Directed, normalized betweenness of every actor (as
 /// `networkx.betweenness_centrality(G)` and igraph's `G.betweenness()`).
-pub fn betweenness(g: &regdev::LinkageGraph) -> regdev::linkage::Centrality {
-    g.betweenness(regdev::linkage::Orientation::Directed, regdev::linkage::Normalization::Normalized)
+pub fn betweenness(g: &regdev::LinkageGraph) -> regdev::Centrality {
+    g.betweenness(regdev::Orientation::Directed, regdev::Normalization::Normalized)
 }
 
 /// Undirected, normalized betweenness and closeness from one pass (what
 /// `regdev graph` computes).
-pub fn path_centralities(g: &regdev::LinkageGraph, o: regdev::linkage::Orientation) -> usize {
-    g.path_centralities(o, regdev::linkage::Normalization::Normalized).betweenness.len()
+pub fn path_centralities(g: &regdev::LinkageGraph, o: regdev::Orientation) -> usize {
+    g.path_centralities(o, regdev::Normalization::Normalized).betweenness.len()
 }
 
 /// The simple directed graph of `g` as a petgraph graph, for the library
@@ -107,7 +109,7 @@ pub fn rustworkx_betweenness(d: &petgraph::graph::DiGraph<(), ()>) -> usize {
 /// Density and every actor's total degree (as `nx.density(G)`, `G.degree()`).
 pub fn density_and_degree(g: &regdev::LinkageGraph) -> (f64, usize) {
     let d = g.density();
-    let degrees = g.degree_centrality(regdev::linkage::Degree::Total);
+    let degrees = g.degree_centrality(regdev::Degree::Total);
     (d, degrees.len())
 }
 

@@ -10,7 +10,7 @@
 
 use libfuzzer_sys::fuzz_target;
 use regdev::TownId;
-use regdev::linkage::import::{ImportOptions, from_graphml};
+use regdev::import::{ImportOptions, from_graphml};
 
 fn check(text: &str, town: TownId) {
     match from_graphml(text, &ImportOptions::new(town.clone())) {

@@ -3,6 +3,10 @@
 //! the three regional models from the literature, the models' archetypes,
 //! and every work cited.
 //!
+//! A public module for this documentation of the built-in data and for
+//! [`TALK`], the talk's source id; the data itself is reached through
+//! [`Atlas::builtin`].
+//!
 //! # What is in it
 //!
 //! | record | count | from |

@@ -18,7 +18,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::Verdict;
+    /// use regdev::Verdict;
     /// assert_eq!(Verdict::InsufficientEvidence.id(), "insufficient_evidence");
     /// assert_eq!("tie".parse::<Verdict>()?, Verdict::Tie);
     /// # Ok::<(), regdev::Error>(())
@@ -46,7 +46,7 @@ vocabulary! {
 /// # Example
 ///
 /// ```
-/// use regdev::compare::VerdictRule;
+/// use regdev::VerdictRule;
 /// let strict = VerdictRule::default().min_compared(5).min_coverage(0.8)?.tie_tolerance(0.0)?;
 /// assert_eq!(strict.tie_tolerance_value(), 0.0);
 /// assert!(VerdictRule::default().min_coverage(1.5).is_err());
@@ -90,7 +90,7 @@ impl VerdictRule {
     /// # Example
     ///
     /// ```
-    /// let r = regdev::compare::VerdictRule::default().tie_tolerance(0.1)?;
+    /// let r = regdev::VerdictRule::default().tie_tolerance(0.1)?;
     /// assert_eq!(r.tie_tolerance_value(), 0.1);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -105,7 +105,7 @@ impl VerdictRule {
     /// # Example
     ///
     /// ```
-    /// let r = regdev::compare::VerdictRule::default().min_compared(1);
+    /// let r = regdev::VerdictRule::default().min_compared(1);
     /// assert_eq!(r.min_compared_value(), 1);
     /// ```
     #[must_use]
@@ -124,7 +124,7 @@ impl VerdictRule {
     /// # Example
     ///
     /// ```
-    /// let r = regdev::compare::VerdictRule::default().min_coverage(0.25)?;
+    /// let r = regdev::VerdictRule::default().min_coverage(0.25)?;
     /// assert_eq!(r.min_coverage_value(), 0.25);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -138,7 +138,7 @@ impl VerdictRule {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::compare::VerdictRule::default().tie_tolerance_value(), 0.05);
+    /// assert_eq!(regdev::VerdictRule::default().tie_tolerance_value(), 0.05);
     /// ```
     #[must_use]
     pub fn tie_tolerance_value(&self) -> f64 {
@@ -150,7 +150,7 @@ impl VerdictRule {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::compare::VerdictRule::default().min_compared_value(), 3);
+    /// assert_eq!(regdev::VerdictRule::default().min_compared_value(), 3);
     /// ```
     #[must_use]
     pub fn min_compared_value(&self) -> usize {
@@ -162,7 +162,7 @@ impl VerdictRule {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::compare::VerdictRule::default().min_coverage_value(), 0.5);
+    /// assert_eq!(regdev::VerdictRule::default().min_coverage_value(), 0.5);
     /// ```
     #[must_use]
     pub fn min_coverage_value(&self) -> f64 {
@@ -176,7 +176,7 @@ impl VerdictRule {
     /// ```
     /// use regdev::Compare;
     /// let a = regdev::RegionalModel::Wenzhou.archetype();
-    /// assert!(regdev::compare::VerdictRule::default().is_sufficient(&a.distance(&a).ok_or("?")?));
+    /// assert!(regdev::VerdictRule::default().is_sufficient(&a.distance(&a).ok_or("?")?));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -216,7 +216,7 @@ impl Ranked {
     ///
     /// ```
     /// use regdev::{Compare, RegionalModel};
-    /// use regdev::compare::Ranked;
+    /// use regdev::Ranked;
     /// let sunan = RegionalModel::Sunan.archetype();
     /// let r = Ranked::new(&sunan, sunan.distance(&sunan));
     /// assert_eq!(r.name(), "Sunan");
@@ -319,7 +319,7 @@ impl Serialize for Ranked {
 /// # Example
 ///
 /// ```
-/// use regdev::compare::Verdict;
+/// use regdev::Verdict;
 /// let c = regdev::Atlas::builtin().classify("kunshan")?;
 /// assert_eq!(c.verdict(), Verdict::Nearest);
 /// println!("{c}");
@@ -354,7 +354,7 @@ impl Classification {
     ///
     /// ```
     /// use regdev::{Compare, RegionalModel};
-    /// use regdev::compare::{Classification, Ranked, Verdict, VerdictRule};
+    /// use regdev::{Classification, Ranked, Verdict, VerdictRule};
     /// let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
     /// let subject = RegionalModel::Wenzhou.archetype();
     /// let ranking = archetypes.iter().map(|a| Ranked::new(a, subject.distance(a))).collect();
@@ -401,7 +401,7 @@ impl Classification {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::{Verdict, VerdictRule};
+    /// use regdev::{Verdict, VerdictRule};
     /// let c = regdev::Atlas::builtin().classify("kunshan")?;
     /// let c = c.with_rule(VerdictRule::default().tie_tolerance(0.25)?);
     /// assert_eq!(c.verdict(), Verdict::Tie); // PRD 0.40, Sunan 0.60
@@ -486,7 +486,7 @@ impl Classification {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::Verdict;
+    /// use regdev::Verdict;
     /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.verdict(), Verdict::Nearest);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -500,7 +500,7 @@ impl Classification {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::VerdictRule;
+    /// use regdev::VerdictRule;
     /// assert_eq!(regdev::Atlas::builtin().classify("kunshan")?.rule(), &VerdictRule::default());
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -599,7 +599,7 @@ impl core::fmt::Display for Classification {
 /// # Example
 ///
 /// ```
-/// use regdev::{compare::{classify, Gower, SimpleMatching}, RegionalModel};
+/// use regdev::{classify, Gower, RegionalModel, SimpleMatching};
 /// let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
 /// let wenzhou = RegionalModel::Wenzhou.archetype();
 /// let c = classify(&wenzhou, &archetypes, &Gower::new())?;
@@ -748,7 +748,7 @@ const MIN_TASK: usize = 2048;
 /// # Example
 ///
 /// ```
-/// use regdev::compare::{classify_all, Gower};
+/// use regdev::{classify_all, Gower};
 /// let atlas = regdev::Atlas::builtin();
 /// let all = classify_all(atlas.towns(), atlas.archetypes(), &Gower::new())?;
 /// assert_eq!(all.len(), atlas.towns().len());

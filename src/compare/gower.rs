@@ -12,8 +12,8 @@ use crate::{Atlas, Currency, Dimension, DimensionValue, Error, Money, Profile, T
 /// Weights default to 1 for every dimension and key fact; a weight of 0
 /// drops the feature. Any finite, non-negative weights are accepted: they
 /// are divided by the largest before use, so the total never overflows
-/// (two weights of `1e308` weigh the same as two of 1). See the
-/// [module docs](crate::compare) for the definition.
+/// (two weights of `1e308` weigh the same as two of 1). See
+/// [`Compare`](crate::Compare#gowers-distance) for the definition.
 ///
 /// On profiles `Gower` is a [`ProfileMetric`]; for towns with key facts,
 /// [`Gower::fit`] it to an atlas first.
@@ -27,7 +27,7 @@ use crate::{Atlas, Currency, Dimension, DimensionValue, Error, Money, Profile, T
 ///
 /// ```
 /// use regdev::{Dimension, RegionalModel};
-/// use regdev::compare::Gower;
+/// use regdev::Gower;
 ///
 /// let (sunan, prd) = (RegionalModel::Sunan.archetype(), RegionalModel::PearlRiverDelta.archetype());
 /// let plain = Gower::new().profiles(sunan.profile(), prd.profile()).ok_or("?")?;
@@ -55,7 +55,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::compare::Gower::new().weight_of(regdev::Dimension::Dynamics), 1.0);
+    /// assert_eq!(regdev::Gower::new().weight_of(regdev::Dimension::Dynamics), 1.0);
     /// ```
     #[must_use]
     pub fn new() -> Gower {
@@ -72,7 +72,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Dimension};
+    /// use regdev::{Gower, Dimension};
     /// let g = Gower::new().weight(Dimension::Dynamics, 2.0)?;
     /// assert_eq!(g.weight_of(Dimension::Dynamics), 2.0);
     /// assert!(Gower::new().weight(Dimension::Dynamics, -1.0).is_err());
@@ -91,7 +91,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::{Feature, Gower, KeyFact};
+    /// use regdev::{Feature, Gower, KeyFact};
     /// let g = Gower::new().feature_weight(Feature::KeyFact(KeyFact::Area), 0.0)?;
     /// assert_eq!(g.feature_weight_of(Feature::KeyFact(KeyFact::Area)), 0.0);
     /// # Ok::<(), regdev::Error>(())
@@ -112,7 +112,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Dimension};
+    /// use regdev::{Gower, Dimension};
     /// let g = Gower::new().only(Dimension::talk_rows());
     /// assert_eq!(g.weight_of(Dimension::Ownership), 0.0);
     /// ```
@@ -136,7 +136,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::compare::Gower::new().weight_of(regdev::Dimension::RiskLevel), 1.0);
+    /// assert_eq!(regdev::Gower::new().weight_of(regdev::Dimension::RiskLevel), 1.0);
     /// ```
     #[must_use]
     pub fn weight_of(&self, dimension: Dimension) -> f64 {
@@ -148,7 +148,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::{Feature, Gower, KeyFact};
+    /// use regdev::{Feature, Gower, KeyFact};
     /// assert_eq!(Gower::new().feature_weight_of(Feature::KeyFact(KeyFact::Gdp)), 1.0);
     /// ```
     #[must_use]
@@ -185,7 +185,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Currency};
+    /// use regdev::{Gower, Currency};
     /// let g = Gower::new().currencies(Currency::Usd, Currency::Usd);
     /// assert_ne!(g, Gower::new());
     /// ```
@@ -203,7 +203,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::{compare::Gower, Profile};
+    /// use regdev::{Gower, Profile};
     /// assert!(Gower::new().profiles(&Profile::default(), &Profile::default()).is_none());
     /// ```
     #[must_use]
@@ -245,7 +245,7 @@ impl Gower {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::{Gower, KeyFact};
+    /// use regdev::{Gower, KeyFact};
     /// let atlas = regdev::Atlas::builtin();
     /// let fitted = Gower::new().fit(atlas);
     /// let (lo, hi) = fitted.range(KeyFact::Area).ok_or("no area")?;
@@ -320,7 +320,7 @@ fn town_facts(gower: &Gower, atlas: &Atlas, t: &Town) -> [Option<f64>; FACTS] {
 /// # Example
 ///
 /// ```
-/// use regdev::compare::Gower;
+/// use regdev::Gower;
 /// let atlas = regdev::Atlas::builtin();
 /// let fitted = Gower::new().fit(atlas);
 /// let (kunshan, shunde) = (atlas.town("kunshan").ok_or("?")?, atlas.town("shunde").ok_or("?")?);
@@ -343,7 +343,7 @@ impl FittedGower<'_> {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::Gower;
+    /// use regdev::Gower;
     /// assert_eq!(Gower::new().fit(regdev::Atlas::builtin()).gower(), &Gower::new());
     /// ```
     #[must_use]
@@ -357,7 +357,7 @@ impl FittedGower<'_> {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::{Gower, KeyFact};
+    /// use regdev::{Gower, KeyFact};
     /// let empty = regdev::Atlas::builder().build()?;
     /// assert_eq!(Gower::new().fit(&empty).range(KeyFact::Population), None);
     /// # Ok::<(), regdev::Error>(())
@@ -399,7 +399,7 @@ impl FittedGower<'_> {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::Gower;
+    /// use regdev::Gower;
     /// let atlas = regdev::Atlas::builtin();
     /// let fitted = Gower::new().fit(atlas);
     /// let d = fitted.towns(atlas.town("kunshan").ok_or("?")?, atlas.town("shunde").ok_or("?")?).ok_or("?")?;
@@ -439,7 +439,7 @@ impl FittedGower<'_> {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::Gower;
+    /// use regdev::Gower;
     /// let atlas = regdev::Atlas::builtin();
     /// let m = Gower::new().fit(atlas).matrix(atlas.towns().filter(|t| !t.profile().is_empty()))?;
     /// assert_eq!(m.get(0, 0), Some(0.0));
@@ -551,7 +551,7 @@ impl ProfileMetric for FittedGower<'_> {
 /// let atlas = regdev::Atlas::builtin();
 /// let towns = ["kunshan", "shunde", "lecong"].map(|id| atlas.town(id).ok_or(id));
 /// let towns = towns.into_iter().collect::<Result<Vec<_>, _>>()?;
-/// let m = regdev::compare::Gower::new().fit(atlas).matrix(towns)?;
+/// let m = regdev::Gower::new().fit(atlas).matrix(towns)?;
 /// assert_eq!(m.len(), 3);
 /// assert_eq!(m.ids()[2], "lecong");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -570,7 +570,7 @@ impl DistanceMatrix {
     ///
     /// ```
     /// let atlas = regdev::Atlas::builtin();
-    /// let m = regdev::compare::Gower::new().fit(atlas).matrix(atlas.town("kunshan"))?;
+    /// let m = regdev::Gower::new().fit(atlas).matrix(atlas.town("kunshan"))?;
     /// assert_eq!(m.len(), 1);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -585,7 +585,7 @@ impl DistanceMatrix {
     ///
     /// ```
     /// let atlas = regdev::Atlas::builtin();
-    /// let m = regdev::compare::Gower::new().fit(atlas).matrix([])?;
+    /// let m = regdev::Gower::new().fit(atlas).matrix([])?;
     /// assert!(m.is_empty());
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -600,7 +600,7 @@ impl DistanceMatrix {
     ///
     /// ```
     /// let atlas = regdev::Atlas::builtin();
-    /// let m = regdev::compare::Gower::new().fit(atlas).matrix(atlas.town("shunde"))?;
+    /// let m = regdev::Gower::new().fit(atlas).matrix(atlas.town("shunde"))?;
     /// assert_eq!(m.ids(), ["shunde"]);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -616,7 +616,7 @@ impl DistanceMatrix {
     ///
     /// ```
     /// let atlas = regdev::Atlas::builtin();
-    /// let m = regdev::compare::Gower::new().fit(atlas).matrix(atlas.town("shunde"))?;
+    /// let m = regdev::Gower::new().fit(atlas).matrix(atlas.town("shunde"))?;
     /// assert_eq!(m.get(0, 1), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -631,7 +631,7 @@ impl DistanceMatrix {
     ///
     /// ```
     /// let atlas = regdev::Atlas::builtin();
-    /// let m = regdev::compare::Gower::new().fit(atlas).matrix(atlas.towns().take(2))?;
+    /// let m = regdev::Gower::new().fit(atlas).matrix(atlas.towns().take(2))?;
     /// assert_eq!(m.values().len(), 4);
     /// # Ok::<(), regdev::Error>(())
     /// ```

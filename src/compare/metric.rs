@@ -21,7 +21,7 @@ vocabulary! {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::KeyFact;
+    /// use regdev::KeyFact;
     /// assert_eq!(KeyFact::GdpPerCapita.to_string(), "GDP per capita");
     /// ```
     pub enum KeyFact as "key fact" {
@@ -42,7 +42,7 @@ vocabulary! {
 ///
 /// ```
 /// use regdev::Dimension;
-/// use regdev::compare::Feature;
+/// use regdev::Feature;
 /// assert_eq!(Feature::Dimension(Dimension::Dynamics).to_string(), "Dynamics");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -60,7 +60,7 @@ impl Feature {
     /// # Example
     ///
     /// ```
-    /// use regdev::compare::{Feature, KeyFact};
+    /// use regdev::{Feature, KeyFact};
     /// assert_eq!(Feature::KeyFact(KeyFact::Gdp).id(), "gdp");
     /// ```
     #[must_use]
@@ -111,7 +111,7 @@ impl Contribution {
     /// # use regdev::Compare;
     /// # let a = regdev::RegionalModel::Sunan.archetype();
     /// let d = a.distance(&a).ok_or("?")?;
-    /// assert!(d.contributions().iter().all(|c| matches!(c.feature(), regdev::compare::Feature::Dimension(_))));
+    /// assert!(d.contributions().iter().all(|c| matches!(c.feature(), regdev::Feature::Dimension(_))));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -321,7 +321,7 @@ impl Distance {
     ///
     /// ```
     /// use regdev::Dimension;
-    /// use regdev::compare::{Distance, Feature};
+    /// use regdev::{Distance, Feature};
     /// let d = Distance::new(
     ///     [(Feature::Dimension(Dimension::Dynamics), 1.0, 1.0), (Feature::Dimension(Dimension::Ownership), 0.0, 3.0)],
     ///     [(Feature::Dimension(Dimension::RiskLevel), 4.0)],
@@ -455,7 +455,7 @@ impl Distance {
     ///
     /// ```
     /// use regdev::{Compare, DimensionValue, Profile};
-    /// use regdev::dimension::Dynamics;
+    /// use regdev::Dynamics;
     /// let thin = Profile::default().with(DimensionValue::Dynamics(Dynamics::GovernmentLed));
     /// let sunan = regdev::RegionalModel::Sunan.archetype();
     /// let d = thin.distance(&sunan).ok_or("?")?;
@@ -468,13 +468,13 @@ impl Distance {
     }
 
     /// The share of the reference's weighted features that both sides
-    /// have, in `[0, 1]` (see the [module docs](crate::compare#coverage)).
+    /// have, in `[0, 1]` (see [coverage](crate::Compare#coverage)).
     ///
     /// # Example
     ///
     /// ```
     /// use regdev::{Compare, DimensionValue, Profile};
-    /// use regdev::dimension::Dynamics;
+    /// use regdev::Dynamics;
     /// let thin = Profile::default().with(DimensionValue::Dynamics(Dynamics::GovernmentLed));
     /// let sunan = regdev::RegionalModel::Sunan.archetype();
     /// let d = thin.distance(&sunan).ok_or("?")?;
@@ -559,14 +559,14 @@ impl Distance {
 ///
 /// ```
 /// use regdev::{Compare, Dimension, DimensionValue, RegionalModel};
-/// use regdev::compare::{classify, ProfileMetric};
+/// use regdev::{classify, ProfileMetric};
 ///
 /// struct DynamicsOnly;
 /// impl ProfileMetric for DynamicsOnly {
 ///     fn name(&self) -> &str { "dynamics only" }
 ///     fn weight_of(&self, d: Dimension) -> f64 { if d == Dimension::Dynamics { 1.0 } else { 0.0 } }
 ///     fn dissimilarity(&self, _: Dimension, a: &DimensionValue, b: &DimensionValue) -> Option<f64> {
-///         regdev::compare::dissimilarity(a, b)
+///         regdev::dissimilarity(a, b)
 ///     }
 /// }
 ///
@@ -648,8 +648,8 @@ fn jaccard<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> f64 {
 /// ```
 /// use std::collections::BTreeSet;
 /// use regdev::{DimensionValue, Scale};
-/// use regdev::compare::dissimilarity;
-/// use regdev::dimension::{Dynamics, RiskLevel};
+/// use regdev::dissimilarity;
+/// use regdev::{Dynamics, RiskLevel};
 ///
 /// let (low, high) = (DimensionValue::RiskLevel(RiskLevel::Low), DimensionValue::RiskLevel(RiskLevel::High));
 /// assert_eq!(dissimilarity(&low, &high), Some(1.0));
@@ -705,11 +705,11 @@ pub(super) fn view_dissimilarity(dim: Dimension, a: ValueRef<'_>, b: ValueRef<'_
 ///
 /// ```
 /// use regdev::{Compare, RegionalModel};
-/// use regdev::compare::SimpleMatching;
+/// use regdev::SimpleMatching;
 /// let (sunan, prd) = (RegionalModel::Sunan.archetype(), RegionalModel::PearlRiverDelta.archetype());
 /// let d = sunan.distance_with(&prd, &SimpleMatching)?.ok_or("nothing shared")?;
 /// assert!(d.value() > 0.5);
-/// assert!(d.features().all(|f| matches!(f, regdev::compare::Feature::Dimension(d) if d.kind() == regdev::DimensionKind::Nominal)));
+/// assert!(d.features().all(|f| matches!(f, regdev::Feature::Dimension(d) if d.kind() == regdev::DimensionKind::Nominal)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

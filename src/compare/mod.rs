@@ -1,87 +1,4 @@
 //! Comparison, distance and classification.
-//!
-//! - [`Compare`] is the trait other programs implement or call: anything
-//!   with a [`Profile`] can be compared with anything else that has one,
-//!   giving a [`Comparison`]: one row per [`Dimension`], printable as an
-//!   aligned text table or Markdown. The talk's Kunshan–Shunde table is
-//!   `kunshan.compare(shunde).talk_rows()`.
-//! - [`ProfileMetric`] is the trait of distance measures between profiles.
-//!   [`Gower`] (Gower's 1971 coefficient) and [`SimpleMatching`] (the share
-//!   of mismatched nominal dimensions, a Hamming distance) implement it;
-//!   so can a measure of your own, built on the per-dimension
-//!   [`dissimilarity`] helper. Every [`Distance`] says what it rests on:
-//!   the features compared, their count and its [`coverage`](Distance::coverage)
-//!   of the reference's weighted features, and it can explain itself.
-//! - [`Gower::fit`] fixes the key-fact ranges and currency conversions of an
-//!   atlas once, for town-to-town distances and the all-pairs
-//!   [`DistanceMatrix`].
-//! - [`classify`] and [`classify_all`] rank archetypes by distance to
-//!   anything [`Compare`], under any measure, and give a [`Verdict`]:
-//!   a clear nearest archetype, a tie, or insufficient evidence
-//!   ([`VerdictRule`] has the thresholds).
-//!
-//! # Gower's distance
-//!
-//! For two items with features `i` and weights `wᵢ ≥ 0`,
-//! `d = Σ wᵢ·dᵢ / Σ wᵢ` over the features *both* items have (missing
-//! features are skipped and the weights renormalised), where
-//! - nominal dimensions: `dᵢ = 0` if equal, else `1`;
-//! - ordinal dimensions: `dᵢ = |rank_a − rank_b| / (levels − 1)`;
-//! - set dimensions: the Jaccard distance `1 − |A ∩ B| / |A ∪ B|` (two empty
-//!   sets: 0);
-//! - numeric key facts: `|x_a − x_b| / range`, the range being max − min of
-//!   that fact over the atlas's towns (0 when the range is 0). Each fact is
-//!   the town's headline figure ([`KeyFacts::area`](crate::KeyFacts::area)
-//!   and siblings: the latest observation of resident population or total
-//!   area, by the rule of [`Selection`](crate::Selection)); kinds and years
-//!   are never averaged.
-//!
-//! `d` is symmetric, lies in `[0, 1]` and is 0 for identical items. It is
-//! `None` when the items share no feature. With missing features the
-//! triangle inequality does not hold in general, and a distance resting on
-//! one shared feature can be 0: read it with its coverage.
-//!
-//! # Coverage
-//!
-//! A distance is measured *from* a subject *to* a reference (in
-//! classification, the archetype). Its coverage is
-//! `Σ wᵢ over the features both have / Σ wᵢ over the features the reference has`,
-//! in `[0, 1]`: 1 when the subject has every feature the reference has, and
-//! small when the distance rests on a sliver of the reference. Weights are
-//! divided by their largest value before summing, so no choice of finite
-//! weights overflows.
-//!
-//! # What the built-in data shows
-//!
-//! Kunshan lies in South Jiangsu, the home of the Sunan model, yet on the
-//! dimensions its sources give it profiles closer to the Pearl River Delta
-//! archetype (distance 0.40) than to Sunan (0.60) or Wenzhou (0.83): it
-//! shares the PRD's foreign-invested ownership, FDI capital and export
-//! orientation, and Sunan's government-led dynamics and local-government
-//! driver, but not Sunan's collective ownership, regional (Shanghai)
-//! linkage scope or owner-government. This is Wei's (2010) "remaking of
-//! the Sunan model" through globalisation, seen in the data. Shunde is far
-//! from all three (0.75 PRD and Wenzhou, which share its export
-//! orientation, 0.90 Sunan): its bottom-up PPP dynamics and private (not
-//! household) firms match none of the ideal types, which is why the talk
-//! treats it as a model of its own.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{Atlas, Compare};
-//! use regdev::compare::Verdict;
-//!
-//! let atlas = Atlas::builtin();
-//! let (kunshan, shunde) = (atlas.town("kunshan").ok_or("?")?, atlas.town("shunde").ok_or("?")?);
-//! let table = kunshan.compare(shunde).talk_rows();
-//! assert_eq!(table.rows().len(), 7);
-//! println!("{table}");
-//! let ranking = atlas.classify("kunshan")?;
-//! assert_eq!(ranking.best().map(|r| r.archetype().as_str()), Some("pearl-river-delta"));
-//! assert_eq!(ranking.verdict(), Verdict::Nearest);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use std::borrow::Cow;
 
@@ -105,13 +22,81 @@ pub use metric::{Contribution, Distance, Feature, KeyFact, ProfileMetric, Simple
 /// and distance methods come for free. The profile may be stored
 /// ([`Cow::Borrowed`]) or computed on demand ([`Cow::Owned`]).
 ///
+/// Comparison, distance and classification.
+///
+/// - [`Compare`] is the trait other programs implement or call: anything
+///   with a [`Profile`] can be compared with anything else that has one,
+///   giving a [`Comparison`]: one row per [`Dimension`], printable as an
+///   aligned text table or Markdown. The talk's Kunshan–Shunde table is
+///   `kunshan.compare(shunde).talk_rows()`.
+/// - [`ProfileMetric`] is the trait of distance measures between profiles.
+///   [`Gower`] (Gower's 1971 coefficient) and [`SimpleMatching`] (the share
+///   of mismatched nominal dimensions, a Hamming distance) implement it;
+///   so can a measure of your own, built on the per-dimension
+///   [`dissimilarity`] helper. Every [`Distance`] says what it rests on:
+///   the features compared, their count and its [`coverage`](Distance::coverage)
+///   of the reference's weighted features, and it can explain itself.
+/// - [`Gower::fit`] fixes the key-fact ranges and currency conversions of an
+///   atlas once, for town-to-town distances and the all-pairs
+///   [`DistanceMatrix`].
+/// - [`classify`] and [`classify_all`] rank archetypes by distance to
+///   anything [`Compare`], under any measure, and give a [`Verdict`]:
+///   a clear nearest archetype, a tie, or insufficient evidence
+///   ([`VerdictRule`] has the thresholds).
+///
+/// # Gower's distance
+///
+/// For two items with features `i` and weights `wᵢ ≥ 0`,
+/// `d = Σ wᵢ·dᵢ / Σ wᵢ` over the features *both* items have (missing
+/// features are skipped and the weights renormalised), where
+/// - nominal dimensions: `dᵢ = 0` if equal, else `1`;
+/// - ordinal dimensions: `dᵢ = |rank_a − rank_b| / (levels − 1)`;
+/// - set dimensions: the Jaccard distance `1 − |A ∩ B| / |A ∪ B|` (two empty
+///   sets: 0);
+/// - numeric key facts: `|x_a − x_b| / range`, the range being max − min of
+///   that fact over the atlas's towns (0 when the range is 0). Each fact is
+///   the town's headline figure ([`KeyFacts::area`](crate::KeyFacts::area)
+///   and siblings: the latest observation of resident population or total
+///   area, by the rule of [`Selection`](crate::Selection)); kinds and years
+///   are never averaged.
+///
+/// `d` is symmetric, lies in `[0, 1]` and is 0 for identical items. It is
+/// `None` when the items share no feature. With missing features the
+/// triangle inequality does not hold in general, and a distance resting on
+/// one shared feature can be 0: read it with its coverage.
+///
+/// # Coverage
+///
+/// A distance is measured *from* a subject *to* a reference (in
+/// classification, the archetype). Its coverage is
+/// `Σ wᵢ over the features both have / Σ wᵢ over the features the reference has`,
+/// in `[0, 1]`: 1 when the subject has every feature the reference has, and
+/// small when the distance rests on a sliver of the reference. Weights are
+/// divided by their largest value before summing, so no choice of finite
+/// weights overflows.
+///
+/// # What the built-in data shows
+///
+/// Kunshan lies in South Jiangsu, the home of the Sunan model, yet on the
+/// dimensions its sources give it profiles closer to the Pearl River Delta
+/// archetype (distance 0.40) than to Sunan (0.60) or Wenzhou (0.83): it
+/// shares the PRD's foreign-invested ownership, FDI capital and export
+/// orientation, and Sunan's government-led dynamics and local-government
+/// driver, but not Sunan's collective ownership, regional (Shanghai)
+/// linkage scope or owner-government. This is Wei's (2010) "remaking of
+/// the Sunan model" through globalisation, seen in the data. Shunde is far
+/// from all three (0.75 PRD and Wenzhou, which share its export
+/// orientation, 0.90 Sunan): its bottom-up PPP dynamics and private (not
+/// household) firms match none of the ideal types, which is why the talk
+/// treats it as a model of its own.
+///
 /// # Example
 ///
 /// ```
 /// use std::borrow::Cow;
 /// use regdev::{Compare, Profile};
-/// use regdev::compare::SimpleMatching;
-/// use regdev::dimension::Dynamics;
+/// use regdev::SimpleMatching;
+/// use regdev::Dynamics;
 ///
 /// struct MyCase { dynamics: Dynamics }
 /// impl Compare for MyCase {

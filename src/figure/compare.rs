@@ -1,10 +1,8 @@
 //! The comparison table as a figure.
 
-use std::io;
-
 use svg::node::element::{Circle, Line, Rectangle, Title};
 
-use super::{Anchor, Colour, Options, TextBlock, document, document_string, group, num, wrap, write_document};
+use super::{Anchor, Colour, Options, TextBlock, document, group, num, wrap};
 use crate::dimension::{IndustryRelation, RiskLevel};
 use crate::id::IdKind;
 use crate::{Atlas, Compare, Dimension, DimensionValue, Error, Profile, Scale};
@@ -41,7 +39,7 @@ struct Case {
 /// # Example
 ///
 /// ```
-/// use regdev::figure::{ComparisonFigure, Options};
+/// use regdev::figure::{ComparisonFigure, Figure, Options};
 ///
 /// let atlas = regdev::Atlas::builtin();
 /// let figure = ComparisonFigure::from_atlas(atlas, &["kunshan", "shunde", "sunan"])?;
@@ -121,7 +119,7 @@ impl ComparisonFigure {
     /// # Example
     ///
     /// ```
-    /// # use regdev::figure::{ComparisonFigure, Options};
+    /// # use regdev::figure::{ComparisonFigure, Figure, Options};
     /// let f = ComparisonFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?;
     /// assert!(f.clone().all_dimensions().to_svg(&Options::default()).contains("Dominant ownership"));
     /// assert!(!f.to_svg(&Options::default()).contains("Dominant ownership"));
@@ -138,7 +136,7 @@ impl ComparisonFigure {
     /// # Example
     ///
     /// ```
-    /// # use regdev::figure::{ComparisonFigure, Options};
+    /// # use regdev::figure::{ComparisonFigure, Figure, Options};
     /// let f = ComparisonFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?.title("Two towns");
     /// assert!(f.to_svg(&Options::default()).contains("Two towns"));
     /// # Ok::<(), regdev::Error>(())
@@ -162,40 +160,6 @@ impl ComparisonFigure {
     #[must_use]
     pub fn labels(&self) -> Vec<&str> {
         self.cases.iter().map(|c| c.label.as_str()).collect()
-    }
-
-    /// The figure as an SVG document.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::figure::{ComparisonFigure, Options};
-    /// let f = ComparisonFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?;
-    /// assert!(f.to_svg(&Options::default()).contains("From Taiwan"));
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    #[must_use]
-    pub fn to_svg(&self, options: &Options) -> String {
-        document_string(&self.render(options))
-    }
-
-    /// Writes the SVG document to `out`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when writing fails.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::figure::{ComparisonFigure, Options};
-    /// let mut out = Vec::new();
-    /// ComparisonFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?.write_svg(&mut out, &Options::default())?;
-    /// assert!(out.starts_with(b"<svg"));
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    pub fn write_svg<W: io::Write>(&self, out: W, options: &Options) -> Result<(), Error> {
-        write_document(&self.render(options), out)
     }
 
     fn render(&self, o: &Options) -> svg::Document {
@@ -423,6 +387,14 @@ fn draw_scale(
     }
     body
 }
+
+impl super::sealed::Render for ComparisonFigure {
+    fn render(&self, options: &Options) -> svg::Document {
+        ComparisonFigure::render(self, options)
+    }
+}
+
+impl super::Figure for ComparisonFigure {}
 
 #[cfg(test)]
 mod tests {

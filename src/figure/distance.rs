@@ -1,10 +1,8 @@
 //! The Gower distance heatmap with its dendrogram.
 
-use std::io;
-
 use svg::node::element::{Line, Path, Rectangle, Title};
 
-use super::{Anchor, Colour, Options, TextBlock, document, document_string, group, num, wrap, write_document};
+use super::{Anchor, Colour, Options, TextBlock, document, group, num, wrap};
 use crate::compare::Gower;
 use crate::id::IdKind;
 use crate::{Atlas, Compare, Error, Profile};
@@ -37,7 +35,7 @@ struct Item {
 /// # Example
 ///
 /// ```
-/// use regdev::figure::{DistanceFigure, Options};
+/// use regdev::figure::{DistanceFigure, Figure, Options};
 ///
 /// let atlas = regdev::Atlas::builtin();
 /// let figure = DistanceFigure::from_atlas(atlas, &[])?; // every profiled town and the archetypes
@@ -221,7 +219,7 @@ impl DistanceFigure {
     /// # Example
     ///
     /// ```
-    /// # use regdev::figure::{DistanceFigure, Options};
+    /// # use regdev::figure::{DistanceFigure, Figure, Options};
     /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &["kunshan", "shunde"])?.title("Two towns");
     /// assert!(f.to_svg(&Options::default()).contains("Two towns"));
     /// # Ok::<(), regdev::Error>(())
@@ -230,40 +228,6 @@ impl DistanceFigure {
     pub fn title(mut self, title: impl Into<String>) -> DistanceFigure {
         self.title = title.into();
         self
-    }
-
-    /// The figure as an SVG document.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::figure::{DistanceFigure, Options};
-    /// let f = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &[])?;
-    /// assert_eq!(f.to_svg(&Options::default()), f.to_svg(&Options::default()));
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    #[must_use]
-    pub fn to_svg(&self, options: &Options) -> String {
-        document_string(&self.render(options))
-    }
-
-    /// Writes the SVG document to `out`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when writing fails.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::figure::{DistanceFigure, Options};
-    /// let mut out = Vec::new();
-    /// DistanceFigure::from_atlas(regdev::Atlas::builtin(), &[])?.write_svg(&mut out, &Options::default())?;
-    /// assert!(out.starts_with(b"<svg"));
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    pub fn write_svg<W: io::Write>(&self, out: W, options: &Options) -> Result<(), Error> {
-        write_document(&self.render(options), out)
     }
 
     fn render(&self, o: &Options) -> svg::Document {
@@ -443,6 +407,14 @@ fn viridis(t: f64) -> Colour {
     }
     prev.1
 }
+
+impl super::sealed::Render for DistanceFigure {
+    fn render(&self, options: &Options) -> svg::Document {
+        DistanceFigure::render(self, options)
+    }
+}
+
+impl super::Figure for DistanceFigure {}
 
 #[cfg(test)]
 mod tests {

@@ -2,14 +2,11 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::f64::consts::{PI, TAU};
-use std::io;
 
 use svg::Node;
 use svg::node::element::{Circle, Definitions, Line, Marker, Path, Title};
 
-use super::{
-    Anchor, Colour, LINE, Options, Rect, TextBlock, document, document_string, group, num, wrap, write_document,
-};
+use super::{Anchor, Colour, LINE, Options, Rect, TextBlock, document, group, num, wrap};
 use crate::id::IdKind;
 use crate::linkage::Linkage;
 use crate::{ActorKind, Atlas, Error, LinkageGraph, LinkageKind, Scale, Source, Valence};
@@ -61,7 +58,7 @@ const LABEL_EMS: f64 = 13.0;
 /// # Example
 ///
 /// ```
-/// use regdev::figure::{GraphFigure, Options};
+/// use regdev::figure::{Figure, GraphFigure, Options};
 /// use regdev::Scale;
 ///
 /// let atlas = regdev::Atlas::builtin();
@@ -89,7 +86,7 @@ impl<'a> GraphFigure<'a> {
     /// # Example
     ///
     /// ```
-    /// use regdev::figure::{GraphFigure, Options};
+    /// use regdev::figure::{Figure, GraphFigure, Options};
     /// let graph = regdev::Atlas::builtin().graph("kunshan").ok_or("no graph")?;
     /// let svg = GraphFigure::new(graph).title("Kunshan").to_svg(&Options::default());
     /// assert!(svg.contains("qiao-talk"));
@@ -165,7 +162,7 @@ impl<'a> GraphFigure<'a> {
     /// # Example
     ///
     /// ```
-    /// # use regdev::figure::{GraphFigure, Options};
+    /// # use regdev::figure::{Figure, GraphFigure, Options};
     /// let graph = regdev::Atlas::builtin().graph("shunde").ok_or("?")?;
     /// assert!(GraphFigure::new(graph).title("Shunde, 2015").to_svg(&Options::default()).contains("Shunde, 2015"));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -223,40 +220,6 @@ impl<'a> GraphFigure<'a> {
             .map(|(_, _, l)| l.scale())
             .min();
         Some(nearest.unwrap_or(Scale::Local))
-    }
-
-    /// The figure as an SVG document.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::figure::{GraphFigure, Options};
-    /// let figure = GraphFigure::from_atlas(regdev::Atlas::builtin(), "kunshan")?;
-    /// assert_eq!(figure.to_svg(&Options::default()), figure.to_svg(&Options::default()));
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    #[must_use]
-    pub fn to_svg(&self, options: &Options) -> String {
-        document_string(&self.render(options))
-    }
-
-    /// Writes the SVG document to `out`.
-    ///
-    /// # Errors
-    ///
-    /// [`Error::Io`] when writing fails.
-    ///
-    /// # Example
-    ///
-    /// ```
-    /// # use regdev::figure::{GraphFigure, Options};
-    /// let mut out = Vec::new();
-    /// GraphFigure::from_atlas(regdev::Atlas::builtin(), "kunshan")?.write_svg(&mut out, &Options::default())?;
-    /// assert!(out.starts_with(b"<svg"));
-    /// # Ok::<(), regdev::Error>(())
-    /// ```
-    pub fn write_svg<W: io::Write>(&self, out: W, options: &Options) -> Result<(), Error> {
-        write_document(&self.render(options), out)
     }
 
     fn render(&self, o: &Options) -> svg::Document {
@@ -885,6 +848,14 @@ fn stroke_width(l: &Linkage) -> f64 {
         None => 1.6,
     }
 }
+
+impl super::sealed::Render for GraphFigure<'_> {
+    fn render(&self, options: &Options) -> svg::Document {
+        GraphFigure::render(self, options)
+    }
+}
+
+impl super::Figure for GraphFigure<'_> {}
 
 #[cfg(test)]
 mod tests {

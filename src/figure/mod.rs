@@ -2,8 +2,11 @@
 //! picture, the Gower distance heatmap with its dendrogram, and a
 //! self-contained HTML report (feature `figures`).
 //!
-//! Every figure is SVG 1.1, returned as a `String` (`to_svg`) or written to
-//! any [`std::io::Write`] (`write_svg`). Output is deterministic: the same
+//! A public module, a namespace behind a feature: the figure types and
+//! their [`Options`] and [`Colour`].
+//!
+//! Every figure is SVG 1.1, returned as a `String` ([`Figure::to_svg`]) or
+//! written to any [`std::io::Write`] ([`Figure::write_svg`]). Output is deterministic: the same
 //! input and [`Options`] give the same bytes. Text is real SVG text (not
 //! paths), set in DejaVu Sans or the nearest sans-serif the viewer has;
 //! label boxes are measured with DejaVu Sans's advance widths so that
@@ -29,7 +32,7 @@
 //! # Example
 //!
 //! ```
-//! use regdev::figure::{GraphFigure, Options};
+//! use regdev::figure::{Figure, GraphFigure, Options};
 //!
 //! let atlas = regdev::Atlas::builtin();
 //! let svg = GraphFigure::from_atlas(atlas, "kunshan")?.to_svg(&Options::default());
@@ -54,6 +57,82 @@ pub use compare::ComparisonFigure;
 pub use distance::DistanceFigure;
 pub use graph::GraphFigure;
 pub use report::Report;
+
+mod sealed {
+    /// Draws a figure as an SVG document tree; the one method each figure
+    /// implements, kept out of the public API (the `svg` crate's types are
+    /// an implementation detail).
+    #[allow(unreachable_pub)]
+    pub trait Render {
+        /// The figure's SVG document under `options`.
+        fn render(&self, options: &super::Options) -> svg::Document;
+    }
+}
+
+/// An SVG figure: [`GraphFigure`], [`ComparisonFigure`] and
+/// [`DistanceFigure`] draw themselves and get these two outputs from this
+/// trait, so every figure is returned and written the same way. Import it
+/// to call them (`use regdev::figure::Figure;`). The trait is sealed: the
+/// figures are the crate's.
+///
+/// # Example
+///
+/// ```
+/// use regdev::figure::{ComparisonFigure, DistanceFigure, Figure, GraphFigure, Options};
+///
+/// let atlas = regdev::Atlas::builtin();
+/// let o = Options::default();
+/// let figures: [&dyn Fn() -> Result<String, regdev::Error>; 3] = [
+///     &|| Ok(GraphFigure::from_atlas(atlas, "kunshan")?.to_svg(&o)),
+///     &|| Ok(ComparisonFigure::from_atlas(atlas, &["kunshan", "shunde"])?.to_svg(&o)),
+///     &|| Ok(DistanceFigure::from_atlas(atlas, &[])?.to_svg(&o)),
+/// ];
+/// for figure in figures {
+///     assert!(figure()?.starts_with("<svg"));
+/// }
+/// # Ok::<(), regdev::Error>(())
+/// ```
+pub trait Figure: sealed::Render {
+    /// The SVG document as a string, ending in a newline. The same figure
+    /// and options always give the same string.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{Figure, GraphFigure, Options};
+    /// let figure = GraphFigure::from_atlas(regdev::Atlas::builtin(), "kunshan")?;
+    /// assert_eq!(figure.to_svg(&Options::default()), figure.to_svg(&Options::default()));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    fn to_svg(&self, options: &Options) -> String {
+        document_string(&self.render(options))
+    }
+
+    /// Writes the SVG document, the bytes of [`to_svg`](Figure::to_svg),
+    /// to `out`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{DistanceFigure, Figure, Options};
+    /// let figure = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &[])?;
+    /// let mut out = Vec::new();
+    /// figure.write_svg(&mut out, &Options::default())?;
+    /// assert_eq!(out, figure.to_svg(&Options::default()).into_bytes());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    fn write_svg<W: io::Write>(&self, out: W, options: &Options) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        write_document(&self.render(options), out)
+    }
+}
 
 /// An sRGB colour, written `#rrggbb`.
 ///

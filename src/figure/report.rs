@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::io;
 
-use super::{ComparisonFigure, GraphFigure, Options};
+use super::{ComparisonFigure, Figure, GraphFigure, Options};
 use crate::id::IdKind;
 use crate::{Atlas, Compare, Dimension, Error, SourceId};
 

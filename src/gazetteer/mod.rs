@@ -3,6 +3,10 @@
 //! township level, with its code, Chinese name, level, parent and the
 //! releases that list it. Feature `gazetteer` (on by default).
 //!
+//! A public module, a namespace behind a feature: a large built-in dataset
+//! with a vocabulary of its own ([`Gazetteer`], [`Level`], [`Division`],
+//! [`Listing`]).
+//!
 //! # What it holds
 //!
 //! | release | units | provinces | prefectures | counties | townships |

@@ -4,72 +4,6 @@
 //! partners (Giuliani & Bell 2005's technological gatekeepers), and how much
 //! of the network is "local buzz" against "global pipelines" (Bathelt,
 //! Malmberg & Maskell 2004).
-//!
-//! Full references: the guide's [references](crate::guide::references#networks).
-//!
-//! # Groupings
-//!
-//! A [`Grouping`] gives every actor one group label: its
-//! [kind](super::ActorKind) id, its [place](super::Actor::place), whether it
-//! is based in the focal town ([`Grouping::Locality`]: `local` or
-//! `non_local`), or labels of the caller's ([`Grouping::Custom`]). Actors
-//! whose place (or custom label) is unknown form the group `unknown`.
-//!
-//! # Brokerage
-//!
-//! Actor `v` brokers for the ordered pair `(a, b)` when `a → v → b`, `a ≠
-//! b` and there is no linkage `a → b` (an open two-path of the simple
-//! directed graph). By the groups of `a`, `v` and `b`:
-//!
-//! | role | two-path | R `sna::brokerage` column |
-//! |---|---|---|
-//! | coordinator | A → A → A | `w_I` |
-//! | itinerant | A → B → A | `w_O` |
-//! | gatekeeper | A → B → B (into the broker's group) | `b_OI` |
-//! | representative | A → A → B (out of the broker's group) | `b_IO` |
-//! | liaison | A → B → C | `b_O` |
-//! | total | any | `t` |
-//!
-//! These are the raw counts of R's `sna::brokerage(g, cl)$raw.nli` (sna
-//! 2.7), which the crate's tests check on the built-in graphs and random
-//! graphs of 60–120 actors in three groups. Complexity: O(Σ_v in(v) ·
-//! (out(v) + max out)), one pass, no allocation per broker.
-//!
-//! # E–I index
-//!
-//! On the simple *undirected* graph (a tie joins two actors linked in
-//! either direction, counted once), with `E` the ties that cross group
-//! boundaries and `I` the ties inside a group, the E–I index is `(E − I) /
-//! (E + I)`, from −1 (every tie inside the group: local buzz only) to +1
-//! (every tie to outsiders: pipelines only). Per actor over its own ties;
-//! per group over the ties with at least one end in the group (a tie
-//! inside counts once as internal); for the graph over all ties. An actor
-//! or group without ties has no index (`None`).
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-//! use regdev::linkage::Grouping;
-//!
-//! // A foreign investor supplies a local park through the town government.
-//! let s = SourceId::new("s")?;
-//! let (fdi, gov, park) = (ActorId::new("fdi")?, ActorId::new("gov")?, ActorId::new("park")?);
-//! let g = LinkageGraph::builder(TownId::new("kunshan")?)
-//!     .actor(Actor::new(fdi.clone(), "Investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
-//!     .actor(Actor::new(gov.clone(), "Government", ActorKind::LocalGovernment)?.with_place("Kunshan")?)
-//!     .actor(Actor::new(park.clone(), "Park", ActorKind::IndustrialPark)?.with_place("Kunshan")?)
-//!     .linkage(fdi, gov.clone(), Linkage::new(LinkageKind::Investment, Scale::Global, s.clone()))
-//!     .linkage(gov, park, Linkage::new(LinkageKind::Governance, Scale::Local, s))
-//!     .build()?;
-//! let locality = Grouping::locality(["Kunshan"]);
-//! let roles = g.brokerage(&locality)?;
-//! assert_eq!(roles.get("gov").map(|r| r.gatekeeper), Some(1)); // Taiwan -> Kunshan -> Kunshan
-//! let ei = g.ei_index(&locality)?;
-//! assert_eq!(ei.graph(), Some(0.0)); // one tie across, one inside
-//! assert_eq!(ei.group("local"), Some(0.0));
-//! # Ok::<(), regdev::Error>(())
-//! ```
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -80,12 +14,12 @@ use crate::id::IdKind;
 use crate::{ActorId, Error};
 
 /// How actors are grouped for [brokerage](LinkageGraph::brokerage) and the
-/// [E–I index](LinkageGraph::ei_index); see the [module docs](self).
+/// [E–I index](LinkageGraph::ei_index); see the brokerage methods of [`LinkageGraph`].
 ///
 /// # Example
 ///
 /// ```
-/// use regdev::linkage::Grouping;
+/// use regdev::Grouping;
 /// assert_eq!("kind".parse::<Grouping>()?, Grouping::Kind);
 /// assert!("locality".parse::<Grouping>().is_ok()); // local = based in the focal town
 /// assert!("colour".parse::<Grouping>().is_err());
@@ -132,7 +66,7 @@ impl Grouping {
     /// # Example
     ///
     /// ```
-    /// use regdev::linkage::Grouping;
+    /// use regdev::Grouping;
     /// assert!(matches!(Grouping::locality(["Shunde", "Leliu"]), Grouping::Locality(p) if p.len() == 2));
     /// ```
     #[must_use]
@@ -162,12 +96,12 @@ impl Grouping {
 }
 
 /// One actor's brokerage counts: open two-paths through it by the groups of
-/// their ends (see the [module docs](self)).
+/// their ends (see [`LinkageGraph::brokerage`]).
 ///
 /// # Example
 ///
 /// ```
-/// use regdev::linkage::BrokerageRoles;
+/// use regdev::BrokerageRoles;
 /// let r = BrokerageRoles::default();
 /// assert_eq!(r.total, 0);
 /// ```
@@ -197,7 +131,7 @@ pub struct BrokerageRoles {
 /// # Example
 ///
 /// ```
-/// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+/// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
 /// let b = LinkageGraph::builder(TownId::new("t")?).build()?.brokerage(&Grouping::Kind)?;
 /// assert!(b.top_gatekeepers(3).is_empty());
 /// # Ok::<(), regdev::Error>(())
@@ -214,7 +148,7 @@ impl Brokerage {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::Grouping;
     /// let g = LinkageGraph::builder(TownId::new("t")?).actor(Actor::new(ActorId::new("a")?, "A", ActorKind::Place)?).build()?;
     /// assert_eq!(g.brokerage(&Grouping::Kind)?.get("a").map(|r| r.total), Some(0));
     /// # Ok::<(), regdev::Error>(())
@@ -229,7 +163,7 @@ impl Brokerage {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::Grouping;
     /// let g = LinkageGraph::builder(TownId::new("t")?).actor(Actor::new(ActorId::new("a")?, "A", ActorKind::Place)?).build()?;
     /// assert_eq!(g.brokerage(&Grouping::Kind)?.iter().count(), 1);
     /// # Ok::<(), regdev::Error>(())
@@ -245,7 +179,7 @@ impl Brokerage {
     ///
     /// ```
     /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-    /// # use regdev::linkage::Grouping;
+    /// # use regdev::Grouping;
     /// # let s = SourceId::new("s")?;
     /// # let (a, v, b) = (ActorId::new("a")?, ActorId::new("v")?, ActorId::new("b")?);
     /// let g = LinkageGraph::builder(TownId::new("t")?)
@@ -277,7 +211,7 @@ impl Brokerage {
 /// # Example
 ///
 /// ```
-/// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+/// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
 /// let ei = LinkageGraph::builder(TownId::new("t")?).build()?.ei_index(&Grouping::Kind)?;
 /// assert_eq!(ei.graph(), None); // no ties
 /// # Ok::<(), regdev::Error>(())
@@ -296,7 +230,7 @@ impl EiIndex {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
     /// let ei = LinkageGraph::builder(TownId::new("t")?).build()?.ei_index(&Grouping::Kind)?;
     /// assert_eq!(ei.actor("nobody"), None);
     /// # Ok::<(), regdev::Error>(())
@@ -311,7 +245,7 @@ impl EiIndex {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
     /// let ei = LinkageGraph::builder(TownId::new("t")?).build()?.ei_index(&Grouping::Kind)?;
     /// assert_eq!(ei.actors().count(), 0);
     /// # Ok::<(), regdev::Error>(())
@@ -326,7 +260,7 @@ impl EiIndex {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
     /// let ei = LinkageGraph::builder(TownId::new("t")?).build()?.ei_index(&Grouping::Kind)?;
     /// assert_eq!(ei.group("university"), None);
     /// # Ok::<(), regdev::Error>(())
@@ -341,7 +275,7 @@ impl EiIndex {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
     /// let ei = LinkageGraph::builder(TownId::new("t")?).build()?.ei_index(&Grouping::Kind)?;
     /// assert!(ei.groups().is_empty());
     /// # Ok::<(), regdev::Error>(())
@@ -356,7 +290,7 @@ impl EiIndex {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{LinkageGraph, TownId}; use regdev::Grouping;
     /// assert_eq!(LinkageGraph::builder(TownId::new("t")?).build()?.ei_index(&Grouping::Kind)?.graph(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -371,7 +305,80 @@ fn ratio(external: u64, internal: u64) -> Option<f64> {
     (all > 0).then(|| (external as f64 - internal as f64) / all as f64)
 }
 
-/// Brokerage and E–I index; see the [module docs](crate::linkage::brokerage).
+/// Brokerage and E–I index.
+///
+/// Brokerage roles (Gould & Fernandez 1989) and the E–I index (Krackhardt &
+/// Stern 1988) over a grouping of actors: the questions cluster research
+/// asks of a town's network — who brokers between local firms and outside
+/// partners (Giuliani & Bell 2005's technological gatekeepers), and how much
+/// of the network is "local buzz" against "global pipelines" (Bathelt,
+/// Malmberg & Maskell 2004).
+///
+/// Full references: the guide's [references](crate::guide::references#networks).
+///
+/// # Groupings
+///
+/// A [`Grouping`] gives every actor one group label: its
+/// [kind](super::ActorKind) id, its [place](super::Actor::place), whether it
+/// is based in the focal town ([`Grouping::Locality`]: `local` or
+/// `non_local`), or labels of the caller's ([`Grouping::Custom`]). Actors
+/// whose place (or custom label) is unknown form the group `unknown`.
+///
+/// # Brokerage
+///
+/// Actor `v` brokers for the ordered pair `(a, b)` when `a → v → b`, `a ≠
+/// b` and there is no linkage `a → b` (an open two-path of the simple
+/// directed graph). By the groups of `a`, `v` and `b`:
+///
+/// | role | two-path | R `sna::brokerage` column |
+/// |---|---|---|
+/// | coordinator | A → A → A | `w_I` |
+/// | itinerant | A → B → A | `w_O` |
+/// | gatekeeper | A → B → B (into the broker's group) | `b_OI` |
+/// | representative | A → A → B (out of the broker's group) | `b_IO` |
+/// | liaison | A → B → C | `b_O` |
+/// | total | any | `t` |
+///
+/// These are the raw counts of R's `sna::brokerage(g, cl)$raw.nli` (sna
+/// 2.7), which the crate's tests check on the built-in graphs and random
+/// graphs of 60–120 actors in three groups. Complexity: O(Σ_v in(v) ·
+/// (out(v) + max out)), one pass, no allocation per broker.
+///
+/// # E–I index
+///
+/// On the simple *undirected* graph (a tie joins two actors linked in
+/// either direction, counted once), with `E` the ties that cross group
+/// boundaries and `I` the ties inside a group, the E–I index is `(E − I) /
+/// (E + I)`, from −1 (every tie inside the group: local buzz only) to +1
+/// (every tie to outsiders: pipelines only). Per actor over its own ties;
+/// per group over the ties with at least one end in the group (a tie
+/// inside counts once as internal); for the graph over all ties. An actor
+/// or group without ties has no index (`None`).
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+/// use regdev::Grouping;
+///
+/// // A foreign investor supplies a local park through the town government.
+/// let s = SourceId::new("s")?;
+/// let (fdi, gov, park) = (ActorId::new("fdi")?, ActorId::new("gov")?, ActorId::new("park")?);
+/// let g = LinkageGraph::builder(TownId::new("kunshan")?)
+///     .actor(Actor::new(fdi.clone(), "Investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
+///     .actor(Actor::new(gov.clone(), "Government", ActorKind::LocalGovernment)?.with_place("Kunshan")?)
+///     .actor(Actor::new(park.clone(), "Park", ActorKind::IndustrialPark)?.with_place("Kunshan")?)
+///     .linkage(fdi, gov.clone(), Linkage::new(LinkageKind::Investment, Scale::Global, s.clone()))
+///     .linkage(gov, park, Linkage::new(LinkageKind::Governance, Scale::Local, s))
+///     .build()?;
+/// let locality = Grouping::locality(["Kunshan"]);
+/// let roles = g.brokerage(&locality)?;
+/// assert_eq!(roles.get("gov").map(|r| r.gatekeeper), Some(1)); // Taiwan -> Kunshan -> Kunshan
+/// let ei = g.ei_index(&locality)?;
+/// assert_eq!(ei.graph(), Some(0.0)); // one tie across, one inside
+/// assert_eq!(ei.group("local"), Some(0.0));
+/// # Ok::<(), regdev::Error>(())
+/// ```
 impl LinkageGraph {
     /// Every actor's group label under `grouping`, in actor insertion
     /// order.
@@ -385,7 +392,7 @@ impl LinkageGraph {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::linkage::Grouping;
+    /// # use regdev::{Actor, ActorId, ActorKind, LinkageGraph, TownId}; use regdev::Grouping;
     /// let g = LinkageGraph::builder(TownId::new("kunshan")?)
     ///     .actor(Actor::new(ActorId::new("gov")?, "Government", ActorKind::LocalGovernment)?.with_place("Kunshan")?)
     ///     .actor(Actor::new(ActorId::new("tw")?, "Investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
@@ -411,7 +418,7 @@ impl LinkageGraph {
     }
 
     /// Gould–Fernandez brokerage counts of every actor under `grouping`
-    /// (see the [module docs](crate::linkage::brokerage) for the roles).
+    /// (the roles are defined with the brokerage methods of [`LinkageGraph`]).
     /// Equals the raw counts of R's `sna::brokerage(g, cl)` on the simple
     /// directed graph.
     ///
@@ -423,7 +430,7 @@ impl LinkageGraph {
     ///
     /// ```
     /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-    /// # use regdev::linkage::Grouping;
+    /// # use regdev::Grouping;
     /// # let s = SourceId::new("s")?;
     /// # let (a, v, b) = (ActorId::new("a")?, ActorId::new("v")?, ActorId::new("b")?);
     /// // a -> v -> b, all private firms: v coordinates a and b.
@@ -476,7 +483,7 @@ impl LinkageGraph {
     }
 
     /// The Krackhardt–Stern E–I index per actor, per group and for the
-    /// graph under `grouping` (see the [module docs](crate::linkage::brokerage)).
+    /// graph under `grouping` (defined with the brokerage methods of [`LinkageGraph`]).
     ///
     /// # Errors
     ///
@@ -486,7 +493,7 @@ impl LinkageGraph {
     ///
     /// ```
     /// # use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-    /// # use regdev::linkage::Grouping;
+    /// # use regdev::Grouping;
     /// # let s = SourceId::new("s")?;
     /// # let (a, b, c) = (ActorId::new("a")?, ActorId::new("b")?, ActorId::new("c")?);
     /// // a - b inside the private firms, b - c across to a university.

@@ -1,39 +1,4 @@
 //! DOT export of linkage graphs, for Graphviz (`dot -Tsvg graph.dot`).
-//!
-//! # Format
-//!
-//! One `digraph` named after the focal town. Every id and label is a
-//! double-quoted DOT string with `\` and `"` escaped and line breaks
-//! written as `\n`, so any actor name (quotes, `<`, `&`, Chinese
-//! characters…) is safe; the text is UTF-8, Graphviz's default charset.
-//!
-//! - **Nodes** are actors, labelled with their name; their **shape and fill
-//!   colour show the [`ActorKind`]** (governments are houses, firms boxes,
-//!   universities and institutes tabs, places ellipses…).
-//! - **Edges** are linkages, labelled with their
-//!   [`LinkageKind`](super::LinkageKind); their
-//!   **colour, line style and width show the [`Scale`]**: local green
-//!   dotted, regional blue dashed, national orange solid, global red bold.
-//!
-//! A comment block at the top of the file lists the styles of every kind
-//! and scale present, and the graph's caption repeats the edge legend.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-//!
-//! let (tw, gov) = (ActorId::new("tw")?, ActorId::new("gov")?);
-//! let g = LinkageGraph::builder(TownId::new("kunshan")?)
-//!     .actor(Actor::new(tw.clone(), "Taiwanese \"Taishang\" investors", ActorKind::ForeignInvestedFirm)?)
-//!     .actor(Actor::new(gov.clone(), "昆山市政府", ActorKind::LocalGovernment)?)
-//!     .linkage(tw, gov, Linkage::new(LinkageKind::Investment, Scale::Global, SourceId::new("qiao-talk")?))
-//!     .build()?;
-//! let dot = g.to_dot_string();
-//! assert!(dot.contains(r#""tw" [label="Taiwanese \"Taishang\" investors""#));
-//! assert!(dot.contains(r##""tw" -> "gov" [label="Investment", color="#cc0000", style="bold", penwidth=2.5]"##));
-//! # Ok::<(), regdev::Error>(())
-//! ```
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -107,10 +72,47 @@ fn scale_legend() -> String {
         .join(", ")
 }
 
-/// DOT export; see the [module docs](crate::linkage::dot) for the styles.
+/// DOT export.
+///
+/// DOT export of linkage graphs, for Graphviz (`dot -Tsvg graph.dot`).
+///
+/// # Format
+///
+/// One `digraph` named after the focal town. Every id and label is a
+/// double-quoted DOT string with `\` and `"` escaped and line breaks
+/// written as `\n`, so any actor name (quotes, `<`, `&`, Chinese
+/// characters…) is safe; the text is UTF-8, Graphviz's default charset.
+///
+/// - **Nodes** are actors, labelled with their name; their **shape and fill
+///   colour show the [`ActorKind`]** (governments are houses, firms boxes,
+///   universities and institutes tabs, places ellipses…).
+/// - **Edges** are linkages, labelled with their
+///   [`LinkageKind`](super::LinkageKind); their
+///   **colour, line style and width show the [`Scale`]**: local green
+///   dotted, regional blue dashed, national orange solid, global red bold.
+///
+/// A comment block at the top of the file lists the styles of every kind
+/// and scale present, and the graph's caption repeats the edge legend.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
+///
+/// let (tw, gov) = (ActorId::new("tw")?, ActorId::new("gov")?);
+/// let g = LinkageGraph::builder(TownId::new("kunshan")?)
+///     .actor(Actor::new(tw.clone(), "Taiwanese \"Taishang\" investors", ActorKind::ForeignInvestedFirm)?)
+///     .actor(Actor::new(gov.clone(), "昆山市政府", ActorKind::LocalGovernment)?)
+///     .linkage(tw, gov, Linkage::new(LinkageKind::Investment, Scale::Global, SourceId::new("qiao-talk")?))
+///     .build()?;
+/// let dot = g.to_dot_string();
+/// assert!(dot.contains(r#""tw" [label="Taiwanese \"Taishang\" investors""#));
+/// assert!(dot.contains(r##""tw" -> "gov" [label="Investment", color="#cc0000", style="bold", penwidth=2.5]"##));
+/// # Ok::<(), regdev::Error>(())
+/// ```
 impl LinkageGraph {
-    /// The graph in Graphviz's DOT language; see the
-    /// [module docs](crate::linkage::dot).
+    /// The graph in Graphviz's DOT language; format and styles
+    /// under the DOT methods of [`LinkageGraph`].
     ///
     /// # Example
     ///

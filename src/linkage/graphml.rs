@@ -1,6 +1,9 @@
 //! GraphML export of linkage graphs, for networkx, igraph, Gephi, yEd and
 //! Cytoscape.
 //!
+//! A public module, a namespace: its functions are named for the format
+//! (`graphml::write_all`, `graphml::write_each`).
+//!
 //! # Format
 //!
 //! A [GraphML 1.0](http://graphml.graphdrawing.org/specification.html)
@@ -146,12 +149,12 @@ pub const ALL_TOWNS_GRAPH_ID: &str = "linkages";
 ///     .actor(Actor::new(ActorId::new("gov")?, "Government", ActorKind::LocalGovernment)?)
 ///     .build()?;
 /// let mut out = Vec::new();
-/// regdev::linkage::graphml::write_all([&a, &b], &mut out)?;
+/// regdev::graphml::write_all([&a, &b], &mut out)?;
 /// let xml = String::from_utf8_lossy(&out);
 /// assert_eq!(xml.matches("<graph ").count(), 1);
 /// assert!(xml.contains(r#"<node id="kunshan:gov">"#) && xml.contains(r#"<node id="shunde:gov">"#));
 /// assert!(xml.contains(r#"<data key="node_town">shunde</data>"#));
-/// assert!(regdev::linkage::graphml::write_all([&a, &a], Vec::new()).is_err());
+/// assert!(regdev::graphml::write_all([&a, &a], Vec::new()).is_err());
 /// # Ok::<(), regdev::Error>(())
 /// ```
 pub fn write_all<'a>(graphs: impl IntoIterator<Item = &'a LinkageGraph>, out: impl Write) -> Result<(), Error> {
@@ -182,7 +185,7 @@ pub fn write_all<'a>(graphs: impl IntoIterator<Item = &'a LinkageGraph>, out: im
 /// let dir = std::env::temp_dir().join(format!("regdev-graphml-each-{}", std::process::id()));
 /// let a = LinkageGraph::builder(TownId::new("kunshan")?).build()?;
 /// let b = LinkageGraph::builder(TownId::new("shunde")?).build()?;
-/// let paths = regdev::linkage::graphml::write_each([&a, &b], &dir)?;
+/// let paths = regdev::graphml::write_each([&a, &b], &dir)?;
 /// assert_eq!(paths, [dir.join("kunshan.graphml"), dir.join("shunde.graphml")]);
 /// # std::fs::remove_dir_all(&dir).map_err(|e| e.to_string())?;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -311,7 +314,7 @@ fn data<W: Write>(w: &mut Writer<W>, key: &str, value: &str) -> Result<(), Error
 /// GraphML export; see the [module docs](self) for the format.
 impl LinkageGraph {
     /// Writes the graph as a GraphML document with one `<graph>`, node ids
-    /// equal to actor ids; see the [module docs](crate::linkage::graphml)
+    /// equal to actor ids; see the [module docs](crate::graphml)
     /// for the keys.
     ///
     /// # Errors

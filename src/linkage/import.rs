@@ -1,6 +1,9 @@
 //! Import of linkage graphs from GraphML (networkx, igraph, Gephi, yEd or
 //! this crate's own [export](super::graphml)) and from CSV edge lists.
 //!
+//! A public module, a namespace: `import::from_graphml`,
+//! `import::from_edge_csv` and their [`ImportOptions`] read as what they do.
+//!
 //! Both produce a validated [`LinkageGraph`] for the focal town named in
 //! [`ImportOptions`], or a typed [`Error`] naming the element (GraphML) or
 //! the line (CSV) at fault:
@@ -49,7 +52,7 @@
 //!
 //! ```
 //! use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-//! use regdev::linkage::import::{self, ImportOptions};
+//! use regdev::import::{self, ImportOptions};
 //!
 //! let g = LinkageGraph::builder(TownId::new("kunshan")?)
 //!     .actor(Actor::new(ActorId::new("tw")?, "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
@@ -82,7 +85,7 @@ use crate::{ActorId, Error, Scale, SourceId, TownId, Year};
 ///
 /// ```
 /// use regdev::{ActorKind, SourceId, TownId};
-/// use regdev::linkage::import::ImportOptions;
+/// use regdev::import::ImportOptions;
 /// let o = ImportOptions::new(TownId::new("shunde")?)
 ///     .default_source(SourceId::new("field-notes")?)
 ///     .actor_kind(ActorKind::PrivateFirm);
@@ -102,7 +105,7 @@ impl ImportOptions {
     /// # Example
     ///
     /// ```
-    /// # use regdev::TownId; use regdev::linkage::import::ImportOptions;
+    /// # use regdev::TownId; use regdev::import::ImportOptions;
     /// assert_eq!(ImportOptions::new(TownId::new("t")?).town().as_str(), "t");
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -116,7 +119,7 @@ impl ImportOptions {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{SourceId, TownId}; use regdev::linkage::import::ImportOptions;
+    /// # use regdev::{SourceId, TownId}; use regdev::import::ImportOptions;
     /// let o = ImportOptions::new(TownId::new("t")?).default_source(SourceId::new("s")?);
     /// assert!(format!("{o:?}").contains("\"s\""));
     /// # Ok::<(), regdev::Error>(())
@@ -133,7 +136,7 @@ impl ImportOptions {
     /// # Example
     ///
     /// ```
-    /// # use regdev::{ActorKind, TownId}; use regdev::linkage::import::ImportOptions;
+    /// # use regdev::{ActorKind, TownId}; use regdev::import::ImportOptions;
     /// let o = ImportOptions::new(TownId::new("t")?).actor_kind(ActorKind::Place);
     /// assert!(format!("{o:?}").contains("Place"));
     /// # Ok::<(), regdev::Error>(())
@@ -149,7 +152,7 @@ impl ImportOptions {
     /// # Example
     ///
     /// ```
-    /// # use regdev::TownId; use regdev::linkage::import::ImportOptions;
+    /// # use regdev::TownId; use regdev::import::ImportOptions;
     /// assert_eq!(ImportOptions::new(TownId::new("t")?).town().as_str(), "t");
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -165,7 +168,7 @@ impl ImportOptions {
 ///
 /// ```
 /// use regdev::TownId;
-/// use regdev::linkage::import::{self, ImportOptions};
+/// use regdev::import::{self, ImportOptions};
 /// let xml = r#"<graphml><key id="k" for="node" attr.name="kind"/><key id="x" for="node" attr.name="x"/>
 ///   <graph><node id="a"><data key="k">place</data><data key="x">1.5</data></node></graph></graphml>"#;
 /// let got = import::from_graphml(xml, &ImportOptions::new(TownId::new("t")?))?;
@@ -264,7 +267,7 @@ fn attributes(e: &BytesStart<'_>, lines: &mut Lines<'_>, offset: u64) -> Result<
 ///
 /// ```
 /// use regdev::{Error, TownId};
-/// use regdev::linkage::import::{self, ImportOptions};
+/// use regdev::import::{self, ImportOptions};
 /// let xml = r#"<graphml>
 ///   <key id="k" for="all" attr.name="kind"/><key id="s" for="edge" attr.name="scale"/>
 ///   <graph><node id="a"><data key="k">place</data></node>
@@ -707,7 +710,7 @@ fn csv_rows(
 ///
 /// ```
 /// use regdev::{ActorKind, Error, TownId};
-/// use regdev::linkage::import::{self, ImportOptions};
+/// use regdev::import::{self, ImportOptions};
 /// let edges = "source,target,kind,scale,since,source_id\n\
 ///              hk,gov,institutional_borrowing,regional,1992,qiao-talk\n\
 ///              gov,firms,governance,local,,qiao-talk\n";

@@ -1,46 +1,9 @@
 //! Economic-linkage graphs: who is tied to whom, how, and at what
 //! [`Scale`].
-//!
-//! A [`LinkageGraph`] is a directed graph of [`Actor`]s (governments,
-//! firms, universities, parks, associations, places) joined by
-//! [`Linkage`]s (investment, knowledge transfer, institutional borrowing…),
-//! centred on one focal town. It is built on [`petgraph`], but petgraph's
-//! indices never leave the crate: actors are addressed by [`ActorId`]
-//! everywhere, in the API and in every serialized form.
-//!
-//! - [`analysis`]: the scale profile and institutional-borrowing origins
-//!   behind the talk's comparison rows, and network measures (density,
-//!   degree, betweenness and closeness centrality, centralization, brokers,
-//!   components, shortest paths, neighbours), all following networkx's
-//!   definitions.
-//! - [`brokerage`]: Gould–Fernandez brokerage roles and the Krackhardt–Stern
-//!   E–I index over a grouping of actors (kind, place, local or not).
-//! - [`graphml`]: GraphML export (networkx, igraph, Gephi).
-//! - [`dot`]: DOT export (Graphviz).
-//! - [`import`]: GraphML and CSV edge-list import, with typed errors naming
-//!   the line and element.
-//!
-//! # Example
-//!
-//! ```
-//! use regdev::{Actor, ActorId, ActorKind, Linkage, LinkageGraph, LinkageKind, Scale, SourceId, TownId};
-//!
-//! let talk = SourceId::new("qiao-talk")?;
-//! let gov = ActorId::new("kunshan-government")?;
-//! let tw = ActorId::new("taiwanese-investors")?;
-//! let graph = LinkageGraph::builder(TownId::new("kunshan")?)
-//!     .actor(Actor::new(gov.clone(), "Kunshan government", ActorKind::LocalGovernment)?)
-//!     .actor(Actor::new(tw.clone(), "Taiwanese investors", ActorKind::ForeignInvestedFirm)?.with_place("Taiwan")?)
-//!     .linkage(tw.clone(), gov.clone(), Linkage::new(LinkageKind::Investment, Scale::Global, talk))
-//!     .build()?;
-//! assert_eq!(graph.actor_count(), 2);
-//! assert_eq!(graph.linkage_count(), 1);
-//! # Ok::<(), regdev::Error>(())
-//! ```
 
-pub mod analysis;
-pub mod brokerage;
-pub mod dot;
+mod analysis;
+mod brokerage;
+mod dot;
 mod engine;
 pub mod graphml;
 pub mod import;
@@ -741,6 +704,30 @@ impl RawLinkage {
 
 /// A directed graph of economic linkages between [`Actor`]s, centred on a
 /// focal town.
+///
+/// Economic-linkage graphs: who is tied to whom, how, and at what
+/// [`Scale`].
+///
+/// A [`LinkageGraph`] is a directed graph of [`Actor`]s (governments,
+/// firms, universities, parks, associations, places) joined by
+/// [`Linkage`]s (investment, knowledge transfer, institutional borrowing…),
+/// centred on one focal town. It is built on [`petgraph`], but petgraph's
+/// indices never leave the crate: actors are addressed by [`ActorId`]
+/// everywhere, in the API and in every serialized form.
+///
+/// - Analysis: the scale profile and institutional-borrowing origins
+///   behind the talk's comparison rows ([`LinkageGraph::scale_profile`]),
+///   and network measures (density, degree, betweenness and closeness
+///   centrality, centralization, brokers, components, shortest paths,
+///   neighbours), all following networkx's definitions; their conventions
+///   are under the [analysis methods](LinkageGraph::path_centralities).
+/// - Brokerage: Gould–Fernandez brokerage roles and the Krackhardt–Stern
+///   E–I index over a [`Grouping`] of actors (kind, place, local or not):
+///   [`LinkageGraph::brokerage`], [`LinkageGraph::ei_index`].
+/// - Export: GraphML ([`crate::graphml`], for networkx, igraph, Gephi) and
+///   DOT ([`LinkageGraph::write_dot`], for Graphviz).
+/// - Import: GraphML and CSV edge lists ([`crate::import`]), with typed
+///   errors naming the line and element.
 ///
 /// # Invariants
 ///

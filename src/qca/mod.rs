@@ -2,6 +2,10 @@
 //! fuzzy-set, giving the answers of R's `QCA` package (Dusa 2019, *QCA
 //! with R*) on the same data. Feature `qca`.
 //!
+//! A public module, a namespace behind a feature: a method with its own
+//! vocabulary, mirroring R's package, whose names (`KeyFact`, `Output`,
+//! `Term`, `Solution`) would clash with the core's or mislead at the root.
+//!
 //! The steps are those of the method:
 //!
 //! 1. [`Calibration`]: raw values into crisp levels (thresholds) or fuzzy

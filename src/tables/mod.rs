@@ -1,4 +1,7 @@
 #![doc = include_str!("../../docs/tables.md")]
+//!
+//! A public module, a namespace behind a feature: its functions read
+//! qualified (`tables::write_dir`, `tables::read_dir`).
 
 mod arrowio;
 pub(crate) mod spec;

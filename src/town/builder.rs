@@ -243,7 +243,7 @@ impl TownBuilder {
     ///
     /// ```
     /// # use regdev::{AdminLevel, DimensionValue, Name, SourceId, Town, TownId};
-    /// use regdev::dimension::RiskLevel;
+    /// use regdev::RiskLevel;
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .dimension(DimensionValue::RiskLevel(RiskLevel::Low), SourceId::new("s")?).build()?;
     /// assert_eq!(t.profile().risk_level, Some(RiskLevel::Low));
@@ -265,7 +265,7 @@ impl TownBuilder {
     ///
     /// ```
     /// use regdev::{AdminLevel, Claim, DimensionValue, Name, Rank, SourceId, Town, TownId};
-    /// use regdev::dimension::Dynamics;
+    /// use regdev::Dynamics;
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .claim(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), SourceId::new("a")?))
     ///     .claim(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), SourceId::new("b")?).ranked(Rank::Preferred))

@@ -27,7 +27,7 @@
 //! `advantage` ([`Advantage`]), `industry` ([`IndustryDivision`]),
 //! `specialisation` ([`Specialisation`]), `zones` ([`DevelopmentZone`]),
 //! `record` ([`Town`]) and `builder` ([`TownBuilder`]). Every type is
-//! re-exported here, so `regdev::town::X` paths are unchanged.
+//! re-exported here and at the crate root.
 
 use crate::Observed;
 
@@ -59,10 +59,10 @@ pub use zones::{DevelopmentZone, ZoneKind, ZoneLevel};
 ///
 /// ```
 /// use regdev::{Observed, SourceId};
-/// let note: regdev::town::Note = Observed::new("another source gives 931 km²".to_owned(), SourceId::new("s")?);
+/// let note: regdev::Note = Observed::new("another source gives 931 km²".to_owned(), SourceId::new("s")?);
 /// assert!(note.value().contains("931"));
 /// # Ok::<(), regdev::Error>(())
 /// ```
 pub type Note = Observed<String>;
 
-pub use crate::dimension::ProfileSources;
+pub(crate) use crate::dimension::ProfileSources;

@@ -81,7 +81,7 @@ pub(super) struct TownFields {
 ///
 /// ```
 /// use regdev::{AdminLevel, Dimension, DimensionValue, Name, SourceId, Town, TownId};
-/// use regdev::dimension::Dynamics;
+/// use regdev::Dynamics;
 ///
 /// let talk = SourceId::new("qiao-talk")?;
 /// let shunde = Town::builder(TownId::new("shunde")?, Name::new("Shunde")?, AdminLevel::District)
@@ -377,7 +377,7 @@ impl Town {
     ///
     /// ```
     /// use regdev::{AdminLevel, Claim, DimensionValue, Name, Period, SourceId, Town, TownId, Year};
-    /// use regdev::dimension::Ownership;
+    /// use regdev::Ownership;
     /// let s = SourceId::new("s")?;
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), s.clone())

@@ -229,7 +229,7 @@ pub(crate) struct ClassifyArgs {
     #[arg(long, value_enum, default_value_t = Measure::Gower)]
     pub(crate) measure: Measure,
     /// Distances within this of each other are tied.
-    #[arg(long, value_name = "D", default_value_t = regdev::compare::VerdictRule::TIE_TOLERANCE)]
+    #[arg(long, value_name = "D", default_value_t = regdev::VerdictRule::TIE_TOLERANCE)]
     pub(crate) tie_tolerance: f64,
     /// Fewest dimensions the nearest distance must rest on.
     #[arg(long, value_name = "N", default_value_t = 3)]

@@ -210,13 +210,13 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
         (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
         (ExportFormat::Graphml, None) => match &args.per_town {
             Some(dir) => {
-                let paths = regdev::linkage::graphml::write_each(atlas.graphs(), dir)?;
+                let paths = regdev::graphml::write_each(atlas.graphs(), dir)?;
                 note(&format!("wrote {} GraphML file(s) into {}", paths.len(), dir.display()));
                 Ok(())
             }
             None => {
                 let mut bytes = Vec::new();
-                regdev::linkage::graphml::write_all(atlas.graphs(), &mut bytes)?;
+                regdev::graphml::write_all(atlas.graphs(), &mut bytes)?;
                 emit(&String::from_utf8_lossy(&bytes), out)
             }
         },

@@ -1,6 +1,6 @@
 //! `regdev compare` and `regdev classify`.
 
-use regdev::compare::{Gower, ProfileMetric, SimpleMatching, VerdictRule, classify as rank};
+use regdev::{Gower, ProfileMetric, SimpleMatching, VerdictRule, classify as rank};
 use serde::Serialize;
 
 use crate::cli::{ArchetypeSource, ClassifyArgs, CompareArgs, CompareFormat, Measure, TableOrJson};
@@ -61,7 +61,7 @@ struct ClassifyJson<'a> {
     town: &'a str,
     archetypes: &'static str,
     #[serde(flatten)]
-    classification: &'a regdev::compare::Classification,
+    classification: &'a regdev::Classification,
 }
 
 /// `regdev classify TOWN`.

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use regdev::figure::{ComparisonFigure, DistanceFigure, GraphFigure, Options, Report};
+use regdev::figure::{ComparisonFigure, DistanceFigure, Figure as _, GraphFigure, Options, Report};
 
 use crate::load;
 use crate::output::{Failure, emit};

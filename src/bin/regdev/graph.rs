@@ -3,8 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use regdev::linkage::{BrokerageRoles, Degree, Grouping, Normalization, Orientation, ScaleProfile};
 use regdev::{Atlas, LinkageGraph, Place, Town};
+use regdev::{BrokerageRoles, Degree, Grouping, Normalization, Orientation, ScaleProfile};
 use serde::Serialize;
 
 use crate::cli::{GraphArgs, GroupBy, TableOrJson};

@@ -1,7 +1,7 @@
 //! `regdev import graphml|edges FILE --town TOWN`: a linkage graph from
 //! GraphML or a CSV edge list, validated, written as an atlas fragment.
 
-use regdev::linkage::import::{self, ImportOptions, Imported};
+use regdev::import::{self, ImportOptions, Imported};
 use regdev::{SourceId, TownId};
 use serde::Serialize;
 
@@ -47,6 +47,6 @@ pub(crate) fn import(args: &ImportArgs) -> Result<(), Failure> {
     for what in &imported.ignored {
         note(&format!("{file}: left out {what} (not part of the linkage model)"));
     }
-    let fragment = Fragment { format_version: regdev::atlas::FORMAT_VERSION, graphs: [&imported.graph] };
+    let fragment = Fragment { format_version: regdev::FORMAT_VERSION, graphs: [&imported.graph] };
     emit(&json(&fragment)?, args.output.as_deref())
 }

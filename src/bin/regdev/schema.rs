@@ -352,7 +352,7 @@ pub(crate) fn atlas_schema() -> Value {
         json!({
             "format_version": {
                 "description": "The format version: 2 is written; 1 is read and upgraded.",
-                "type": "integer", "minimum": regdev::atlas::MIN_FORMAT_VERSION, "maximum": regdev::atlas::FORMAT_VERSION
+                "type": "integer", "minimum": regdev::MIN_FORMAT_VERSION, "maximum": regdev::FORMAT_VERSION
             },
             "sources": array(r("source"), false),
             "exchange_rates": array(r("exchange_rate"), false),
@@ -374,7 +374,7 @@ pub(crate) fn atlas_schema() -> Value {
                  linkage graphs. Every list may be omitted when empty; unknown fields are errors. Cross-record \
                  rules (unique ids, resolvable references, no parent cycles) are checked by `regdev validate`.",
                 env!("CARGO_PKG_VERSION"),
-                regdev::atlas::FORMAT_VERSION
+                regdev::FORMAT_VERSION
             )),
         );
         head.append(top);
