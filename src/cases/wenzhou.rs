@@ -75,12 +75,6 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("http://v1.theglobeandmail.com/servlet/story/RTGAM.20041023.wxchinawenzhou23/BNStory/specialChina/?pageRequested=all")
             .with_note("Wenzhou's goods go 'for China and beyond -- and most are privately run'; the shoe maker Aokang produced '10 million pairs of shoes a year for the Chinese market'")
             .with_strength(Medium),
-        Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")?
-            .with_year(y(2014)?)
-            .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")
-            .with_url("https://www.yybnet.net/news/china/201404/795186.html")
-            .with_note("\"南部柳市地区是中国著名的低压电器之都,温台模式的发源地\"; aggregator reprint")
-            .with_strength(Weak),
         Source::new(sid("wenzhou-gov-2020-electrical"), WebPage, "Wenzhou to Incubate an Industrial Cluster for Smart Electrical Equipment")?
             .with_year(y(2020)?)
             .with_venue("Wenzhou Municipal People's Government, English site (Wenzhou·China), 20 July 2020")
@@ -97,6 +91,12 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_venue("a section of a book on China's private sector, read on m.ebrary.net; the page read names neither the book nor its author")
             .with_url("https://m.ebrary.net/87530/political_science/wenzhou_model_early_privatization")
             .with_note("\"In May 1982, for example, there was a major crackdown on private business in Wenzhou. Eight prominent entrepreneurs, known among locals as ba dawang, or 'the eight kingpins,' in the township of Liushi were given jail sentences for engaging in 'speculative buying and selling' (touji daoba), which was an economic crime at that time.\"; rated weak because the book cannot be identified from the page")
+            .with_strength(Weak),
+        Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")?
+            .with_year(y(2014)?)
+            .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")
+            .with_url("https://www.yybnet.net/news/china/201404/795186.html")
+            .with_note("\"南部柳市地区是中国著名的低压电器之都,温台模式的发源地\"; aggregator reprint")
             .with_strength(Weak),
     ])
 }
