@@ -491,7 +491,9 @@ impl Trajectory {
                 return Err(Error::EmptyText { field: "stage name" }.context(format!("trajectory stage {index}")));
             }
             if stage.description.as_deref().is_some_and(|d| d.trim().is_empty()) {
-                return Err(Error::EmptyText { field: "stage description" }.context(format!("trajectory stage {index}")));
+                return Err(
+                    Error::EmptyText { field: "stage description" }.context(format!("trajectory stage {index}"))
+                );
             }
             let Some(period) = stage.period else { continue };
             if let Some((prev, prev_period)) = previous {

@@ -547,7 +547,8 @@ fn trajectory_rejections_have_exact_messages() {
     // Overlapping stages are parallel strands: allowed when ordered by start.
     assert!(Trajectory::new(vec![stage("a", 1980, Some(1995)), stage("b", 1990, None)]).is_ok());
     assert!(
-        Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")).unwrap(), stage("c", 1990, None)]).is_ok()
+        Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")).unwrap(), stage("c", 1990, None)])
+            .is_ok()
     );
     assert_err(
         Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")).unwrap(), stage("c", 1970, None)]),

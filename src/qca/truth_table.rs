@@ -162,7 +162,11 @@ impl TruthTableOptions {
     /// ```
     pub fn n_cut(mut self, n: u64) -> QcaResult<Self> {
         if n == 0 {
-            return Err(QcaError::InvalidOption { option: "n_cut", value: "0".into(), reason: "must be at least 1".into() });
+            return Err(QcaError::InvalidOption {
+                option: "n_cut",
+                value: "0".into(),
+                reason: "must be at least 1".into(),
+            });
         }
         self.n_cut = n;
         Ok(self)
@@ -662,7 +666,7 @@ impl TruthTable {
     /// ```
     /// use regdev::qca::{Dataset, TruthTable, TruthTableOptions};
     /// let data = Dataset::from_csv_str("A,Y\n1,1\n1,1\n0,0\n")?;
-    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").n_cut(2))?;
+    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").n_cut(2)?)?;
     /// assert_eq!((tt.rows().len(), tt.below_n_cut().len()), (1, 1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -764,7 +768,7 @@ impl TruthTable {
     /// ```
     /// use regdev::qca::{Dataset, TruthTable, TruthTableOptions};
     /// let data = Dataset::from_csv_str("A,Y\n1,1\n0,0\n")?;
-    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").incl_cut(0.9))?;
+    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").incl_cut(0.9)?)?;
     /// assert_eq!(tt.options().incl_cuts().0, 0.9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
