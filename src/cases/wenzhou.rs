@@ -92,6 +92,12 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://m.ebrary.net/87530/political_science/wenzhou_model_early_privatization")
             .with_note("\"In May 1982, for example, there was a major crackdown on private business in Wenzhou. Eight prominent entrepreneurs, known among locals as ba dawang, or 'the eight kingpins,' in the township of Liushi were given jail sentences for engaging in 'speculative buying and selling' (touji daoba), which was an economic crime at that time.\"; rated weak because the book cannot be identified from the page")
             .with_strength(Weak),
+        Source::new(sid("economist-1998-wenzhou"), WebPage, "Boom time in capitalist Wenzhou")?
+            .with_year(y(1998)?)
+            .with_venue("The Economist, 28 May 1998")
+            .with_url("https://www.economist.com/asia/1998/05/28/boom-time-in-capitalist-wenzhou")
+            .with_note("\"the economy of Wenzhou has grown by an average of 16% every year since 1979\"; \"shareholding co-operatives account for 70% of Wenzhou's economy. Another 20% is now officially private\" (private partnerships registered as collectives); \"more than 140 townships have bloomed as some 2m peasants have given up farming to work in factories\"; \"Many of Wenzhou's townships make a single product. Qiaotou ... makes 70% of all the buttons used in China. Liushi, across the Oujiang estuary from Wenzhou, accounts for 40% of the country's low-voltage electrical switches.\"")
+            .with_strength(Medium),
         Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")?
             .with_year(y(2014)?)
             .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")
@@ -153,6 +159,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         "the private economy 'now accounts for 80 percent of Wenzhou's total GDP'".to_owned(),
         sid("china-daily-2010-wenzhou"),
     ))
+    .note(Observed::new(
+        "in 1998 'shareholding co-operatives', private partnerships the city registered as collectives, made up 70% of Wenzhou's economy and another 20% was officially private; the economy had grown by 16% a year on average since 1979, and more than 140 townships had grown as some 2 million peasants left farming for factories, many of them making a single product".to_owned(),
+        sid("economist-1998-wenzhou"),
+    ))
     .build()?;
     let yongjia =
         Town::builder(TownId::known("yongjia"), Name::new("Yongjia")?.with_chinese("永嘉县")?, AdminLevel::County)
@@ -189,6 +199,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         )
         .observation(Observation::firms(380, sid("hessler-natgeo-2007")))
         .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.7)?, sid("economist-1998-wenzhou"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("buttons used in China")?,
+        )
+        .observation(
             Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("npr-2006-qiaotou"))?
                 .with_kind(ObservationKind::World)?
                 .with_product("buttons")?
@@ -221,6 +236,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             sid("hessler-natgeo-2007"),
         ))
         .note(Observed::new(
+            "the share of 70% of all the buttons used in China is as of the May 1998 article, which gives no year for it".to_owned(),
+            sid("economist-1998-wenzhou"),
+        ))
+        .note(Observed::new(
             "the town's 700 family-run factories make 15 billion buttons and 200 million metres of zips a year (2005)".to_owned(),
             sid("guardian-2005-qiaotou"),
         ))
@@ -251,6 +270,20 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             "low-voltage electrical equipment ('capital of low-voltage electrics')",
             sid("yybnet-2014-yueqing"),
         )?)
+        .specialisation(Specialisation::new(
+            IndustryDivision::C38,
+            "low-voltage electrical switches: 40% of China's (1998)",
+            sid("economist-1998-wenzhou"),
+        )?)
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.4)?, sid("economist-1998-wenzhou"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("low-voltage electrical switches")?,
+        )
+        .note(Observed::new(
+            "the share of 40% of the country's low-voltage electrical switches is as of the May 1998 article, which gives no year for it; the article names Liushi, with Qiaotou, among Wenzhou's single-product townships".to_owned(),
+            sid("economist-1998-wenzhou"),
+        ))
         .note(Observed::new(
             "called the birthplace of the 'Wen-Tai model' (温台模式)".to_owned(),
             sid("yybnet-2014-yueqing"),
@@ -264,7 +297,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             sid("week-in-china-2011-nan-cunhui"),
         ))
         .note(Observed::new(
-            "no model label and no profile: the pages read that call Liushi the birthplace of the Wenzhou (or Wen-Tai) model are aggregators and copies of unknown origin, rated weak, and the one medium source read tells a firm's story, not the town's dominant ownership, origin of capital or markets".to_owned(),
+            "no model label and no profile: the pages read that call Liushi the birthplace of the Wenzhou (or Wen-Tai) model are aggregators and copies of unknown origin, rated weak; the medium sources read give its share of a product (The Economist 1998) and a firm's story (Week in China 2011), not the town's dominant ownership, origin of capital, driving actor or markets".to_owned(),
             sid("week-in-china-2011-nan-cunhui"),
         ))
         .build()?;
