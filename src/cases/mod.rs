@@ -17,8 +17,8 @@
 //! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
 //! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News; Washington Post 2006) |
-//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004) but without a model label: no source read gives a fourth |
-//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi as a town of Yueqing, without a profile: no source read that names it a case of the model is strong enough to back one |
+//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's |
+//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi as a town of Yueqing, without a profile: the pages read that name it a case of the model are weak, and the medium source (Week in China 2011, on CHINT's founder) tells a firm's story; its electrical specialisation is on Yueqing and Wenzhou too (Wenzhou government, 2020) |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
 //! | exchange rates | 1 | CNY/USD annual average for 2013 |
 //!
@@ -709,6 +709,10 @@ fn shunde() -> Result<Town, Error> {
         .note(Observed::new(
             "one of the two case studies from which Qiao (2016) develops the 'Shunde Model' of a learning-based territorial economic system".to_owned(),
             sid("qiao-2016"),
+        ))
+        .note(Observed::new(
+            "model label: a town carries one model label, and the sources read differ on the model: the South China Morning Post (1999) counts Shunde among the 'four little tigers' of the Pearl River Delta (the label kept); IPP Review (2019) describes a 1980s strategy to 'focus on collective ownership' of its TVEs, the Sunan archetype's ownership, alongside export compensation trade; Qiao (2016) makes it the case of its own 'Shunde Model'".to_owned(),
+            sid("ippreview-1046"),
         ))
         .note(Observed::new(
             "by 1990 Shunde had 19,540 TVEs; the largest 28 collective corporations produced 3.3 billion yuan, 72% of the county's industrial output; shareholding reform of the TVEs began in 1993".to_owned(),

@@ -12,7 +12,7 @@ use crate::{
 /// The works cited by the Pearl River Delta cases (besides Shunde's).
 pub(super) fn sources() -> Result<Vec<Source>, Error> {
     use SourceKind::{Article, WebPage};
-    use SourceStrength::{Medium, Strong};
+    use SourceStrength::{Medium, Strong, Weak};
     Ok(vec![
         Source::new(sid("china-briefing-2013-dongguan"), WebPage, "Dongguan, the World's Factory in Transition (Part I)")?
             .with_authors(["Yao Lu"])?
@@ -57,8 +57,14 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_year(y(2013)?)
             .with_venue("China Daily, 6 December 2013")?
             .with_url("http://covid-19.chinadaily.com.cn/fashion/2013-12/06/content_17156675.htm")?
-            .with_note("area 178.5 km², population about 600,000; 2012 GDP 34.8 billion yuan; 'the largest apparel industry cluster in the country', more than 2,300 apparel enterprises at the end of 2012; women's wear moving from OEM manufacturing to own brands")?
+            .with_note("area 178.5 km², population about 600,000; 2012 GDP 34.8 billion yuan; 'the largest apparel industry cluster in the country', more than 2,300 apparel enterprises at the end of 2012; page 2 (content_17156675_2.htm): 'the original women's wear sector is experiencing an upgrade from Original Equipment Manufacturer manufacturing to cultivating its own brands'; 'There are now more than 10 domestic brands in Humen, which account for 25 percent to 30 percent of local market share'; the designer brand Yizhou Garment plans 'distribution channels in every province in China'")?
             .with_strength(Medium),
+        Source::new(sid("heredg-2016-humen"), WebPage, "Behind Humen's fashion scene")?
+            .with_year(y(2016)?)
+            .with_venue("Here! Dongguan (heredg.com), 'City facts' column, December 2016")?
+            .with_url("http://www.heredg.com/2016/12/behind-humens-fashion-scene/")?
+            .with_note("\"As early as the 1980s, fishermen—relying on an advantageous location—brought back clothes from Hong Kong and sold them at street stalls\"; \"In 1993, Humen business leaders seized a hot opportunity and built the first trading center: Fumin Fashion City\"; \"By the 2000s, 70 percent of Humen's population was involved in the garment business and over 1,300 garment factories, 18 wholesale and retail centers and more than 8,600 shops had sprouted up\"; an unsigned column of a local English-language city magazine, so rated weak")?
+            .with_strength(Weak),
     ])
 }
 
@@ -126,8 +132,16 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new("Women's wear moving from OEM manufacturing to own brands", sid("china-daily-2013-humen"))?,
         ])?)
         .note(Observed::new(
-            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions; no source read states Humen's dominant ownership or market orientation".to_owned(),
+            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions (dynamics, origin of capital, driving actor); no source read at medium or strong strength states Humen's dominant ownership or market orientation".to_owned(),
             sid("zhang-to-cao-2004"),
+        ))
+        .note(Observed::new(
+            "what the sources read describe points away from the archetype's foreign-invested ownership and export orientation rather than towards it: women's wear moving from OEM manufacturing to its own brands, more than 10 domestic brands with 25 to 30 percent of the local market, and a local brand building distribution 'in every province in China' (2013); none of this states the town's dominant ownership or main market, so neither dimension is set".to_owned(),
+            sid("china-daily-2013-humen"),
+        ))
+        .note(Observed::new(
+            "the garment trade began in the 1980s with clothes brought back from Hong Kong and sold at street stalls; Humen business leaders built the first trading centre, Fumin Fashion City, in 1993; by the 2000s the town had over 1,300 garment factories, 18 wholesale and retail centres and more than 8,600 shops".to_owned(),
+            sid("heredg-2016-humen"),
         ))
         .build()?;
     Ok(vec![dongguan, humen])

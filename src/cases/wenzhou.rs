@@ -13,7 +13,7 @@ use crate::{
 /// The works cited by the Wenzhou cases.
 pub(super) fn sources() -> Result<Vec<Source>, Error> {
     use SourceKind::{Book, WebPage};
-    use SourceStrength::{Medium, Weak};
+    use SourceStrength::{Medium, Strong, Weak};
     Ok(vec![
         Source::new(sid("routledge-wenzhou-chapter"), Book, "Book chapter on Wenzhou's private economy (doi:10.4324/9780203930922-17)")?
             .with_venue("Routledge (Taylor & Francis), ISBN 9781134056880")?
@@ -75,6 +75,29 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("http://v1.theglobeandmail.com/servlet/story/RTGAM.20041023.wxchinawenzhou23/BNStory/specialChina/?pageRequested=all")?
             .with_note("Wenzhou's goods go 'for China and beyond -- and most are privately run'; the shoe maker Aokang produced '10 million pairs of shoes a year for the Chinese market'")?
             .with_strength(Medium),
+        Source::new(sid("wenzhou-gov-2020-electrical"), WebPage, "Wenzhou to Incubate an Industrial Cluster for Smart Electrical Equipment")?
+            .with_year(y(2020)?)
+            .with_venue("Wenzhou Municipal People's Government, English site (Wenzhou·China), 20 July 2020")?
+            .with_url("http://english.wenzhou.gov.cn/art/2020/7/20/art_1231275_51434499.html")?
+            .with_note("\"As the first One hundred billion industries, Wenzhou's electrical industry has always kept about 8% growth rate in total industrial output value\"; \"Based on Yueqing as the key point together with Zhenan (South Zhejiang Province) Industry Cluster Area, we strive to form an upgrading pattern of green, intellectualization and digitization for electrical industrial cluster\"; Chint Group and Delixi Group among the 'China Electrical Industry Leading Companies (2020)'; \"Yueqing production base of Chint Group\"")?
+            .with_strength(Strong),
+        Source::new(sid("week-in-china-2011-nan-cunhui"), WebPage, "Happy to switch")?
+            .with_year(y(2011)?)
+            .with_venue("Week in China, August 2011 ('Who's Hu' profile of Nan Cunhui)")?
+            .with_url("https://www.weekinchina.com/2011/08/happy-to-switch/")?
+            .with_note("\"Born in 1963 in Liushi, Nan Cunhui dropped out of school to repair shoes at the age of 13\"; \"In 1984 Nan stopped repairing shoes to establish an electrical switch factory with his partner Hu Chengzhong, using Rmb50,000\"; \"After a survey of electrical products in Liushi, Qiujing surprised supervisors with the high quality of its electrical switches\"; \"in 1991 Nan started a new company with family members, calling it CHINT\"; \"By 2010 CHINT Group, with over 23,000 employees, had revenues of Rmb24.4 billion\"")?
+            .with_strength(Medium),
+        Source::new(sid("ebrary-wenzhou-early-privatization"), Book, "The \"Wenzhou Model\" of (Early) Privatization")?
+            .with_venue("a section of a book on China's private sector, read on m.ebrary.net; the page read names neither the book nor its author")?
+            .with_url("https://m.ebrary.net/87530/political_science/wenzhou_model_early_privatization")?
+            .with_note("\"In May 1982, for example, there was a major crackdown on private business in Wenzhou. Eight prominent entrepreneurs, known among locals as ba dawang, or 'the eight kingpins,' in the township of Liushi were given jail sentences for engaging in 'speculative buying and selling' (touji daoba), which was an economic crime at that time.\"; rated weak because the book cannot be identified from the page")?
+            .with_strength(Weak),
+        Source::new(sid("economist-1998-wenzhou"), WebPage, "Boom time in capitalist Wenzhou")?
+            .with_year(y(1998)?)
+            .with_venue("The Economist, 28 May 1998")?
+            .with_url("https://www.economist.com/asia/1998/05/28/boom-time-in-capitalist-wenzhou")?
+            .with_note("\"the economy of Wenzhou has grown by an average of 16% every year since 1979\"; \"shareholding co-operatives account for 70% of Wenzhou's economy. Another 20% is now officially private\" (private partnerships registered as collectives); \"more than 140 townships have bloomed as some 2m peasants have given up farming to work in factories\"; \"Many of Wenzhou's townships make a single product. Qiaotou ... makes 70% of all the buttons used in China. Liushi, across the Oujiang estuary from Wenzhou, accounts for 40% of the country's low-voltage electrical switches.\"")?
+            .with_strength(Medium),
         Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")?
             .with_year(y(2014)?)
             .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")?
@@ -112,6 +135,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     ))
     .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("routledge-wenzhou-chapter"))
     .dimension(DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs), sid("china-daily-2010-wenzhou"))
+    .specialisation(Specialisation::new(
+        IndustryDivision::C38,
+        "electrical equipment: Wenzhou's first industry of a hundred billion yuan",
+        sid("wenzhou-gov-2020-electrical"),
+    )?)
     .trajectory(Trajectory::new(vec![
         Stage::new("Individual businesses and family workshops (1980s)", sid("china-daily-2010-wenzhou"))?
             .with_ownership(Ownership::PrivateHousehold)
@@ -131,6 +159,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         "the private economy 'now accounts for 80 percent of Wenzhou's total GDP'".to_owned(),
         sid("china-daily-2010-wenzhou"),
     ))
+    .note(Observed::new(
+        "in 1998 'shareholding co-operatives', private partnerships the city registered as collectives, made up 70% of Wenzhou's economy and another 20% was officially private; the economy had grown by 16% a year on average since 1979, and more than 140 townships had grown as some 2 million peasants left farming for factories, many of them making a single product".to_owned(),
+        sid("economist-1998-wenzhou"),
+    ))
     .build()?;
     let yongjia =
         Town::builder(TownId::known("yongjia"), Name::new("Yongjia")?.with_chinese("永嘉县")?, AdminLevel::County)
@@ -148,6 +180,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .province("Zhejiang")
     .statistical_code(code("330382", Some((2015, 2023)))?)
     .note(super::gazetteer_note())
+    .specialisation(Specialisation::new(
+        IndustryDivision::C38,
+        "electrical equipment: 'the key point' of Wenzhou's electrical industrial cluster, with Chint Group's Yueqing production base",
+        sid("wenzhou-gov-2020-electrical"),
+    )?)
     .build()?;
     let qiaotou = Town::builder(TownId::known("qiaotou"), Name::new("Qiaotou")?.with_chinese("桥头镇")?, AdminLevel::Town)
         .parent(TownId::known("yongjia"))
@@ -161,6 +198,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Observation::firms(200, sid("npr-2006-qiaotou")).with_qualifier(Qualifier::Approximate).with_year(y(2006)?),
         )
         .observation(Observation::firms(380, sid("hessler-natgeo-2007")))
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.7)?, sid("economist-1998-wenzhou"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("buttons used in China")?,
+        )
         .observation(
             Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("npr-2006-qiaotou"))?
                 .with_kind(ObservationKind::World)?
@@ -194,6 +236,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             sid("hessler-natgeo-2007"),
         ))
         .note(Observed::new(
+            "the share of 70% of all the buttons used in China is as of the May 1998 article, which gives no year for it".to_owned(),
+            sid("economist-1998-wenzhou"),
+        ))
+        .note(Observed::new(
             "the town's 700 family-run factories make 15 billion buttons and 200 million metres of zips a year (2005)".to_owned(),
             sid("guardian-2005-qiaotou"),
         ))
@@ -224,9 +270,35 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             "low-voltage electrical equipment ('capital of low-voltage electrics')",
             sid("yybnet-2014-yueqing"),
         )?)
+        .specialisation(Specialisation::new(
+            IndustryDivision::C38,
+            "low-voltage electrical switches: 40% of China's (1998)",
+            sid("economist-1998-wenzhou"),
+        )?)
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.4)?, sid("economist-1998-wenzhou"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("low-voltage electrical switches")?,
+        )
+        .note(Observed::new(
+            "the share of 40% of the country's low-voltage electrical switches is as of the May 1998 article, which gives no year for it; the article names Liushi, with Qiaotou, among Wenzhou's single-product townships".to_owned(),
+            sid("economist-1998-wenzhou"),
+        ))
         .note(Observed::new(
             "called the birthplace of the 'Wen-Tai model' (温台模式)".to_owned(),
             sid("yybnet-2014-yueqing"),
+        ))
+        .note(Observed::new(
+            "in May 1982 eight prominent private entrepreneurs of Liushi, the 'eight kingpins' (ba dawang), were jailed for 'speculative buying and selling' in a crackdown on private business in Wenzhou".to_owned(),
+            sid("ebrary-wenzhou-early-privatization"),
+        ))
+        .note(Observed::new(
+            "Nan Cunhui, born in Liushi in 1963, set up the Qiujing electrical switch factory with Hu Chengzhong in 1984 with Rmb50,000, and CHINT with family members in 1991; a survey of electrical products in Liushi singled out Qiujing's switches for their quality; by 2010 CHINT had over 23,000 employees and revenues of Rmb24.4 billion".to_owned(),
+            sid("week-in-china-2011-nan-cunhui"),
+        ))
+        .note(Observed::new(
+            "no model label and no profile: the pages read that call Liushi the birthplace of the Wenzhou (or Wen-Tai) model are aggregators and copies of unknown origin, rated weak; the medium sources read give its share of a product (The Economist 1998) and a firm's story (Week in China 2011), not the town's dominant ownership, origin of capital, driving actor or markets".to_owned(),
+            sid("week-in-china-2011-nan-cunhui"),
         ))
         .build()?;
     Ok(vec![wenzhou, yongjia, yueqing, qiaotou, liushi])
