@@ -427,7 +427,12 @@ fn humen_and_liushi_stay_unlabelled_and_say_why() {
     assert!(liushi.profile().is_empty());
     let reason = liushi.notes().iter().find(|n| n.value().starts_with("no model label")).unwrap();
     assert_eq!(strength(reason.source().as_str()), Some(SourceStrength::Medium));
-    assert_eq!(liushi.specialisations()[0].industry(), IndustryDivision::C38);
+    assert!(liushi.specialisations().iter().all(|s| s.industry() == IndustryDivision::C38));
+    // Its one key fact, a market share, rests on a medium source.
+    let shares = liushi.key_facts().observations();
+    assert_eq!(shares.len(), 1);
+    assert_eq!(shares[0].source().as_str(), "economist-1998-wenzhou");
+    assert_eq!(strength("economist-1998-wenzhou"), Some(SourceStrength::Medium));
     // Its county and prefecture carry the electrical industry on an official page.
     for id in ["yueqing", "wenzhou"] {
         let s = atlas.town(id).unwrap().specialisations();
