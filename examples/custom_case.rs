@@ -44,7 +44,7 @@ fn run() -> Result<(), regdev::Error> {
             Source::new(fieldwork, SourceKind::Dataset, "Fieldwork notes on Buttonville")?
                 .with_authors(["A. Researcher"])?
                 .with_year(Year::new(2026)?)
-                .with_note("fictional example data"),
+                .with_note("fictional example data")?,
         )
         .town(town);
     for id in cited {

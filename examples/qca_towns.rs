@@ -71,7 +71,7 @@ fn question(atlas: &Atlas, title: &str, spec: &[(&str, &str)]) -> Result<(), Box
         }
     };
     println!("   Towns with every value: {}.", complete.cases().join(", "));
-    let tt = TruthTable::new(&complete, &TruthTableOptions::new(*outcome).conditions(conditions))?;
+    let tt = TruthTable::new(&complete, &TruthTableOptions::new(*outcome).conditions(conditions)?)?;
     println!("   Truth table (1 = the condition holds):");
     println!("     {}  OUT  towns", conditions.iter().map(|c| format!("{c:>8}")).collect::<Vec<_>>().join(" "));
     for r in tt.rows() {

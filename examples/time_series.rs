@@ -40,15 +40,15 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
     // ---- sources: what each says is quoted in its note
     let sources = [
         Source::new(id("dongguan-today-census")?, SourceKind::WebPage, "Donguan's population approaches 8.22 million")?
-            .with_venue("Dongguan Today (the page read gives no date; it reports the 2010 census)")
-            .with_url("http://old.dongguantoday.com/newsc.asp?id=10332")
-            .with_note("\"as of 12am 1st November 2010, Dongguan's permanent population reached 8,220,237\"; \"the 6,445,700 permanent residents recorded by the 5th National Population Census in 2000\"; \"at least 6.3 million of the permanent population are migrant residents\"")
+            .with_venue("Dongguan Today (the page read gives no date; it reports the 2010 census)")?
+            .with_url("http://old.dongguantoday.com/newsc.asp?id=10332")?
+            .with_note("\"as of 12am 1st November 2010, Dongguan's permanent population reached 8,220,237\"; \"the 6,445,700 permanent residents recorded by the 5th National Population Census in 2000\"; \"at least 6.3 million of the permanent population are migrant residents\"")?
             .with_strength(Medium),
         Source::new(id("dongguan-today-2021")?, SourceKind::WebPage, "Dongguan's permanent population exceeds 10 million")?
             .with_year(y(2021)?)
-            .with_venue("Dongguan Today, 17 May 2021")
-            .with_url("http://www.dongguantoday.com/news/dongguan/202105/t20210517_16176138.shtml")
-            .with_note("\"the resident population in Dongguan exceeded 10.46 million by the end of last year\"")
+            .with_venue("Dongguan Today, 17 May 2021")?
+            .with_url("http://www.dongguantoday.com/news/dongguan/202105/t20210517_16176138.shtml")?
+            .with_note("\"the resident population in Dongguan exceeded 10.46 million by the end of last year\"")?
             .with_strength(Medium),
         Source::new(
             id("china-banking-news-2019")?,
@@ -56,27 +56,27 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
             "21 Chinese Cities Host to More than One Million Permanent Residents without Household Registration",
         )?
         .with_year(y(2019)?)
-        .with_venue("China Banking News, 16 April 2019 (reporting Yicai)")
-        .with_url("https://www.chinabankingnews.com/2019/04/16/21-chinese-cities-host-to-over-one-million-permanent-residents-lacking-household-registration/")
-        .with_note("Dongguan had \"a permanent resident population of 8.3922 million at the end of 2018, of whom only 2.3159 million had household registration\"")
+        .with_venue("China Banking News, 16 April 2019 (reporting Yicai)")?
+        .with_url("https://www.chinabankingnews.com/2019/04/16/21-chinese-cities-host-to-over-one-million-permanent-residents-lacking-household-registration/")?
+        .with_note("Dongguan had \"a permanent resident population of 8.3922 million at the end of 2018, of whom only 2.3159 million had household registration\"")?
         .with_strength(Medium),
         Source::new(id("eurobiz-dongguan")?, SourceKind::WebPage, "Dongguan: The World's Factory in Transition")?
             .with_authors(["Yao Lu"])?
-            .with_venue("EURObiz (European Union Chamber of Commerce in China)")
-            .with_url("https://www.eurobiz.com.cn/dongguan-the-worlds-factory-in-transition/")
-            .with_note("\"In 2012, the city's GDP alone exceeded the RMB 500 billion benchmark for the first time, registering at RMB 501 billion\"; manufacturers from Hong Kong and Taiwan came \"in the late 70s\"")
+            .with_venue("EURObiz (European Union Chamber of Commerce in China)")?
+            .with_url("https://www.eurobiz.com.cn/dongguan-the-worlds-factory-in-transition/")?
+            .with_note("\"In 2012, the city's GDP alone exceeded the RMB 500 billion benchmark for the first time, registering at RMB 501 billion\"; manufacturers from Hong Kong and Taiwan came \"in the late 70s\"")?
             .with_strength(Medium),
         Source::new(id("dongguan-today-2008")?, SourceKind::WebPage, "Manufacturing kingdom developed from a small handbag factory")?
             .with_year(y(2008)?)
-            .with_venue("Dongguan Today, 5 December 2008")
-            .with_url("http://old.dongguantoday.com/newsc.asp?id=768")
-            .with_note("\"Dongguan's success in economic development started with a humble beginning of Taiping Handbag Factory being founded in Humen, Dongguan on September 15th, 1978\"; the Hong Kong funded factory's success \"was the incentive needed for thousands of foreign-funded enterprises\"; industrial output \"just short of 665 billion RMB in 2007\"")
+            .with_venue("Dongguan Today, 5 December 2008")?
+            .with_url("http://old.dongguantoday.com/newsc.asp?id=768")?
+            .with_note("\"Dongguan's success in economic development started with a humble beginning of Taiping Handbag Factory being founded in Humen, Dongguan on September 15th, 1978\"; the Hong Kong funded factory's success \"was the incentive needed for thousands of foreign-funded enterprises\"; industrial output \"just short of 665 billion RMB in 2007\"")?
             .with_strength(Medium),
         Source::new(id("china-briefing-2013")?, SourceKind::WebPage, "Dongguan, the World's Factory in Transition (Part I)")?
             .with_authors(["Yao Lu"])?
             .with_year(y(2013)?)
-            .with_venue("China Briefing, 27 February 2013")
-            .with_note("Dongguan is \"home to more than 10,000 foreign-invested enterprises\"")
+            .with_venue("China Briefing, 27 February 2013")?
+            .with_note("Dongguan is \"home to more than 10,000 foreign-invested enterprises\"")?
             .with_strength(Medium),
         Source::new(
             id("hku-yeh")?,
@@ -84,31 +84,31 @@ pub(crate) fn main() -> Result<(), Box<dyn std::error::Error>> {
             "Impacts of Economic Restructuring of Export-Oriented Industrialization on Urban Development in the Pearl River Delta – A Case Study of Dongguan",
         )?
         .with_authors(["Anthony G. O. Yeh"])?
-        .with_venue("University of Hong Kong, research project")
+        .with_venue("University of Hong Kong, research project")?
         .with_strength(Medium),
         Source::new(id("cgtn-dongguan")?, SourceKind::WebPage, "Dongguan trade fair helps factories explore global markets")?
             .with_authors(["Ming Tian"])?
-            .with_venue("CGTN (the page read gives no date)")
-            .with_url("https://news.cgtn.com/news/3d3d514f3259444d77457a6333566d54/index.html")
-            .with_note("Dongguan's factories: \"Now they have turned to domestic markets, creating their own brands and sales networks.\"")
+            .with_venue("CGTN (the page read gives no date)")?
+            .with_url("https://news.cgtn.com/news/3d3d514f3259444d77457a6333566d54/index.html")?
+            .with_note("Dongguan's factories: \"Now they have turned to domestic markets, creating their own brands and sales networks.\"")?
             .with_strength(Medium),
         Source::new(id("here-dongguan-2016")?, SourceKind::WebPage, "Behind Humen's fashion scene")?
             .with_year(y(2016)?)
-            .with_venue("Here! Dongguan, December 2016")
-            .with_url("http://www.heredg.com/2016/12/behind-humens-fashion-scene/")
-            .with_note("\"In 1993, Humen business leaders seized a hot opportunity and built the first trading center: Fumin Fashion City\"; a city magazine, rated weak")
+            .with_venue("Here! Dongguan, December 2016")?
+            .with_url("http://www.heredg.com/2016/12/behind-humens-fashion-scene/")?
+            .with_note("\"In 1993, Humen business leaders seized a hot opportunity and built the first trading center: Fumin Fashion City\"; a city magazine, rated weak")?
             .with_strength(Weak),
         Source::new(id("taipei-times-2014")?, SourceKind::WebPage, "China intervenes in strike at Yue Yuen shoe factory")?
             .with_year(y(2014)?)
-            .with_venue("Taipei Times (AFP and Reuters), 26 April 2014")
-            .with_url("http://www.taipeitimes.com/News/biz/archives/2014/04/26/2003588897")
-            .with_note("thousands of employees of the Taiwan-backed Yue Yuen factory in Dongguan on strike over unpaid social security; \"The Dongguan City social security bureau... has ordered the enterprise to carry out rectification in accordance with the law by April 25\"")
+            .with_venue("Taipei Times (AFP and Reuters), 26 April 2014")?
+            .with_url("http://www.taipeitimes.com/News/biz/archives/2014/04/26/2003588897")?
+            .with_note("thousands of employees of the Taiwan-backed Yue Yuen factory in Dongguan on strike over unpaid social security; \"The Dongguan City social security bureau... has ordered the enterprise to carry out rectification in accordance with the law by April 25\"")?
             .with_strength(Medium),
         Source::new(id("zhang-to-cao-2004")?, SourceKind::Article, "How do Industry Clusters Success: A Case Study in China's Textiles and Apparel Industries")?
             .with_authors(["Zhiming Zhang", "Chester To", "Ning Cao"])?
             .with_year(y(2004)?)
-            .with_venue("Journal of Textile and Apparel, Technology and Management 4(2)")
-            .with_note("Hong Kong textile and apparel companies invested in the Pearl River Delta from the late 1970s; the clusters \"include Shenzhen ..., Dongguan ..., Humen, Shaxi, and others\"")
+            .with_venue("Journal of Textile and Apparel, Technology and Management 4(2)")?
+            .with_note("Hong Kong textile and apparel companies invested in the Pearl River Delta from the late 1970s; the clusters \"include Shenzhen ..., Dongguan ..., Humen, Shaxi, and others\"")?
             .with_strength(Strong),
     ];
 

@@ -451,13 +451,13 @@ pub fn source() -> impl Strategy<Value = Source> {
                 s = s.with_year(y);
             }
             if let Some(v) = venue {
-                s = s.with_venue(v);
+                s = s.with_venue(v).ok()?;
             }
             if let Some(u) = url {
-                s = s.with_url(u);
+                s = s.with_url(u).ok()?;
             }
             if let Some(n) = note {
-                s = s.with_note(n);
+                s = s.with_note(n).ok()?;
             }
             if let Some(st) = strength {
                 s = s.with_strength(st);
@@ -627,10 +627,10 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
         option::of(any_of(Ownership::ALL)),
         option::of(any_of(ValueChainRole::ALL)),
     )
-        .prop_map(|(name, source, description, upgrading, actors, ownership, role)| {
-            let mut s = Stage::new(name, source).with_upgrading(upgrading).with_driving_actors(actors);
+        .prop_filter_map("valid stage", |(name, source, description, upgrading, actors, ownership, role)| {
+            let mut s = Stage::new(name, source).ok()?.with_upgrading(upgrading).with_driving_actors(actors);
             if let Some(d) = description {
-                s = s.with_description(d);
+                s = s.with_description(d).ok()?;
             }
             if let Some(o) = ownership {
                 s = s.with_ownership(o);
@@ -638,7 +638,7 @@ fn stage_without_period() -> impl Strategy<Value = Stage> {
             if let Some(r) = role {
                 s = s.with_value_chain_role(r);
             }
-            s
+            Some(s)
         })
 }
 

@@ -127,18 +127,6 @@ pub struct AtlasDocument {
 }
 
 impl AtlasDocument {
-    /// A current-format document from its parts (the Parquet reader).
-    #[cfg(feature = "parquet")]
-    pub(crate) fn from_parts(
-        sources: Vec<Source>,
-        exchange_rates: Vec<ExchangeRate>,
-        archetypes: Vec<Archetype>,
-        towns: Vec<Town>,
-        graphs: Vec<RawGraph>,
-    ) -> AtlasDocument {
-        AtlasDocument { format_version: FORMAT_VERSION, sources, exchange_rates, archetypes, towns, graphs }
-    }
-
     /// The declared format version.
     ///
     /// # Example
@@ -371,6 +359,20 @@ impl Atlas {
     /// ```
     pub fn from_document(doc: AtlasDocument) -> Result<Atlas, Error> {
         Atlas::validate_document(doc).map_err(first_error)
+    }
+
+    /// An atlas from records and graphs already built and checked one by
+    /// one (the Parquet reader): the cross-record rules of
+    /// [`Atlas::validate_document`] are checked here, the same way.
+    #[cfg(feature = "parquet")]
+    pub(crate) fn from_tables(
+        sources: Vec<Source>,
+        exchange_rates: Vec<ExchangeRate>,
+        archetypes: Vec<Archetype>,
+        towns: Vec<Town>,
+        graphs: Vec<LinkageGraph>,
+    ) -> Result<Atlas, Error> {
+        Atlas::assemble(sources, exchange_rates, archetypes, towns, graphs).map_err(first_error)
     }
 
     /// Validates a document and reports every problem found.

@@ -212,7 +212,7 @@ impl Query {
     ///
     /// ```
     /// use regdev::{IndustryDivision, Query};
-    /// assert_eq!(Query::specialisation(IndustryDivision::C38).count(regdev::Atlas::builtin()), 4);
+    /// assert_eq!(Query::specialisation(IndustryDivision::C38).count(regdev::Atlas::builtin()), 6);
     /// ```
     #[must_use]
     pub fn specialisation(industry: IndustryDivision) -> Query {

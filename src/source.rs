@@ -83,7 +83,7 @@ vocabulary! {
 /// let thesis = Source::new(SourceId::new("qiao-2016")?, SourceKind::Thesis, "Economic Linkages of China's Small Towns")?
 ///     .with_authors(["Miao Qiao"])?
 ///     .with_year(Year::new(2016)?)
-///     .with_venue("University of Manchester");
+///     .with_venue("University of Manchester")?;
 /// assert_eq!(thesis.authors(), ["Miao Qiao"]);
 /// assert_eq!(thesis.to_string(), "Miao Qiao (2016). Economic Linkages of China's Small Towns. University of Manchester");
 /// # Ok::<(), regdev::Error>(())
@@ -129,10 +129,16 @@ impl TryFrom<RawSource> for Source {
     fn try_from(r: RawSource) -> Result<Source, Error> {
         let mut source = Source::new(r.id, r.kind, r.title)?.with_authors(r.authors)?;
         source.year = r.year;
-        source.venue = r.venue;
-        source.url = r.url;
-        source.note = r.note;
         source.strength = r.strength;
+        if let Some(venue) = r.venue {
+            source = source.with_venue(venue)?;
+        }
+        if let Some(url) = r.url {
+            source = source.with_url(url)?;
+        }
+        if let Some(note) = r.note {
+            source = source.with_note(note)?;
+        }
         Ok(source)
     }
 }
@@ -236,51 +242,75 @@ impl Source {
 
     /// Sets the venue: journal, publisher, university or site.
     ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if the venue is empty or only white space (leave
+    /// it unset instead), wrapped in [`Error::Context`] naming the source.
+    ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::Article, "t")?.with_venue("Regional Studies");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::Article, "t")?.with_venue("Regional Studies")?;
     /// assert_eq!(s.venue(), Some("Regional Studies"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn with_venue(mut self, venue: impl Into<String>) -> Source {
-        self.venue = Some(venue.into());
-        self
+    pub fn with_venue(mut self, venue: impl Into<String>) -> Result<Source, Error> {
+        let venue = venue.into();
+        if venue.trim().is_empty() {
+            return Err(Error::EmptyText { field: "venue" }.context(format!("source '{}'", self.id)));
+        }
+        self.venue = Some(venue);
+        Ok(self)
     }
 
     /// Sets the URL where the work can be read.
     ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if the URL is empty or only white space (leave
+    /// it unset instead), wrapped in [`Error::Context`] naming the source.
+    ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_url("https://example.org");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_url("https://example.org")?;
     /// assert_eq!(s.url(), Some("https://example.org"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn with_url(mut self, url: impl Into<String>) -> Source {
-        self.url = Some(url.into());
-        self
+    pub fn with_url(mut self, url: impl Into<String>) -> Result<Source, Error> {
+        let url = url.into();
+        if url.trim().is_empty() {
+            return Err(Error::EmptyText { field: "url" }.context(format!("source '{}'", self.id)));
+        }
+        self.url = Some(url);
+        Ok(self)
     }
 
     /// Sets a note: a caveat on the source's strength, a conflict with
     /// another source.
     ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if the note is empty or only white space (leave
+    /// it unset instead), wrapped in [`Error::Context`] naming the source.
+    ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{Source, SourceId, SourceKind};
-    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_note("weak: a blog");
+    /// let s = Source::new(SourceId::new("x")?, SourceKind::WebPage, "t")?.with_note("weak: a blog")?;
     /// assert_eq!(s.note(), Some("weak: a blog"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn with_note(mut self, note: impl Into<String>) -> Source {
-        self.note = Some(note.into());
-        self
+    pub fn with_note(mut self, note: impl Into<String>) -> Result<Source, Error> {
+        let note = note.into();
+        if note.trim().is_empty() {
+            return Err(Error::EmptyText { field: "note" }.context(format!("source '{}'", self.id)));
+        }
+        self.note = Some(note);
+        Ok(self)
     }
 
     /// Sets how much the source can carry (see [`SourceStrength`]).

@@ -9,10 +9,10 @@
 //!
 //! let talk = SourceId::new("qiao-talk")?;
 //! let shunde = Trajectory::new(vec![
-//!     Stage::new("TVEs and local entrepreneurship", talk.clone()),
-//!     Stage::new("Reforms on TVE ownership", talk.clone()),
-//!     Stage::new("Specialised towns", talk.clone()),
-//!     Stage::new("Promoting technological upgrading and industrial service", talk)
+//!     Stage::new("TVEs and local entrepreneurship", talk.clone())?,
+//!     Stage::new("Reforms on TVE ownership", talk.clone())?,
+//!     Stage::new("Specialised towns", talk.clone())?,
+//!     Stage::new("Promoting technological upgrading and industrial service", talk)?
 //!         .with_upgrading([UpgradingType::Process, UpgradingType::Functional]),
 //! ])?;
 //! assert_eq!(shunde.len(), 4);
@@ -140,7 +140,7 @@ impl ValueChainRole {
 /// use regdev::{Period, SourceId, Stage, Year};
 /// use regdev::DrivingActor;
 ///
-/// let s = Stage::new("Taiwan connection", SourceId::new("qiao-talk")?)
+/// let s = Stage::new("Taiwan connection", SourceId::new("qiao-talk")?)?
 ///     .with_driving_actors([DrivingActor::ForeignInvestors])
 ///     .with_period(Period::new(Year::new(1990)?, None)?);
 /// assert_eq!(s.name(), "Taiwan connection");
@@ -168,18 +168,25 @@ pub struct Stage {
 impl Stage {
     /// A stage with a name and the source that names it.
     ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if the name is empty or only white space.
+    ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// let s = Stage::new("Specialised towns", SourceId::new("qiao-talk")?);
+    /// let s = Stage::new("Specialised towns", SourceId::new("qiao-talk")?)?;
     /// assert!(s.period().is_none());
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn new(name: impl Into<String>, source: SourceId) -> Stage {
-        Stage {
-            name: name.into(),
+    pub fn new(name: impl Into<String>, source: SourceId) -> Result<Stage, Error> {
+        let name = name.into();
+        if name.trim().is_empty() {
+            return Err(Error::EmptyText { field: "stage name" });
+        }
+        Ok(Stage {
+            name,
             period: None,
             description: None,
             upgrading: BTreeSet::new(),
@@ -187,7 +194,7 @@ impl Stage {
             ownership: None,
             value_chain_role: None,
             source,
-        }
+        })
     }
 
     /// Sets the period.
@@ -196,7 +203,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{Period, SourceId, Stage, Year};
-    /// let s = Stage::new("x", SourceId::new("s")?).with_period(Period::new(Year::new(1985)?, None)?);
+    /// let s = Stage::new("x", SourceId::new("s")?)?.with_period(Period::new(Year::new(1985)?, None)?);
     /// assert_eq!(s.period().map(|p| p.start().get()), Some(1985));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -208,18 +215,26 @@ impl Stage {
 
     /// Sets the description.
     ///
+    /// # Errors
+    ///
+    /// [`Error::EmptyText`] if the description is empty or only white
+    /// space (leave it unset instead).
+    ///
     /// # Example
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// let s = Stage::new("x", SourceId::new("s")?).with_description("a stage");
+    /// let s = Stage::new("x", SourceId::new("s")?)?.with_description("a stage")?;
     /// assert_eq!(s.description(), Some("a stage"));
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    #[must_use]
-    pub fn with_description(mut self, description: impl Into<String>) -> Stage {
-        self.description = Some(description.into());
-        self
+    pub fn with_description(mut self, description: impl Into<String>) -> Result<Stage, Error> {
+        let description = description.into();
+        if description.trim().is_empty() {
+            return Err(Error::EmptyText { field: "stage description" }.context(format!("stage {:?}", self.name)));
+        }
+        self.description = Some(description);
+        Ok(self)
     }
 
     /// Sets the kinds of upgrading the stage involves.
@@ -228,7 +243,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage, UpgradingType};
-    /// let s = Stage::new("x", SourceId::new("s")?).with_upgrading([UpgradingType::Product]);
+    /// let s = Stage::new("x", SourceId::new("s")?)?.with_upgrading([UpgradingType::Product]);
     /// assert!(s.upgrading().contains(&UpgradingType::Product));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -245,7 +260,7 @@ impl Stage {
     /// ```
     /// # use regdev::{SourceId, Stage};
     /// use regdev::DrivingActor;
-    /// let s = Stage::new("x", SourceId::new("s")?).with_driving_actors([DrivingActor::LocalGovernment]);
+    /// let s = Stage::new("x", SourceId::new("s")?)?.with_driving_actors([DrivingActor::LocalGovernment]);
     /// assert_eq!(s.driving_actors().len(), 1);
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -262,7 +277,7 @@ impl Stage {
     /// ```
     /// # use regdev::{SourceId, Stage};
     /// use regdev::Ownership;
-    /// let s = Stage::new("x", SourceId::new("s")?).with_ownership(Ownership::Collective);
+    /// let s = Stage::new("x", SourceId::new("s")?)?.with_ownership(Ownership::Collective);
     /// assert_eq!(s.ownership(), Some(Ownership::Collective));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -278,7 +293,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage, ValueChainRole};
-    /// let s = Stage::new("Own brands", SourceId::new("s")?).with_value_chain_role(ValueChainRole::Obm);
+    /// let s = Stage::new("Own brands", SourceId::new("s")?)?.with_value_chain_role(ValueChainRole::Obm);
     /// assert_eq!(s.value_chain_role(), Some(ValueChainRole::Obm));
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -294,7 +309,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert_eq!(Stage::new("x", SourceId::new("s")?).value_chain_role(), None);
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?)?.value_chain_role(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -308,7 +323,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert_eq!(Stage::new("x", SourceId::new("s")?).name(), "x");
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?)?.name(), "x");
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -322,7 +337,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert_eq!(Stage::new("x", SourceId::new("s")?).period(), None);
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?)?.period(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -336,7 +351,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert_eq!(Stage::new("x", SourceId::new("s")?).description(), None);
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?)?.description(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -350,7 +365,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert!(Stage::new("x", SourceId::new("s")?).upgrading().is_empty());
+    /// assert!(Stage::new("x", SourceId::new("s")?)?.upgrading().is_empty());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -364,7 +379,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert!(Stage::new("x", SourceId::new("s")?).driving_actors().is_empty());
+    /// assert!(Stage::new("x", SourceId::new("s")?)?.driving_actors().is_empty());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -378,7 +393,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert_eq!(Stage::new("x", SourceId::new("s")?).ownership(), None);
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?)?.ownership(), None);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -392,7 +407,7 @@ impl Stage {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage};
-    /// assert_eq!(Stage::new("x", SourceId::new("s")?).source().as_str(), "s");
+    /// assert_eq!(Stage::new("x", SourceId::new("s")?)?.source().as_str(), "s");
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -432,13 +447,13 @@ impl Stage {
 /// };
 /// // Two strands in the same years.
 /// let parallel = Trajectory::new(vec![
-///     Stage::new("Foreign-invested assembly", src.clone()).with_period(p(1990, None)?).with_value_chain_role(ValueChainRole::Oem),
-///     Stage::new("Local brands", src.clone()).with_period(p(1998, None)?).with_value_chain_role(ValueChainRole::Obm),
+///     Stage::new("Foreign-invested assembly", src.clone())?.with_period(p(1990, None)?).with_value_chain_role(ValueChainRole::Oem),
+///     Stage::new("Local brands", src.clone())?.with_period(p(1998, None)?).with_value_chain_role(ValueChainRole::Obm),
 /// ])?;
 /// assert_eq!(parallel.len(), 2);
 /// let bad = Trajectory::new(vec![
-///     Stage::new("later", src.clone()).with_period(p(1990, Some(2000))?),
-///     Stage::new("earlier", src).with_period(p(1980, Some(1989))?),
+///     Stage::new("later", src.clone())?.with_period(p(1990, Some(2000))?),
+///     Stage::new("earlier", src)?.with_period(p(1980, Some(1989))?),
 /// ]);
 /// assert_eq!(
 ///     bad.unwrap_err().to_string(),
@@ -465,7 +480,7 @@ impl Trajectory {
     ///
     /// ```
     /// # use regdev::{SourceId, Stage, Trajectory};
-    /// let t = Trajectory::new(vec![Stage::new("only", SourceId::new("s")?)])?;
+    /// let t = Trajectory::new(vec![Stage::new("only", SourceId::new("s")?)?])?;
     /// assert_eq!(t.stages()[0].name(), "only");
     /// # Ok::<(), regdev::Error>(())
     /// ```
@@ -474,6 +489,11 @@ impl Trajectory {
         for (index, stage) in stages.iter().enumerate() {
             if stage.name.trim().is_empty() {
                 return Err(Error::EmptyText { field: "stage name" }.context(format!("trajectory stage {index}")));
+            }
+            if stage.description.as_deref().is_some_and(|d| d.trim().is_empty()) {
+                return Err(
+                    Error::EmptyText { field: "stage description" }.context(format!("trajectory stage {index}"))
+                );
             }
             let Some(period) = stage.period else { continue };
             if let Some((prev, prev_period)) = previous {
@@ -552,7 +572,7 @@ mod tests {
 
     fn stage(name: &str, start: i64, end: Option<i64>) -> Stage {
         let p = Period::new(Year::new(start).unwrap(), end.map(|e| Year::new(e).unwrap())).unwrap();
-        Stage::new(name, SourceId::new("s").unwrap()).with_period(p)
+        Stage::new(name, SourceId::new("s").unwrap()).unwrap().with_period(p)
     }
 
     #[test]
@@ -566,10 +586,17 @@ mod tests {
             unordered.to_string(),
             "trajectory stage 1 (\"b\") starts in 1979, before the previous stage \"a\" starts in 1980"
         );
-        let unnamed = Trajectory::new(vec![Stage::new(" ", SourceId::new("s").unwrap())]).unwrap_err();
-        assert_eq!(unnamed.to_string(), "trajectory stage 0: stage name must not be empty");
+        let unnamed = Stage::new(" ", SourceId::new("s").unwrap()).unwrap_err();
+        assert_eq!(unnamed.to_string(), "stage name must not be empty");
+        let blank = Stage::new("x", SourceId::new("s").unwrap()).unwrap().with_description("\t").unwrap_err();
+        assert_eq!(blank.to_string(), "stage \"x\": stage description must not be empty");
+        // A deserialized stage gets the same checks, from its trajectory.
+        let unnamed: Result<Trajectory, _> = serde_json::from_str(r#"[{"name": " ", "source": "s"}]"#);
+        assert_eq!(unnamed.unwrap_err().to_string(), "trajectory stage 0: stage name must not be empty");
+        let blank: Result<Trajectory, _> = serde_json::from_str(r#"[{"name": "x", "description": "", "source": "s"}]"#);
+        assert_eq!(blank.unwrap_err().to_string(), "trajectory stage 0: stage description must not be empty");
         // Shared boundary year and undated stages in between are fine.
-        let undated = Stage::new("undated", SourceId::new("s").unwrap());
+        let undated = Stage::new("undated", SourceId::new("s").unwrap()).unwrap();
         assert!(Trajectory::new(vec![stage("a", 1978, Some(1992)), undated, stage("b", 1992, None)]).is_ok());
     }
 }

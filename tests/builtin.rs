@@ -401,3 +401,66 @@ fn every_case_is_classified_against_every_archetype_on_the_dimensions_both_set()
     assert_eq!(humen.best().map(|r| r.name()), Some("Pearl River Delta"));
     assert!(atlas.town("humen").unwrap().model().is_none());
 }
+
+/// Humen and Liushi are the canonical cases the literature names, but the
+/// sources read at medium or strong strength do not give them four of
+/// their model's dimensions: they stay unlabelled, say why, and the audit
+/// would reject a label resting on the weak pages that call Liushi the
+/// birthplace of the Wenzhou model.
+#[test]
+fn humen_and_liushi_stay_unlabelled_and_say_why() {
+    use regdev::audit::FindingKind;
+    use regdev::{IndustryDivision, SourceStrength};
+    let atlas = Atlas::builtin();
+    let strength = |id: &str| atlas.source(id).unwrap().strength();
+
+    let humen = atlas.town("humen").unwrap();
+    assert!(humen.model().is_none());
+    assert_eq!(humen.profile().len(), 3);
+    assert_eq!((humen.profile().ownership, humen.profile().market_orientation), (None, None));
+    let reasons: Vec<_> = humen.notes().iter().filter(|n| n.value().starts_with("no model label")).collect();
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(strength(reasons[0].source().as_str()), Some(SourceStrength::Strong));
+
+    let liushi = atlas.town("liushi").unwrap();
+    assert!(liushi.model().is_none());
+    assert!(liushi.profile().is_empty());
+    let reason = liushi.notes().iter().find(|n| n.value().starts_with("no model label")).unwrap();
+    assert_eq!(strength(reason.source().as_str()), Some(SourceStrength::Medium));
+    assert!(liushi.specialisations().iter().all(|s| s.industry() == IndustryDivision::C38));
+    // Its one key fact, a market share, rests on a medium source.
+    let shares = liushi.key_facts().observations();
+    assert_eq!(shares.len(), 1);
+    assert_eq!(shares[0].source().as_str(), "economist-1998-wenzhou");
+    assert_eq!(strength("economist-1998-wenzhou"), Some(SourceStrength::Medium));
+    // Its county and prefecture carry the electrical industry on an official page.
+    for id in ["yueqing", "wenzhou"] {
+        let s = atlas.town(id).unwrap().specialisations();
+        assert!(
+            s.iter()
+                .any(|s| s.industry() == IndustryDivision::C38 && s.source().as_str() == "wenzhou-gov-2020-electrical"),
+            "{id}"
+        );
+    }
+    assert_eq!(strength("wenzhou-gov-2020-electrical"), Some(SourceStrength::Strong));
+
+    // Labelling Liushi from the weak page is flagged by the audit.
+    let mut doc = serde_json::to_value(atlas).unwrap();
+    let towns = doc["towns"].as_array_mut().unwrap();
+    let liushi_json = towns.iter_mut().find(|t| t["id"] == "liushi").unwrap();
+    liushi_json["model"] = serde_json::json!({ "value": "wenzhou", "source": "yybnet-2014-yueqing" });
+    let labelled = Atlas::from_json_str(&doc.to_string()).unwrap();
+    let findings = labelled.audit();
+    assert!(
+        findings.iter().any(|f| f.kind() == FindingKind::WeakSource
+            && f.town().map(|t| t.as_str()) == Some("liushi")
+            && f.field() == "model"),
+        "{findings:#?}"
+    );
+    assert!(
+        atlas
+            .audit()
+            .iter()
+            .all(|f| f.town().map(|t| t.as_str()) != Some("liushi") || f.kind() != FindingKind::WeakSource)
+    );
+}

@@ -108,7 +108,7 @@ fn lipset_crisp_parsimonious_and_simplifying_assumptions() {
 
 #[test]
 fn lipset_multi_value() {
-    let opts = || TruthTableOptions::new("SURV").conditions(&["DEV", "URB", "LIT", "IND"]);
+    let opts = || TruthTableOptions::new("SURV").conditions(&["DEV", "URB", "LIT", "IND"]).expect("options");
     let t = tt("LM", opts());
     assert!(t.is_multi_value());
     let c = t.minimize(&MinimizeOptions::conservative()).expect("minimize");
@@ -126,7 +126,7 @@ fn lipset_multi_value() {
     assert_eq!(p.solutions()[0].expression(), "DEV[2] + DEV[1]*IND[0]");
     assert_eq!(whole(&p.solutions()[0]), (1.0, 1.0, 0.875));
 
-    let n = tt("LM", TruthTableOptions::new("~SURV").conditions(&["DEV", "URB", "LIT", "IND"]));
+    let n = tt("LM", TruthTableOptions::new("~SURV").conditions(&["DEV", "URB", "LIT", "IND"]).expect("options"));
     let c = n.minimize(&MinimizeOptions::conservative()).expect("minimize");
     assert_eq!(c.solutions()[0].expression(), "DEV[0]*URB[0]*IND[0] + DEV[1]*URB[0]*LIT[1]*IND[1]");
     assert_eq!(whole(&c.solutions()[0]), (1.0, 1.0, 0.9));
@@ -137,7 +137,7 @@ fn lipset_multi_value() {
 
 #[test]
 fn lipset_fuzzy_conservative() {
-    let t = tt("LF", TruthTableOptions::new("SURV").incl_cut(0.8));
+    let t = tt("LF", TruthTableOptions::new("SURV").incl_cut(0.8).expect("options"));
     let counts = |o: Output| t.rows().iter().filter(|r| r.out() == o).count();
     // "n OUT = 1/0/C: 6/12/0" counts cases; 2 positive configurations.
     assert_eq!((counts(Output::Positive), counts(Output::Negative)), (2, 7));
@@ -156,7 +156,7 @@ fn lipset_fuzzy_conservative() {
 
 #[test]
 fn lipset_fuzzy_parsimonious() {
-    let t = tt("LF", TruthTableOptions::new("SURV").incl_cut(0.8));
+    let t = tt("LF", TruthTableOptions::new("SURV").incl_cut(0.8).expect("options"));
     let m = t.minimize(&MinimizeOptions::parsimonious()).expect("minimize");
     let s = &m.solutions()[0];
     assert_eq!(s.expression(), "DEV*~IND + URB*STB");
@@ -167,7 +167,7 @@ fn lipset_fuzzy_parsimonious() {
 #[test]
 fn lipset_fuzzy_intermediate() {
     // minimize(ttLF, include = "?", dir.exp = "DEV, URB, LIT, IND, STB"), "From C1P1".
-    let t = tt("LF", TruthTableOptions::new("SURV").incl_cut(0.8));
+    let t = tt("LF", TruthTableOptions::new("SURV").incl_cut(0.8).expect("options"));
     for de in ["DEV, URB, LIT, IND, STB", "DEV=1,URB=1,LIT=1,IND=1,STB=1"] {
         let m = t.minimize(&MinimizeOptions::intermediate(de.parse().expect("dir.exp"))).expect("minimize");
         assert_eq!(m.solutions().len(), 1);
@@ -188,7 +188,7 @@ fn lipset_fuzzy_intermediate() {
 #[test]
 fn cebotari_vink_four_equivalent_parsimonious_solutions() {
     // pCVF <- minimize(ttCVF, include = "?"): M1-M4, essential PIs first.
-    let t = tt("CVF", TruthTableOptions::new("PROTEST").incl_cut(0.8));
+    let t = tt("CVF", TruthTableOptions::new("PROTEST").incl_cut(0.8).expect("options"));
     let m = t.minimize(&MinimizeOptions::parsimonious()).expect("minimize");
     let got: Vec<&str> = m.solutions().iter().map(Solution::expression).collect();
     assert_eq!(
@@ -250,7 +250,7 @@ fn calibration_matches_r() {
 
 #[test]
 fn two_inclusion_cut_offs_make_contradictions() {
-    let t = tt("LF", TruthTableOptions::new("SURV").incl_cuts_two(0.8, 0.6));
+    let t = tt("LF", TruthTableOptions::new("SURV").incl_cuts_two(0.8, 0.6).expect("options"));
     for r in t.rows() {
         let expected = if r.incl() >= 0.8 {
             Output::Positive
@@ -291,7 +291,7 @@ fn bad_input_is_a_typed_error_naming_the_culprit() {
     let e = TruthTable::new(&d3, &TruthTableOptions::new("Y")).unwrap_err();
     assert_eq!(e, QcaError::MissingValue { column: "Y".into(), case: "x".into() });
     assert!(matches!(Dataset::from_csv_str("case,A\n"), Err(QcaError::Empty { .. })));
-    let e = TruthTable::new(&d, &TruthTableOptions::new("Y").incl_cut(1.5)).unwrap_err();
+    let e = TruthTableOptions::new("Y").incl_cut(1.5).unwrap_err();
     assert!(matches!(e, QcaError::InvalidOption { option: "incl_cut", .. }));
     let mv = Dataset::from_csv_str("A,Y\n1,2\n0,0\n").expect("csv");
     assert!(matches!(TruthTable::new(&mv, &TruthTableOptions::new("Y")), Err(QcaError::MultiValueOutcome { .. })));

@@ -34,13 +34,15 @@ fn options(s: &Value) -> TruthTableOptions {
     let conds = strs(&s["conditions"]);
     let refs: Vec<&str> = conds.iter().map(String::as_str).collect();
     let cuts: Vec<f64> = s["incl_cut"].as_array().map(|a| a.iter().filter_map(num).collect()).unwrap_or_default();
-    let mut o = TruthTableOptions::new(outcome).conditions(&refs).n_cut(s["n_cut"].as_u64().unwrap_or(1));
-    o = match cuts.as_slice() {
-        [a, b] => o.incl_cuts_two(*a, *b),
-        [a] => o.incl_cut(*a),
+    let o = TruthTableOptions::new(outcome)
+        .conditions(&refs)
+        .and_then(|o| o.n_cut(s["n_cut"].as_u64().unwrap_or(1)))
+        .expect("reference options");
+    match cuts.as_slice() {
+        [a, b] => o.incl_cuts_two(*a, *b).expect("reference cut-offs"),
+        [a] => o.incl_cut(*a).expect("reference cut-off"),
         _ => o,
-    };
-    o
+    }
 }
 
 #[test]

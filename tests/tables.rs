@@ -300,3 +300,108 @@ fn ranked_and_dated_claims_roundtrip() -> Result<(), Box<dyn std::error::Error>>
     assert_eq!(rank.iter().collect::<Vec<_>>(), [Some("normal"), Some("preferred"), Some("deprecated")]);
     Ok(())
 }
+
+// --- the typed reader's own error paths ---------------------------------------
+
+/// `batch` with its row `row` appended again at the end.
+fn with_row_repeated(batch: &RecordBatch, row: usize) -> RecordBatch {
+    arrow::compute::concat_batches(&batch.schema(), &[batch.clone(), batch.slice(row, 1)]).unwrap()
+}
+
+/// `batch` with row `row` of float column `column` set to `value`.
+fn set_f64(batch: &RecordBatch, column: &str, row: usize, value: Option<f64>) -> RecordBatch {
+    use arrow::array::Float64Array;
+    let old = batch.column_by_name(column).unwrap().as_any().downcast_ref::<Float64Array>().unwrap();
+    let new: Float64Array =
+        (0..old.len()).map(|i| if i == row { value } else { old.is_valid(i).then(|| old.value(i)) }).collect();
+    with_column(batch, column, Field::new(column, DataType::Float64, true), Arc::new(new))
+}
+
+#[test]
+fn child_tables_name_wrong_types_and_nulls() {
+    // Wrong column type in a child table of towns.
+    let t = altered("observations", |b| {
+        let n = b.num_rows();
+        let counts: Int64Array = (0..n).map(|_| None).collect();
+        with_column(b, "count", Field::new("count", DataType::Int64, true), Arc::new(counts))
+    });
+    assert_eq!(message(t), "table 'observations', column 'count': has type Int64, expected uint64");
+    let t = altered("stages", |b| {
+        let n = b.num_rows();
+        let lists: Int64Array = (0..n).map(|_| None).collect();
+        with_column(b, "upgrading", Field::new("upgrading", DataType::Int64, true), Arc::new(lists))
+    });
+    assert_eq!(message(t), "table 'stages', column 'upgrading': has type Int64, expected list<string>");
+
+    // Null in a required column of a child table.
+    let t = altered("observations", |b| set_f64(b, "value", 1, None));
+    assert_eq!(message(t), "table 'observations', row 1, column 'value': null in a required column");
+    let t = altered("profile_claims", |b| set_string(b, "dimension", 0, None));
+    assert_eq!(message(t), "table 'profile_claims', row 0, column 'dimension': null in a required column");
+    let t = altered("specialisations", |b| set_string(b, "product", 0, None));
+    assert_eq!(message(t), "table 'specialisations', row 0, column 'product': null in a required column");
+
+    // A number JSON cannot hold.
+    let t = altered("observations", |b| set_f64(b, "value", 0, Some(f64::NAN)));
+    assert_eq!(message(t), "table 'observations', row 0, column 'value': non-finite number NaN");
+}
+
+#[test]
+fn child_tables_name_dangling_references() {
+    for table in ["profile_claims", "specialisations", "zones", "advantages", "stages", "notes"] {
+        let t = altered(table, |b| {
+            let towns = b.column_by_name("town").unwrap().as_any().downcast_ref::<StringArray>().unwrap();
+            // A claim of an archetype has no town: pick a town's row.
+            let row = (0..b.num_rows()).find(|&r| towns.is_valid(r)).unwrap();
+            set_string(b, "town", row, Some("atlantis"))
+        });
+        let m = message(t);
+        assert!(m.starts_with(&format!("table '{table}', row ")), "{m}");
+        assert!(m.ends_with("column 'town': unknown town 'atlantis'"), "{m}");
+    }
+    for table in ["observations", "profile_claims", "stages", "notes", "actors", "exchange_rates"] {
+        let t = altered(table, |b| set_string(b, "source", 0, Some("nobody-said")));
+        assert_eq!(message(t), format!("table '{table}', row 0, column 'source': unknown source 'nobody-said'"));
+    }
+}
+
+#[test]
+fn conflicts_between_rows_name_the_later_row() {
+    // The same advantage listed twice for a town: the repeated row is named.
+    let t = altered("advantages", |b| with_row_repeated(b, 0));
+    let rows = tables::to_batches(Atlas::builtin()).unwrap();
+    let n = rows.iter().find(|(n, _)| *n == "advantages").unwrap().1.num_rows();
+    let m = message(t);
+    assert!(m.starts_with(&format!("table 'advantages', row {n}")), "{m}");
+    assert!(m.contains("listed twice"), "{m}");
+
+    // The same claim twice.
+    let t = altered("profile_claims", |b| {
+        let towns = b.column_by_name("town").unwrap().as_any().downcast_ref::<StringArray>().unwrap();
+        let row = (0..b.num_rows()).find(|&r| towns.is_valid(r)).unwrap();
+        with_row_repeated(b, row)
+    });
+    let m = message(t);
+    assert!(m.starts_with("table 'profile_claims', row "), "{m}");
+    assert!(m.contains("twice"), "{m}");
+
+    // Two actors with one id in a graph.
+    let t = altered("actors", |b| {
+        let ids = b.column_by_name("id").unwrap().as_any().downcast_ref::<StringArray>().unwrap();
+        let first = ids.value(0).to_owned();
+        set_string(b, "id", 1, Some(&first))
+    });
+    let m = message(t);
+    assert!(m.starts_with("table 'actors', row 1, column 'id': duplicate actor id '"), "{m}");
+
+    // A count that disagrees with its value.
+    let t = altered("observations", |b| {
+        use arrow::array::UInt64Array;
+        let counts = b.column_by_name("count").unwrap().as_any().downcast_ref::<UInt64Array>().unwrap();
+        let row = (0..b.num_rows()).find(|&r| counts.is_valid(r)).expect("a count in the built-in atlas");
+        let v = counts.value(row) as f64;
+        set_f64(b, "value", row, Some(v + 0.5))
+    });
+    let m = message(t);
+    assert!(m.contains("column 'value': value ") && m.contains("disagrees with count"), "{m}");
+}

@@ -285,7 +285,7 @@ fn value_chain_roles_on_specialisations_and_stages() {
     let text = serde_json::to_string(&s).unwrap();
     assert_eq!(text, r#"{"industry":"c41","product":"buttons and zips","value_chain_role":"oem","source":"s"}"#);
     assert_eq!(serde_json::from_str::<Specialisation>(&text).unwrap(), s);
-    let st = Stage::new("Own brands", sid("s")).with_value_chain_role(ValueChainRole::Obm);
+    let st = Stage::new("Own brands", sid("s")).unwrap().with_value_chain_role(ValueChainRole::Obm);
     let text = serde_json::to_string(&st).unwrap();
     assert_eq!(text, r#"{"name":"Own brands","value_chain_role":"obm","source":"s"}"#);
     assert_eq!(serde_json::from_str::<Stage>(&text).unwrap(), st);

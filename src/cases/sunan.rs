@@ -18,28 +18,28 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
         Source::new(sid("washington-post-2006-huaxi"), WebPage, "China points to its richest village")?
             .with_authors(["Edward Cody"])?
             .with_year(y(2006)?)
-            .with_venue("Washington Post, reprinted in The Honolulu Advertiser, 12 March 2006")
-            .with_url("http://the.honoluluadvertiser.com/article/2006/Mar/12/bz/FP603120316.html")
-            .with_note("in 1969 Wu Renbao, the local party secretary, started 'a village-owned textile factory'; the villagers 'opted to retain village control' of communal land and 'build more factories'")
+            .with_venue("Washington Post, reprinted in The Honolulu Advertiser, 12 March 2006")?
+            .with_url("http://the.honoluluadvertiser.com/article/2006/Mar/12/bz/FP603120316.html")?
+            .with_note("in 1969 Wu Renbao, the local party secretary, started 'a village-owned textile factory'; the villagers 'opted to retain village control' of communal land and 'build more factories'")?
             .with_strength(Medium),
         Source::new(sid("china-daily-2018-huaxi"), WebPage, "Village blazes path to prosperity")?
             .with_authors(["Cang Wei"])?
             .with_year(y(2018)?)
-            .with_venue("China Daily, 14 May 2018")
-            .with_url("http://www.chinadaily.com.cn/m/jiangsu/wuxi/2018-05/14/content_37331477.htm")
-            .with_note("the village owns the conglomerate Jiangsu Huaxi Group; it grew from under 1 km² in the 1960s to 35 km²; about 60,000 people live there; 57 years earlier its 667 villagers had 1,764 yuan in assets")
+            .with_venue("China Daily, 14 May 2018")?
+            .with_url("http://www.chinadaily.com.cn/m/jiangsu/wuxi/2018-05/14/content_37331477.htm")?
+            .with_note("the village owns the conglomerate Jiangsu Huaxi Group; it grew from under 1 km² in the 1960s to 35 km²; about 60,000 people live there; 57 years earlier its 667 villagers had 1,764 yuan in assets")?
             .with_strength(Medium),
         Source::new(sid("tencent-news-huaxi"), WebPage, "《视界》：“后华西村”时代 (The post-Huaxi era)")?
             .with_authors(["Su Jiaxi (photographs)", "Xu Song (editor)"])?
-            .with_venue("Tencent News (news.qq.com), photo feature 《视界》; undated on the page read (it reports the village's 50th anniversary of October 2011)")
-            .with_url("https://news.qq.com/photon/shijie/single/huaxicun.htm")
-            .with_note("\"依靠工业化致富的华西村,被称为“天下第一村”。在苏南模式大规模解体的今天,它依然坚定不移地走在“集体主义”大道上。\" (Huaxi, which grew rich through industrialisation, is called 'the No. 1 village under heaven'; today, with the Sunan model broken up on a large scale, it still keeps firmly to the 'collectivist' road)")
+            .with_venue("Tencent News (news.qq.com), photo feature 《视界》; undated on the page read (it reports the village's 50th anniversary of October 2011)")?
+            .with_url("https://news.qq.com/photon/shijie/single/huaxicun.htm")?
+            .with_note("\"依靠工业化致富的华西村,被称为“天下第一村”。在苏南模式大规模解体的今天,它依然坚定不移地走在“集体主义”大道上。\" (Huaxi, which grew rich through industrialisation, is called 'the No. 1 village under heaven'; today, with the Sunan model broken up on a large scale, it still keeps firmly to the 'collectivist' road)")?
             .with_strength(Medium),
         Source::new(sid("jiemian-2018-huaxi"), WebPage, "华西村：蜕变的“苏南模式”丨改革开放四十周年出发地 (Huaxi: the transformed Sunan model)")?
             .with_year(y(2018)?)
-            .with_venue("Jiemian News (界面新闻), 2018, read on two reposts of unknown origin")
-            .with_url("https://p2.ttnews.xyz/a/5e6e6e2ddc9b5e3c1bf42c02")
-            .with_note("\"以华西村为代表的“苏南模式”\" (the Sunan model represented by Huaxi); the old Sunan model was regional collective ownership of the means of production with township industry as its main body; the original article was not read, only reposts, so the source is rated weak")
+            .with_venue("Jiemian News (界面新闻), 2018, read on two reposts of unknown origin")?
+            .with_url("https://p2.ttnews.xyz/a/5e6e6e2ddc9b5e3c1bf42c02")?
+            .with_note("\"以华西村为代表的“苏南模式”\" (the Sunan model represented by Huaxi); the old Sunan model was regional collective ownership of the means of production with township industry as its main body; the original article was not read, only reposts, so the source is rated weak")?
             .with_strength(Weak),
     ])
 }
@@ -56,10 +56,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .dimension(DimensionValue::Dynamics(Dynamics::GovernmentLed), sid("yuan-wei-chen-2014"))
         .dimension(DimensionValue::EconomicLinkages([Scale::Local].into()), sid("yuan-wei-chen-2014"))
         .trajectory(Trajectory::new(vec![
-            Stage::new("Sunan model: local-state directed TVEs", sid("yuan-wei-chen-2014"))
+            Stage::new("Sunan model: local-state directed TVEs", sid("yuan-wei-chen-2014"))?
                 .with_ownership(Ownership::Collective)
                 .with_driving_actors([DrivingActor::LocalGovernment]),
-            Stage::new("TVEs replaced by domestic private enterprises and, less, foreign-invested ones", sid("yuan-wei-chen-2014"))
+            Stage::new("TVEs replaced by domestic private enterprises and, less, foreign-invested ones", sid("yuan-wei-chen-2014"))?
                 .with_ownership(Ownership::Private)
                 .with_driving_actors([DrivingActor::LocalGovernment]),
         ])?)
@@ -99,12 +99,12 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .dimension(DimensionValue::GovernmentRole(GovernmentRole::OwnerAndDirector), sid("washington-post-2006-huaxi"))
         .dimension(DimensionValue::Dynamics(Dynamics::GovernmentLed), sid("washington-post-2006-huaxi"))
         .trajectory(Trajectory::new(vec![
-            Stage::new("Village-owned textile factory started by the party secretary (1969)", sid("washington-post-2006-huaxi"))
+            Stage::new("Village-owned textile factory started by the party secretary (1969)", sid("washington-post-2006-huaxi"))?
                 .with_ownership(Ownership::Collective)
                 .with_driving_actors([DrivingActor::LocalGovernment]),
-            Stage::new("Communal land kept under village control, more factories (from the late 1970s)", sid("washington-post-2006-huaxi"))
+            Stage::new("Communal land kept under village control, more factories (from the late 1970s)", sid("washington-post-2006-huaxi"))?
                 .with_ownership(Ownership::Collective),
-            Stage::new("Village-owned conglomerate: Jiangsu Huaxi Group", sid("china-daily-2018-huaxi")),
+            Stage::new("Village-owned conglomerate: Jiangsu Huaxi Group", sid("china-daily-2018-huaxi"))?,
         ])?)
         .note(Observed::new(
             "model: Tencent News describes Huaxi as still keeping to the 'collectivist' road 'today, with the Sunan model broken up on a large scale', that is, as the village where the Sunan model held on".to_owned(),

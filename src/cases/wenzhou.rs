@@ -13,73 +13,96 @@ use crate::{
 /// The works cited by the Wenzhou cases.
 pub(super) fn sources() -> Result<Vec<Source>, Error> {
     use SourceKind::{Book, WebPage};
-    use SourceStrength::{Medium, Weak};
+    use SourceStrength::{Medium, Strong, Weak};
     Ok(vec![
         Source::new(sid("routledge-wenzhou-chapter"), Book, "Book chapter on Wenzhou's private economy (doi:10.4324/9780203930922-17)")?
-            .with_venue("Routledge (Taylor & Francis), ISBN 9781134056880")
-            .with_url("https://www.taylorfrancis.com/books/e/9781134056880/chapters/10.4324%2F9780203930922-17")
-            .with_note("\"The 'Wenzhou model' of family-owned enterprises was widely contrasted with the 'Sunan model' (based in southern Jiangsu) of collective enterprises and the 'Guangzhou model' of export processing\"; the chapter's title and author were not shown on the page read")
+            .with_venue("Routledge (Taylor & Francis), ISBN 9781134056880")?
+            .with_url("https://www.taylorfrancis.com/books/e/9781134056880/chapters/10.4324%2F9780203930922-17")?
+            .with_note("\"The 'Wenzhou model' of family-owned enterprises was widely contrasted with the 'Sunan model' (based in southern Jiangsu) of collective enterprises and the 'Guangzhou model' of export processing\"; the chapter's title and author were not shown on the page read")?
             .with_strength(Medium),
         Source::new(sid("china-daily-2010-wenzhou"), WebPage, "Wenzhou's workshops crafted economic legend")?
             .with_authors(["Han Tianyang"])?
             .with_year(y(2010)?)
-            .with_venue("China Daily, 19 June 2010")
-            .with_url("http://covid-19.chinadaily.com.cn/regional/2010-06/19/content_9997311.htm")
-            .with_note("\"Last year, Wenzhou's GDP reached 253 billion yuan\"; \"individual businesses and family workshops mushroomed in the 1980s\"; the private economy \"now accounts for 80 percent of Wenzhou's total GDP\"; \"Wenzhou's greatest success has come in overseas markets\"")
+            .with_venue("China Daily, 19 June 2010")?
+            .with_url("http://covid-19.chinadaily.com.cn/regional/2010-06/19/content_9997311.htm")?
+            .with_note("\"Last year, Wenzhou's GDP reached 253 billion yuan\"; \"individual businesses and family workshops mushroomed in the 1980s\"; the private economy \"now accounts for 80 percent of Wenzhou's total GDP\"; \"Wenzhou's greatest success has come in overseas markets\"")?
             .with_strength(Medium),
         Source::new(sid("npr-2006-qiaotou"), WebPage, "Chinese 'Button Town' Struggles with Success")?
             .with_authors(["Louisa Lim"])?
             .with_year(y(2006)?)
-            .with_venue("NPR, 21 August 2006")
-            .with_url("http://www.npr.org/templates/story/story.php?storyId=5686805")
-            .with_note("\"about 200 factories and 20,000 migrant workers, produces 60 percent of the world's supply\"; \"We had no capital. Everything came from the work of our own two hands.\"")
+            .with_venue("NPR, 21 August 2006")?
+            .with_url("http://www.npr.org/templates/story/story.php?storyId=5686805")?
+            .with_note("\"about 200 factories and 20,000 migrant workers, produces 60 percent of the world's supply\"; \"We had no capital. Everything came from the work of our own two hands.\"")?
             .with_strength(Medium),
         Source::new(sid("guardian-2005-qiaotou"), WebPage, "The tiger's teeth")?
             .with_authors(["Jonathan Watts"])?
             .with_year(y(2005)?)
-            .with_venue("The Guardian, 25 May 2005")
-            .with_url("https://www.theguardian.com/business/2005/may/25/china.g2")
-            .with_note("\"In 1980, three brothers in Qiaotou started up a business by picking buttons off the street\"; \"the town's 700 family-run factories churn out 15bn buttons and 200 million metres of zips a year\"; \"the undisputed global capital of buttons and zips\"")
+            .with_venue("The Guardian, 25 May 2005")?
+            .with_url("https://www.theguardian.com/business/2005/may/25/china.g2")?
+            .with_note("\"In 1980, three brothers in Qiaotou started up a business by picking buttons off the street\"; \"the town's 700 family-run factories churn out 15bn buttons and 200 million metres of zips a year\"; \"the undisputed global capital of buttons and zips\"")?
             .with_strength(Medium),
         Source::new(sid("xinhua-2025-qiaotou"), WebPage, "Button industry thrives in Qiaotou Town of E China's Zhejiang")?
             .with_authors(["Jiang Han"])?
             .with_year(y(2025)?)
-            .with_venue("Xinhua, via People's Daily Online, 28 March 2025")
-            .with_url("http://en.people.cn/n3/2025/0328/c90000-20295505.html")
-            .with_note("button industry since the late 1970s; over 250 button enterprises, about 16,000 jobs, around 60 billion buttons and sales over 4 billion yuan a year")
+            .with_venue("Xinhua, via People's Daily Online, 28 March 2025")?
+            .with_url("http://en.people.cn/n3/2025/0328/c90000-20295505.html")?
+            .with_note("button industry since the late 1970s; over 250 button enterprises, about 16,000 jobs, around 60 billion buttons and sales over 4 billion yuan a year")?
             .with_strength(Medium),
         Source::new(sid("xinhua-2024-qiaotou"), WebPage, "中国经济样本观察·“镇”了不起丨“纽”市场“扣”创新:小地摊“摆”出40亿元大市")?
             .with_authors(["Zheng Keyi", "Liu Mingxiang"])?
             .with_year(y(2024)?)
-            .with_venue("Xinhua, 19 December 2024, read on a mirror of unknown origin")
-            .with_url("http://www.4vs4.cn/time/nbalanwang/cms2024/12@19,106810.html")
-            .with_note("42 households licensed as the first button traders in February 1983; the Qiaotou button market of 1983 as the first rural specialised small-commodity market; half the domestic and 30% of the world market")
+            .with_venue("Xinhua, 19 December 2024, read on a mirror of unknown origin")?
+            .with_url("http://www.4vs4.cn/time/nbalanwang/cms2024/12@19,106810.html")?
+            .with_note("42 households licensed as the first button traders in February 1983; the Qiaotou button market of 1983 as the first rural specialised small-commodity market; half the domestic and 30% of the world market")?
             .with_strength(Weak),
         Source::new(sid("hessler-2010"), Book, "Country Driving: A Journey Through China from Farm to Factory")?
             .with_authors(["Peter Hessler"])?
             .with_year(y(2010)?)
-            .with_url("https://www.urking.top/read/country-driving-514a16/144.html")
-            .with_note("read on an unofficial copy; Qiaotou's \"380 factories that manufactured more than 70 percent of the buttons for clothes made in China\"; clothes manufacturers buy in bulk at \"Button City\"")
+            .with_url("https://www.urking.top/read/country-driving-514a16/144.html")?
+            .with_note("read on an unofficial copy; Qiaotou's \"380 factories that manufactured more than 70 percent of the buttons for clothes made in China\"; clothes manufacturers buy in bulk at \"Button City\"")?
             .with_strength(Weak),
         Source::new(sid("hessler-natgeo-2007"), WebPage, "China's Boomtowns")?
             .with_authors(["Peter Hessler"])?
             .with_year(y(2007)?)
-            .with_venue("National Geographic, June 2007")
-            .with_url("http://ngm.nationalgeographic.com/ngm/0706/feature4/text2.html")
-            .with_note("page 2: \"Qiaotou's population is only 64,000, but 380 local factories produce more than 70 percent of the buttons for clothes made in China\"; elsewhere in the article (read in quotations of it, not on the magazine's page): Wenzhou families opened tiny workshops and \"The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province\"")
+            .with_venue("National Geographic, June 2007")?
+            .with_url("http://ngm.nationalgeographic.com/ngm/0706/feature4/text2.html")?
+            .with_note("page 2: \"Qiaotou's population is only 64,000, but 380 local factories produce more than 70 percent of the buttons for clothes made in China\"; elsewhere in the article (read in quotations of it, not on the magazine's page): Wenzhou families opened tiny workshops and \"The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province\"")?
             .with_strength(Medium),
         Source::new(sid("globe-and-mail-2004-wenzhou"), WebPage, "Wenzhou: capitalism unbound")?
             .with_authors(["John Barber"])?
             .with_year(y(2004)?)
-            .with_venue("The Globe and Mail, 23 October 2004")
-            .with_url("http://v1.theglobeandmail.com/servlet/story/RTGAM.20041023.wxchinawenzhou23/BNStory/specialChina/?pageRequested=all")
-            .with_note("Wenzhou's goods go 'for China and beyond -- and most are privately run'; the shoe maker Aokang produced '10 million pairs of shoes a year for the Chinese market'")
+            .with_venue("The Globe and Mail, 23 October 2004")?
+            .with_url("http://v1.theglobeandmail.com/servlet/story/RTGAM.20041023.wxchinawenzhou23/BNStory/specialChina/?pageRequested=all")?
+            .with_note("Wenzhou's goods go 'for China and beyond -- and most are privately run'; the shoe maker Aokang produced '10 million pairs of shoes a year for the Chinese market'")?
+            .with_strength(Medium),
+        Source::new(sid("wenzhou-gov-2020-electrical"), WebPage, "Wenzhou to Incubate an Industrial Cluster for Smart Electrical Equipment")?
+            .with_year(y(2020)?)
+            .with_venue("Wenzhou Municipal People's Government, English site (Wenzhou·China), 20 July 2020")?
+            .with_url("http://english.wenzhou.gov.cn/art/2020/7/20/art_1231275_51434499.html")?
+            .with_note("\"As the first One hundred billion industries, Wenzhou's electrical industry has always kept about 8% growth rate in total industrial output value\"; \"Based on Yueqing as the key point together with Zhenan (South Zhejiang Province) Industry Cluster Area, we strive to form an upgrading pattern of green, intellectualization and digitization for electrical industrial cluster\"; Chint Group and Delixi Group among the 'China Electrical Industry Leading Companies (2020)'; \"Yueqing production base of Chint Group\"")?
+            .with_strength(Strong),
+        Source::new(sid("week-in-china-2011-nan-cunhui"), WebPage, "Happy to switch")?
+            .with_year(y(2011)?)
+            .with_venue("Week in China, August 2011 ('Who's Hu' profile of Nan Cunhui)")?
+            .with_url("https://www.weekinchina.com/2011/08/happy-to-switch/")?
+            .with_note("\"Born in 1963 in Liushi, Nan Cunhui dropped out of school to repair shoes at the age of 13\"; \"In 1984 Nan stopped repairing shoes to establish an electrical switch factory with his partner Hu Chengzhong, using Rmb50,000\"; \"After a survey of electrical products in Liushi, Qiujing surprised supervisors with the high quality of its electrical switches\"; \"in 1991 Nan started a new company with family members, calling it CHINT\"; \"By 2010 CHINT Group, with over 23,000 employees, had revenues of Rmb24.4 billion\"")?
+            .with_strength(Medium),
+        Source::new(sid("ebrary-wenzhou-early-privatization"), Book, "The \"Wenzhou Model\" of (Early) Privatization")?
+            .with_venue("a section of a book on China's private sector, read on m.ebrary.net; the page read names neither the book nor its author")?
+            .with_url("https://m.ebrary.net/87530/political_science/wenzhou_model_early_privatization")?
+            .with_note("\"In May 1982, for example, there was a major crackdown on private business in Wenzhou. Eight prominent entrepreneurs, known among locals as ba dawang, or 'the eight kingpins,' in the township of Liushi were given jail sentences for engaging in 'speculative buying and selling' (touji daoba), which was an economic crime at that time.\"; rated weak because the book cannot be identified from the page")?
+            .with_strength(Weak),
+        Source::new(sid("economist-1998-wenzhou"), WebPage, "Boom time in capitalist Wenzhou")?
+            .with_year(y(1998)?)
+            .with_venue("The Economist, 28 May 1998")?
+            .with_url("https://www.economist.com/asia/1998/05/28/boom-time-in-capitalist-wenzhou")?
+            .with_note("\"the economy of Wenzhou has grown by an average of 16% every year since 1979\"; \"shareholding co-operatives account for 70% of Wenzhou's economy. Another 20% is now officially private\" (private partnerships registered as collectives); \"more than 140 townships have bloomed as some 2m peasants have given up farming to work in factories\"; \"Many of Wenzhou's townships make a single product. Qiaotou ... makes 70% of all the buttons used in China. Liushi, across the Oujiang estuary from Wenzhou, accounts for 40% of the country's low-voltage electrical switches.\"")?
             .with_strength(Medium),
         Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")?
             .with_year(y(2014)?)
-            .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")
-            .with_url("https://www.yybnet.net/news/china/201404/795186.html")
-            .with_note("\"南部柳市地区是中国著名的低压电器之都,温台模式的发源地\"; aggregator reprint")
+            .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")?
+            .with_url("https://www.yybnet.net/news/china/201404/795186.html")?
+            .with_note("\"南部柳市地区是中国著名的低压电器之都,温台模式的发源地\"; aggregator reprint")?
             .with_strength(Weak),
     ])
 }
@@ -112,11 +135,16 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     ))
     .dimension(DimensionValue::Ownership(Ownership::PrivateHousehold), sid("routledge-wenzhou-chapter"))
     .dimension(DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs), sid("china-daily-2010-wenzhou"))
+    .specialisation(Specialisation::new(
+        IndustryDivision::C38,
+        "electrical equipment: Wenzhou's first industry of a hundred billion yuan",
+        sid("wenzhou-gov-2020-electrical"),
+    )?)
     .trajectory(Trajectory::new(vec![
-        Stage::new("Individual businesses and family workshops (1980s)", sid("china-daily-2010-wenzhou"))
+        Stage::new("Individual businesses and family workshops (1980s)", sid("china-daily-2010-wenzhou"))?
             .with_ownership(Ownership::PrivateHousehold)
             .with_driving_actors([DrivingActor::HouseholdEntrepreneurs]),
-        Stage::new("Private economy at 80% of GDP, success in overseas markets", sid("china-daily-2010-wenzhou"))
+        Stage::new("Private economy at 80% of GDP, success in overseas markets", sid("china-daily-2010-wenzhou"))?
             .with_ownership(Ownership::Private),
     ])?)
     .note(Observed::new(
@@ -130,6 +158,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .note(Observed::new(
         "the private economy 'now accounts for 80 percent of Wenzhou's total GDP'".to_owned(),
         sid("china-daily-2010-wenzhou"),
+    ))
+    .note(Observed::new(
+        "in 1998 'shareholding co-operatives', private partnerships the city registered as collectives, made up 70% of Wenzhou's economy and another 20% was officially private; the economy had grown by 16% a year on average since 1979, and more than 140 townships had grown as some 2 million peasants left farming for factories, many of them making a single product".to_owned(),
+        sid("economist-1998-wenzhou"),
     ))
     .build()?;
     let yongjia =
@@ -148,6 +180,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .province("Zhejiang")
     .statistical_code(code("330382", Some((2015, 2023)))?)
     .note(super::gazetteer_note())
+    .specialisation(Specialisation::new(
+        IndustryDivision::C38,
+        "electrical equipment: 'the key point' of Wenzhou's electrical industrial cluster, with Chint Group's Yueqing production base",
+        sid("wenzhou-gov-2020-electrical"),
+    )?)
     .build()?;
     let qiaotou = Town::builder(TownId::known("qiaotou"), Name::new("Qiaotou")?.with_chinese("桥头镇")?, AdminLevel::Town)
         .parent(TownId::known("yongjia"))
@@ -161,6 +198,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Observation::firms(200, sid("npr-2006-qiaotou")).with_qualifier(Qualifier::Approximate).with_year(y(2006)?),
         )
         .observation(Observation::firms(380, sid("hessler-natgeo-2007")))
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.7)?, sid("economist-1998-wenzhou"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("buttons used in China")?,
+        )
         .observation(
             Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("npr-2006-qiaotou"))?
                 .with_kind(ObservationKind::World)?
@@ -179,11 +221,11 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .dimension(DimensionValue::DrivingActor(DrivingActor::LocalPrivateFirms), sid("npr-2006-qiaotou"))
         .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("npr-2006-qiaotou"))
         .trajectory(Trajectory::new(vec![
-            Stage::new("Street trade in buttons", sid("npr-2006-qiaotou"))
-                .with_description("the boom began on the town's streets when three brothers sold discarded buttons"),
-            Stage::new("Button factories built without outside capital", sid("npr-2006-qiaotou"))
+            Stage::new("Street trade in buttons", sid("npr-2006-qiaotou"))?
+                .with_description("the boom began on the town's streets when three brothers sold discarded buttons")?,
+            Stage::new("Button factories built without outside capital", sid("npr-2006-qiaotou"))?
                 .with_ownership(Ownership::Private),
-            Stage::new("Button Capital: over 250 button enterprises", sid("xinhua-2025-qiaotou")),
+            Stage::new("Button Capital: over 250 button enterprises", sid("xinhua-2025-qiaotou"))?,
         ])?)
         .note(Observed::new(
             "model: Hessler (National Geographic, 2007) writes that the Wenzhou Model 'spread throughout southern Zhejiang Province' and stops at Qiaotou, whose 380 factories make most of the buttons for clothes made in China, among the one-product towns of that drive; no source read says in one sentence that Qiaotou is a case of the Wenzhou model".to_owned(),
@@ -192,6 +234,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(Observed::new(
             "the population of 64,000, the 380 factories and the share of more than 70 percent are as of the 2007 article, which gives no year for them".to_owned(),
             sid("hessler-natgeo-2007"),
+        ))
+        .note(Observed::new(
+            "the share of 70% of all the buttons used in China is as of the May 1998 article, which gives no year for it".to_owned(),
+            sid("economist-1998-wenzhou"),
         ))
         .note(Observed::new(
             "the town's 700 family-run factories make 15 billion buttons and 200 million metres of zips a year (2005)".to_owned(),
@@ -224,9 +270,35 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             "low-voltage electrical equipment ('capital of low-voltage electrics')",
             sid("yybnet-2014-yueqing"),
         )?)
+        .specialisation(Specialisation::new(
+            IndustryDivision::C38,
+            "low-voltage electrical switches: 40% of China's (1998)",
+            sid("economist-1998-wenzhou"),
+        )?)
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.4)?, sid("economist-1998-wenzhou"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("low-voltage electrical switches")?,
+        )
+        .note(Observed::new(
+            "the share of 40% of the country's low-voltage electrical switches is as of the May 1998 article, which gives no year for it; the article names Liushi, with Qiaotou, among Wenzhou's single-product townships".to_owned(),
+            sid("economist-1998-wenzhou"),
+        ))
         .note(Observed::new(
             "called the birthplace of the 'Wen-Tai model' (温台模式)".to_owned(),
             sid("yybnet-2014-yueqing"),
+        ))
+        .note(Observed::new(
+            "in May 1982 eight prominent private entrepreneurs of Liushi, the 'eight kingpins' (ba dawang), were jailed for 'speculative buying and selling' in a crackdown on private business in Wenzhou".to_owned(),
+            sid("ebrary-wenzhou-early-privatization"),
+        ))
+        .note(Observed::new(
+            "Nan Cunhui, born in Liushi in 1963, set up the Qiujing electrical switch factory with Hu Chengzhong in 1984 with Rmb50,000, and CHINT with family members in 1991; a survey of electrical products in Liushi singled out Qiujing's switches for their quality; by 2010 CHINT had over 23,000 employees and revenues of Rmb24.4 billion".to_owned(),
+            sid("week-in-china-2011-nan-cunhui"),
+        ))
+        .note(Observed::new(
+            "no model label and no profile: the pages read that call Liushi the birthplace of the Wenzhou (or Wen-Tai) model are aggregators and copies of unknown origin, rated weak; the medium sources read give its share of a product (The Economist 1998) and a firm's story (Week in China 2011), not the town's dominant ownership, origin of capital, driving actor or markets".to_owned(),
+            sid("week-in-china-2011-nan-cunhui"),
         ))
         .build()?;
     Ok(vec![wenzhou, yongjia, yueqing, qiaotou, liushi])

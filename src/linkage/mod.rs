@@ -677,28 +677,17 @@ pub(crate) struct RawGraph {
 }
 
 #[cfg(feature = "parquet")]
-impl RawGraph {
-    /// A graph from its parts (the Parquet reader).
-    pub(crate) fn new(focal_town: TownId, actors: Vec<Actor>, linkages: Vec<RawLinkage>) -> RawGraph {
-        RawGraph { focal_town, actors, linkages }
-    }
-}
-
-#[cfg(feature = "parquet")]
-impl RawLinkage {
-    /// A linkage between two actors (the Parquet reader).
-    pub(crate) fn new(from: ActorId, to: ActorId, l: Linkage) -> RawLinkage {
-        RawLinkage {
-            from,
-            to,
-            kind: l.kind,
-            scale: l.scale,
-            since: l.since,
-            until: l.until,
-            valence: l.valence,
-            weight: l.weight,
-            source: l.source,
-        }
+impl LinkageGraph {
+    /// A graph from its petgraph graph and id index, as the Parquet reader
+    /// builds them after checking every rule of [`LinkageGraph::from_raw_all`]
+    /// itself (distinct actor ids, linkage ends among the actors, no
+    /// self-linkage, valid weights and years), so each row is read once.
+    pub(crate) fn from_checked(
+        focal_town: TownId,
+        graph: DiGraph<Actor, Linkage>,
+        index: HashMap<ActorId, NodeIndex>,
+    ) -> LinkageGraph {
+        LinkageGraph { focal_town, graph, index, engine: engine::Engine::default() }
     }
 }
 

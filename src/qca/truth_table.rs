@@ -26,9 +26,14 @@ const EPS: f64 = 1e-9;
 /// ```
 /// use regdev::qca::TruthTableOptions;
 ///
-/// let opts = TruthTableOptions::new("SURV").conditions(&["DEV", "URB"]).incl_cut(0.8).n_cut(2);
+/// let opts = TruthTableOptions::new("SURV").conditions(&["DEV", "URB"])?.incl_cut(0.8)?.n_cut(2)?;
 /// assert_eq!(opts.outcome(), "SURV");
+/// # Ok::<(), regdev::qca::QcaError>(())
 /// ```
+///
+/// Each setter checks its argument at once, so options that exist are
+/// valid; what depends on the data (the outcome and conditions naming
+/// columns) is checked by [`TruthTable::new`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct TruthTableOptions {
     outcome: String,
@@ -37,6 +42,15 @@ pub struct TruthTableOptions {
     incl_cut0: Option<f64>,
     n_cut: u64,
     pri_cut: f64,
+}
+
+/// `v` if it lies in [0, 1] (NaN does not), else the option's error.
+fn unit_interval(option: &'static str, v: f64) -> QcaResult<f64> {
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(QcaError::InvalidOption { option, value: v.to_string(), reason: "must lie in [0, 1]".into() })
+    }
 }
 
 impl TruthTableOptions {
@@ -55,71 +69,126 @@ impl TruthTableOptions {
     /// The conditions, in this order (default: every column but the
     /// outcome, in table order).
     ///
+    /// # Errors
+    ///
+    /// [`QcaError::Empty`] for an empty list; [`QcaError::DuplicateColumn`]
+    /// for a name given twice.
+    ///
     /// # Example
     ///
     /// ```
-    /// let opts = regdev::qca::TruthTableOptions::new("Y").conditions(&["B", "A"]);
+    /// let opts = regdev::qca::TruthTableOptions::new("Y").conditions(&["B", "A"])?;
     /// assert_eq!(opts.condition_names(), Some(&["B".to_string(), "A".to_string()][..]));
+    /// assert!(opts.clone().conditions(&["A", "A"]).is_err());
+    /// # Ok::<(), regdev::qca::QcaError>(())
     /// ```
-    pub fn conditions(mut self, names: &[&str]) -> Self {
+    pub fn conditions(mut self, names: &[&str]) -> QcaResult<Self> {
+        if names.is_empty() {
+            return Err(QcaError::Empty { what: "no conditions".into() });
+        }
+        for (i, name) in names.iter().enumerate() {
+            if names.iter().take(i).any(|n| n == name) {
+                return Err(QcaError::DuplicateColumn { column: (*name).to_owned() });
+            }
+        }
         self.conditions = Some(names.iter().map(|s| (*s).to_owned()).collect());
-        self
+        Ok(self)
     }
 
     /// The inclusion cut-off for output 1.
     ///
+    /// # Errors
+    ///
+    /// [`QcaError::InvalidOption`] unless `cut` lies in [0, 1].
+    ///
     /// # Example
     ///
     /// ```
-    /// let opts = regdev::qca::TruthTableOptions::new("Y").incl_cut(0.8);
+    /// let opts = regdev::qca::TruthTableOptions::new("Y").incl_cut(0.8)?;
     /// assert_eq!(opts.incl_cuts(), (0.8, None));
+    /// assert!(opts.incl_cut(1.5).is_err());
+    /// # Ok::<(), regdev::qca::QcaError>(())
     /// ```
-    pub fn incl_cut(mut self, cut: f64) -> Self {
-        self.incl_cut1 = cut;
+    pub fn incl_cut(mut self, cut: f64) -> QcaResult<Self> {
+        self.incl_cut1 = unit_interval("incl_cut", cut)?;
         self.incl_cut0 = None;
-        self
+        Ok(self)
     }
 
     /// Two inclusion cut-offs: output 1 at or above `cut1`, contradictory
     /// (`C`) at or above `cut0` but below `cut1`, 0 below `cut0`.
     ///
+    /// # Errors
+    ///
+    /// [`QcaError::InvalidOption`] unless both lie in [0, 1] and `cut0`
+    /// does not exceed `cut1`.
+    ///
     /// # Example
     ///
     /// ```
-    /// let opts = regdev::qca::TruthTableOptions::new("Y").incl_cuts_two(0.9, 0.6);
+    /// let opts = regdev::qca::TruthTableOptions::new("Y").incl_cuts_two(0.9, 0.6)?;
     /// assert_eq!(opts.incl_cuts(), (0.9, Some(0.6)));
+    /// assert!(opts.incl_cuts_two(0.6, 0.9).is_err());
+    /// # Ok::<(), regdev::qca::QcaError>(())
     /// ```
-    pub fn incl_cuts_two(mut self, cut1: f64, cut0: f64) -> Self {
+    pub fn incl_cuts_two(mut self, cut1: f64, cut0: f64) -> QcaResult<Self> {
+        let (cut1, cut0) = (unit_interval("incl_cut", cut1)?, unit_interval("incl_cut", cut0)?);
+        if cut0 > cut1 {
+            return Err(QcaError::InvalidOption {
+                option: "incl_cut",
+                value: format!("{cut1},{cut0}"),
+                reason: "the second cut-off (for contradictions) must not exceed the first".into(),
+            });
+        }
         self.incl_cut1 = cut1;
         self.incl_cut0 = Some(cut0);
-        self
+        Ok(self)
     }
 
     /// The lowest number of cases for a configuration to count as
     /// observed; rarer configurations become remainders.
     ///
+    /// # Errors
+    ///
+    /// [`QcaError::InvalidOption`] for 0.
+    ///
     /// # Example
     ///
     /// ```
-    /// let opts = regdev::qca::TruthTableOptions::new("Y").n_cut(2);
+    /// let opts = regdev::qca::TruthTableOptions::new("Y").n_cut(2)?;
     /// assert_eq!(opts.n_cut_value(), 2);
+    /// assert!(opts.n_cut(0).is_err());
+    /// # Ok::<(), regdev::qca::QcaError>(())
     /// ```
-    pub fn n_cut(mut self, n: u64) -> Self {
+    pub fn n_cut(mut self, n: u64) -> QcaResult<Self> {
+        if n == 0 {
+            return Err(QcaError::InvalidOption {
+                option: "n_cut",
+                value: "0".into(),
+                reason: "must be at least 1".into(),
+            });
+        }
         self.n_cut = n;
-        self
+        Ok(self)
     }
 
     /// The lowest PRI for output 1.
     ///
+    /// # Errors
+    ///
+    /// [`QcaError::InvalidOption`] unless `cut` lies in [0, 1].
+    ///
     /// # Example
     ///
     /// ```
-    /// let opts = regdev::qca::TruthTableOptions::new("Y").pri_cut(0.5);
+    /// let opts = regdev::qca::TruthTableOptions::new("Y").pri_cut(0.5)?;
     /// assert_eq!(opts.pri_cut_value(), 0.5);
+    /// assert!(opts.pri_cut(f64::NAN).is_err());
+    /// # Ok::<(), regdev::qca::QcaError>(())
     /// ```
-    pub fn pri_cut(mut self, cut: f64) -> Self {
-        self.pri_cut = cut;
-        self
+    pub fn pri_cut(mut self, cut: f64) -> QcaResult<Self> {
+        self.pri_cut = unit_interval("pri_cut", cut)?;
+        Ok(self)
     }
 
     /// The outcome specification.
@@ -409,33 +478,6 @@ impl TruthTable {
     /// ```
     pub fn new(data: &Dataset, options: &TruthTableOptions) -> QcaResult<Self> {
         let (ic1, ic0) = options.incl_cuts();
-        for (name, v) in [("incl_cut", Some(ic1)), ("incl_cut", ic0), ("pri_cut", Some(options.pri_cut))] {
-            if let Some(v) = v {
-                if !(0.0..=1.0).contains(&v) {
-                    return Err(QcaError::InvalidOption {
-                        option: name,
-                        value: v.to_string(),
-                        reason: "must lie in [0, 1]".into(),
-                    });
-                }
-            }
-        }
-        if let Some(c0) = ic0 {
-            if c0 > ic1 {
-                return Err(QcaError::InvalidOption {
-                    option: "incl_cut",
-                    value: format!("{ic1},{c0}"),
-                    reason: "the second cut-off (for contradictions) must not exceed the first".into(),
-                });
-            }
-        }
-        if options.n_cut == 0 {
-            return Err(QcaError::InvalidOption {
-                option: "n_cut",
-                value: "0".into(),
-                reason: "must be at least 1".into(),
-            });
-        }
         let (negated, out_name, out_level) = parse_outcome(&options.outcome)?;
         let out_col = data.column(&out_name)?;
         let cases = data.cases().to_vec();
@@ -624,7 +666,7 @@ impl TruthTable {
     /// ```
     /// use regdev::qca::{Dataset, TruthTable, TruthTableOptions};
     /// let data = Dataset::from_csv_str("A,Y\n1,1\n1,1\n0,0\n")?;
-    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").n_cut(2))?;
+    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").n_cut(2)?)?;
     /// assert_eq!((tt.rows().len(), tt.below_n_cut().len()), (1, 1));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
@@ -726,7 +768,7 @@ impl TruthTable {
     /// ```
     /// use regdev::qca::{Dataset, TruthTable, TruthTableOptions};
     /// let data = Dataset::from_csv_str("A,Y\n1,1\n0,0\n")?;
-    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").incl_cut(0.9))?;
+    /// let tt = TruthTable::new(&data, &TruthTableOptions::new("Y").incl_cut(0.9)?)?;
     /// assert_eq!(tt.options().incl_cuts().0, 0.9);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```

@@ -10,6 +10,7 @@ use serde_json::{Map, Value};
 
 use arrow::datatypes::Schema;
 
+use super::node::Node;
 use super::spec::{Spec, Ty};
 use crate::Error;
 
@@ -41,22 +42,6 @@ pub(crate) fn take(obj: &mut Map<String, Value>, path: &[&str]) -> Option<Value>
             Some(Value::Object(m)) => take(m, rest),
             _ => None,
         },
-    }
-}
-
-/// Puts `v` at `path` in `obj`, creating objects on the way.
-pub(crate) fn put(obj: &mut Map<String, Value>, path: &[&str], v: Value) {
-    match path {
-        [] => {}
-        [k] => {
-            obj.insert((*k).to_owned(), v);
-        }
-        [k, rest @ ..] => {
-            let entry = obj.entry((*k).to_owned()).or_insert_with(|| Value::Object(Map::new()));
-            if let Value::Object(m) = entry {
-                put(m, rest, v);
-            }
-        }
     }
 }
 
@@ -163,7 +148,7 @@ enum ColRead<'a> {
     Year(&'a Int16Array),
     F64(&'a Float64Array),
     U64(&'a UInt64Array),
-    List(&'a ListArray),
+    List(&'a ListArray, &'a StringArray),
 }
 
 /// Where each spec column is in a batch of schema `schema`; checks the
@@ -274,30 +259,34 @@ impl<'a> Cols<'a> {
         self.cast::<Float64Array>(name).map(PrimCol)
     }
 
-    /// Calls `f` with each row's cells as JSON values (`None` for null), in
-    /// column order, and its row number.
+    /// Calls `f` with each row's cells (`None` for null), in column
+    /// order, and its row number; strings borrowed from the batch.
     pub(crate) fn for_each_row(
         &self,
-        mut f: impl FnMut(usize, &[Option<Value>]) -> Result<(), Error>,
+        mut f: impl FnMut(usize, &[Option<Node<'a>>]) -> Result<(), Error>,
     ) -> Result<(), Error> {
         let spec = self.spec;
+        let batch: &'a RecordBatch = self.batch;
         let cols = spec
             .cols
             .iter()
             .zip(&self.pos)
             .map(|(c, &i)| {
-                let a = self.batch.column(i).as_any();
+                let a = batch.column(i).as_any();
                 let cast = match c.ty {
                     Ty::Str => a.downcast_ref::<StringArray>().map(ColRead::Str),
                     Ty::Year => a.downcast_ref::<Int16Array>().map(ColRead::Year),
                     Ty::F64 => a.downcast_ref::<Float64Array>().map(ColRead::F64),
                     Ty::U64 => a.downcast_ref::<UInt64Array>().map(ColRead::U64),
-                    Ty::List => a.downcast_ref::<ListArray>().map(ColRead::List),
+                    Ty::List => a.downcast_ref::<ListArray>().and_then(|l| {
+                        let items = l.values().as_any().downcast_ref::<StringArray>()?;
+                        Some(ColRead::List(l, items))
+                    }),
                 };
                 cast.ok_or_else(|| internal(spec, c.name, format!("expected {}", c.ty.doc_name())))
             })
             .collect::<Result<Vec<_>, Error>>()?;
-        let mut cells: Vec<Option<Value>> = Vec::with_capacity(spec.cols.len());
+        let mut cells: Vec<Option<Node<'a>>> = Vec::with_capacity(spec.cols.len());
         for r in 0..self.rows() {
             cells.clear();
             for (col, c) in cols.iter().zip(spec.cols) {
@@ -309,47 +298,48 @@ impl<'a> Cols<'a> {
     }
 }
 
-fn cell(col: &ColRead<'_>, r: usize, spec: &Spec, column: &str, row: usize) -> Result<Option<Value>, Error> {
-    Ok(match col {
-        ColRead::Str(a) => a.is_valid(r).then(|| Value::String(a.value(r).to_owned())),
-        ColRead::Year(a) => a.is_valid(r).then(|| Value::from(a.value(r))),
+fn cell<'a>(col: &ColRead<'a>, r: usize, spec: &Spec, column: &str, row: usize) -> Result<Option<Node<'a>>, Error> {
+    let err = |message: String| Error::Table {
+        table: spec.name.to_owned(),
+        row: Some(row),
+        column: Some(column.to_owned()),
+        message,
+    };
+    Ok(match *col {
+        ColRead::Str(a) => a.is_valid(r).then(|| Node::Str(a.value(r))),
+        ColRead::Year(a) => a.is_valid(r).then(|| Node::I64(i64::from(a.value(r)))),
         ColRead::F64(a) => {
             if a.is_valid(r) {
                 let x = a.value(r);
                 // JSON has no NaN or infinity: say so here, with the row.
-                Some(Value::from(serde_json::Number::from_f64(x).ok_or_else(|| Error::Table {
-                    table: spec.name.to_owned(),
-                    row: Some(row),
-                    column: Some(column.to_owned()),
-                    message: format!("non-finite number {x}"),
-                })?))
+                if !x.is_finite() {
+                    return Err(err(format!("non-finite number {x}")));
+                }
+                Some(Node::F64(x))
             } else {
                 None
             }
         }
-        ColRead::U64(a) => a.is_valid(r).then(|| Value::from(a.value(r))),
-        ColRead::List(a) => {
+        ColRead::U64(a) => a.is_valid(r).then(|| Node::U64(a.value(r))),
+        ColRead::List(a, items) => {
             if a.is_valid(r) {
-                let items = a.value(r);
-                let strings = items.as_any().downcast_ref::<StringArray>().ok_or_else(|| Error::Table {
-                    table: spec.name.to_owned(),
-                    row: Some(row),
-                    column: Some(column.to_owned()),
-                    message: "list items are not strings".to_owned(),
-                })?;
-                let mut out = Vec::with_capacity(strings.len());
-                for i in 0..strings.len() {
-                    if strings.is_null(i) {
-                        return Err(Error::Table {
-                            table: spec.name.to_owned(),
-                            row: Some(row),
-                            column: Some(column.to_owned()),
-                            message: "null list item".to_owned(),
-                        });
-                    }
-                    out.push(Value::String(strings.value(i).to_owned()));
+                let offsets = a.value_offsets();
+                let (start, end) = match (offsets.get(r), offsets.get(r + 1)) {
+                    (Some(&s), Some(&e)) => (s, e),
+                    _ => return Err(err("list offsets out of range".to_owned())),
+                };
+                let (start, end) = (usize::try_from(start).unwrap_or(0), usize::try_from(end).unwrap_or(0));
+                if start > end || end > items.len() {
+                    return Err(err("list offsets out of range".to_owned()));
                 }
-                Some(Value::Array(out))
+                let mut out = Vec::with_capacity(end - start);
+                for i in start..end {
+                    if items.is_null(i) {
+                        return Err(err("null list item".to_owned()));
+                    }
+                    out.push(Node::Str(items.value(i)));
+                }
+                Some(Node::Seq(out))
             } else {
                 None
             }
@@ -357,18 +347,21 @@ fn cell(col: &ColRead<'_>, r: usize, spec: &Spec, column: &str, row: usize) -> R
     })
 }
 
-/// The JSON object of a row: every non-key column put at its path.
-pub(crate) fn unflatten(spec: &Spec, cells: &[Option<Value>]) -> Map<String, Value> {
-    let mut obj = Map::new();
+/// The record of a row: every non-key column put at its path.
+pub(crate) fn unflatten<'a>(spec: &Spec, cells: &[Option<Node<'a>>]) -> Node<'a> {
+    let mut obj = Node::map();
     for (c, v) in spec.cols.iter().zip(cells) {
         if let (false, Some(v)) = (c.path.is_empty(), v) {
-            put(&mut obj, c.path, v.clone());
+            obj.put(c.path, v.clone());
         }
     }
     obj
 }
 
 /// The string in a row's cell `name`, if set.
-pub(crate) fn str_at<'a>(spec: &Spec, cells: &'a [Option<Value>], name: &str) -> Option<&'a str> {
-    spec.index(name).and_then(|i| cells.get(i)).and_then(|v| v.as_ref()).and_then(Value::as_str)
+pub(crate) fn str_at<'a>(spec: &Spec, cells: &[Option<Node<'a>>], name: &str) -> Option<&'a str> {
+    match spec.index(name).and_then(|i| cells.get(i)) {
+        Some(Some(Node::Str(s))) => Some(s),
+        _ => None,
+    }
 }

@@ -4,6 +4,7 @@
 //! qualified (`tables::write_dir`, `tables::read_dir`).
 
 mod arrowio;
+mod node;
 pub(crate) mod spec;
 
 use std::collections::{HashMap, HashSet};
@@ -13,11 +14,13 @@ use arrow::array::RecordBatch;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use self::arrowio::{Cols, TableBuilder, str_at, take, unflatten};
+use self::arrowio::{Cols, TableBuilder, str_at, unflatten};
+use self::node::Node;
 use self::spec::Spec;
-use crate::linkage::{RawGraph, RawLinkage};
+use petgraph::graph::{DiGraph, NodeIndex};
+
 use crate::{
-    Actor, ActorId, ActorKind, Archetype, Atlas, AtlasDocument, Error, ExchangeRate, Indicator, Linkage, LinkageKind,
+    Actor, ActorId, ActorKind, Archetype, Atlas, Error, ExchangeRate, Indicator, Linkage, LinkageGraph, LinkageKind,
     Scale, Source, SourceId, Town, TownId, Valence, Year,
 };
 
@@ -141,23 +144,9 @@ impl Builders {
     }
 }
 
-/// Turns an atlas into one Arrow record batch per table, in the order of
-/// [`TABLES`], with the columns and types documented above.
-///
-/// # Errors
-///
-/// [`Error::Table`] if a record has a field no column holds, which would
-/// be a bug in this crate (the export never drops a field silently).
-///
-/// # Example
-///
-/// ```
-/// let batches = regdev::tables::to_batches(regdev::Atlas::builtin())?;
-/// let towns = batches.iter().find(|(name, _)| *name == "towns").ok_or("no towns")?;
-/// assert_eq!(towns.1.num_rows(), regdev::Atlas::builtin().towns().count());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
+/// The builders of every table but the graph tables, filled from the
+/// records' serialized form.
+fn record_builders(atlas: &Atlas) -> Result<Builders, Error> {
     let mut b = Builders { t: spec::ALL.iter().map(|s| TableBuilder::new(s)).collect() };
     for s in atlas.sources() {
         let obj = to_object(&spec::SOURCES, serde_json::to_value(s))?;
@@ -220,23 +209,120 @@ pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Err
         b.list(&spec::NOTES, id, obj.remove("notes"))?;
         b.get(&spec::TOWNS)?.push(&[], obj)?;
     }
-    for g in atlas.graphs() {
-        let town = g.focal_town().as_str();
-        b.get(&spec::GRAPHS)?.push(&[Some(town)], Map::new())?;
-        let ab = b.get(&spec::ACTORS)?;
-        for a in g.actors() {
-            ab.push(&[Some(town)], to_object(&spec::ACTORS, serde_json::to_value(a))?)?;
-        }
-        let lb = b.get(&spec::LINKAGES)?;
-        for (from, to, l) in g.linkages() {
-            let mut obj = to_object(&spec::LINKAGES, serde_json::to_value(l))?;
-            obj.insert("from".to_owned(), Value::String(from.to_string()));
-            obj.insert("to".to_owned(), Value::String(to.to_string()));
-            obj.entry("valence").or_insert_with(|| Value::String(crate::Valence::default().id().to_owned()));
-            lb.push(&[Some(town)], obj)?;
+    Ok(b)
+}
+
+/// Turns an atlas into one Arrow record batch per table, in the order of
+/// [`TABLES`], with the columns and types documented above.
+///
+/// # Errors
+///
+/// [`Error::Table`] if a record has a field no column holds, which would
+/// be a bug in this crate (the export never drops a field silently).
+///
+/// # Example
+///
+/// ```
+/// let batches = regdev::tables::to_batches(regdev::Atlas::builtin())?;
+/// let towns = batches.iter().find(|(name, _)| *name == "towns").ok_or("no towns")?;
+/// assert_eq!(towns.1.num_rows(), regdev::Atlas::builtin().towns().count());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
+    // The records and the graphs are independent: built on both cores.
+    let (records, graphs) = rayon::join(|| record_builders(atlas), || graph_batches(atlas));
+    let (records, mut graphs) = (records?, graphs?.into_iter());
+    let mut out = Vec::with_capacity(TABLES.len());
+    for t in records.t {
+        let name = t.spec.name;
+        if [spec::GRAPHS.name, spec::ACTORS.name, spec::LINKAGES.name].contains(&name) {
+            let batch = graphs.next().ok_or_else(|| table_err(name, None, None, "missing batch (a bug in regdev)"))?;
+            out.push((name, batch));
+        } else {
+            out.push((name, t.finish()?));
         }
     }
-    b.t.into_iter().map(|t| Ok((t.spec.name, t.finish()?))).collect()
+    Ok(out)
+}
+
+/// The `graphs`, `actors` and `linkages` tables, straight from the
+/// graphs' typed fields (millions of rows: no JSON value per row).
+fn graph_batches(atlas: &Atlas) -> Result<[RecordBatch; 3], Error> {
+    use arrow::array::{ArrayRef, Float64Builder, Int16Builder, StringBuilder};
+    use std::sync::Arc;
+    let actor_count: usize = atlas.graphs().map(LinkageGraph::actor_count).sum();
+    let linkage_count: usize = atlas.graphs().map(LinkageGraph::linkage_count).sum();
+    let strings = |n: usize, bytes_each: usize| StringBuilder::with_capacity(n, n * bytes_each);
+    let mut g_town = strings(atlas.graphs().len(), 12);
+    let (mut a_town, mut a_id, mut a_name, mut a_kind) =
+        (strings(actor_count, 12), strings(actor_count, 12), strings(actor_count, 16), strings(actor_count, 10));
+    let (mut a_place, mut a_source) = (strings(actor_count, 8), strings(actor_count, 10));
+    let (mut l_town, mut l_from, mut l_to) =
+        (strings(linkage_count, 12), strings(linkage_count, 12), strings(linkage_count, 12));
+    let (mut l_kind, mut l_scale, mut l_valence, mut l_source) =
+        (strings(linkage_count, 10), strings(linkage_count, 8), strings(linkage_count, 11), strings(linkage_count, 10));
+    let (mut l_since, mut l_until, mut l_weight) = (
+        Int16Builder::with_capacity(linkage_count),
+        Int16Builder::with_capacity(linkage_count),
+        Float64Builder::with_capacity(linkage_count),
+    );
+    let year = |y: Option<Year>| y.and_then(|y| i16::try_from(y.get()).ok());
+    for g in atlas.graphs() {
+        let town = g.focal_town().as_str();
+        g_town.append_value(town);
+        for a in g.actors() {
+            a_town.append_value(town);
+            a_id.append_value(a.id().as_str());
+            a_name.append_value(a.name());
+            a_kind.append_value(a.kind().id());
+            a_place.append_option(a.place().map(|p| p.as_str()));
+            a_source.append_option(a.source().map(SourceId::as_str));
+        }
+        for (from, to, l) in g.linkages() {
+            l_town.append_value(town);
+            l_from.append_value(from.as_str());
+            l_to.append_value(to.as_str());
+            l_kind.append_value(l.kind().id());
+            l_scale.append_value(l.scale().id());
+            l_valence.append_value(l.valence().id());
+            l_since.append_option(year(l.since_year()));
+            l_until.append_option(year(l.until_year()));
+            l_weight.append_option(l.weight());
+            l_source.append_value(l.source().as_str());
+        }
+    }
+    let batch = |s: &Spec, columns: Vec<ArrayRef>| {
+        RecordBatch::try_new(Arc::new(s.schema()), columns).map_err(|e| table_err(s.name, None, None, e.to_string()))
+    };
+    Ok([
+        batch(&spec::GRAPHS, vec![Arc::new(g_town.finish())])?,
+        batch(
+            &spec::ACTORS,
+            vec![
+                Arc::new(a_town.finish()),
+                Arc::new(a_id.finish()),
+                Arc::new(a_name.finish()),
+                Arc::new(a_kind.finish()),
+                Arc::new(a_place.finish()),
+                Arc::new(a_source.finish()),
+            ],
+        )?,
+        batch(
+            &spec::LINKAGES,
+            vec![
+                Arc::new(l_town.finish()),
+                Arc::new(l_from.finish()),
+                Arc::new(l_to.finish()),
+                Arc::new(l_kind.finish()),
+                Arc::new(l_scale.finish()),
+                Arc::new(l_valence.finish()),
+                Arc::new(l_since.finish()),
+                Arc::new(l_until.finish()),
+                Arc::new(l_weight.finish()),
+                Arc::new(l_source.finish()),
+            ],
+        )?,
+    ])
 }
 
 /// Writes the tables of [`to_batches`] to `dir`, one `TABLE.parquet` file
@@ -441,16 +527,40 @@ impl TableData {
         Ok(())
     }
 
-    /// Calls `f` on every row as JSON values (for the small tables).
-    fn rows(
-        self,
+    /// Every batch, read and kept: rows borrow their strings from them.
+    fn keep(self) -> Result<Kept, Error> {
+        let spec = self.spec;
+        let batches = self.batches.collect::<Result<Vec<_>, Error>>()?;
+        Ok(Kept { spec, batches })
+    }
+}
+
+/// A table read whole, for the records that borrow from it.
+struct Kept {
+    spec: &'static Spec,
+    batches: Vec<RecordBatch>,
+}
+
+impl Kept {
+    fn len(&self) -> usize {
+        self.batches.iter().map(RecordBatch::num_rows).sum()
+    }
+
+    /// Calls `f` on every row's cells (checked against the spec, sources
+    /// known), strings borrowed from the batches.
+    fn rows<'a>(
+        &'a self,
         source_ids: &HashSet<SourceId>,
-        mut f: impl FnMut(usize, &[Option<Value>]) -> Result<(), Error>,
+        mut f: impl FnMut(usize, &[Option<Node<'a>>]) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        self.each(|c| {
-            check_sources(c, source_ids)?;
-            c.for_each_row(&mut f)
-        })
+        let mut offset = 0;
+        for b in &self.batches {
+            let c = Cols::new(self.spec, b, offset)?;
+            check_sources(&c, source_ids)?;
+            c.for_each_row(&mut f)?;
+            offset += b.num_rows();
+        }
+        Ok(())
     }
 }
 
@@ -496,17 +606,17 @@ struct Reader {
     tables: Vec<Option<TableData>>,
 }
 
-/// A town as read: its row, its JSON object, and each child row alone
-/// (with where it came from) to find the row at fault if it is invalid.
-type TownParts = (usize, Map<String, Value>, Vec<Provenance>);
+/// A town as read: its row, its record, and where each child row went
+/// (to find the row at fault if it is invalid).
+type TownParts<'a> = (usize, Node<'a>, Vec<Provenance<'a>>);
 
 /// Where a child row came from and where it went in its town's object:
 /// `obj[field][key][index]`, or `obj[field][index]` without a key.
-struct Provenance {
+struct Provenance<'a> {
     table: &'static Spec,
     row: usize,
     field: &'static str,
-    key: Option<String>,
+    key: Option<&'a str>,
     index: usize,
 }
 
@@ -516,9 +626,8 @@ fn column_of(spec: &Spec, path: &str) -> Option<&'static str> {
     spec.cols.iter().find(|c| c.path.last() == Some(&last)).map(|c| c.name)
 }
 
-fn de<T: for<'de> Deserialize<'de>>(spec: &Spec, row: usize, obj: Map<String, Value>) -> Result<T, Error> {
-    let v = Value::Object(obj);
-    serde_path_to_error::deserialize(&v).map_err(|e| {
+fn de<T: serde::de::DeserializeOwned>(spec: &Spec, row: usize, obj: &Node<'_>) -> Result<T, Error> {
+    serde_path_to_error::deserialize(obj).map_err(|e| {
         let path = e.path().to_string();
         table_err(spec.name, Some(row), column_of(spec, &path), e.into_inner().to_string())
     })
@@ -527,9 +636,8 @@ fn de<T: for<'de> Deserialize<'de>>(spec: &Spec, row: usize, obj: Map<String, Va
 /// A graph as read.
 struct GraphParts {
     focal: TownId,
-    actors: Vec<Actor>,
-    linkages: Vec<RawLinkage>,
-    ids: HashSet<ActorId>,
+    graph: DiGraph<Actor, Linkage>,
+    index: HashMap<ActorId, NodeIndex>,
 }
 
 /// The graph of a row's town, remembering the last one: rows of one
@@ -571,50 +679,63 @@ impl Reader {
 
     fn read(mut self) -> Result<Atlas, Error> {
         // Sources first: every source column must name one.
-        let t = self.take(&spec::SOURCES)?;
-        let mut sources = Vec::with_capacity(t.rows);
-        let mut source_ids = HashSet::with_capacity(t.rows);
-        t.rows(&source_ids.clone(), |row, cells| {
-            let s = de::<Source>(&spec::SOURCES, row, unflatten(&spec::SOURCES, cells))?;
+        let t = self.take(&spec::SOURCES)?.keep()?;
+        let mut sources = Vec::with_capacity(t.len());
+        let mut source_ids = HashSet::with_capacity(t.len());
+        t.rows(&HashSet::new(), |row, cells| {
+            let s = de::<Source>(&spec::SOURCES, row, &unflatten(&spec::SOURCES, cells))?;
             source_ids.insert(s.id().clone());
             sources.push(s);
             Ok(())
         })?;
 
         let mut rates = Vec::new();
-        self.take(&spec::EXCHANGE_RATES)?.rows(&source_ids, |row, cells| {
-            rates.push(de::<ExchangeRate>(&spec::EXCHANGE_RATES, row, unflatten(&spec::EXCHANGE_RATES, cells))?);
+        self.take(&spec::EXCHANGE_RATES)?.keep()?.rows(&source_ids, |row, cells| {
+            rates.push(de::<ExchangeRate>(&spec::EXCHANGE_RATES, row, &unflatten(&spec::EXCHANGE_RATES, cells))?);
             Ok(())
         })?;
 
-        // Archetypes and towns as JSON objects, children added below.
-        let mut archetypes: Vec<(usize, Map<String, Value>)> = Vec::new();
-        let mut archetype_index = HashMap::new();
-        self.take(&spec::ARCHETYPES)?.rows(&source_ids, |row, cells| {
+        // The town tables are read whole: the records borrow their strings
+        // from the Arrow arrays until they are deserialized.
+        let kept_archetypes = self.take(&spec::ARCHETYPES)?.keep()?;
+        let kept_towns = self.take(&spec::TOWNS)?.keep()?;
+        let kept_observations = self.take(&spec::OBSERVATIONS)?.keep()?;
+        let kept_claims = self.take(&spec::PROFILE_CLAIMS)?.keep()?;
+        let kept_lists = [
+            (self.take(&spec::SPECIALISATIONS)?.keep()?, "specialisations"),
+            (self.take(&spec::ZONES)?.keep()?, "zones"),
+            (self.take(&spec::ADVANTAGES)?.keep()?, "advantages"),
+            (self.take(&spec::STAGES)?.keep()?, "trajectory"),
+            (self.take(&spec::NOTES)?.keep()?, "notes"),
+        ];
+
+        // Archetypes and towns as records, children added below.
+        let mut archetypes: Vec<(usize, Node<'_>)> = Vec::new();
+        let mut archetype_index: HashMap<&str, usize> = HashMap::new();
+        kept_archetypes.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::ARCHETYPES, cells, "id") {
-                archetype_index.entry(id.to_owned()).or_insert(archetypes.len());
+                archetype_index.entry(id).or_insert(archetypes.len());
             }
             archetypes.push((row, unflatten(&spec::ARCHETYPES, cells)));
             Ok(())
         })?;
-        let t = self.take(&spec::TOWNS)?;
-        let mut towns: Vec<TownParts> = Vec::with_capacity(t.rows);
-        let mut town_index: HashMap<String, usize> = HashMap::with_capacity(t.rows);
-        t.rows(&source_ids, |row, cells| {
+        let mut towns: Vec<TownParts<'_>> = Vec::with_capacity(kept_towns.len());
+        let mut town_index: HashMap<&str, usize> = HashMap::with_capacity(kept_towns.len());
+        kept_towns.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::TOWNS, cells, "id") {
-                town_index.entry(id.to_owned()).or_insert(towns.len());
+                town_index.entry(id).or_insert(towns.len());
             }
             towns.push((row, unflatten(&spec::TOWNS, cells), Vec::new()));
             Ok(())
         })?;
         for (row, obj, _) in &towns {
-            if let Some(Value::String(p)) = obj.get("parent") {
+            if let Some(Node::Str(p)) = obj.get("parent") {
                 if !town_index.contains_key(p) {
                     return Err(table_err("towns", Some(*row), Some("parent"), format!("unknown town '{p}'")));
                 }
             }
         }
-        let town_of = |s: &Spec, row: usize, cells: &[Option<Value>]| -> Result<usize, Error> {
+        let town_of = |s: &Spec, row: usize, cells: &[Option<Node<'_>>]| -> Result<usize, Error> {
             let t = str_at(s, cells, "town").unwrap_or_default();
             town_index
                 .get(t)
@@ -624,66 +745,65 @@ impl Reader {
 
         // Observations: value, count, unit and currency back to one value.
         let s = &spec::OBSERVATIONS;
-        self.take(s)?.rows(&source_ids, |row, cells| {
+        kept_observations.rows(&source_ids, |row, cells| {
             let t = town_of(s, row, cells)?;
             let indicator = str_at(s, cells, "indicator").unwrap_or_default();
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
             let ind = indicator.parse::<Indicator>().map_err(|e| err("indicator", e.to_string()))?;
             let mut e = unflatten(s, cells);
-            let unit = take(&mut e, &["unit"]);
-            if unit.as_ref().and_then(Value::as_str) != Some(ind.unit().id()) {
-                return Err(err("unit", format!("{indicator} is measured in '{}', not {:?}", ind.unit().id(), unit)));
+            match e.remove("unit") {
+                Some(Node::Str(u)) if u == ind.unit().id() => {}
+                Some(Node::Str(u)) => {
+                    return Err(err("unit", format!("{indicator} is measured in '{}', not '{u}'", ind.unit().id())));
+                }
+                _ => return Err(err("unit", format!("{indicator} is measured in '{}'", ind.unit().id()))),
             }
-            let value = take(&mut e, &["value"]).unwrap_or(Value::Null);
-            let currency = take(&mut e, &["currency"]);
-            let count = take(&mut e, &["count"]);
-            let value = match (currency, count) {
+            let value = e.remove("value").ok_or_else(|| err("value", "no value".to_owned()))?;
+            let value = match (e.remove("currency"), e.remove("count")) {
                 (Some(_), Some(_)) => return Err(err("count", "a count has no currency".to_owned())),
-                (Some(c), None) => {
-                    let mut m = Map::new();
-                    m.insert("amount".to_owned(), value);
-                    m.insert("currency".to_owned(), c);
-                    Value::Object(m)
-                }
-                (None, Some(n)) => {
+                (Some(c), None) => Node::Map(vec![("amount", value), ("currency", c)]),
+                (None, Some(Node::U64(n))) => {
                     #[allow(clippy::cast_precision_loss)]
-                    let as_f64 = n.as_u64().map(|n| n as f64);
-                    if as_f64 != value.as_f64() {
-                        return Err(err("value", format!("value {value} disagrees with count {n}")));
+                    let as_f64 = n as f64;
+                    if !matches!(value, Node::F64(v) if v == as_f64) {
+                        let shown = match value {
+                            Node::F64(v) => v.to_string(),
+                            _ => "?".to_owned(),
+                        };
+                        return Err(err("value", format!("value {shown} disagrees with count {n}")));
                     }
-                    n
+                    Node::U64(n)
                 }
+                (None, Some(_)) => return Err(err("count", "not a count (a bug in regdev)".to_owned())),
                 (None, None) => value,
             };
-            e.insert("value".to_owned(), value);
+            e.put(&["value"], value);
             let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
-            let index = push_at(obj, &["key_facts", indicator], Value::Object(e));
-            kids.push(Provenance { table: s, row, field: "key_facts", key: Some(indicator.to_owned()), index });
+            let index = obj.push_at(&["key_facts", indicator], e);
+            kids.push(Provenance { table: s, row, field: "key_facts", key: Some(indicator), index });
             Ok(())
         })?;
 
         // Profile claims.
         let s = &spec::PROFILE_CLAIMS;
-        self.take(s)?.rows(&source_ids, |row, cells| {
+        kept_claims.rows(&source_ids, |row, cells| {
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-            let dim = str_at(s, cells, "dimension").unwrap_or_default().to_owned();
+            let dim = str_at(s, cells, "dimension").unwrap_or_default();
             let mut c = unflatten(s, cells);
-            let value = match (take(&mut c, &["value_one"]), take(&mut c, &["value_list"])) {
+            let value = match (c.remove("value_one"), c.remove("value_list")) {
                 (Some(v), None) | (None, Some(v)) => v,
                 _ => return Err(err("value", "exactly one of 'value' and 'values' must be set".to_owned())),
             };
-            c.insert("value".to_owned(), value);
-            let claim = Value::Object(c);
+            c.put(&["value"], value);
             let obj = match (str_at(s, cells, "town"), str_at(s, cells, "archetype")) {
                 (Some(_), None) => {
                     let t = town_of(s, row, cells)?;
                     let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                    let index = obj
-                        .get("profile_claims")
-                        .and_then(|c| c.get(&dim))
-                        .and_then(Value::as_array)
-                        .map_or(0, Vec::len);
-                    kids.push(Provenance { table: s, row, field: "profile_claims", key: Some(dim.clone()), index });
+                    let index = match obj.get("profile_claims").and_then(|c| c.get(dim)) {
+                        Some(Node::Seq(list)) => list.len(),
+                        _ => 0,
+                    };
+                    kids.push(Provenance { table: s, row, field: "profile_claims", key: Some(dim), index });
                     obj
                 }
                 (None, Some(a)) => {
@@ -696,32 +816,27 @@ impl Reader {
                 }
                 _ => return Err(err("town", "exactly one of 'town' and 'archetype' must be set".to_owned())),
             };
-            push_at(obj, &["profile_claims", &dim], claim);
+            obj.push_at(&["profile_claims", dim], c);
             Ok(())
         })?;
 
         // The list-valued fields of towns.
-        for (s, field) in [
-            (&spec::SPECIALISATIONS, "specialisations"),
-            (&spec::ZONES, "zones"),
-            (&spec::ADVANTAGES, "advantages"),
-            (&spec::STAGES, "trajectory"),
-            (&spec::NOTES, "notes"),
-        ] {
-            self.take(s)?.rows(&source_ids, |row, cells| {
+        for (kept, field) in &kept_lists {
+            let s = kept.spec;
+            kept.rows(&source_ids, |row, cells| {
                 let t = town_of(s, row, cells)?;
-                let item = Value::Object(unflatten(s, cells));
+                let item = unflatten(s, cells);
                 let (_, obj, kids) =
                     towns.get_mut(t).ok_or_else(|| table_err(s.name, Some(row), Some("town"), "bad index"))?;
-                let index = push_at(obj, &[field], item);
+                let index = obj.push_at(&[field], item);
                 kids.push(Provenance { table: s, row, field, key: None, index });
                 Ok(())
             })?;
         }
 
         let archetypes = archetypes
-            .into_iter()
-            .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, row, obj))
+            .iter()
+            .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, *row, obj))
             .collect::<Result<Vec<_>, _>>()?;
         // Towns are independent: deserialize them on every core, keeping
         // order and reporting the first error in row order.
@@ -731,24 +846,28 @@ impl Reader {
                 towns.into_par_iter().map(|(row, obj, kids)| town_from(row, obj, &kids)).collect();
             results.into_iter().collect::<Result<Vec<_>, _>>()?
         };
+        let town_ids: HashMap<String, usize> = town_index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        drop((kept_archetypes, kept_towns, kept_observations, kept_claims, kept_lists));
 
-        let graphs = self.graphs(&town_index, &source_ids)?;
-        let doc = AtlasDocument::from_parts(sources, rates, archetypes, town_records, graphs);
-        Atlas::from_document(doc)
+        let graphs = self.graphs(&town_ids, &source_ids)?;
+        Atlas::from_tables(sources, rates, archetypes, town_records, graphs)
     }
 
-    /// The linkage graphs, straight from the typed columns (no JSON value
+    /// The linkage graphs, straight from the typed columns (no record
     /// per row): references checked, ids and sources shared with the
-    /// records they name.
+    /// records they name, each graph built once.
     fn graphs(
         &mut self,
         town_index: &HashMap<String, usize>,
         source_ids: &HashSet<SourceId>,
-    ) -> Result<Vec<RawGraph>, Error> {
+    ) -> Result<Vec<LinkageGraph>, Error> {
         let mut graphs: Vec<GraphParts> = Vec::new();
         let mut graph_index: HashMap<String, usize> = HashMap::new();
         let s = &spec::GRAPHS;
-        self.take(s)?.each(|c| {
+        let t = self.take(s)?;
+        graphs.reserve(t.rows);
+        graph_index.reserve(t.rows);
+        t.each(|c| {
             let town = c.str("town")?;
             for r in 0..c.rows() {
                 let row = c.offset + r;
@@ -761,15 +880,24 @@ impl Reader {
                     return Err(err(format!("a second graph for town '{t}'")));
                 }
                 let focal = TownId::new(t).map_err(|e| err(e.to_string()))?;
-                graphs.push(GraphParts { focal, actors: Vec::new(), linkages: Vec::new(), ids: HashSet::new() });
+                graphs.push(GraphParts { focal, graph: DiGraph::new(), index: HashMap::new() });
             }
             Ok(())
         })?;
-        let source = |s: &Spec, row: usize, column: &str, id: &str| -> Result<SourceId, Error> {
-            source_ids
+        // Rows of one source come together: remember the last one.
+        let mut last_source: Option<SourceId> = None;
+        let mut source = |s: &Spec, row: usize, column: &str, id: &str| -> Result<SourceId, Error> {
+            if let Some(last) = &last_source {
+                if last.as_str() == id {
+                    return Ok(last.clone());
+                }
+            }
+            let found = source_ids
                 .get(id)
                 .cloned()
-                .ok_or_else(|| table_err(s.name, Some(row), Some(column), format!("unknown source '{id}'")))
+                .ok_or_else(|| table_err(s.name, Some(row), Some(column), format!("unknown source '{id}'")))?;
+            last_source = Some(found.clone());
+            Ok(found)
         };
 
         let s = &spec::ACTORS;
@@ -792,8 +920,17 @@ impl Reader {
                     actor = actor.with_source(source(s, row, "source", id)?);
                 }
                 let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                p.ids.insert(actor.id().clone());
-                p.actors.push(actor);
+                match p.index.entry(actor.id().clone()) {
+                    std::collections::hash_map::Entry::Occupied(o) => {
+                        return Err(err(
+                            "id",
+                            format!("duplicate actor id '{}' in the graph of '{}'", o.key(), p.focal),
+                        ));
+                    }
+                    std::collections::hash_map::Entry::Vacant(v) => {
+                        v.insert(p.graph.add_node(actor));
+                    }
+                }
             }
             Ok(())
         })?;
@@ -809,16 +946,17 @@ impl Reader {
                 let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
                 let g = graph_of.get(s, row, town.get(r).unwrap_or_default())?;
                 let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                let end = |column: &str, a: Option<&str>| -> Result<ActorId, Error> {
+                let end = |column: &str, a: Option<&str>| -> Result<NodeIndex, Error> {
                     let a = a.unwrap_or_default();
-                    p.ids
+                    p.index
                         .get(a)
-                        .cloned()
+                        .copied()
                         .ok_or_else(|| err(column, format!("unknown actor '{a}' in the graph of '{}'", p.focal)))
                 };
                 let (f, t) = (end("from", from.get(r))?, end("to", to.get(r))?);
                 if f == t {
-                    return Err(err("to", format!("linkage from actor '{f}' to itself")));
+                    let a = from.get(r).unwrap_or_default();
+                    return Err(err("to", format!("linkage from actor '{a}' to itself")));
                 }
                 let kind: LinkageKind = vocab(s, row, "kind", kind.get(r).unwrap_or_default())?;
                 let scale: Scale = vocab(s, row, "scale", scale.get(r).unwrap_or_default())?;
@@ -840,67 +978,45 @@ impl Reader {
                 if let Some(w) = weight.get(r) {
                     l = l.with_weight(w).map_err(|e| err("weight", e.to_string()))?;
                 }
-                p.linkages.push(RawLinkage::new(f, t, l));
+                p.graph.add_edge(f, t, l);
             }
             Ok(())
         })?;
-        Ok(graphs.into_iter().map(|p| RawGraph::new(p.focal, p.actors, p.linkages)).collect())
+        Ok(graphs.into_iter().map(|p| LinkageGraph::from_checked(p.focal, p.graph, p.index)).collect())
     }
 }
 
-/// Appends `v` to the array at `path`; returns its index there.
-fn push_at(obj: &mut Map<String, Value>, path: &[&str], v: Value) -> usize {
-    let mut cur = obj;
-    let Some((last, init)) = path.split_last() else { return 0 };
-    for k in init {
-        let next = cur.entry((*k).to_owned()).or_insert_with(|| Value::Object(Map::new()));
-        let Value::Object(m) = next else { return 0 };
-        cur = m;
-    }
-    match cur.entry((*last).to_owned()).or_insert_with(|| Value::Array(Vec::new())) {
-        Value::Array(a) => {
-            a.push(v);
-            a.len() - 1
-        }
-        _ => 0,
-    }
-}
-
-/// Deserializes a town; on failure, finds the row at fault by trying the
-/// town's own row, then each child row alone.
-fn town_from(row: usize, obj: Map<String, Value>, kids: &[Provenance]) -> Result<Town, Error> {
-    let v = Value::Object(obj);
+/// Deserializes a town; on failure, finds the row at fault: the town's
+/// own row alone, then its child rows added one at a time, in table
+/// order, until one makes it fail.
+fn town_from(row: usize, obj: Node<'_>, kids: &[Provenance<'_>]) -> Result<Town, Error> {
     // Fast path without field paths; only a failing town is read again
     // with them (the error is the same).
-    if let Ok(t) = Town::deserialize(&v) {
+    if let Ok(t) = Town::deserialize(&obj) {
         return Ok(t);
     }
-    let first = match serde_path_to_error::deserialize::<_, Town>(&v) {
+    let first = match serde_path_to_error::deserialize::<_, Town>(&obj) {
         Ok(t) => return Ok(t),
         Err(e) => e,
     };
-    let Value::Object(obj) = v else { return Err(table_err("towns", Some(row), None, first.to_string())) };
     let mut bare = obj.clone();
     for k in ["key_facts", "profile_claims", "specialisations", "zones", "advantages", "trajectory", "notes"] {
         bare.remove(k);
     }
-    de::<Town>(&spec::TOWNS, row, bare.clone())?;
+    de::<Town>(&spec::TOWNS, row, &bare)?;
+    let mut some = bare;
     for p in kids {
-        let list = match &p.key {
+        let list = match p.key {
             Some(k) => obj.get(p.field).and_then(|f| f.get(k)),
             None => obj.get(p.field),
         };
-        let Some(item) = list.and_then(|l| l.get(p.index)) else { continue };
-        let mut one = bare.clone();
-        match &p.key {
-            Some(k) => {
-                push_at(&mut one, &[p.field, k], item.clone());
-            }
-            None => {
-                push_at(&mut one, &[p.field], item.clone());
-            }
-        }
-        if let Err(e) = serde_path_to_error::deserialize::<_, Town>(&Value::Object(one)) {
+        let Some(Node::Seq(items)) = list else { continue };
+        let Some(item) = items.get(p.index) else { continue };
+        match p.key {
+            Some(k) => some.push_at(&[p.field, k], item.clone()),
+            None => some.push_at(&[p.field], item.clone()),
+        };
+        if let Err(e) = serde_path_to_error::deserialize::<_, Town>(&some) {
             let path = e.path().to_string();
             return Err(table_err(p.table.name, Some(p.row), column_of(p.table, &path), e.into_inner().to_string()));
         }

@@ -303,7 +303,7 @@ impl TownBuilder {
     ///
     /// ```
     /// # use regdev::{AdminLevel, Name, SourceId, Stage, Town, TownId, Trajectory};
-    /// let tr = Trajectory::new(vec![Stage::new("Specialised towns", SourceId::new("s")?)])?;
+    /// let tr = Trajectory::new(vec![Stage::new("Specialised towns", SourceId::new("s")?)?])?;
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town).trajectory(tr).build()?;
     /// assert_eq!(t.trajectory().len(), 1);
     /// # Ok::<(), regdev::Error>(())

@@ -184,14 +184,15 @@ fn parse_cuts(text: &str) -> Result<(f64, Option<f64>), Failure> {
 /// The analysis on a table, shared with `--atlas`.
 pub(crate) fn analyse(data: &Dataset, outcome: &str, args: &QcaArgs) -> Result<(), Failure> {
     let (c1, c0) = parse_cuts(&args.incl_cut)?;
-    let mut opts = TruthTableOptions::new(outcome).n_cut(args.n_cut);
+    let mut opts = TruthTableOptions::new(outcome).n_cut(args.n_cut).map_err(fail)?;
     opts = match c0 {
         Some(c0) => opts.incl_cuts_two(c1, c0),
         None => opts.incl_cut(c1),
-    };
+    }
+    .map_err(fail)?;
     if !args.conditions.is_empty() {
         let conds: Vec<&str> = args.conditions.iter().map(|s| s.trim()).collect();
-        opts = opts.conditions(&conds);
+        opts = opts.conditions(&conds).map_err(fail)?;
     }
     let tt = TruthTable::new(data, &opts).map_err(fail)?;
     let mopts = match args.solution {
