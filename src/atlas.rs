@@ -120,10 +120,44 @@ pub struct AtlasDocument {
     exchange_rates: Vec<ExchangeRate>,
     #[serde(default)]
     archetypes: Vec<Archetype>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     towns: Vec<Town>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "counted")]
     graphs: Vec<RawGraph>,
+}
+
+#[cfg(feature = "json")]
+thread_local! {
+    /// Called after each town and graph deserialized on this thread, while
+    /// [`Atlas::document_from_json_with_progress`] runs.
+    static ON_RECORD: std::cell::RefCell<Option<Box<dyn FnMut()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A list of records, reporting each one to `ON_RECORD`.
+fn counted<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    struct Counted<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Counted<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 16));
+            while let Some(item) = seq.next_element()? {
+                out.push(item);
+                #[cfg(feature = "json")]
+                ON_RECORD.with(|hook| {
+                    if let Ok(mut hook) = hook.try_borrow_mut() {
+                        if let Some(f) = hook.as_mut() {
+                            f();
+                        }
+                    }
+                });
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Counted(std::marker::PhantomData))
 }
 
 impl AtlasDocument {
@@ -546,6 +580,51 @@ impl Atlas {
         })?;
         de.end().map_err(|e| json_error(&e, None))?;
         Ok(doc)
+    }
+
+    /// As [`Atlas::document_from_json`], calling `progress` after each
+    /// town and each linkage graph read, on this thread (for a progress
+    /// bar: a large document holds hundreds of thousands of records, read
+    /// for seconds).
+    ///
+    /// # Errors
+    ///
+    /// As [`Atlas::document_from_json`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::{cell::Cell, rc::Rc};
+    /// use regdev::Atlas;
+    /// let json = Atlas::builtin().to_json_pretty()?;
+    /// let records = Rc::new(Cell::new(0));
+    /// let count = records.clone();
+    /// let doc = Atlas::document_from_json_with_progress(json.as_bytes(), move || count.set(count.get() + 1))?;
+    /// let atlas = Atlas::from_document(doc)?;
+    /// assert_eq!(records.get(), atlas.towns().len() + atlas.graphs().len());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[cfg(feature = "json")]
+    pub fn document_from_json_with_progress(
+        json: &[u8],
+        progress: impl FnMut() + 'static,
+    ) -> Result<AtlasDocument, Error> {
+        /// Puts back the hook there was before, even on a panic.
+        struct Restore(Option<Box<dyn FnMut()>>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                let previous = self.0.take();
+                ON_RECORD.with(|hook| {
+                    if let Ok(mut hook) = hook.try_borrow_mut() {
+                        *hook = previous;
+                    }
+                });
+            }
+        }
+        let previous =
+            ON_RECORD.with(|hook| hook.try_borrow_mut().ok().and_then(|mut h| h.replace(Box::new(progress))));
+        let _restore = Restore(previous);
+        Atlas::document_from_json(json)
     }
 
     /// Serializes the atlas as pretty-printed JSON, which

@@ -92,3 +92,33 @@ fn invalid_directories_and_usage() {
     assert!(u.stderr.contains("export parquet needs -o DIR"), "{}", u.stderr);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// On a terminal, loading, validating and exporting an atlas this large
+/// draws progress bars (JSON of 16 MiB and more, Parquet rows, rows
+/// written); with standard error a pipe, as here, nothing is drawn: the
+/// commands print exactly what they print on a small atlas.
+#[test]
+fn large_atlases_load_and_export_silently_off_a_terminal() {
+    let dir = scratch("large");
+    let d = dir.to_str().unwrap();
+    let s = run(&["synth", "--towns", "2500", "--out", d]);
+    assert_eq!(s.code, 0, "{}", s.stderr);
+    let json = dir.join("atlas.json");
+    assert!(json.metadata().unwrap().len() >= 16 << 20, "large enough for the JSON bar");
+    let json = json.to_str().unwrap();
+    let v = run(&["validate", json]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    assert_eq!(v.stderr, "");
+    let pq = dir.join("tables");
+    let pq = pq.to_str().unwrap();
+    let e = run(&["export", "parquet", "--atlas", json, "-o", pq]);
+    assert_eq!(e.code, 0, "{}", e.stderr);
+    assert_eq!(e.stderr, format!("wrote 14 Parquet tables into {pq}\n"));
+    let v = run(&["validate", pq]);
+    assert_eq!(v.code, 0, "{}", v.stderr);
+    assert_eq!(v.stderr, "");
+    let t = run(&["towns", "--atlas", pq, "--format", "csv"]);
+    assert_eq!(t.code, 0, "{}", t.stderr);
+    assert_eq!(t.stderr, "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -2,18 +2,31 @@
 # JSON vs Parquet load, Parquet export and peak memory through the CLI, on
 # a synthetic atlas: medians of RUNS runs, one line per measure.
 #
-#   tools/bench_tables.sh REGDEV_BINARY TOWNS [RUNS] [WORKDIR]
+#   tools/bench_tables.sh REGDEV_BINARY TOWNS [RUNS] [WORKDIR] [ACTORS_PER_TOWN]
 #
 # REGDEV_BINARY is a release build (`cargo build --release --features cli`).
+# ACTORS_PER_TOWN defaults to the CLI's 12 (60 linkages per town); 0 drops
+# the linkage graphs (the 1 M-town row of BENCHMARKS.md).
+#
 # Times are wall-clock seconds of whole commands (process start, file
 # reading, parsing and validation included); peak memory is the maximum
-# resident set size from GNU time. `export` includes loading the JSON it
-# exports from; `export - json` subtracts the median JSON load.
+# resident set size from GNU time. Measures:
+#   json_validate      regdev validate ATLAS.json
+#   parquet_validate   regdev validate DIR (the Parquet export)
+#   export_json        regdev export parquet --atlas ATLAS.json (JSON load included)
+#   export_parquet     regdev export parquet --atlas DIR (Parquet load included)
+# and the export alone, estimated two ways: export_json - json_validate and
+# export_parquet - parquet_validate (the second is the tighter one: the
+# Parquet load is the shorter one to subtract).
+#
+# Files are written into WORKDIR (default: a new temporary directory) and
+# deleted at the end unless KEEP=1: the 100k-town atlas is 821 MB of JSON.
 set -euo pipefail
-BIN="$1"; TOWNS="$2"; RUNS="${3:-3}"; WORK="${4:-$(mktemp -d)}"
+BIN="$1"; TOWNS="$2"; RUNS="${3:-3}"; WORK="${4:-$(mktemp -d)}"; ACTORS="${5:-12}"
 mkdir -p "$WORK"
-"$BIN" synth --towns "$TOWNS" --out "$WORK/synth" >/dev/null
-JSON="$WORK/synth/atlas.json"; PQ="$WORK/tables"
+"$BIN" synth --towns "$TOWNS" --actors-per-town "$ACTORS" --out "$WORK/synth" >/dev/null
+rm -f "$WORK/synth/linkages.graphml"
+JSON="$WORK/synth/atlas.json"; PQ="$WORK/tables"; PQ2="$WORK/tables-again"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 measure() { # name, command...
     local name="$1"; shift
@@ -25,13 +38,19 @@ measure() { # name, command...
     done
     local tm; tm=$(printf "$times" | median)
     local mm; mm=$(printf "$mems" | median)
-    printf "%s\t%s s\t%.0f MiB\n" "$name" "$tm" "$(echo "$mm / 1024" | bc -l)"
+    printf "%-18s %8s s %8.0f MiB\n" "$name" "$tm" "$(echo "$mm / 1024" | bc -l)"
     eval "T_$name=$tm"
 }
-echo "towns $TOWNS, runs $RUNS, json $(du -m "$JSON" | cut -f1) MB, load $(cut -d' ' -f1-3 /proc/loadavg)"
+MB=$(echo "$(stat -c %s "$JSON") / 1000000" | bc -l)
+printf "towns %s, actors per town %s, runs %s, json %.0f MB, load %s\n" "$TOWNS" "$ACTORS" "$RUNS" "$MB" "$(cut -d' ' -f1-3 /proc/loadavg)"
 measure json_validate "$BIN" validate "$JSON"
-measure export "$BIN" export parquet --atlas "$JSON" -o "$PQ"
+measure export_json "$BIN" export parquet --atlas "$JSON" -o "$PQ"
 echo "parquet $(du -sm "$PQ" | cut -f1) MB"
 measure parquet_validate "$BIN" validate "$PQ"
-echo "export - json: $(echo "$T_export - $T_json_validate" | bc -l) s"
-echo "json / parquet: $(echo "$T_json_validate / $T_parquet_validate" | bc -l)"
+measure export_parquet "$BIN" export parquet --atlas "$PQ" -o "$PQ2"
+printf "json throughput:   %.1f MB/s\n" "$(echo "$MB / $T_json_validate" | bc -l)"
+printf "json / parquet:    %.2f x\n" "$(echo "$T_json_validate / $T_parquet_validate" | bc -l)"
+printf "export alone:      %.2f s (export_parquet - parquet_validate), %.2f s (export_json - json_validate)\n" \
+    "$(echo "$T_export_parquet - $T_parquet_validate" | bc -l)" "$(echo "$T_export_json - $T_json_validate" | bc -l)"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK/synth" "$PQ" "$PQ2"; fi

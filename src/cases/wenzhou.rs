@@ -137,7 +137,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .dimension(DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs), sid("china-daily-2010-wenzhou"))
     .specialisation(Specialisation::new(
         IndustryDivision::C38,
-        "electrical equipment: Wenzhou's first industry of a hundred billion yuan",
+        "electrical equipment, in the government's words 'the first One hundred billion industries' of Wenzhou",
         sid("wenzhou-gov-2020-electrical"),
     )?)
     .trajectory(Trajectory::new(vec![

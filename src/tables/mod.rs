@@ -7,8 +7,10 @@ mod arrowio;
 mod node;
 pub(crate) mod spec;
 
+use std::cell::{Cell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::rc::Rc;
 
 use arrow::array::RecordBatch;
 use serde::Deserialize;
@@ -146,8 +148,13 @@ impl Builders {
 
 /// The builders of every table but the graph tables, filled from the
 /// records' serialized form.
-fn record_builders(atlas: &Atlas) -> Result<Builders, Error> {
+/// `towns` are the towns to put in (a chunk of the atlas's); `head` says
+/// whether to put in the sources, rates and archetypes too.
+fn record_builders(atlas: &Atlas, towns: &[&Town], head: bool) -> Result<Builders, Error> {
     let mut b = Builders { t: spec::ALL.iter().map(|s| TableBuilder::new(s)).collect() };
+    if !head {
+        return b.towns(towns).map(|()| b);
+    }
     for s in atlas.sources() {
         let obj = to_object(&spec::SOURCES, serde_json::to_value(s))?;
         b.get(&spec::SOURCES)?.push(&[], obj)?;
@@ -161,55 +168,64 @@ fn record_builders(atlas: &Atlas) -> Result<Builders, Error> {
         b.profile(None, Some(a.id().as_str()), &mut obj)?;
         b.get(&spec::ARCHETYPES)?.push(&[], obj)?;
     }
-    for t in atlas.towns() {
-        let id = t.id().as_str();
-        let mut obj = to_object(&spec::TOWNS, serde_json::to_value(t))?;
-        if let Some(Value::Object(facts)) = obj.remove("key_facts") {
-            let ob = b.get(&spec::OBSERVATIONS)?;
-            for (indicator, entries) in facts {
-                let unit = indicator
-                    .parse::<Indicator>()
-                    .map_err(|e| table_err("observations", None, Some("indicator"), e.to_string()))?
-                    .unit();
-                let Value::Array(entries) = entries else { continue };
-                for e in entries {
-                    let Value::Object(mut e) = e else { continue };
-                    match e.remove("value") {
-                        Some(Value::Object(mut money)) => {
-                            if let Some(a) = money.remove("amount") {
-                                e.insert("value".to_owned(), a);
+    b.towns(towns)?;
+    Ok(b)
+}
+
+impl Builders {
+    /// The rows of `towns` and of their child tables.
+    fn towns(&mut self, towns: &[&Town]) -> Result<(), Error> {
+        let b = self;
+        for t in towns {
+            let id = t.id().as_str();
+            let mut obj = to_object(&spec::TOWNS, serde_json::to_value(t))?;
+            if let Some(Value::Object(facts)) = obj.remove("key_facts") {
+                let ob = b.get(&spec::OBSERVATIONS)?;
+                for (indicator, entries) in facts {
+                    let unit = indicator
+                        .parse::<Indicator>()
+                        .map_err(|e| table_err("observations", None, Some("indicator"), e.to_string()))?
+                        .unit();
+                    let Value::Array(entries) = entries else { continue };
+                    for e in entries {
+                        let Value::Object(mut e) = e else { continue };
+                        match e.remove("value") {
+                            Some(Value::Object(mut money)) => {
+                                if let Some(a) = money.remove("amount") {
+                                    e.insert("value".to_owned(), a);
+                                }
+                                if let Some(c) = money.remove("currency") {
+                                    e.insert("currency".to_owned(), c);
+                                }
                             }
-                            if let Some(c) = money.remove("currency") {
-                                e.insert("currency".to_owned(), c);
+                            Some(Value::Number(n)) => {
+                                if n.is_u64() && matches!(unit, crate::Unit::Persons | crate::Unit::Count) {
+                                    e.insert("count".to_owned(), Value::Number(n.clone()));
+                                }
+                                let x = n.as_f64().map(Value::from).unwrap_or(Value::Null);
+                                e.insert("value".to_owned(), x);
                             }
-                        }
-                        Some(Value::Number(n)) => {
-                            if n.is_u64() && matches!(unit, crate::Unit::Persons | crate::Unit::Count) {
-                                e.insert("count".to_owned(), Value::Number(n.clone()));
+                            Some(other) => {
+                                e.insert("value".to_owned(), other);
                             }
-                            let x = n.as_f64().map(Value::from).unwrap_or(Value::Null);
-                            e.insert("value".to_owned(), x);
+                            None => {}
                         }
-                        Some(other) => {
-                            e.insert("value".to_owned(), other);
-                        }
-                        None => {}
+                        e.insert("unit".to_owned(), Value::String(unit.id().to_owned()));
+                        e.entry("qualifier").or_insert_with(|| Value::String("exact".to_owned()));
+                        ob.push(&[Some(id), Some(&indicator)], e)?;
                     }
-                    e.insert("unit".to_owned(), Value::String(unit.id().to_owned()));
-                    e.entry("qualifier").or_insert_with(|| Value::String("exact".to_owned()));
-                    ob.push(&[Some(id), Some(&indicator)], e)?;
                 }
             }
+            b.profile(Some(id), None, &mut obj)?;
+            b.list(&spec::SPECIALISATIONS, id, obj.remove("specialisations"))?;
+            b.list(&spec::ZONES, id, obj.remove("zones"))?;
+            b.list(&spec::ADVANTAGES, id, obj.remove("advantages"))?;
+            b.list(&spec::STAGES, id, obj.remove("trajectory"))?;
+            b.list(&spec::NOTES, id, obj.remove("notes"))?;
+            b.get(&spec::TOWNS)?.push(&[], obj)?;
         }
-        b.profile(Some(id), None, &mut obj)?;
-        b.list(&spec::SPECIALISATIONS, id, obj.remove("specialisations"))?;
-        b.list(&spec::ZONES, id, obj.remove("zones"))?;
-        b.list(&spec::ADVANTAGES, id, obj.remove("advantages"))?;
-        b.list(&spec::STAGES, id, obj.remove("trajectory"))?;
-        b.list(&spec::NOTES, id, obj.remove("notes"))?;
-        b.get(&spec::TOWNS)?.push(&[], obj)?;
+        Ok(())
     }
-    Ok(b)
 }
 
 /// Turns an atlas into one Arrow record batch per table, in the order of
@@ -229,17 +245,40 @@ fn record_builders(atlas: &Atlas) -> Result<Builders, Error> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
-    // The records and the graphs are independent: built on both cores.
-    let (records, graphs) = rayon::join(|| record_builders(atlas), || graph_batches(atlas));
-    let (records, mut graphs) = (records?, graphs?.into_iter());
+    use rayon::prelude::*;
+    // The records, in chunks of towns, and the graphs are independent:
+    // built on every core, then put together in order.
+    let towns: Vec<&Town> = atlas.towns().collect();
+    let chunk = towns.len().div_ceil(16).max(1024);
+    let (parts, graphs) = rayon::join(
+        || -> Result<Vec<Builders>, Error> {
+            if towns.is_empty() {
+                return Ok(vec![record_builders(atlas, &[], true)?]);
+            }
+            towns.par_chunks(chunk).enumerate().map(|(i, ts)| record_builders(atlas, ts, i == 0)).collect()
+        },
+        || graph_batches(atlas),
+    );
+    let (parts, mut graphs) = (parts?, graphs?.into_iter());
+    // One list of builders per table, in table order.
+    let mut per_table: Vec<Vec<TableBuilder>> = spec::ALL.iter().map(|_| Vec::with_capacity(parts.len())).collect();
+    for part in parts {
+        for (slot, t) in per_table.iter_mut().zip(part.t) {
+            slot.push(t);
+        }
+    }
     let mut out = Vec::with_capacity(TABLES.len());
-    for t in records.t {
-        let name = t.spec.name;
+    for (s, builders) in spec::ALL.iter().zip(per_table) {
+        let name = s.name;
         if [spec::GRAPHS.name, spec::ACTORS.name, spec::LINKAGES.name].contains(&name) {
             let batch = graphs.next().ok_or_else(|| table_err(name, None, None, "missing batch (a bug in regdev)"))?;
             out.push((name, batch));
         } else {
-            out.push((name, t.finish()?));
+            let batches = builders.into_iter().map(TableBuilder::finish).collect::<Result<Vec<_>, Error>>()?;
+            let schema = std::sync::Arc::new(s.schema());
+            let batch = arrow::compute::concat_batches(&schema, &batches)
+                .map_err(|e| table_err(name, None, None, e.to_string()))?;
+            out.push((name, batch));
         }
     }
     Ok(out)
@@ -353,10 +392,9 @@ fn io(operation: &'static str, e: impl std::fmt::Display) -> Error {
 
 /// Writes `(table, batch)` pairs as `DIR/TABLE.parquet`.
 fn write_batches(batches: &[(&'static str, RecordBatch)], dir: &Path) -> Result<(), Error> {
-    for (name, batch) in batches {
-        write_batch(dir, name, batch)?;
-    }
-    Ok(())
+    use rayon::prelude::*;
+    // One file per table: written on every core.
+    batches.par_iter().try_for_each(|(name, batch)| write_batch(dir, name, batch))
 }
 
 /// Writes one table as `DIR/NAME.parquet` (Snappy-compressed), creating
@@ -416,8 +454,36 @@ pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Re
 /// assert!(matches!(err, Error::Table { ref table, .. } if table == "sources"));
 /// ```
 pub fn read_dir(dir: impl AsRef<Path>) -> Result<Atlas, Error> {
+    read_dir_with_progress(dir, |_, _| {})
+}
+
+/// As [`read_dir`], calling `progress(rows_read, rows_total)` after each
+/// batch of rows read (for a progress bar: a large export holds millions
+/// of rows). `rows_total` is the sum of the row counts the files declare.
+///
+/// # Errors
+///
+/// As [`read_dir`].
+///
+/// # Example
+///
+/// ```
+/// use std::{cell::Cell, rc::Rc};
+/// let dir = std::env::temp_dir().join(format!("regdev-doc-progress-{}", std::process::id()));
+/// regdev::tables::write_dir(regdev::Atlas::builtin(), &dir)?;
+/// let seen = Rc::new(Cell::new((0, 0)));
+/// let report = seen.clone();
+/// regdev::tables::read_dir_with_progress(&dir, move |read, total| report.set((read, total)))?;
+/// let (read, total) = seen.get();
+/// assert!(read > 0 && read == total);
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn read_dir_with_progress(dir: impl AsRef<Path>, progress: impl FnMut(u64, u64) + 'static) -> Result<Atlas, Error> {
     use parquet::arrow::arrow_reader::{ArrowReaderOptions, ParquetRecordBatchReaderBuilder};
     let dir = dir.as_ref();
+    let progress: Rc<RefCell<ProgressFn>> = Rc::new(RefCell::new(Box::new(progress)));
+    let (read, total) = (Rc::new(Cell::new(0u64)), Rc::new(Cell::new(0u64)));
     let mut tables = Vec::with_capacity(TABLES.len());
     // Every file opened and its schema checked before any row is read, so
     // a missing table or a wrong column is reported first; rows are then
@@ -434,10 +500,23 @@ pub fn read_dir(dir: impl AsRef<Path>) -> Result<Atlas, Error> {
         let reader = builder.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))?;
         arrowio::positions(s, &arrow::array::RecordBatchReader::schema(&reader))?;
         let batches = prefetch(name, reader.map(move |b| b.map_err(|e| bad(&e))))?;
+        total.set(total.get() + rows as u64);
+        let (progress, read, total) = (progress.clone(), read.clone(), total.clone());
+        let batches = Box::new(batches.inspect(move |b| {
+            if let Ok(b) = b {
+                read.set(read.get() + b.num_rows() as u64);
+                if let Ok(mut f) = progress.try_borrow_mut() {
+                    f(read.get(), total.get());
+                }
+            }
+        }));
         tables.push(TableData { spec: s, rows, batches });
     }
     Reader::new(tables).read()
 }
+
+/// A progress callback of [`read_dir_with_progress`], shared by the tables.
+type ProgressFn = Box<dyn FnMut(u64, u64)>;
 
 /// Decodes batches on a thread of their own, a few ahead of the reader:
 /// the big tables are decoded while the earlier ones are turned into
@@ -648,10 +727,11 @@ struct GraphOf<'i> {
 }
 
 impl GraphOf<'_> {
-    fn get(&mut self, s: &Spec, row: usize, town: &str) -> Result<usize, Error> {
+    /// The graph, and whether it differs from the last row's.
+    fn get_fresh(&mut self, s: &Spec, row: usize, town: &str) -> Result<(usize, bool), Error> {
         if let Some((t, g)) = &self.last {
             if t == town {
-                return Ok(*g);
+                return Ok((*g, false));
             }
         }
         let g = self
@@ -660,7 +740,7 @@ impl GraphOf<'_> {
             .copied()
             .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("no graph for town '{town}'")))?;
         self.last = Some((town.to_owned(), g));
-        Ok(g)
+        Ok((g, true))
     }
 }
 
@@ -908,7 +988,16 @@ impl Reader {
             for r in 0..c.rows() {
                 let row = c.offset + r;
                 let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-                let g = graph_of.get(s, row, town.get(r).unwrap_or_default())?;
+                let this = town.get(r).unwrap_or_default();
+                let (g, fresh) = graph_of.get_fresh(s, row, this)?;
+                if fresh {
+                    // The graph's rows come together: room for them at once.
+                    let n = (r..c.rows()).take_while(|&k| town.get(k) == Some(this)).count();
+                    if let Some(p) = graphs.get_mut(g) {
+                        p.graph.reserve_nodes(n);
+                        p.index.reserve(n);
+                    }
+                }
                 let id = ActorId::new(id.get(r).unwrap_or_default()).map_err(|e| err("id", e.to_string()))?;
                 let kind: ActorKind = vocab(s, row, "kind", kind.get(r).unwrap_or_default())?;
                 let mut actor =
@@ -944,8 +1033,13 @@ impl Reader {
             for r in 0..c.rows() {
                 let row = c.offset + r;
                 let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-                let g = graph_of.get(s, row, town.get(r).unwrap_or_default())?;
+                let this = town.get(r).unwrap_or_default();
+                let (g, fresh) = graph_of.get_fresh(s, row, this)?;
                 let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
+                if fresh {
+                    let n = (r..c.rows()).take_while(|&k| town.get(k) == Some(this)).count();
+                    p.graph.reserve_edges(n);
+                }
                 let end = |column: &str, a: Option<&str>| -> Result<NodeIndex, Error> {
                     let a = a.unwrap_or_default();
                     p.index

@@ -45,11 +45,20 @@ pub(crate) fn describe(file: &str, e: &Error) -> String {
 /// Parses and validates atlas JSON, collecting every problem the library
 /// reports (a JSON syntax or shape error stops parsing, so it is alone).
 pub(crate) fn parse_atlas(bytes: &[u8]) -> Result<Atlas, Vec<Error>> {
-    let _spinner = crate::progress::Progress::spinner_over(
-        bytes.len(),
-        format!("parsing and validating {} MB of JSON", bytes.len() / 1_000_000),
-    );
-    let doc = Atlas::document_from_json(bytes).map_err(|e| vec![e])?;
+    use crate::progress::{MIN_BYTES, Progress};
+    let large = bytes.len() as u64 >= MIN_BYTES;
+    let doc = {
+        let bar =
+            Progress::counter_if(large, "towns and graphs", format!("parsing {} MB of JSON", bytes.len() / 1_000_000));
+        let handle = bar.handle();
+        Atlas::document_from_json_with_progress(bytes, move || {
+            if let Some(b) = &handle {
+                b.inc(1);
+            }
+        })
+        .map_err(|e| vec![e])?
+    };
+    let _spinner = Progress::spinner_if(large, "validating (references, graphs, indexes)");
     Atlas::validate_document(doc)
 }
 

@@ -12,8 +12,14 @@ use crate::progress::Progress;
 
 /// Loads a directory of Parquet tables into a validated atlas.
 pub(crate) fn load_dir(dir: &Path) -> Result<Atlas, Error> {
-    let _spinner = Progress::spinner(format!("loading Parquet tables from {}", dir.display()));
-    regdev::tables::read_dir(dir)
+    let bar = Progress::count(0, "rows", format!("loading Parquet tables from {}", dir.display()));
+    let handle = bar.handle();
+    regdev::tables::read_dir_with_progress(dir, move |read, total| {
+        if let Some(b) = &handle {
+            b.set_length(total);
+            b.set_position(read);
+        }
+    })
 }
 
 /// `regdev export parquet -o DIR`.
@@ -34,10 +40,14 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
     };
     let rows: usize = batches.iter().map(|(_, b)| b.num_rows()).sum();
     let bar = Progress::count(rows as u64, "rows", "writing Parquet");
-    for (name, batch) in &batches {
-        bar.set_message(format!("writing {name}"));
-        regdev::tables::write_batch(dir, name, batch)?;
-        bar.inc(batch.num_rows() as u64);
+    {
+        use rayon::prelude::*;
+        // One file per table: written on every core.
+        batches.par_iter().try_for_each(|(name, batch)| -> Result<(), Error> {
+            regdev::tables::write_batch(dir, name, batch)?;
+            bar.inc(batch.num_rows() as u64);
+            Ok(())
+        })?;
     }
     drop(bar);
     note(&format!("wrote {} Parquet tables into {}", regdev::tables::TABLES.len(), dir.display()));

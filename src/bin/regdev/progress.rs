@@ -8,7 +8,7 @@ use std::time::Duration;
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// Work smaller than this shows no bar: it is over before one would help.
-const MIN_BYTES: u64 = 16 << 20;
+pub(crate) const MIN_BYTES: u64 = 16 << 20;
 
 /// Whether bars are drawn: standard error is a terminal.
 pub(crate) fn enabled() -> bool {
@@ -55,6 +55,27 @@ impl Progress {
         Progress::new(bar)
     }
 
+    /// A count without a known total, with throughput (`52,000 records,
+    /// 41,000/s`), if `large`; nothing otherwise.
+    pub(crate) fn counter_if(large: bool, unit: &str, message: impl Into<String>) -> Progress {
+        let bar = (large && enabled()).then(|| {
+            let b = ProgressBar::new_spinner();
+            let template = format!("{{spinner}} {{msg}} {{human_pos}} {unit} {{per_sec}} {{elapsed}}");
+            if let Ok(style) = ProgressStyle::with_template(&template) {
+                b.set_style(style);
+            }
+            b.set_message(message.into());
+            b
+        });
+        Progress::new(bar)
+    }
+
+    /// The bar itself, for a library callback that outlives this borrow
+    /// (`None` when nothing is drawn).
+    pub(crate) fn handle(&self) -> Option<ProgressBar> {
+        self.0.clone()
+    }
+
     /// A spinner with the elapsed time, for a step that reports no counts.
     pub(crate) fn spinner(message: impl Into<String>) -> Progress {
         let bar = enabled().then(|| {
@@ -68,11 +89,6 @@ impl Progress {
         Progress::new(bar)
     }
 
-    /// A spinner for work on `bytes` bytes, if that is large.
-    pub(crate) fn spinner_over(bytes: usize, message: impl Into<String>) -> Progress {
-        Progress::spinner_if(bytes as u64 >= MIN_BYTES, message)
-    }
-
     /// A spinner if `large`, else nothing.
     pub(crate) fn spinner_if(large: bool, message: impl Into<String>) -> Progress {
         if large { Progress::spinner(message) } else { Progress(None) }
@@ -81,12 +97,6 @@ impl Progress {
     pub(crate) fn inc(&self, n: u64) {
         if let Some(b) = &self.0 {
             b.inc(n);
-        }
-    }
-
-    pub(crate) fn set_message(&self, message: impl Into<String>) {
-        if let Some(b) = &self.0 {
-            b.set_message(message.into());
         }
     }
 }
