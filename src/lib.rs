@@ -189,8 +189,9 @@ mod upgrading;
 
 pub use crate::atlas::{Atlas, AtlasBuilder, AtlasDocument, Duplicates, FORMAT_VERSION, MIN_FORMAT_VERSION};
 pub use crate::compare::{
-    Classification, Compare, Comparison, ComparisonRow, Contribution, Distance, DistanceMatrix, Feature, FittedGower,
-    Gower, KeyFact, ProfileMetric, Ranked, SimpleMatching, Verdict, VerdictRule, classify, classify_all, dissimilarity,
+    Classification, Compare, Comparison, ComparisonRow, Contribution, Contributions, Distance, DistanceMatrix, Feature,
+    FittedGower, Gower, KeyFact, ProfileMetric, Ranked, SimpleMatching, Uncompared, Verdict, VerdictRule, classify,
+    classify_all, dissimilarity,
 };
 pub use crate::derive::DerivedRow;
 pub use crate::dimension::{

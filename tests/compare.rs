@@ -94,8 +94,7 @@ fn town_distance_uses_key_facts_scaled_by_range() {
     let d = fitted.towns(kunshan, shunde).unwrap();
     // Each key fact is scaled by its range over the atlas's towns: areas
     // run from Huaxi's 35 km² to Kunshan's 927.68 km².
-    let area =
-        d.contributions().iter().find(|c| c.feature() == regdev::Feature::KeyFact(regdev::KeyFact::Area)).unwrap();
+    let area = d.contributions().find(|c| c.feature() == regdev::Feature::KeyFact(regdev::KeyFact::Area)).unwrap();
     assert!((area.distance() - (927.68 - 806.5) / (927.68 - 35.0)).abs() < 1e-12, "{}", area.distance());
     for c in d.contributions() {
         if let regdev::Feature::KeyFact(_) = c.feature() {
@@ -157,7 +156,7 @@ fn huge_weights_do_not_overflow() {
     assert_eq!(a.value(), 0.5);
     assert_eq!(b.value(), a.value());
     assert_eq!(b.coverage(), a.coverage());
-    assert!(b.contributions().iter().all(|c| c.weight() == 1e308 && c.contribution().is_finite()));
+    assert!(b.contributions().all(|c| c.weight() == 1e308 && c.contribution().is_finite()));
     // The batch path and the matrix agree.
     let all = classify_all([kunshan], [&sunan], &huge).unwrap();
     assert_eq!(all[0].best().unwrap().distance().unwrap().value(), 0.5);
@@ -218,7 +217,7 @@ fn simple_matching_only_compares_nominal_dimensions() {
     // Kunshan and Shunde differ on every talk row: the three nominal ones
     // (dynamics, competition, government) plus the rest they share.
     assert!(d.features().all(|f| matches!(f, Feature::Dimension(d) if d.kind() == regdev::DimensionKind::Nominal)));
-    assert!(d.uncompared().contains(&Feature::Dimension(Dimension::RiskLevel)));
+    assert!(d.uncompared().any(|f| f == Feature::Dimension(Dimension::RiskLevel)));
     assert!(d.coverage() < 1.0);
     assert_eq!(SimpleMatching.name(), "simple matching");
     let archetypes: Vec<_> = atlas.archetypes().collect();
@@ -226,4 +225,87 @@ fn simple_matching_only_compares_nominal_dimensions() {
     let all = classify_all(atlas.towns(), archetypes.iter().copied(), &SimpleMatching).unwrap();
     assert_eq!(all.iter().find(|c| c.subject() == "Kunshan"), Some(&one));
     assert_eq!(one.measure(), "simple matching");
+}
+
+/// Labels are borrowed from what is classified, so a classification of a
+/// town costs no copy of its name; a label computed on demand (owned)
+/// works the same, alone and in batches.
+#[test]
+fn labels_are_borrowed_or_owned() {
+    use std::borrow::Cow;
+
+    let atlas = Atlas::builtin();
+    let kunshan = atlas.town("kunshan").unwrap();
+    assert!(matches!(kunshan.label(), Cow::Borrowed("Kunshan")));
+    let sunan = RegionalModel::Sunan.archetype();
+    assert!(matches!(sunan.label(), Cow::Borrowed("Sunan")));
+    let c = classify(kunshan, atlas.archetypes(), &Gower::new()).unwrap();
+    assert!(std::ptr::eq(c.subject().as_ptr(), kunshan.name().english().as_ptr()));
+
+    /// A case whose label is made when asked.
+    struct Numbered(usize, Profile);
+    impl Compare for Numbered {
+        fn label(&self) -> Cow<'_, str> {
+            Cow::Owned(format!("case {}", self.0))
+        }
+        fn profile(&self) -> Cow<'_, Profile> {
+            Cow::Borrowed(&self.1)
+        }
+    }
+    let cases: Vec<Numbered> = atlas.towns().enumerate().map(|(i, t)| Numbered(i, t.profile().clone())).collect();
+    let by_town = classify_all(atlas.towns(), atlas.archetypes(), &Gower::new()).unwrap();
+    let by_case = classify_all(cases.iter(), atlas.archetypes(), &Gower::new()).unwrap();
+    assert_eq!(by_case.len(), by_town.len());
+    for (i, (x, y)) in by_case.iter().zip(&by_town).enumerate() {
+        assert_eq!(x.subject(), format!("case {i}"));
+        assert_eq!(x.ranking(), y.ranking());
+        assert_eq!(x.verdict(), y.verdict());
+    }
+}
+
+/// Ranks, ties and verdicts of a batch: nearest first, tied distances
+/// share a rank and keep the archetypes' order, not comparable archetypes
+/// come last; the same whether there are fewer archetypes than a
+/// classification holds inline or more.
+#[test]
+fn batch_rankings_order_ties_and_verdicts() {
+    use regdev::{Archetype, ArchetypeId, DimensionValue, Dynamics, Ownership, SourceId, Verdict};
+
+    let src = SourceId::new("qiao-talk").unwrap();
+    let archetype = |id: &str, values: &[DimensionValue]| {
+        let mut b = Archetype::builder(ArchetypeId::new(id).unwrap(), id);
+        for v in values {
+            b = b.dimension(v.clone(), src.clone());
+        }
+        b.build().unwrap()
+    };
+    use DimensionValue as V;
+    let gov = V::Dynamics(Dynamics::GovernmentLed);
+    let fdi = V::Dynamics(Dynamics::ForeignInvestmentLed);
+    let collective = V::Ownership(Ownership::Collective);
+    let private = V::Ownership(Ownership::Private);
+    let a = archetype("a", &[gov.clone(), collective.clone()]); // distance 0.5
+    let b = archetype("b", &[fdi.clone(), collective.clone()]); // 1.0
+    let c = archetype("c", &[gov.clone(), private.clone()]); // 0.0
+    let d = archetype("d", &[fdi.clone(), private.clone()]); // 0.5, tied with a
+    let e = archetype("e", &[V::RiskLevel(regdev::RiskLevel::Low)]); // not comparable
+    let subject = Profile::default().with(gov).with(private);
+    for set in [vec![&a, &b, &c], vec![&a, &b, &c, &d, &e]] {
+        let one = classify(&subject, set.iter().copied(), &Gower::new()).unwrap();
+        let batch = classify_all([&subject, &subject], set.iter().copied(), &Gower::new()).unwrap();
+        assert_eq!(batch, [one.clone(), one.clone()]);
+        let order: Vec<(&str, usize)> = one.ranking().iter().map(|r| (r.archetype().as_str(), r.rank())).collect();
+        if set.len() == 3 {
+            assert_eq!(order, [("c", 1), ("a", 2), ("b", 3)]);
+        } else {
+            assert_eq!(order, [("c", 1), ("a", 2), ("d", 2), ("b", 4), ("e", 5)]);
+            assert!(one.ranking()[4].distance().is_none());
+        }
+        // Two matching dimensions: below the default minimum of three.
+        assert_eq!(one.verdict(), Verdict::InsufficientEvidence);
+        let lenient = regdev::VerdictRule::default().min_compared(2);
+        assert_eq!(one.clone().with_rule(lenient).verdict(), Verdict::Nearest);
+        let tolerant = lenient.tie_tolerance(0.5).unwrap();
+        assert_eq!(one.with_rule(tolerant).verdict(), Verdict::Tie);
+    }
 }

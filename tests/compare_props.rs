@@ -11,7 +11,7 @@ use regdev::arbitrary;
 use regdev::{
     Classification, Gower, ProfileMetric, Ranked, SimpleMatching, Verdict, VerdictRule, classify, classify_all,
 };
-use regdev::{Compare, Dimension, Profile};
+use regdev::{Compare, Dimension, Distance, Feature, KeyFact, Profile};
 
 /// Gower with a random weight in [0, 5] on each dimension.
 fn weighted_gower() -> impl Strategy<Value = Gower> {
@@ -40,9 +40,9 @@ proptest! {
     #[test]
     fn contributions_sum_to_the_distance(a in arbitrary::profile(), b in arbitrary::profile(), g in weighted_gower()) {
         if let Some(d) = g.profiles(&a, &b) {
-            let sum: f64 = d.contributions().iter().map(|c| c.contribution()).sum();
+            let sum: f64 = d.contributions().map(|c| c.contribution()).sum();
             prop_assert!((sum - d.value()).abs() < 1e-9);
-            prop_assert!(d.contributions().iter().all(|c| (0.0..=1.0).contains(&c.distance())));
+            prop_assert!(d.contributions().all(|c| (0.0..=1.0).contains(&c.distance())));
         }
     }
 
@@ -154,6 +154,57 @@ proptest! {
         }
     }
 
+    /// A distance is the same whichever way it is held: parts in feature
+    /// order (held inline up to six compared features) or in any other
+    /// order (held as a list); the inline one's contributions are exactly
+    /// `(wᵢ / max w) · dᵢ / Σ (wⱼ / max w)`, summed in order.
+    #[test]
+    fn distances_read_the_same_inline_or_listed(
+        picks in proptest::collection::btree_map(0usize..16, (0.0f64..=1.0, 0.01f64..10.0, any::<bool>()), 1..16),
+        uniform in any::<bool>(),
+    ) {
+        let feature = |i: usize| match i.checked_sub(Dimension::ALL.len()) {
+            None => Feature::Dimension(Dimension::ALL[i]),
+            Some(k) => Feature::KeyFact(KeyFact::ALL[k]),
+        };
+        let w = |x: f64| if uniform { 1.0 } else { x };
+        let compared: Vec<(Feature, f64, f64)> =
+            picks.iter().filter(|(_, p)| p.2).map(|(&i, &(d, x, _))| (feature(i), d, w(x))).collect();
+        let uncompared: Vec<(Feature, f64)> =
+            picks.iter().filter(|(_, p)| !p.2).map(|(&i, &(_, x, _))| (feature(i), w(x))).collect();
+        let ordered = Distance::new(compared.iter().copied(), uncompared.iter().copied()).unwrap();
+        let reversed = Distance::new(compared.iter().rev().copied(), uncompared.iter().rev().copied()).unwrap();
+        let (Some(a), Some(b)) = (ordered, reversed) else {
+            prop_assert!(compared.is_empty());
+            return Ok(());
+        };
+        prop_assert_eq!(a.compared(), compared.len());
+        prop_assert_eq!(b.compared(), compared.len());
+        prop_assert!((a.value() - b.value()).abs() < 1e-12);
+        prop_assert!((a.coverage() - b.coverage()).abs() < 1e-12);
+        prop_assert_eq!(a.uncompared().collect::<Vec<_>>(), uncompared.iter().map(|u| u.0).collect::<Vec<_>>());
+        prop_assert_eq!(b.uncompared().collect::<Vec<_>>(), uncompared.iter().rev().map(|u| u.0).collect::<Vec<_>>());
+        prop_assert_eq!(a.uncompared().len(), uncompared.len());
+        let max = compared.iter().map(|c| c.2).chain(uncompared.iter().map(|u| u.1)).fold(0.0_f64, f64::max);
+        let total: f64 = compared.iter().map(|c| c.2 / max).sum();
+        let by_hand: Vec<(Feature, f64, f64, f64)> =
+            compared.iter().map(|&(f, d, w)| (f, d, w, (w / max) * d / total)).collect();
+        let read = |d: &Distance| d.contributions().map(|c| (c.feature(), c.distance(), c.weight(), c.contribution())).collect::<Vec<_>>();
+        prop_assert_eq!(&read(&a), &by_hand);
+        // Listed in another order, the total is summed in that order: the
+        // same to rounding.
+        let mut back = read(&b);
+        back.reverse();
+        prop_assert_eq!(back.len(), by_hand.len());
+        for (x, y) in back.iter().zip(&by_hand) {
+            prop_assert_eq!((x.0, x.1, x.2), (y.0, y.1, y.2));
+            prop_assert!((x.3 - y.3).abs() < 1e-12);
+        }
+        prop_assert_eq!(a.contributions().len(), compared.len());
+        prop_assert_eq!(a.explain().lines().count(), b.explain().lines().count());
+        prop_assert_eq!(a.clone(), a);
+    }
+
     #[test]
     fn classifications_built_by_hand_rank_like_classify(
         subject in arbitrary::profile(),
@@ -168,6 +219,7 @@ proptest! {
 #[test]
 fn an_empty_profile_is_never_sufficient() {
     let archetypes: Vec<_> = regdev::RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
-    let c = classify(&Profile::default(), &archetypes, &Gower::new()).unwrap();
+    let empty = Profile::default();
+    let c = classify(&empty, &archetypes, &Gower::new()).unwrap();
     assert_eq!(c.verdict(), Verdict::InsufficientEvidence);
 }

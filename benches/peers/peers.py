@@ -3,7 +3,10 @@
 use instead, on the same generated files, and print both timings and the
 ratio in one run.
 
-    python3 benches/peers/peers.py [--work DIR] [--runs N] [--quick] [--networkx-10k]
+    python3 benches/peers/peers.py [--work DIR] [--runs N] [--quick] [--networkx-10k] [--only WORKLOADS]
+
+`--only classify` (or any comma-separated list of query, json, classify,
+gower, graph) runs only those rows, e.g. while iterating on one of them.
 
 Needs the release examples built first (run.sh does it):
     cargo build --release --features synth --examples
@@ -33,6 +36,7 @@ DIMENSIONS = [
     "market_orientation",
 ]
 NUMERIC = ["area_km2", "population", "gdp_cny", "gdp_per_capita_usd"]
+WORKLOADS = ["query", "json", "classify", "gower", "graph"]
 
 
 def rust(*args):
@@ -63,17 +67,31 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke test")
     ap.add_argument("--networkx-10k", action="store_true", help="also run networkx betweenness on 10k actors (minutes)")
+    ap.add_argument("--only", default=",".join(WORKLOADS),
+                    help=f"comma-separated rows to run, of {','.join(WORKLOADS)} (default: all)")
     args = ap.parse_args()
+    only = set(args.only.split(","))
+    if not only <= set(WORKLOADS):
+        ap.error(f"--only: unknown workload(s) {sorted(only - set(WORKLOADS))}; known: {','.join(WORKLOADS)}")
     os.makedirs(args.work, exist_ok=True)
 
-    import numpy as np
-    import pandas as pd
-    import gower
-    import networkx as nx
-    import igraph as ig
-
-    print(f"python {sys.version.split()[0]}, numpy {np.__version__}, pandas {pd.__version__}, networkx {nx.__version__}, "
-          f"igraph {ig.__version__}, gower 0.1.2; {os.cpu_count()} CPUs; load average {os.getloadavg()}", flush=True)
+    # The peer tools, only those the chosen rows need (classify and json
+    # have no Python peer).
+    import importlib
+    import importlib.metadata
+    needs = {"query": ["numpy", "pandas"], "gower": ["numpy", "pandas", "gower"], "graph": ["networkx", "igraph"]}
+    mods = {}
+    for name in dict.fromkeys(m for w in WORKLOADS if w in only for m in needs.get(w, [])):
+        mods[name] = importlib.import_module(name)
+    pd, gower, nx, ig = (mods.get(n) for n in ("pandas", "gower", "networkx", "igraph"))
+    def version(name, module):
+        try:
+            return importlib.metadata.version("python-igraph" if name == "igraph" else name)
+        except importlib.metadata.PackageNotFoundError:
+            return getattr(module, "__version__", "?")
+    versions = ", ".join(f"{n} {version(n, m)}" for n, m in mods.items())
+    print(f"python {sys.version.split()[0]}{', ' + versions if versions else ''}; {os.cpu_count()} CPUs; "
+          f"load average {os.getloadavg()}", flush=True)
     towns_q = 10_000 if args.quick else 100_000
     gower_sizes = [500] if args.quick else [2_000, 5_000]
     graph_sizes = [1_000] if args.quick else [1_000, 10_000]
@@ -84,24 +102,32 @@ def main():
 
     # Three-predicate query on the CSV (pandas) vs the atlas (regdev).
     d = os.path.join(args.work, f"towns-{towns_q}")
-    rust("synth", "--towns", str(towns_q), "--out", d)
-    r = rust("bench_report", "query", os.path.join(d, "atlas.json"), "--runs", str(args.runs))
-    df = pd.read_csv(os.path.join(d, "towns.csv"))
-    q = lambda: int(((df["model"] == "pearl_river_delta") & (df["population"] >= 50_000)
-                     & (df["gdp_cny"] >= 2e9)).sum())
-    t, n = timed(q, args.runs)
-    assert n == r["result"], (n, r["result"])
-    results.append(row("three-predicate query", towns_q, r["regdev_s"], "pandas boolean mask", t, f"{n} matches both"))
+    if only & {"query", "json", "classify"}:
+        rust("synth", "--towns", str(towns_q), "--out", d)
+    if "query" in only:
+        r = rust("bench_report", "query", os.path.join(d, "atlas.json"), "--runs", str(args.runs))
+        df = pd.read_csv(os.path.join(d, "towns.csv"))
+        q = lambda: int(((df["model"] == "pearl_river_delta") & (df["population"] >= 50_000)
+                         & (df["gdp_cny"] >= 2e9)).sum())
+        t, n = timed(q, args.runs)
+        assert n == r["result"], (n, r["result"])
+        results.append(row("three-predicate query", towns_q, r["regdev_s"], "pandas boolean mask", t,
+                           f"{n} matches both"))
 
     # JSON load + validation vs serde_json -> Value (both Rust, same bytes).
-    r = rust("bench_report", "json", os.path.join(d, "atlas.json"), "--runs", str(min(args.runs, 3)))
-    results.append(row("JSON load + validate", towns_q, r["regdev_s"], "serde_json -> Value", r["serde_json_value_s"],
-                       f"{r['bytes'] / 1e6:.0f} MB; target: regdev <= 2x Value"))
-    r = rust("bench_report", "classify", os.path.join(d, "atlas.json"), "--runs", str(args.runs))
-    results.append(row("classify vs 3 archetypes", towns_q, r["regdev_s"], "(no peer)", float("nan"), "target < 50 ms"))
+    if "json" in only:
+        r = rust("bench_report", "json", os.path.join(d, "atlas.json"), "--runs", str(min(args.runs, 3)))
+        results.append(row("JSON load + validate", towns_q, r["regdev_s"], "serde_json -> Value",
+                           r["serde_json_value_s"], f"{r['bytes'] / 1e6:.0f} MB; target: regdev <= 2x Value"))
+    # Classification of every town, the results built and dropped (what a
+    # caller of classify_all pays); no peer.
+    if "classify" in only:
+        r = rust("bench_report", "classify", os.path.join(d, "atlas.json"), "--runs", str(args.runs))
+        results.append(row("classify vs 3 archetypes", towns_q, r["regdev_s"], "(no peer)", float("nan"),
+                           "target < 50 ms; built and dropped"))
 
     # All-pairs Gower.
-    for n_towns in gower_sizes:
+    for n_towns in (gower_sizes if "gower" in only else []):
         d = os.path.join(args.work, f"towns-{n_towns}")
         rust("synth", "--towns", str(n_towns), "--out", d)
         runs = 1 if n_towns >= 5_000 else min(args.runs, 3)
@@ -119,7 +145,7 @@ def main():
                            f"{runs} run(s)"))
 
     # Graphs: betweenness, density + degree.
-    for n_actors in graph_sizes:
+    for n_actors in (graph_sizes if "graph" in only else []):
         path = os.path.join(args.work, f"graph-{n_actors}.graphml")
         r = rust("bench_report", "graph", str(n_actors), "--graphml", path, "--runs", str(min(args.runs, 3)))
         runs = 1 if n_actors >= 10_000 else min(args.runs, 3)
@@ -146,6 +172,7 @@ def main():
         results.append(row("GraphML export", f"{r['linkages']} linkages", r["graphml_s"], "(no peer)", float("nan"),
                            f"{r['graphml_bytes'] / 1e6:.1f} MB"))
 
+    print(f"\nload average at the end {os.getloadavg()}", flush=True)
     with open(os.path.join(args.work, "peers.json"), "w") as f:
         json.dump(results, f, indent=1)
     print(f"\nresults written to {os.path.join(args.work, 'peers.json')}")

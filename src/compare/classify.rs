@@ -1,16 +1,18 @@
 //! Classification: archetypes ranked by distance, with a verdict.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
+use smallvec::SmallVec;
 
 use super::Compare;
 use super::encode::{DIMS, Encoded, Interner, code_distance};
-use super::metric::{Contribution, Distance, Feature, Pending, ProfileMetric};
+use super::metric::{Distance, Feature, ProfileMetric, Seq, Weights, feature_index};
 use crate::macros::vocabulary;
-use crate::{Archetype, ArchetypeId, Atlas, Dimension, Error};
+use crate::{Archetype, ArchetypeId, Atlas, Dimension, Error, RegionalModel};
 
 vocabulary! {
     /// What a [`Classification`] concludes.
@@ -185,7 +187,8 @@ impl VerdictRule {
     }
 }
 
-/// One archetype's place in a [`Classification`].
+/// One archetype's place in a [`Classification`]; it borrows the
+/// archetype.
 ///
 /// Serializes as `{"rank", "archetype", "name", "distance", "compared",
 /// "coverage", "contributions", "uncompared"}`, `distance` being the number
@@ -200,15 +203,34 @@ impl VerdictRule {
 /// assert_eq!(best.rank(), 1);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
-pub struct Ranked {
-    archetype: ArchetypeId,
-    name: Arc<str>,
+#[derive(Clone)]
+pub struct Ranked<'a> {
+    archetype: &'a Archetype,
     distance: Option<Distance>,
     rank: usize,
 }
 
-impl Ranked {
+impl PartialEq for Ranked<'_> {
+    fn eq(&self, other: &Ranked<'_>) -> bool {
+        self.archetype.id() == other.archetype.id()
+            && self.archetype.name() == other.archetype.name()
+            && self.distance == other.distance
+            && self.rank == other.rank
+    }
+}
+
+impl core::fmt::Debug for Ranked<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Ranked")
+            .field("archetype", self.archetype.id())
+            .field("name", &self.archetype.name())
+            .field("distance", &self.distance)
+            .field("rank", &self.rank)
+            .finish()
+    }
+}
+
+impl<'a> Ranked<'a> {
     /// An archetype with its distance (from any measure), for
     /// [`Classification::new`]; `None` when not comparable.
     ///
@@ -222,8 +244,8 @@ impl Ranked {
     /// assert_eq!(r.name(), "Sunan");
     /// ```
     #[must_use]
-    pub fn new(archetype: &Archetype, distance: Option<Distance>) -> Ranked {
-        Ranked { archetype: archetype.id().clone(), name: Arc::from(archetype.name()), distance, rank: 0 }
+    pub fn new(archetype: &'a Archetype, distance: Option<Distance>) -> Ranked<'a> {
+        Ranked { archetype, distance, rank: 0 }
     }
 
     /// The archetype's id.
@@ -237,8 +259,8 @@ impl Ranked {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn archetype(&self) -> &ArchetypeId {
-        &self.archetype
+    pub fn archetype(&self) -> &'a ArchetypeId {
+        self.archetype.id()
     }
 
     /// The archetype's name.
@@ -251,8 +273,8 @@ impl Ranked {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn name(&self) -> &str {
-        &self.name
+    pub fn name(&self) -> &'a str {
+        self.archetype.name()
     }
 
     /// The distance, or `None` if the profiles share no dimension.
@@ -286,20 +308,24 @@ impl Ranked {
     }
 }
 
-impl Serialize for Ranked {
+impl Serialize for Ranked<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Ranked", 8)?;
         s.serialize_field("rank", &self.rank)?;
-        s.serialize_field("archetype", &self.archetype)?;
-        s.serialize_field("name", &*self.name)?;
+        s.serialize_field("archetype", self.archetype.id())?;
+        s.serialize_field("name", self.archetype.name())?;
         s.serialize_field("distance", &self.distance.as_ref().map(Distance::value))?;
         s.serialize_field("compared", &self.distance.as_ref().map_or(0, Distance::compared))?;
         s.serialize_field("coverage", &self.distance.as_ref().map_or(0.0, Distance::coverage))?;
-        s.serialize_field("contributions", &self.distance.as_ref().map_or(&[][..], Distance::contributions))?;
-        s.serialize_field("uncompared", &self.distance.as_ref().map_or(&[][..], Distance::uncompared))?;
+        s.serialize_field("contributions", &Seq(self.distance.iter().flat_map(Distance::contributions)))?;
+        s.serialize_field("uncompared", &Seq(self.distance.iter().flat_map(Distance::uncompared)))?;
         s.end()
     }
 }
+
+/// How many ranked archetypes a [`Classification`] holds inline: one per
+/// built-in regional model. More archetypes are held on the heap.
+const INLINE_RANKED: usize = RegionalModel::ALL.len();
 
 /// Archetypes ranked by distance to a subject, nearest first, with a
 /// [`Verdict`]; archetypes sharing no dimension with it come last. Equal
@@ -314,6 +340,12 @@ impl Serialize for Ranked {
 /// comparable), else [`Verdict::Tie`] when the second is tied with the
 /// first, else [`Verdict::Nearest`].
 ///
+/// A classification borrows the subject's [label](Compare::label) and the
+/// archetypes, and holds its ranking and distances inline: classifying
+/// against up to three archetypes (as many as there are built-in ones)
+/// allocates nothing per subject when the label is borrowed and the
+/// distances are held inline (see [`Distance`]).
+///
 /// Serializes as `{"subject", "measure", "verdict", "rule", "ranking"}`.
 ///
 /// # Example
@@ -326,27 +358,27 @@ impl Serialize for Ranked {
 /// # Ok::<(), regdev::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
-pub struct Classification {
-    subject: String,
+pub struct Classification<'a> {
+    subject: Cow<'a, str>,
     measure: Arc<str>,
-    ranking: Vec<Ranked>,
+    ranking: SmallVec<[Ranked<'a>; INLINE_RANKED]>,
     verdict: Verdict,
     rule: VerdictRule,
 }
 
-impl Serialize for Classification {
+impl Serialize for Classification<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Classification", 5)?;
-        s.serialize_field("subject", &self.subject)?;
+        s.serialize_field("subject", &*self.subject)?;
         s.serialize_field("measure", &*self.measure)?;
         s.serialize_field("verdict", &self.verdict)?;
         s.serialize_field("rule", &self.rule)?;
-        s.serialize_field("ranking", &self.ranking)?;
+        s.serialize_field("ranking", &*self.ranking)?;
         s.end()
     }
 }
 
-impl Classification {
+impl<'a> Classification<'a> {
     /// Ranks archetypes with their distances (from any measure, named
     /// `measure`) and judges the ranking under `rule`.
     ///
@@ -357,17 +389,27 @@ impl Classification {
     /// use regdev::{Classification, Ranked, Verdict, VerdictRule};
     /// let archetypes: Vec<_> = RegionalModel::ALL.iter().map(|m| m.archetype()).collect();
     /// let subject = RegionalModel::Wenzhou.archetype();
-    /// let ranking = archetypes.iter().map(|a| Ranked::new(a, subject.distance(a))).collect();
+    /// let ranking = archetypes.iter().map(|a| Ranked::new(a, subject.distance(a)));
     /// let c = Classification::new("Wenzhou", "Gower", ranking, VerdictRule::default());
     /// assert_eq!(c.verdict(), Verdict::Nearest);
     /// assert_eq!(c.best().map(|r| r.name()), Some("Wenzhou"));
     /// ```
     #[must_use]
-    pub fn new(subject: impl Into<String>, measure: &str, ranking: Vec<Ranked>, rule: VerdictRule) -> Classification {
-        Classification::build(subject.into(), Arc::from(measure), ranking, rule)
+    pub fn new(
+        subject: impl Into<Cow<'a, str>>,
+        measure: &str,
+        ranking: impl IntoIterator<Item = Ranked<'a>>,
+        rule: VerdictRule,
+    ) -> Classification<'a> {
+        Classification::build(subject.into(), Arc::from(measure), ranking.into_iter().collect(), rule)
     }
 
-    fn build(subject: String, measure: Arc<str>, mut ranking: Vec<Ranked>, rule: VerdictRule) -> Classification {
+    fn build(
+        subject: Cow<'a, str>,
+        measure: Arc<str>,
+        mut ranking: SmallVec<[Ranked<'a>; INLINE_RANKED]>,
+        rule: VerdictRule,
+    ) -> Classification<'a> {
         let key = |r: &Ranked| r.distance.as_ref().map_or(f64::INFINITY, Distance::value);
         ranking.sort_by(|x, y| key(x).total_cmp(&key(y)));
         let mut c = Classification { subject, measure, ranking, verdict: Verdict::InsufficientEvidence, rule };
@@ -408,7 +450,7 @@ impl Classification {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn with_rule(mut self, rule: VerdictRule) -> Classification {
+    pub fn with_rule(mut self, rule: VerdictRule) -> Classification<'a> {
         self.rule = rule;
         self.judge();
         self
@@ -449,7 +491,7 @@ impl Classification {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn ranking(&self) -> &[Ranked] {
+    pub fn ranking(&self) -> &[Ranked<'a>] {
         &self.ranking
     }
 
@@ -462,7 +504,7 @@ impl Classification {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn best(&self) -> Option<&Ranked> {
+    pub fn best(&self) -> Option<&Ranked<'a>> {
         self.ranking.first().filter(|r| r.distance.is_some())
     }
 
@@ -476,7 +518,7 @@ impl Classification {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn nearest(&self) -> &[Ranked] {
+    pub fn nearest(&self) -> &[Ranked<'a>] {
         let n = self.ranking.iter().take_while(|r| r.rank == 1 && r.distance.is_some()).count();
         self.ranking.get(..n).unwrap_or_default()
     }
@@ -521,11 +563,11 @@ impl Classification {
     /// ```
     #[must_use]
     pub fn verdict_line(&self) -> String {
-        let describe = |r: &Ranked| match &r.distance {
+        let describe = |r: &Ranked<'_>| match &r.distance {
             Some(d) => {
-                format!("{} ({:.3}, {} features, coverage {:.2})", r.name, d.value(), d.compared(), d.coverage())
+                format!("{} ({:.3}, {} features, coverage {:.2})", r.name(), d.value(), d.compared(), d.coverage())
             }
-            None => format!("{} (not comparable)", r.name),
+            None => format!("{} (not comparable)", r.name()),
         };
         match self.verdict {
             Verdict::Nearest => {
@@ -548,7 +590,7 @@ impl Classification {
     }
 }
 
-impl core::fmt::Display for Classification {
+impl core::fmt::Display for Classification<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         writeln!(f, "{} — archetypes by {} distance (nearest first)", self.subject, self.measure)?;
         for r in &self.ranking {
@@ -559,7 +601,7 @@ impl core::fmt::Display for Classification {
                     writeln!(
                         f,
                         "{rank} {:<20} {:.3}  ({} compared, coverage {:.2})",
-                        r.name,
+                        r.name(),
                         d.value(),
                         d.compared(),
                         d.coverage()
@@ -574,11 +616,11 @@ impl core::fmt::Display for Classification {
                         )?;
                     }
                     if !d.uncompared().is_empty() {
-                        let names: Vec<String> = d.uncompared().iter().map(ToString::to_string).collect();
+                        let names: Vec<String> = d.uncompared().map(|f| f.to_string()).collect();
                         writeln!(f, "     not compared: {}", names.join(", "))?;
                     }
                 }
-                None => writeln!(f, "{rank} {:<20} not comparable (no shared dimension)", r.name)?,
+                None => writeln!(f, "{rank} {:<20} not comparable (no shared dimension)", r.name())?,
             }
         }
         writeln!(f, "{}", self.verdict_line())
@@ -589,6 +631,7 @@ impl core::fmt::Display for Classification {
 /// under `metric`, and judges the ranking under the default
 /// [`VerdictRule`] (change it with [`Classification::with_rule`]).
 ///
+/// The classification borrows the subject's label and the archetypes.
 /// O(a·f) for a archetypes and f dimensions.
 ///
 /// # Errors
@@ -609,10 +652,24 @@ impl core::fmt::Display for Classification {
 /// # Ok::<(), regdev::Error>(())
 /// ```
 pub fn classify<'a, S, M>(
-    subject: &S,
+    subject: &'a S,
     archetypes: impl IntoIterator<Item = &'a Archetype>,
     metric: &M,
-) -> Result<Classification, Error>
+) -> Result<Classification<'a>, Error>
+where
+    S: Compare + ?Sized,
+    M: ProfileMetric + ?Sized,
+{
+    classify_with(subject, archetypes, metric, Arc::from(metric.name()))
+}
+
+/// [`classify`] with the measure's name given.
+fn classify_with<'a, S, M>(
+    subject: &'a S,
+    archetypes: impl IntoIterator<Item = &'a Archetype>,
+    metric: &M,
+    measure: Arc<str>,
+) -> Result<Classification<'a>, Error>
 where
     S: Compare + ?Sized,
     M: ProfileMetric + ?Sized,
@@ -621,8 +678,8 @@ where
     let ranking = archetypes
         .into_iter()
         .map(|a| Ok(Ranked::new(a, metric.distance(&profile, a.profile())?)))
-        .collect::<Result<Vec<_>, Error>>()?;
-    Ok(Classification::new(subject.label(), metric.name(), ranking, VerdictRule::default()))
+        .collect::<Result<SmallVec<_>, Error>>()?;
+    Ok(Classification::build(subject.label(), measure, ranking, VerdictRule::default()))
 }
 
 /// One archetype, encoded once for the Gower fast path.
@@ -630,8 +687,9 @@ struct PreparedArchetype<'b> {
     archetype: &'b Archetype,
     encoded: Encoded,
     /// The dimensions it has with a positive weight, in [`Dimension::ALL`]
-    /// order: `(index, feature, weight)`.
-    dims: Vec<(usize, Feature, f64)>,
+    /// order: `(index, feature, weight, the feature's bit in a feature
+    /// mask)`.
+    dims: Vec<(usize, Feature, f64, u16)>,
 }
 
 /// The archetypes, encoded once for the Gower fast path.
@@ -643,84 +701,70 @@ struct Prepared<'b> {
 }
 
 /// What one thread of the fast path owns: its copy of the interner (codes
-/// stay consistent with the archetypes' encoding), its own copies of the
-/// shared strings (so that the reference counts the results take are not
-/// one cache line bounced between cores), and buffers reused across
-/// subjects.
+/// stay consistent with the archetypes' encoding), and its own copies of
+/// what every result shares (the measure's name and weights), so that the
+/// reference counts the results take are not one cache line bounced
+/// between cores.
 struct Local {
     interner: Interner,
-    ids: Vec<ArchetypeId>,
-    names: Vec<Arc<str>>,
     measure: Arc<str>,
-    contributions: Vec<Contribution>,
-    pending: Vec<Option<Pending>>,
+    weights: Weights,
 }
 
-impl Prepared<'_> {
-    fn local(&self, interner: &Interner, measure: &str) -> Local {
-        Local {
-            interner: interner.clone(),
-            // A fresh `Arc` per thread (the id was validated when the
-            // archetype was built; on the impossible failure share it).
-            ids: self
-                .archetypes
-                .iter()
-                .map(|p| ArchetypeId::new(p.archetype.id().as_str()).unwrap_or_else(|_| p.archetype.id().clone()))
-                .collect(),
-            names: self.archetypes.iter().map(|p| Arc::from(p.archetype.name())).collect(),
-            measure: Arc::from(measure),
-            contributions: Vec::new(),
-            pending: Vec::with_capacity(self.archetypes.len()),
-        }
+impl<'b> Prepared<'b> {
+    fn local(&self, interner: &Interner, measure: &str, weights: &Weights) -> Local {
+        let weights = match weights {
+            Weights::Uniform(w) => Weights::Uniform(*w),
+            Weights::PerFeature(table) => Weights::PerFeature(Arc::new(**table)),
+        };
+        Local { interner: interner.clone(), measure: Arc::from(measure), weights }
     }
 
-    /// [`classify`] with Gower, bit for bit, in three allocations per
-    /// subject (its label, the ranking, and one list of contributions that
-    /// the ranking's distances share); the parts of each distance live on
-    /// the stack.
-    fn classify(&self, local: &mut Local, subject: &dyn Compare) -> Classification {
+    /// [`classify`] with Gower, bit for bit. Nothing is allocated for the
+    /// result beyond what [`Classification`] and [`Distance`] say (a
+    /// borrowed label, at most three archetypes and six compared
+    /// dimensions per archetype are held inline); the parts of each
+    /// distance live on the stack.
+    fn classify<'a, S: Compare + ?Sized>(&self, local: &mut Local, subject: &'a S) -> Classification<'a>
+    where
+        'b: 'a,
+    {
         let profile = subject.profile();
         let e = local.interner.encode_only(&profile, &self.wanted);
         let placeholder = Feature::Dimension(Dimension::Dynamics);
         let mut parts = [(placeholder, 0.0, 0.0); DIMS];
         let mut missing = [(placeholder, 0.0); DIMS];
-        local.contributions.clear();
-        local.pending.clear();
-        for p in &self.archetypes {
-            let (mut np, mut nm) = (0, 0);
-            for &(k, feature, w) in &p.dims {
-                let (Some(x), Some(y)) = (e.0.get(k), p.encoded.0.get(k)) else { continue };
-                match code_distance(x, y) {
-                    Some(v) => {
-                        if let Some(slot) = parts.get_mut(np) {
-                            *slot = (feature, v, w);
-                            np += 1;
+        let ranking = self
+            .archetypes
+            .iter()
+            .map(|p| {
+                let (mut np, mut nm, mut compared, mut uncompared) = (0, 0, 0u16, 0u16);
+                for &(k, feature, w, bit) in &p.dims {
+                    let (Some(x), Some(y)) = (e.0.get(k), p.encoded.0.get(k)) else { continue };
+                    match code_distance(x, y) {
+                        Some(v) => {
+                            if let Some(slot) = parts.get_mut(np) {
+                                *slot = (feature, v, w);
+                                np += 1;
+                                compared |= bit;
+                            }
                         }
-                    }
-                    None => {
-                        if let Some(slot) = missing.get_mut(nm) {
-                            *slot = (feature, w);
-                            nm += 1;
+                        None => {
+                            if let Some(slot) = missing.get_mut(nm) {
+                                *slot = (feature, w);
+                                nm += 1;
+                                uncompared |= bit;
+                            }
                         }
                     }
                 }
-            }
-            local.pending.push(Distance::push_slices(
-                parts.get(..np).unwrap_or_default(),
-                missing.get(..nm).unwrap_or_default(),
-                &mut local.contributions,
-            ));
-        }
-        let shared: Arc<[Contribution]> = Arc::from(local.contributions.as_slice());
-        let ranking = local
-            .pending
-            .drain(..)
-            .zip(local.ids.iter().zip(&local.names))
-            .map(|(pending, (id, name))| Ranked {
-                archetype: id.clone(),
-                name: Arc::clone(name),
-                distance: pending.map(|p| p.finish(&shared)),
-                rank: 0,
+                let distance = Distance::build_ordered(
+                    parts.get(..np).unwrap_or_default(),
+                    missing.get(..nm).unwrap_or_default(),
+                    (compared, uncompared),
+                    &local.weights,
+                );
+                Ranked { archetype: p.archetype, distance, rank: 0 }
             })
             .collect();
         Classification::build(subject.label(), Arc::clone(&local.measure), ranking, VerdictRule::default())
@@ -732,13 +776,16 @@ const MIN_TASK: usize = 2048;
 
 /// Classifies many subjects against the same archetypes, as [`classify`]
 /// would one by one (same rankings, distances and verdicts, bit for bit),
-/// on all cores.
+/// on all cores. The classifications borrow the subjects' labels and the
+/// archetypes.
 ///
 /// With [`Gower`](super::Gower) (or any measure whose
 /// [`ProfileMetric::as_gower`] says it is Gower's) the archetypes are
 /// encoded once, each subject only on the dimensions some archetype has,
-/// and no memory is allocated per subject beyond the result itself.
-/// O(n·a·f).
+/// and nothing is allocated per subject: against at most three archetypes
+/// of at most six dimensions each (the built-in ones), with a borrowed
+/// label (towns, archetypes and profiles lend theirs), a
+/// [`Classification`] is held entirely in the returned vector. O(n·a·f).
 ///
 /// # Errors
 ///
@@ -755,50 +802,60 @@ const MIN_TASK: usize = 2048;
 /// assert_eq!(all.iter().find(|c| c.subject() == "Kunshan").and_then(|c| c.best()).map(|r| r.name()), Some("Pearl River Delta"));
 /// # Ok::<(), regdev::Error>(())
 /// ```
-pub fn classify_all<'b, S, M>(
-    subjects: impl IntoIterator<Item = S>,
-    archetypes: impl IntoIterator<Item = &'b Archetype>,
+pub fn classify_all<'a, S, M>(
+    subjects: impl IntoIterator<Item = &'a S>,
+    archetypes: impl IntoIterator<Item = &'a Archetype>,
     metric: &M,
-) -> Result<Vec<Classification>, Error>
+) -> Result<Vec<Classification<'a>>, Error>
 where
-    S: Compare + Sync,
+    S: Compare + Sync + ?Sized + 'a,
     M: ProfileMetric + Sync + ?Sized,
 {
-    let subjects: Vec<S> = subjects.into_iter().collect();
-    let archetypes: Vec<&Archetype> = archetypes.into_iter().collect();
+    let subjects: Vec<&'a S> = subjects.into_iter().collect();
+    let archetypes: Vec<&'a Archetype> = archetypes.into_iter().collect();
+    let measure = metric.name();
     let Some(g) = metric.as_gower() else {
         return subjects
             .par_iter()
             .with_min_len(MIN_TASK)
-            .map(|s| classify(s, archetypes.iter().copied(), metric))
+            .map_init(
+                || Arc::<str>::from(measure),
+                |m, s| classify_with(*s, archetypes.iter().copied(), metric, Arc::clone(m)),
+            )
             .collect();
     };
     let mut interner = Interner::default();
-    // Weights as set: `Distance::from_slices` normalises them exactly as
+    // Weights as set: `Distance::build` normalises them exactly as
     // `classify` does, so both give bit-identical results.
     let weights: [f64; DIMS] = core::array::from_fn(|k| Dimension::ALL.get(k).map_or(0.0, |&d| g.weight_of(d)));
-    let prepared: Vec<PreparedArchetype<'_>> = archetypes
+    // Only dimensions are compared here: key facts weigh nothing.
+    let shared = Weights::of(|f| match f {
+        Feature::Dimension(d) => g.weight_of(d),
+        Feature::KeyFact(_) => 0.0,
+    });
+    let prepared: Vec<PreparedArchetype<'a>> = archetypes
         .iter()
-        .map(|a| {
+        .map(|&a| {
             let encoded = interner.encode(Archetype::profile(a));
             let dims = Dimension::ALL
                 .iter()
                 .enumerate()
                 .zip(weights.iter().zip(&encoded.0))
                 .filter(|(_, (w, c))| **w > 0.0 && !c.is_missing())
-                .map(|((k, &d), (&w, _))| (k, Feature::Dimension(d), w))
+                .map(|((k, &d), (&w, _))| {
+                    let f = Feature::Dimension(d);
+                    (k, f, w, u32::try_from(feature_index(f)).ok().and_then(|i| 1u16.checked_shl(i)).unwrap_or(0))
+                })
                 .collect();
             PreparedArchetype { archetype: a, encoded, dims }
         })
         .collect();
-    let wanted: [bool; DIMS] =
-        core::array::from_fn(|k| prepared.iter().any(|p| p.dims.iter().any(|&(i, _, _)| i == k)));
+    let wanted: [bool; DIMS] = core::array::from_fn(|k| prepared.iter().any(|p| p.dims.iter().any(|&(i, ..)| i == k)));
     let prepared = Prepared { archetypes: prepared, wanted };
-    let measure = metric.name();
     Ok(subjects
         .par_iter()
         .with_min_len(MIN_TASK)
-        .map_init(|| prepared.local(&interner, measure), |local, s| prepared.classify(local, s))
+        .map_init(|| prepared.local(&interner, measure, &shared), |local, s| prepared.classify(local, *s))
         .collect())
 }
 
@@ -821,7 +878,7 @@ impl Atlas {
     /// assert_eq!(c.ranking()[0].name(), "Pearl River Delta");
     /// # Ok::<(), regdev::Error>(())
     /// ```
-    pub fn classify(&self, town: &str) -> Result<Classification, Error> {
+    pub fn classify(&self, town: &str) -> Result<Classification<'_>, Error> {
         let t = self.town(town).ok_or_else(|| Error::UnknownReference {
             kind: crate::id::IdKind::Town,
             id: town.to_owned(),
@@ -876,6 +933,71 @@ mod tests {
             .map(|t| classify(t, archetypes.iter().copied(), &SimpleMatching))
             .collect::<Result<_, _>>()?;
         assert_eq!(fast, slow);
+        Ok(())
+    }
+
+    /// Classifying against the built-in archetypes allocates nothing per
+    /// subject: the label is borrowed, the ranking inline, every distance
+    /// inline with the run's shared weights; and the results outlive
+    /// nothing but the atlas (dropped here, before it).
+    #[test]
+    fn builtin_classification_is_held_inline() -> Result<(), Box<dyn std::error::Error>> {
+        use std::borrow::Cow;
+
+        use crate::compare::metric::Weights;
+        use crate::compare::{Gower, classify_all};
+
+        let atlas = crate::Atlas::builtin();
+        let all = classify_all(atlas.towns(), atlas.archetypes(), &Gower::new())?;
+        assert_eq!(all.len(), atlas.towns().len());
+        for c in &all {
+            assert!(matches!(c.subject, Cow::Borrowed(_)), "{}", c.subject());
+            assert!(!c.ranking.spilled(), "{}", c.subject());
+            for r in c.ranking() {
+                if let Some(d) = r.distance() {
+                    assert!(
+                        matches!(d.parts, super::super::metric::Parts::Inline { weights: Weights::Uniform(_), .. }),
+                        "{} / {}",
+                        c.subject(),
+                        r.name()
+                    );
+                }
+            }
+        }
+        let comparable = |c: &super::Classification<'_>| c.ranking().iter().all(|r| r.distance().is_some());
+        assert!(all.iter().filter(|c| comparable(c)).count() >= 2, "profiled towns are compared with every archetype");
+        drop(all);
+        // More archetypes than held inline spill to the heap, same results.
+        let mut four: Vec<&crate::Archetype> = atlas.archetypes().collect();
+        let wenzhou = crate::RegionalModel::Wenzhou.archetype();
+        four.push(&wenzhou);
+        let all = classify_all(atlas.towns(), four.iter().copied(), &Gower::new())?;
+        assert!(all.iter().all(|c| c.ranking.spilled() && c.ranking().len() == 4));
+        Ok(())
+    }
+
+    /// Unequal weights are held per feature, shared by the run's
+    /// distances (one table per thread), not copied per distance.
+    #[test]
+    fn weighted_distances_share_the_run_s_weights() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::Dimension;
+        use crate::compare::metric::{Parts, Weights};
+        use crate::compare::{Gower, classify_all};
+
+        let atlas = crate::Atlas::builtin();
+        let g = Gower::new().weight(Dimension::Ownership, 3.0)?;
+        let all = classify_all(atlas.towns(), atlas.archetypes(), &g)?;
+        let tables: Vec<*const [f64; 16]> = all
+            .iter()
+            .flat_map(|c| c.ranking())
+            .filter_map(|r| match r.distance().map(|d| &d.parts) {
+                Some(Parts::Inline { weights: Weights::PerFeature(t), .. }) => Some(std::sync::Arc::as_ptr(t)),
+                _ => None,
+            })
+            .collect();
+        assert!(!tables.is_empty());
+        // The builtin atlas is small: one task, one table.
+        assert!(tables.iter().all(|&t| t == tables[0]));
         Ok(())
     }
 

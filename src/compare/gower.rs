@@ -4,8 +4,11 @@
 use std::collections::BTreeMap;
 
 use super::encode::{DIMS, Encoded, FACTS, Flat, FlatPlan, Interner, sum_encoded};
-use super::metric::{Distance, Feature, KeyFact, ProfileMetric, dissimilarity, view_dissimilarity};
+use super::metric::{Buffer, Distance, Feature, KeyFact, ProfileMetric, dissimilarity, view_dissimilarity};
 use crate::{Atlas, Currency, Dimension, DimensionValue, Error, Money, Profile, Town};
+
+/// A compared feature: dissimilarity and weight.
+type Part = (Feature, f64, f64);
 
 /// Gower's distance, with optional per-feature weights.
 ///
@@ -209,7 +212,7 @@ impl Gower {
     #[must_use]
     pub fn profiles(&self, a: &Profile, b: &Profile) -> Option<Distance> {
         let (parts, missing) = self.profile_parts(a, b);
-        Distance::from_checked(parts, missing)
+        Distance::from_slices(parts.as_slice(), missing.as_slice())
     }
 
     /// Same as [`Gower::profiles`], for [`Compare::distance`](super::Compare::distance).
@@ -217,10 +220,11 @@ impl Gower {
         self.profiles(a, b)
     }
 
-    #[allow(clippy::type_complexity)]
-    fn profile_parts(&self, a: &Profile, b: &Profile) -> (Vec<(Feature, f64, f64)>, Vec<(Feature, f64)>) {
-        let mut parts = Vec::new();
-        let mut missing = Vec::new();
+    /// The compared and uncompared dimensions, on the stack.
+    fn profile_parts(&self, a: &Profile, b: &Profile) -> (Buffer<Part>, Buffer<(Feature, f64)>) {
+        let placeholder = Feature::Dimension(Dimension::Dynamics);
+        let mut parts = Buffer::new((placeholder, 0.0, 0.0));
+        let mut missing = Buffer::new((placeholder, 0.0));
         for &d in Dimension::ALL {
             let w = self.weight_of(d);
             if w <= 0.0 {
@@ -422,7 +426,7 @@ impl FittedGower<'_> {
                 _ => {}
             }
         }
-        Distance::from_checked(parts, missing)
+        Distance::from_slices(parts.as_slice(), missing.as_slice())
     }
 
     /// All-pairs distances between `towns` (profiles and key facts), as a

@@ -89,7 +89,7 @@ impl core::fmt::Display for Feature {
 /// use regdev::Compare;
 /// let atlas = regdev::Atlas::builtin();
 /// let d = atlas.town("kunshan").ok_or("?")?.distance(&regdev::RegionalModel::Sunan.archetype()).ok_or("?")?;
-/// let total: f64 = d.contributions().iter().map(|c| c.contribution()).sum();
+/// let total: f64 = d.contributions().map(|c| c.contribution()).sum();
 /// assert!((total - d.value()).abs() < 1e-12);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -111,7 +111,7 @@ impl Contribution {
     /// # use regdev::Compare;
     /// # let a = regdev::RegionalModel::Sunan.archetype();
     /// let d = a.distance(&a).ok_or("?")?;
-    /// assert!(d.contributions().iter().all(|c| matches!(c.feature(), regdev::Feature::Dimension(_))));
+    /// assert!(d.contributions().all(|c| matches!(c.feature(), regdev::Feature::Dimension(_))));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -126,7 +126,7 @@ impl Contribution {
     /// ```
     /// # use regdev::Compare;
     /// # let a = regdev::RegionalModel::Sunan.archetype();
-    /// assert!(a.distance(&a).ok_or("?")?.contributions().iter().all(|c| c.distance() == 0.0));
+    /// assert!(a.distance(&a).ok_or("?")?.contributions().all(|c| c.distance() == 0.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -142,7 +142,7 @@ impl Contribution {
     /// ```
     /// # use regdev::Compare;
     /// # let a = regdev::RegionalModel::Sunan.archetype();
-    /// assert!(a.distance(&a).ok_or("?")?.contributions().iter().all(|c| c.weight() == 1.0));
+    /// assert!(a.distance(&a).ok_or("?")?.contributions().all(|c| c.weight() == 1.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -157,7 +157,7 @@ impl Contribution {
     /// ```
     /// # use regdev::Compare;
     /// # let a = regdev::RegionalModel::Sunan.archetype();
-    /// assert!(a.distance(&a).ok_or("?")?.contributions().iter().all(|c| c.contribution() == 0.0));
+    /// assert!(a.distance(&a).ok_or("?")?.contributions().all(|c| c.contribution() == 0.0));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
@@ -168,6 +168,13 @@ impl Contribution {
 
 /// A distance from a subject to a reference, with what it rests on and its
 /// explanation. Built by any [`ProfileMetric`] with [`Distance::new`].
+///
+/// A distance whose features come in feature order, each once, with at
+/// most six compared (every distance to a built-in archetype) is held
+/// inline, without allocating: its [contributions](Distance::contributions)
+/// are computed when read, from the stored dissimilarities and weights,
+/// with the same arithmetic that gave the value. Any other distance keeps
+/// its parts in one shared allocation.
 ///
 /// Serializes as `{"value", "compared", "coverage", "contributions",
 /// "uncompared"}`, `compared` being the number of features compared.
@@ -187,21 +194,101 @@ impl Contribution {
 pub struct Distance {
     value: f64,
     coverage: f64,
-    /// This distance's contributions are `shared[start..end]`; the list may
-    /// be shared with the other distances of one classification, so that
-    /// classifying a town allocates it once (see `classify_all`).
-    shared: Arc<[Contribution]>,
-    start: u32,
-    end: u32,
-    uncompared: Features,
+    pub(super) parts: Parts,
+}
+
+/// The number of features: every profile dimension and key fact.
+const FEATURES: usize = Dimension::ALL.len() + KeyFact::ALL.len();
+
+// A feature set is a `u16` bit mask.
+const _: () = assert!(FEATURES <= 16);
+
+/// How many compared features a distance holds inline: as many as the
+/// largest built-in archetype has dimensions, so that classifying against
+/// the built-in archetypes never allocates a distance.
+pub(super) const INLINE_PARTS: usize = 6;
+
+/// A feature's position: dimensions in [`Dimension::ALL`] order, then key
+/// facts in [`KeyFact::ALL`] order (the order of [`Feature`]'s `Ord`).
+pub(super) fn feature_index(f: Feature) -> usize {
+    match f {
+        Feature::Dimension(d) => d as usize,
+        Feature::KeyFact(k) => Dimension::ALL.len() + k as usize,
+    }
+}
+
+fn feature_at(i: usize) -> Option<Feature> {
+    match i.checked_sub(Dimension::ALL.len()) {
+        None => Dimension::ALL.get(i).copied().map(Feature::Dimension),
+        Some(k) => KeyFact::ALL.get(k).copied().map(Feature::KeyFact),
+    }
+}
+
+/// The weights of an inline distance's features.
+#[derive(Clone, Debug)]
+pub(super) enum Weights {
+    /// Every feature weighs the same (every built-in measure by default).
+    Uniform(f64),
+    /// One weight per feature position (see [`feature_index`]), shared by
+    /// the distances of a run.
+    PerFeature(Arc<[f64; FEATURES]>),
+}
+
+impl Weights {
+    /// A shared per-feature table of `weight_of`, or `Uniform` when every
+    /// feature of positive weight weighs the same (a feature of weight 0
+    /// is never part of a distance).
+    pub(super) fn of(weight_of: impl Fn(Feature) -> f64) -> Weights {
+        let table: [f64; FEATURES] = core::array::from_fn(|i| feature_at(i).map_or(0.0, &weight_of));
+        let mut positive = table.iter().copied().filter(|&w| w > 0.0);
+        match positive.next() {
+            Some(w) if positive.all(|x| x == w) => Weights::Uniform(w),
+            _ => Weights::PerFeature(Arc::new(table)),
+        }
+    }
+
+    fn get(&self, i: usize) -> f64 {
+        match self {
+            Weights::Uniform(w) => *w,
+            Weights::PerFeature(t) => t.get(i).copied().unwrap_or(0.0),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub(super) enum Parts {
+    /// Features in feature order, each once, at most [`INLINE_PARTS`]
+    /// compared: bit masks of the compared and uncompared features, the
+    /// compared features' dissimilarities in order, and the weights.
+    Inline { compared: u16, uncompared: u16, weights: Weights, d: [f64; INLINE_PARTS] },
+    /// Anything else, shared.
+    Listed(Arc<Listed>),
+}
+
+pub(super) struct Listed {
+    contributions: Vec<Contribution>,
+    uncompared: Vec<Feature>,
+}
+
+/// `max` and `total` of [`Distance::from_slices`]: the largest weight, and
+/// the compared weights divided by it, summed in order.
+fn scale(weights: impl Iterator<Item = f64> + Clone, missing: impl Iterator<Item = f64>) -> (f64, f64) {
+    let max = weights.clone().chain(missing).fold(0.0_f64, f64::max);
+    (max, weights.map(|w| w / max).sum())
+}
+
+/// One feature's contribution, `wᵢ·dᵢ / Σ w` with the weights divided by
+/// the largest first: the one formula both representations use.
+fn contribution(feature: Feature, distance: f64, weight: f64, max: f64, total: f64) -> Contribution {
+    Contribution { feature, distance, weight, contribution: (weight / max) * distance / total }
 }
 
 impl PartialEq for Distance {
     fn eq(&self, other: &Distance) -> bool {
         self.value == other.value
             && self.coverage == other.coverage
-            && self.contributions() == other.contributions()
-            && self.uncompared() == other.uncompared()
+            && self.contributions().eq(other.contributions())
+            && self.uncompared().eq(other.uncompared())
     }
 }
 
@@ -210,69 +297,176 @@ impl core::fmt::Debug for Distance {
         f.debug_struct("Distance")
             .field("value", &self.value)
             .field("coverage", &self.coverage)
-            .field("contributions", &self.contributions())
-            .field("uncompared", &self.uncompared())
+            .field("contributions", &self.contributions().collect::<Vec<_>>())
+            .field("uncompared", &self.uncompared().collect::<Vec<_>>())
             .finish()
     }
 }
 
-/// How many uncompared features a distance holds without allocating: every
-/// profile dimension and key fact, so Gower's never allocate.
-const INLINE: usize = 16;
-
-/// A short list of features, inline up to [`INLINE`].
+/// The [contributions](Distance::contributions) of a [`Distance`], in
+/// order: an iterator of [`Contribution`]s.
+///
+/// # Example
+///
+/// ```
+/// use regdev::Compare;
+/// let a = regdev::RegionalModel::Wenzhou.archetype();
+/// let d = a.distance(&a).ok_or("?")?;
+/// let parts = d.contributions();
+/// assert_eq!(parts.len(), a.profile().len());
+/// assert!(!parts.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone)]
-enum Features {
-    Inline(u8, [Feature; INLINE]),
-    Heap(Box<[Feature]>),
+pub struct Contributions<'a> {
+    inner: ContributionsInner<'a>,
 }
 
-impl Features {
-    fn of(features: impl ExactSizeIterator<Item = Feature>) -> Features {
-        if features.len() <= INLINE {
-            let mut items = [Feature::Dimension(Dimension::Dynamics); INLINE];
-            let mut n = 0u8;
-            for (slot, f) in items.iter_mut().zip(features) {
-                *slot = f;
-                n += 1;
+#[derive(Clone)]
+enum ContributionsInner<'a> {
+    Inline { left: u16, d: core::slice::Iter<'a, f64>, weights: &'a Weights, max: f64, total: f64 },
+    Listed(core::slice::Iter<'a, Contribution>),
+}
+
+impl Contributions<'_> {
+    /// Whether there is none left.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::Compare;
+    /// # let a = regdev::RegionalModel::Sunan.archetype();
+    /// assert!(!a.distance(&a).ok_or("?")?.contributions().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Iterator for Contributions<'_> {
+    type Item = Contribution;
+
+    fn next(&mut self) -> Option<Contribution> {
+        match &mut self.inner {
+            ContributionsInner::Inline { left, d, weights, max, total } => {
+                if *left == 0 {
+                    return None;
+                }
+                let i = left.trailing_zeros() as usize;
+                *left &= *left - 1;
+                let (feature, distance) = (feature_at(i)?, *d.next()?);
+                Some(contribution(feature, distance, weights.get(i), *max, *total))
             }
-            Features::Inline(n, items)
-        } else {
-            Features::Heap(features.collect())
+            ContributionsInner::Listed(it) => it.next().copied(),
         }
     }
 
-    fn as_slice(&self) -> &[Feature] {
-        match self {
-            Features::Inline(n, items) => items.get(..usize::from(*n)).unwrap_or_default(),
-            Features::Heap(items) => items,
-        }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match &self.inner {
+            ContributionsInner::Inline { left, .. } => left.count_ones() as usize,
+            ContributionsInner::Listed(it) => it.len(),
+        };
+        (n, Some(n))
     }
 }
 
-/// A distance whose contributions sit in a list being filled for several
-/// distances at once (see [`Distance::push_slices`]); made a [`Distance`]
-/// by [`Pending::finish`] once the list is shared.
-pub(crate) struct Pending {
-    value: f64,
-    coverage: f64,
-    start: u32,
-    end: u32,
-    uncompared: Features,
+impl ExactSizeIterator for Contributions<'_> {}
+
+impl core::fmt::Debug for Contributions<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
 }
 
-impl Pending {
-    /// The distance, reading its contributions from `shared` (the list
-    /// [`Distance::push_slices`] filled).
-    pub(crate) fn finish(self, shared: &Arc<[Contribution]>) -> Distance {
-        Distance {
-            value: self.value,
-            coverage: self.coverage,
-            shared: Arc::clone(shared),
-            start: self.start,
-            end: self.end,
-            uncompared: self.uncompared,
+/// The features of a [`Distance`] that were not compared
+/// ([`Distance::uncompared`]), in order: an iterator of [`Feature`]s.
+///
+/// # Example
+///
+/// ```
+/// use regdev::{Compare, DimensionValue, Dynamics, Profile};
+/// let thin = Profile::default().with(DimensionValue::Dynamics(Dynamics::GovernmentLed));
+/// let sunan = regdev::RegionalModel::Sunan.archetype();
+/// let d = thin.distance(&sunan).ok_or("?")?;
+/// let left_out = d.uncompared();
+/// assert_eq!(left_out.len(), 4);
+/// assert!(!left_out.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone)]
+pub struct Uncompared<'a> {
+    inner: FeaturesInner<'a>,
+}
+
+#[derive(Clone)]
+enum FeaturesInner<'a> {
+    Mask(u16),
+    Listed(core::slice::Iter<'a, Feature>),
+}
+
+impl Uncompared<'_> {
+    /// Whether there is none left.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::Compare;
+    /// # let a = regdev::RegionalModel::Sunan.archetype();
+    /// assert!(a.distance(&a).ok_or("?")?.uncompared().is_empty());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Iterator for Uncompared<'_> {
+    type Item = Feature;
+
+    fn next(&mut self) -> Option<Feature> {
+        match &mut self.inner {
+            FeaturesInner::Mask(left) => {
+                if *left == 0 {
+                    return None;
+                }
+                let i = left.trailing_zeros() as usize;
+                *left &= *left - 1;
+                feature_at(i)
+            }
+            FeaturesInner::Listed(it) => it.next().copied(),
         }
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let n = match &self.inner {
+            FeaturesInner::Mask(left) => left.count_ones() as usize,
+            FeaturesInner::Listed(it) => it.len(),
+        };
+        (n, Some(n))
+    }
+}
+
+impl ExactSizeIterator for Uncompared<'_> {}
+
+impl core::fmt::Debug for Uncompared<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_list().entries(self.clone()).finish()
+    }
+}
+
+/// Serializes an iterator as a sequence.
+pub(super) struct Seq<I>(pub(super) I);
+
+impl<I> Serialize for Seq<I>
+where
+    I: Iterator + Clone,
+    I::Item: Serialize,
+{
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.clone())
     }
 }
 
@@ -282,8 +476,8 @@ impl Serialize for Distance {
         s.serialize_field("value", &self.value)?;
         s.serialize_field("compared", &self.compared())?;
         s.serialize_field("coverage", &self.coverage)?;
-        s.serialize_field("contributions", self.contributions())?;
-        s.serialize_field("uncompared", self.uncompared())?;
+        s.serialize_field("contributions", &Seq(self.contributions()))?;
+        s.serialize_field("uncompared", &Seq(self.uncompared()))?;
         s.end()
     }
 }
@@ -296,6 +490,21 @@ fn check_weight(w: f64) -> Result<f64, Error> {
         return Err(Error::Negative { quantity: "feature weight", value: w });
     }
     Ok(w)
+}
+
+/// The bit mask of `features` if they are in feature order, each once.
+fn ordered_mask(features: impl Iterator<Item = Feature>) -> Option<u16> {
+    let mut mask = 0u16;
+    let mut last = None;
+    for f in features {
+        let i = feature_index(f);
+        if last.is_some_and(|l| l >= i) {
+            return None;
+        }
+        last = Some(i);
+        mask |= 1u16.checked_shl(u32::try_from(i).ok()?)?;
+    }
+    Some(mask)
 }
 
 impl Distance {
@@ -337,7 +546,9 @@ impl Distance {
         compared: impl IntoIterator<Item = (Feature, f64, f64)>,
         uncompared: impl IntoIterator<Item = (Feature, f64)>,
     ) -> Result<Option<Distance>, Error> {
-        let mut parts: Vec<(Feature, f64, f64)> = Vec::new();
+        // On the stack for as many features as there are, the usual case.
+        let placeholder = Feature::Dimension(Dimension::Dynamics);
+        let mut parts = Buffer::new((placeholder, 0.0, 0.0));
         for (feature, d, w) in compared {
             if !(0.0..=1.0).contains(&d) {
                 return Err(Error::OutOfRange { setting: "dissimilarity", value: d, min: 0.0, max: 1.0 });
@@ -346,62 +557,104 @@ impl Distance {
                 parts.push((feature, d, w));
             }
         }
-        let mut missing: Vec<(Feature, f64)> = Vec::new();
+        let mut missing = Buffer::new((placeholder, 0.0));
         for (feature, w) in uncompared {
             if check_weight(w)? > 0.0 {
                 missing.push((feature, w));
             }
         }
-        Ok(Distance::from_checked(parts, missing))
+        Ok(Distance::from_slices(parts.as_slice(), missing.as_slice()))
     }
 
     /// [`Distance::new`] on parts already checked: `dᵢ ∈ [0, 1]`, weights
     /// finite and positive.
-    pub(crate) fn from_checked(parts: Vec<(Feature, f64, f64)>, missing: Vec<(Feature, f64)>) -> Option<Distance> {
-        Distance::from_slices(&parts, &missing)
-    }
-
-    /// [`Distance::from_checked`] on borrowed parts (one allocation, for
-    /// the contributions).
     pub(crate) fn from_slices(parts: &[(Feature, f64, f64)], missing: &[(Feature, f64)]) -> Option<Distance> {
-        let mut buf = Vec::with_capacity(parts.len());
-        let pending = Distance::push_slices(parts, missing, &mut buf)?;
-        Some(pending.finish(&Arc::from(buf)))
+        Distance::build(parts, missing, None)
     }
 
-    /// [`Distance::from_checked`] with the contributions appended to `buf`,
-    /// so that the distances of one classification share one list.
-    pub(crate) fn push_slices(
+    /// [`Distance::from_slices`]; an inline distance uses `shared` for its
+    /// weights when they agree with it (a run's measure, shared by all its
+    /// distances), rather than a table of its own.
+    pub(super) fn build(
         parts: &[(Feature, f64, f64)],
         missing: &[(Feature, f64)],
-        buf: &mut Vec<Contribution>,
-    ) -> Option<Pending> {
-        let max = parts.iter().map(|p| p.2).chain(missing.iter().map(|m| m.1)).fold(0.0_f64, f64::max);
-        if parts.is_empty() || max <= 0.0 {
+        shared: Option<&Weights>,
+    ) -> Option<Distance> {
+        let (max, total) = scale(parts.iter().map(|p| p.2), missing.iter().map(|m| m.1));
+        if parts.is_empty() || max <= 0.0 || total <= 0.0 {
             return None;
         }
-        let total: f64 = parts.iter().map(|p| p.2 / max).sum();
         let absent: f64 = missing.iter().map(|m| m.1 / max).sum();
-        if total <= 0.0 {
+        let coverage = (total / (total + absent)).clamp(0.0, 1.0);
+        let value =
+            parts.iter().map(|&(f, d, w)| contribution(f, d, w, max, total).contribution).sum::<f64>().clamp(0.0, 1.0);
+        let inline = (parts.len() <= INLINE_PARTS)
+            .then(|| ordered_mask(parts.iter().map(|p| p.0)).zip(ordered_mask(missing.iter().map(|m| m.0))))
+            .flatten()
+            .filter(|(c, u)| c & u == 0);
+        let parts = match inline {
+            Some((compared, uncompared)) => {
+                let weighed = parts.iter().map(|p| (p.0, p.2)).chain(missing.iter().copied());
+                let weights = match shared {
+                    Some(s) if weighed.clone().all(|(f, w)| s.get(feature_index(f)) == w) => s.clone(),
+                    _ => match parts.first().map(|p| p.2) {
+                        Some(w) if weighed.clone().all(|(_, x)| x == w) => Weights::Uniform(w),
+                        _ => {
+                            let mut table = [0.0; FEATURES];
+                            for (f, w) in weighed {
+                                if let Some(slot) = table.get_mut(feature_index(f)) {
+                                    *slot = w;
+                                }
+                            }
+                            Weights::PerFeature(Arc::new(table))
+                        }
+                    },
+                };
+                let mut d = [0.0; INLINE_PARTS];
+                for (slot, p) in d.iter_mut().zip(parts) {
+                    *slot = p.1;
+                }
+                Parts::Inline { compared, uncompared, weights, d }
+            }
+            None => Parts::Listed(Arc::new(Listed {
+                contributions: parts.iter().map(|&(f, d, w)| contribution(f, d, w, max, total)).collect(),
+                uncompared: missing.iter().map(|m| m.0).collect(),
+            })),
+        };
+        Some(Distance { value, coverage, parts })
+    }
+
+    /// [`Distance::build`] for parts known to be in feature order, each
+    /// once, with bit masks `compared` and `uncompared` of their features
+    /// and weights as `weights` gives them (the fast path of
+    /// classification, which builds them so); the same distance, bit for
+    /// bit, without checking.
+    pub(super) fn build_ordered(
+        parts: &[(Feature, f64, f64)],
+        missing: &[(Feature, f64)],
+        (compared, uncompared): (u16, u16),
+        weights: &Weights,
+    ) -> Option<Distance> {
+        debug_assert_eq!(ordered_mask(parts.iter().map(|p| p.0)), Some(compared));
+        debug_assert_eq!(ordered_mask(missing.iter().map(|m| m.0)), Some(uncompared));
+        debug_assert!(parts.iter().all(|p| weights.get(feature_index(p.0)) == p.2));
+        debug_assert!(missing.iter().all(|m| weights.get(feature_index(m.0)) == m.1));
+        if parts.len() > INLINE_PARTS {
+            return Distance::build(parts, missing, Some(weights));
+        }
+        let (max, total) = scale(parts.iter().map(|p| p.2), missing.iter().map(|m| m.1));
+        if parts.is_empty() || max <= 0.0 || total <= 0.0 {
             return None;
         }
-        let start = buf.len();
-        buf.extend(parts.iter().map(|&(feature, distance, weight)| Contribution {
-            feature,
-            distance,
-            weight,
-            contribution: (weight / max) * distance / total,
-        }));
-        let value = buf.get(start..).unwrap_or_default().iter().map(|c| c.contribution).sum::<f64>().clamp(0.0, 1.0);
+        let absent: f64 = missing.iter().map(|m| m.1 / max).sum();
         let coverage = (total / (total + absent)).clamp(0.0, 1.0);
-        let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        Some(Pending {
-            value,
-            coverage,
-            start: index(start),
-            end: index(buf.len()),
-            uncompared: Features::of(missing.iter().map(|m| m.0)),
-        })
+        let value =
+            parts.iter().map(|&(f, d, w)| contribution(f, d, w, max, total).contribution).sum::<f64>().clamp(0.0, 1.0);
+        let mut d = [0.0; INLINE_PARTS];
+        for (slot, p) in d.iter_mut().zip(parts) {
+            *slot = p.1;
+        }
+        Some(Distance { value, coverage, parts: Parts::Inline { compared, uncompared, weights: weights.clone(), d } })
     }
 
     /// The distance, in `[0, 1]`.
@@ -431,7 +684,10 @@ impl Distance {
     /// ```
     #[must_use]
     pub fn compared(&self) -> usize {
-        self.contributions().len()
+        match &self.parts {
+            Parts::Inline { compared, .. } => compared.count_ones() as usize,
+            Parts::Listed(l) => l.contributions.len(),
+        }
     }
 
     /// The features compared, in feature order.
@@ -445,7 +701,7 @@ impl Distance {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn features(&self) -> impl Iterator<Item = Feature> + '_ {
-        self.contributions().iter().map(|c| c.feature)
+        self.contributions().map(|c| c.feature)
     }
 
     /// The features the reference has (with a positive weight) that were
@@ -463,8 +719,12 @@ impl Distance {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn uncompared(&self) -> &[Feature] {
-        self.uncompared.as_slice()
+    pub fn uncompared(&self) -> Uncompared<'_> {
+        let inner = match &self.parts {
+            Parts::Inline { uncompared, .. } => FeaturesInner::Mask(*uncompared),
+            Parts::Listed(l) => FeaturesInner::Listed(l.uncompared.iter()),
+        };
+        Uncompared { inner }
     }
 
     /// The share of the reference's weighted features that both sides
@@ -498,8 +758,30 @@ impl Distance {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn contributions(&self) -> &[Contribution] {
-        self.shared.get(self.start as usize..self.end as usize).unwrap_or_default()
+    pub fn contributions(&self) -> Contributions<'_> {
+        let inner = match &self.parts {
+            Parts::Inline { compared, uncompared, weights, d } => {
+                let weight = |mask: u16| {
+                    let mut left = mask;
+                    core::iter::from_fn(move || {
+                        let i = (left != 0).then(|| left.trailing_zeros() as usize)?;
+                        left &= left - 1;
+                        Some(weights.get(i))
+                    })
+                };
+                let (max, total) = scale(weight(*compared), weight(*uncompared));
+                let n = compared.count_ones() as usize;
+                ContributionsInner::Inline {
+                    left: *compared,
+                    d: d.get(..n).unwrap_or_default().iter(),
+                    weights,
+                    max,
+                    total,
+                }
+            }
+            Parts::Listed(l) => ContributionsInner::Listed(l.contributions.iter()),
+        };
+        Contributions { inner }
     }
 
     /// A readable, line-per-feature explanation, ending with the features
@@ -534,10 +816,40 @@ impl Distance {
             ));
         }
         if !self.uncompared().is_empty() {
-            let names: Vec<String> = self.uncompared().iter().map(ToString::to_string).collect();
+            let names: Vec<String> = self.uncompared().map(|f| f.to_string()).collect();
             out.push_str(&format!("  not compared: {}\n", names.join(", ")));
         }
         out
+    }
+}
+
+/// A list on the stack for up to [`FEATURES`] items (every feature once),
+/// on the heap beyond.
+pub(super) struct Buffer<T: Copy> {
+    len: usize,
+    stack: [T; FEATURES],
+    heap: Vec<T>,
+}
+
+impl<T: Copy> Buffer<T> {
+    pub(super) fn new(fill: T) -> Buffer<T> {
+        Buffer { len: 0, stack: [fill; FEATURES], heap: Vec::new() }
+    }
+
+    pub(super) fn push(&mut self, item: T) {
+        if self.heap.is_empty() {
+            if let Some(slot) = self.stack.get_mut(self.len) {
+                *slot = item;
+                self.len += 1;
+                return;
+            }
+            self.heap.extend_from_slice(&self.stack);
+        }
+        self.heap.push(item);
+    }
+
+    pub(super) fn as_slice(&self) -> &[T] {
+        if self.heap.is_empty() { self.stack.get(..self.len).unwrap_or_default() } else { &self.heap }
     }
 }
 
@@ -601,8 +913,9 @@ pub trait ProfileMetric {
     /// As [`Distance::new`]: a dissimilarity outside `[0, 1]` or a bad
     /// weight.
     fn distance(&self, subject: &Profile, reference: &Profile) -> Result<Option<Distance>, Error> {
-        let mut compared = Vec::new();
-        let mut uncompared = Vec::new();
+        let placeholder = Feature::Dimension(Dimension::Dynamics);
+        let mut compared = Buffer::new((placeholder, 0.0, 0.0));
+        let mut uncompared = Buffer::new((placeholder, 0.0));
         for &d in Dimension::ALL {
             let w = self.weight_of(d);
             let Some(r) = reference.get(d) else { continue };
@@ -612,7 +925,7 @@ pub trait ProfileMetric {
                 None => uncompared.push((Feature::Dimension(d), w)),
             }
         }
-        Distance::new(compared, uncompared)
+        Distance::new(compared.as_slice().iter().copied(), uncompared.as_slice().iter().copied())
     }
 
     /// If this measure is Gower's distance on profile dimensions, the

@@ -13,14 +13,17 @@ mod metric;
 
 pub use classify::{Classification, Ranked, Verdict, VerdictRule, classify, classify_all};
 pub use gower::{DistanceMatrix, FittedGower, Gower};
-pub use metric::{Contribution, Distance, Feature, KeyFact, ProfileMetric, SimpleMatching, dissimilarity};
+pub use metric::{
+    Contribution, Contributions, Distance, Feature, KeyFact, ProfileMetric, SimpleMatching, Uncompared, dissimilarity,
+};
 
 /// Anything with a [`Profile`] that can be compared: towns, archetypes,
 /// bare profiles, or a type of your own.
 ///
 /// Implement [`Compare::label`] and [`Compare::profile`]; the comparison
-/// and distance methods come for free. The profile may be stored
-/// ([`Cow::Borrowed`]) or computed on demand ([`Cow::Owned`]).
+/// and distance methods come for free. The label and the profile may be
+/// stored ([`Cow::Borrowed`]) or computed on demand ([`Cow::Owned`]); a
+/// borrowed label costs nothing per [`Classification`].
 ///
 /// Comparison, distance and classification.
 ///
@@ -100,7 +103,7 @@ pub use metric::{Contribution, Distance, Feature, KeyFact, ProfileMetric, Simple
 ///
 /// struct MyCase { dynamics: Dynamics }
 /// impl Compare for MyCase {
-///     fn label(&self) -> String { "My case".to_owned() }
+///     fn label(&self) -> Cow<'_, str> { Cow::Borrowed("My case") }
 ///     fn profile(&self) -> Cow<'_, Profile> {
 ///         let mut p = Profile::default();
 ///         p.dynamics = Some(self.dynamics);
@@ -118,8 +121,9 @@ pub use metric::{Contribution, Distance, Feature, KeyFact, ProfileMetric, Simple
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait Compare {
-    /// The column heading in comparison tables.
-    fn label(&self) -> String;
+    /// The column heading in comparison tables and the subject of a
+    /// [`Classification`].
+    fn label(&self) -> Cow<'_, str>;
 
     /// The profile to compare.
     fn profile(&self) -> Cow<'_, Profile>;
@@ -129,8 +133,8 @@ pub trait Compare {
     fn compare(&self, other: &dyn Compare) -> Comparison {
         let (a, b) = (self.profile(), other.profile());
         Comparison {
-            left: self.label(),
-            right: other.label(),
+            left: self.label().into_owned(),
+            right: other.label().into_owned(),
             rows: Dimension::ALL
                 .iter()
                 .map(|&d| ComparisonRow { dimension: d, left: a.get(d), right: b.get(d) })
@@ -159,8 +163,8 @@ pub trait Compare {
 }
 
 impl Compare for Town {
-    fn label(&self) -> String {
-        self.name().english().to_owned()
+    fn label(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.name().english())
     }
     fn profile(&self) -> Cow<'_, Profile> {
         Cow::Borrowed(Town::profile(self))
@@ -168,8 +172,8 @@ impl Compare for Town {
 }
 
 impl Compare for Archetype {
-    fn label(&self) -> String {
-        self.name().to_owned()
+    fn label(&self) -> Cow<'_, str> {
+        Cow::Borrowed(self.name())
     }
     fn profile(&self) -> Cow<'_, Profile> {
         Cow::Borrowed(Archetype::profile(self))
@@ -177,8 +181,8 @@ impl Compare for Archetype {
 }
 
 impl Compare for Profile {
-    fn label(&self) -> String {
-        "Profile".to_owned()
+    fn label(&self) -> Cow<'_, str> {
+        Cow::Borrowed("Profile")
     }
     fn profile(&self) -> Cow<'_, Profile> {
         Cow::Borrowed(self)
@@ -186,7 +190,7 @@ impl Compare for Profile {
 }
 
 impl<T: Compare + ?Sized> Compare for &T {
-    fn label(&self) -> String {
+    fn label(&self) -> Cow<'_, str> {
         (**self).label()
     }
     fn profile(&self) -> Cow<'_, Profile> {

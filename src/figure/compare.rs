@@ -73,8 +73,10 @@ impl ComparisonFigure {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn new<'c>(cases: impl IntoIterator<Item = &'c dyn Compare>) -> Result<ComparisonFigure, Error> {
-        let cases: Vec<Case> =
-            cases.into_iter().map(|c| Case { label: c.label(), profile: c.profile().into_owned() }).collect();
+        let cases: Vec<Case> = cases
+            .into_iter()
+            .map(|c| Case { label: c.label().into_owned(), profile: c.profile().into_owned() })
+            .collect();
         if cases.len() < 2 {
             return Err(Error::TooFewCases { what: "a comparison figure", min: 2, found: cases.len() });
         }

@@ -77,16 +77,20 @@ impl DistanceFigure {
         let mut items = Vec::new();
         if ids.is_empty() {
             for t in atlas.towns().filter(|t| !t.profile().is_empty()) {
-                items.push(Item { label: t.label(), archetype: false, profile: t.profile().clone() });
+                items.push(Item { label: t.label().into_owned(), archetype: false, profile: t.profile().clone() });
             }
             for a in atlas.archetypes() {
-                items.push(Item { label: a.label(), archetype: true, profile: a.profile().clone() });
+                items.push(Item { label: a.label().into_owned(), archetype: true, profile: a.profile().clone() });
             }
         } else {
             for &id in ids {
                 let item = match (atlas.town(id), atlas.archetype(id)) {
-                    (Some(t), _) => Item { label: t.label(), archetype: false, profile: t.profile().clone() },
-                    (None, Some(a)) => Item { label: a.label(), archetype: true, profile: a.profile().clone() },
+                    (Some(t), _) => {
+                        Item { label: t.label().into_owned(), archetype: false, profile: t.profile().clone() }
+                    }
+                    (None, Some(a)) => {
+                        Item { label: a.label().into_owned(), archetype: true, profile: a.profile().clone() }
+                    }
                     (None, None) => {
                         return Err(Error::UnknownReference {
                             kind: IdKind::Town,
@@ -121,7 +125,7 @@ impl DistanceFigure {
         DistanceFigure::of(
             cases
                 .into_iter()
-                .map(|c| Item { label: c.label(), archetype: false, profile: c.profile().into_owned() })
+                .map(|c| Item { label: c.label().into_owned(), archetype: false, profile: c.profile().into_owned() })
                 .collect(),
         )
     }

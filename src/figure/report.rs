@@ -188,7 +188,7 @@ impl<'a> Report<'a> {
     fn render(&self, o: &Options) -> String {
         let atlas = self.atlas;
         let cases = self.cases();
-        let labels: Vec<String> = cases.iter().map(|c| c.label()).collect();
+        let labels: Vec<String> = cases.iter().map(|c| c.label().into_owned()).collect();
         let towns: Vec<&crate::Town> = self.ids.iter().filter_map(|id| atlas.town(id)).collect();
         let mut cited: BTreeSet<&SourceId> = BTreeSet::new();
         let mut h = String::new();
@@ -311,7 +311,7 @@ impl<'a> Report<'a> {
                                 format!("{:.3}", d.value()),
                                 d.compared().to_string(),
                                 format!("{:.2}", d.coverage()),
-                                d.uncompared().iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                                d.uncompared().map(|f| f.to_string()).collect::<Vec<_>>().join(", "),
                             ),
                             None => ("—".to_owned(), "0".to_owned(), "0.00".to_owned(), "not comparable".to_owned()),
                         };

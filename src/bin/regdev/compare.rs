@@ -57,11 +57,11 @@ pub(crate) fn compare(args: &CompareArgs) -> Result<(), Failure> {
 /// `compared`, `coverage` per archetype) plus the town's id and where the
 /// archetypes came from.
 #[derive(Serialize)]
-struct ClassifyJson<'a> {
+struct ClassifyJson<'a, 'b> {
     town: &'a str,
     archetypes: &'static str,
     #[serde(flatten)]
-    classification: &'a regdev::Classification,
+    classification: &'a regdev::Classification<'b>,
 }
 
 /// `regdev classify TOWN`.
