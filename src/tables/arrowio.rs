@@ -259,16 +259,11 @@ impl<'a> Cols<'a> {
         self.cast::<Float64Array>(name).map(PrimCol)
     }
 
-    /// Calls `f` with each row's cells (`None` for null), in column
-    /// order, and its row number; strings borrowed from the batch.
-    pub(crate) fn for_each_row(
-        &self,
-        mut f: impl FnMut(usize, &[Option<Node<'a>>]) -> Result<(), Error>,
-    ) -> Result<(), Error> {
+    /// Every column downcast to its type, in spec order.
+    fn readers(&self) -> Result<Vec<ColRead<'a>>, Error> {
         let spec = self.spec;
         let batch: &'a RecordBatch = self.batch;
-        let cols = spec
-            .cols
+        spec.cols
             .iter()
             .zip(&self.pos)
             .map(|(c, &i)| {
@@ -285,7 +280,17 @@ impl<'a> Cols<'a> {
                 };
                 cast.ok_or_else(|| internal(spec, c.name, format!("expected {}", c.ty.doc_name())))
             })
-            .collect::<Result<Vec<_>, Error>>()?;
+            .collect()
+    }
+
+    /// Calls `f` with each row's cells (`None` for null), in column
+    /// order, and its row number; strings borrowed from the batch.
+    pub(crate) fn for_each_row(
+        &self,
+        mut f: impl FnMut(usize, &[Option<Node<'a>>]) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let spec = self.spec;
+        let cols = self.readers()?;
         let mut cells: Vec<Option<Node<'a>>> = Vec::with_capacity(spec.cols.len());
         for r in 0..self.rows() {
             cells.clear();
@@ -345,6 +350,46 @@ fn cell<'a>(col: &ColRead<'a>, r: usize, spec: &Spec, column: &str, row: usize) 
             }
         }
     })
+}
+
+/// A table held whole, its rows reachable by number from any thread.
+pub(crate) struct TableView<'a> {
+    spec: &'static Spec,
+    /// Each batch's first row and its columns.
+    batches: Vec<(usize, Vec<ColRead<'a>>)>,
+}
+
+impl<'a> TableView<'a> {
+    /// Checks every batch against the spec, as [`Cols::new`] does.
+    pub(crate) fn new(spec: &'static Spec, batches: &'a [RecordBatch]) -> Result<TableView<'a>, Error> {
+        let mut out = Vec::with_capacity(batches.len());
+        let mut offset = 0;
+        for b in batches {
+            out.push((offset, Cols::new(spec, b, offset)?.readers()?));
+            offset += b.num_rows();
+        }
+        Ok(TableView { spec, batches: out })
+    }
+
+    /// The table's spec.
+    pub(crate) fn spec(&self) -> &'static Spec {
+        self.spec
+    }
+
+    /// The cells of row `row` (0-based over the whole table) into `cells`.
+    pub(crate) fn cells(&self, row: usize, cells: &mut Vec<Option<Node<'a>>>) -> Result<(), Error> {
+        let spec = self.spec;
+        let at = self.batches.partition_point(|(start, _)| *start <= row);
+        let (start, cols) = at
+            .checked_sub(1)
+            .and_then(|i| self.batches.get(i))
+            .ok_or_else(|| internal(spec, "", format!("no row {row} (a bug in regdev)")))?;
+        cells.clear();
+        for (col, c) in cols.iter().zip(spec.cols) {
+            cells.push(cell(col, row - start, spec, c.name, row)?);
+        }
+        Ok(())
+    }
 }
 
 /// The record of a row: every non-key column put at its path.

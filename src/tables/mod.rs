@@ -20,7 +20,7 @@ use arrow::array::RecordBatch;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
-use self::arrowio::{Cols, TableBuilder, str_at, unflatten};
+use self::arrowio::{Cols, TableBuilder, TableView, str_at, unflatten};
 use self::node::Node;
 use self::spec::Spec;
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -695,10 +695,6 @@ struct Reader {
     tables: Vec<Option<TableData>>,
 }
 
-/// A town as read: its row, its record, and where each child row went
-/// (to find the row at fault if it is invalid).
-type TownParts<'a> = (usize, Node<'a>, Vec<Provenance<'a>>);
-
 /// Where a child row came from and where it went in its town's object:
 /// `obj[field][key][index]`, or `obj[field][index]` without a key.
 struct Provenance<'a> {
@@ -809,21 +805,23 @@ impl Reader {
             archetypes.push((row, unflatten(&spec::ARCHETYPES, cells)));
             Ok(())
         })?;
-        let mut towns: Vec<TownParts<'_>> = Vec::with_capacity(kept_towns.len());
-        let mut town_index: HashMap<&str, usize> =
-            HashMap::with_capacity_and_hasher(kept_towns.len(), Default::default());
+        // Towns: ids and parents first; each town's record is built later,
+        // on every core, from its rows.
+        let n_towns = kept_towns.len();
+        let mut town_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n_towns, Default::default());
+        let mut parents: Vec<(usize, &str)> = Vec::new();
         kept_towns.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::TOWNS, cells, "id") {
-                town_index.entry(id).or_insert(towns.len());
+                town_index.entry(id).or_insert(row);
             }
-            towns.push((row, unflatten(&spec::TOWNS, cells), Vec::new()));
+            if let Some(p) = str_at(&spec::TOWNS, cells, "parent") {
+                parents.push((row, p));
+            }
             Ok(())
         })?;
-        for (row, obj, _) in &towns {
-            if let Some(Node::Str(p)) = obj.get("parent") {
-                if !town_index.contains_key(p) {
-                    return Err(table_err("towns", Some(*row), Some("parent"), format!("unknown town '{p}'")));
-                }
+        for (row, p) in parents {
+            if !town_index.contains_key(p) {
+                return Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")));
             }
         }
         let town_of = |s: &Spec, row: usize, cells: &[Option<Node<'_>>]| -> Result<usize, Error> {
@@ -834,110 +832,67 @@ impl Reader {
                 .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))
         };
 
-        // Observations: value, count, unit and currency back to one value.
+        // Each child table's rows grouped by town (in row order within a
+        // town), references checked here, in table order; claims of
+        // archetypes go to their archetype.
+        let mut groups: Vec<(&Kept, &'static str, Grouped)> = Vec::with_capacity(7);
         let s = &spec::OBSERVATIONS;
+        let mut owner = Vec::with_capacity(kept_observations.len());
         kept_observations.rows(&source_ids, |row, cells| {
-            let t = town_of(s, row, cells)?;
-            let indicator = str_at(s, cells, "indicator").unwrap_or_default();
-            let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-            let ind = indicator.parse::<Indicator>().map_err(|e| err("indicator", e.to_string()))?;
-            let mut e = unflatten(s, cells);
-            match e.remove("unit") {
-                Some(Node::Str(u)) if u == ind.unit().id() => {}
-                Some(Node::Str(u)) => {
-                    return Err(err("unit", format!("{indicator} is measured in '{}', not '{u}'", ind.unit().id())));
-                }
-                _ => return Err(err("unit", format!("{indicator} is measured in '{}'", ind.unit().id()))),
-            }
-            let value = e.remove("value").ok_or_else(|| err("value", "no value".to_owned()))?;
-            let value = match (e.remove("currency"), e.remove("count")) {
-                (Some(_), Some(_)) => return Err(err("count", "a count has no currency".to_owned())),
-                (Some(c), None) => Node::Map(vec![("amount", value), ("currency", c)]),
-                (None, Some(Node::U64(n))) => {
-                    #[allow(clippy::cast_precision_loss)]
-                    let as_f64 = n as f64;
-                    if !matches!(value, Node::F64(v) if v == as_f64) {
-                        let shown = match value {
-                            Node::F64(v) => v.to_string(),
-                            _ => "?".to_owned(),
-                        };
-                        return Err(err("value", format!("value {shown} disagrees with count {n}")));
-                    }
-                    Node::U64(n)
-                }
-                (None, Some(_)) => return Err(err("count", "not a count (a bug in regdev)".to_owned())),
-                (None, None) => value,
-            };
-            e.put(&["value"], value);
-            let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
-            let index = obj.push_at(&["key_facts", indicator], e);
-            kids.push(Provenance { table: s, row, field: "key_facts", key: Some(indicator), index });
+            owner.push(town_of(s, row, cells)?);
             Ok(())
         })?;
-
-        // Profile claims.
+        groups.push((&kept_observations, "key_facts", Grouped::new(n_towns, &owner)));
         let s = &spec::PROFILE_CLAIMS;
+        let mut owner = Vec::with_capacity(kept_claims.len());
         kept_claims.rows(&source_ids, |row, cells| {
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-            let dim = str_at(s, cells, "dimension").unwrap_or_default();
-            let mut c = unflatten(s, cells);
-            let value = match (c.remove("value_one"), c.remove("value_list")) {
-                (Some(v), None) | (None, Some(v)) => v,
-                _ => return Err(err("value", "exactly one of 'value' and 'values' must be set".to_owned())),
-            };
-            c.put(&["value"], value);
-            let obj = match (str_at(s, cells, "town"), str_at(s, cells, "archetype")) {
-                (Some(_), None) => {
-                    let t = town_of(s, row, cells)?;
-                    let (_, obj, kids) = towns.get_mut(t).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                    let index = match obj.get("profile_claims").and_then(|c| c.get(dim)) {
-                        Some(Node::Seq(list)) => list.len(),
-                        _ => 0,
-                    };
-                    kids.push(Provenance { table: s, row, field: "profile_claims", key: Some(dim), index });
-                    obj
-                }
+            match (str_at(s, cells, "town"), str_at(s, cells, "archetype")) {
+                (Some(_), None) => owner.push(town_of(s, row, cells)?),
                 (None, Some(a)) => {
                     let i = archetype_index
                         .get(a)
                         .copied()
                         .ok_or_else(|| err("archetype", format!("unknown archetype '{a}'")))?;
                     let (_, obj) = archetypes.get_mut(i).ok_or_else(|| err("archetype", "bad index".to_owned()))?;
-                    obj
+                    let dim = str_at(s, cells, "dimension").unwrap_or_default();
+                    obj.push_at(&["profile_claims", dim], claim_node(s, row, cells)?);
+                    owner.push(usize::MAX);
                 }
                 _ => return Err(err("town", "exactly one of 'town' and 'archetype' must be set".to_owned())),
-            };
-            obj.push_at(&["profile_claims", dim], c);
+            }
             Ok(())
         })?;
-
-        // The list-valued fields of towns.
+        groups.push((&kept_claims, "profile_claims", Grouped::new(n_towns, &owner)));
         for (kept, field) in &kept_lists {
             let s = kept.spec;
+            let mut owner = Vec::with_capacity(kept.len());
             kept.rows(&source_ids, |row, cells| {
-                let t = town_of(s, row, cells)?;
-                let item = unflatten(s, cells);
-                let (_, obj, kids) =
-                    towns.get_mut(t).ok_or_else(|| table_err(s.name, Some(row), Some("town"), "bad index"))?;
-                let index = obj.push_at(&[field], item);
-                kids.push(Provenance { table: s, row, field, key: None, index });
+                owner.push(town_of(s, row, cells)?);
                 Ok(())
             })?;
+            groups.push((kept, field, Grouped::new(n_towns, &owner)));
         }
-
         let archetypes = archetypes
             .iter()
             .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, *row, obj))
             .collect::<Result<Vec<_>, _>>()?;
-        // Towns are independent: deserialize them on every core, keeping
-        // order and reporting the first error in row order.
+
+        // Every town built from its rows on every core: the records live
+        // one town at a time, and the first error in town order is kept.
+        let town_view = TableView::new(&spec::TOWNS, &kept_towns.batches)?;
+        let views = groups
+            .iter()
+            .map(|(kept, field, g)| Ok((TableView::new(kept.spec, &kept.batches)?, *field, g)))
+            .collect::<Result<Vec<_>, Error>>()?;
         let town_records = {
             use rayon::prelude::*;
             let results: Vec<Result<Town, Error>> =
-                towns.into_par_iter().map(|(row, obj, kids)| town_from(row, obj, &kids)).collect();
+                (0..n_towns).into_par_iter().map(|row| build_town(row, &town_view, &views)).collect();
             results.into_iter().collect::<Result<Vec<_>, _>>()?
         };
         let town_ids: HashMap<String, usize> = town_index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        drop(groups);
         drop((kept_archetypes, kept_towns, kept_observations, kept_claims, kept_lists));
 
         let graphs = self.graphs(&town_ids, &source_ids)?;
@@ -1089,6 +1044,128 @@ impl Reader {
         })?;
         Ok(graphs.into_iter().map(|p| LinkageGraph::from_checked(p.focal, p.graph, p.index)).collect())
     }
+}
+
+/// The rows of a child table grouped by town: town `t`'s rows are
+/// `rows[starts[t]..starts[t + 1]]`, in row order.
+struct Grouped {
+    starts: Vec<usize>,
+    rows: Vec<usize>,
+}
+
+impl Grouped {
+    /// From each row's town (`usize::MAX`: no town).
+    fn new(towns: usize, owner: &[usize]) -> Grouped {
+        let mut starts = vec![0usize; towns + 1];
+        for &t in owner {
+            if let Some(c) = starts.get_mut(t.wrapping_add(1)) {
+                *c += 1;
+            }
+        }
+        for i in 1..starts.len() {
+            let before = starts.get(i - 1).copied().unwrap_or(0);
+            if let Some(c) = starts.get_mut(i) {
+                *c += before;
+            }
+        }
+        let mut next = starts.clone();
+        let mut rows = vec![0usize; starts.last().copied().unwrap_or(0)];
+        for (row, &t) in owner.iter().enumerate() {
+            if let Some(at) = next.get_mut(t) {
+                if let Some(slot) = rows.get_mut(*at) {
+                    *slot = row;
+                }
+                *at += 1;
+            }
+        }
+        Grouped { starts, rows }
+    }
+
+    fn of(&self, town: usize) -> &[usize] {
+        match (self.starts.get(town), self.starts.get(town + 1)) {
+            (Some(&a), Some(&b)) => self.rows.get(a..b).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// A profile claim row as a record: `value` or `values` as its value.
+fn claim_node<'a>(s: &Spec, row: usize, cells: &[Option<Node<'a>>]) -> Result<Node<'a>, Error> {
+    let mut c = unflatten(s, cells);
+    let value = match (c.remove("value_one"), c.remove("value_list")) {
+        (Some(v), None) | (None, Some(v)) => v,
+        _ => {
+            return Err(table_err(s.name, Some(row), Some("value"), "exactly one of 'value' and 'values' must be set"));
+        }
+    };
+    c.put(&["value"], value);
+    Ok(c)
+}
+
+/// An observation row as a record: value, count, unit and currency back
+/// to one value in the indicator's unit.
+fn observation_node<'a>(s: &Spec, row: usize, cells: &[Option<Node<'a>>]) -> Result<Node<'a>, Error> {
+    let indicator = str_at(s, cells, "indicator").unwrap_or_default();
+    let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
+    let ind = indicator.parse::<Indicator>().map_err(|e| err("indicator", e.to_string()))?;
+    let mut e = unflatten(s, cells);
+    match e.remove("unit") {
+        Some(Node::Str(u)) if u == ind.unit().id() => {}
+        Some(Node::Str(u)) => {
+            return Err(err("unit", format!("{indicator} is measured in '{}', not '{u}'", ind.unit().id())));
+        }
+        _ => return Err(err("unit", format!("{indicator} is measured in '{}'", ind.unit().id()))),
+    }
+    let value = e.remove("value").ok_or_else(|| err("value", "no value".to_owned()))?;
+    let value = match (e.remove("currency"), e.remove("count")) {
+        (Some(_), Some(_)) => return Err(err("count", "a count has no currency".to_owned())),
+        (Some(c), None) => Node::Map(vec![("amount", value), ("currency", c)]),
+        (None, Some(Node::U64(n))) => {
+            #[allow(clippy::cast_precision_loss)]
+            let as_f64 = n as f64;
+            if !matches!(value, Node::F64(v) if v == as_f64) {
+                let shown = match value {
+                    Node::F64(v) => v.to_string(),
+                    _ => "?".to_owned(),
+                };
+                return Err(err("value", format!("value {shown} disagrees with count {n}")));
+            }
+            Node::U64(n)
+        }
+        (None, Some(_)) => return Err(err("count", "not a count (a bug in regdev)".to_owned())),
+        (None, None) => value,
+    };
+    e.put(&["value"], value);
+    Ok(e)
+}
+
+/// Town `row` from its row and its child rows.
+fn build_town(
+    row: usize,
+    towns: &TableView<'_>,
+    children: &[(TableView<'_>, &'static str, &Grouped)],
+) -> Result<Town, Error> {
+    let mut cells = Vec::with_capacity(16);
+    towns.cells(row, &mut cells)?;
+    let mut obj = unflatten(&spec::TOWNS, &cells);
+    let mut kids = Vec::new();
+    for (view, field, grouped) in children {
+        let s = view.spec();
+        for &r in grouped.of(row) {
+            view.cells(r, &mut cells)?;
+            let (item, key) = match *field {
+                "key_facts" => (observation_node(s, r, &cells)?, str_at(s, &cells, "indicator")),
+                "profile_claims" => (claim_node(s, r, &cells)?, str_at(s, &cells, "dimension")),
+                _ => (unflatten(s, &cells), None),
+            };
+            let index = match key {
+                Some(k) => obj.push_at(&[field, k], item),
+                None => obj.push_at(&[field], item),
+            };
+            kids.push(Provenance { table: s, row: r, field, key, index });
+        }
+    }
+    town_from(row, obj, &kids)
 }
 
 /// Deserializes a town; on failure, finds the row at fault: the town's
