@@ -10,7 +10,9 @@
 #
 # Times are wall-clock seconds of whole commands (process start, file
 # reading, parsing and validation included); peak memory is the maximum
-# resident set size from GNU time. Measures:
+# resident set size from GNU time; cpu is user + system seconds (all
+# threads), the figure least disturbed by other work on a shared machine.
+# Measures:
 #   json_validate      regdev validate ATLAS.json
 #   parquet_validate   regdev validate DIR (the Parquet export)
 #   export_json        regdev export parquet --atlas ATLAS.json (JSON load included)
@@ -30,15 +32,16 @@ JSON="$WORK/synth/atlas.json"; PQ="$WORK/tables"; PQ2="$WORK/tables-again"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 measure() { # name, command...
     local name="$1"; shift
-    local times="" mems=""
+    local times="" mems="" cpus=""
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" || { cat "$WORK/err.txt"; exit 1; }
-        read -r t m < "$WORK/time.txt"
-        times="$times$t\n"; mems="$mems$m\n"
+        /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >/dev/null 2>"$WORK/err.txt" || { cat "$WORK/err.txt"; exit 1; }
+        read -r t m u s < "$WORK/time.txt"
+        times="$times$t\n"; mems="$mems$m\n"; cpus="$cpus$(echo "$u + $s" | bc -l)\n"
     done
     local tm; tm=$(printf "$times" | median)
     local mm; mm=$(printf "$mems" | median)
-    printf "%-18s %8s s %8.0f MiB\n" "$name" "$tm" "$(echo "$mm / 1024" | bc -l)"
+    local cm; cm=$(printf "$cpus" | median)
+    printf "%-18s %8s s %8.0f MiB  cpu %6.2f s\n" "$name" "$tm" "$(echo "$mm / 1024" | bc -l)" "$cm"
     eval "T_$name=$tm"
 }
 MB=$(echo "$(stat -c %s "$JSON") / 1000000" | bc -l)
