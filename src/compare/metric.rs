@@ -170,11 +170,14 @@ impl Contribution {
 /// explanation. Built by any [`ProfileMetric`] with [`Distance::new`].
 ///
 /// A distance whose features come in feature order, each once, with at
-/// most six compared (every distance to a built-in archetype) is held
-/// inline, without allocating: its [contributions](Distance::contributions)
-/// are computed when read, from the stored dissimilarities and weights,
-/// with the same arithmetic that gave the value. Any other distance keeps
-/// its parts in one shared allocation.
+/// most six compared (every distance to a built-in archetype), is held
+/// inline, without allocating, when each dissimilarity is exactly 0 or 1
+/// or is one of Gower's on vocabulary values (as in
+/// [`classify_all`](super::classify_all)): its
+/// [contributions](Distance::contributions) are computed when read, from
+/// the stored dissimilarities and weights, with the same arithmetic that
+/// gave the value. Any other distance keeps its parts in one shared
+/// allocation.
 ///
 /// Serializes as `{"value", "compared", "coverage", "contributions",
 /// "uncompared"}`, `compared` being the number of features compared.
