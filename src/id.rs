@@ -67,9 +67,13 @@ fn check_slug(s: &str) -> Result<(), String> {
 
 thread_local! {
     /// The valid ids seen while a document loads (see [`interning`]).
-    static INTERNER: std::cell::RefCell<Option<std::collections::HashSet<std::sync::Arc<str>>>> =
-        const { std::cell::RefCell::new(None) };
+    static INTERNER: std::cell::RefCell<Option<IdTable>> = const { std::cell::RefCell::new(None) };
 }
+
+/// The ids seen, hashed with foldhash (randomly seeded per process): a
+/// lookup per id read is the interner's whole cost, and SipHash made it an
+/// eighth of a large load.
+type IdTable = std::collections::HashSet<std::sync::Arc<str>, foldhash::fast::RandomState>;
 
 /// While the returned guard lives, ids deserialized on this thread share
 /// one string per distinct text: the millions of linkages that cite one
@@ -79,7 +83,7 @@ thread_local! {
 pub(crate) fn interning() -> Interning {
     INTERNER.with(|i| match i.try_borrow_mut() {
         Ok(mut table) if table.is_none() => {
-            *table = Some(std::collections::HashSet::new());
+            *table = Some(IdTable::default());
             Interning { owner: true }
         }
         _ => Interning { owner: false },

@@ -443,6 +443,11 @@ fn humen_and_liushi_stay_unlabelled_and_say_why() {
         );
     }
     assert_eq!(strength("wenzhou-gov-2020-electrical"), Some(SourceStrength::Strong));
+    // Wenzhou's endogenous capital rests on a study and on the press.
+    let wenzhou = atlas.town("wenzhou").unwrap();
+    let capital: Vec<String> =
+        wenzhou.profile_claims().claims(Dimension::CapitalOrigin).iter().map(|c| c.source().to_string()).collect();
+    assert_eq!(capital, ["walcott-2007", "china-daily-2010-wenzhou-locals"]);
 
     // Labelling Liushi from the weak page is flagged by the audit.
     let mut doc = serde_json::to_value(atlas).unwrap();

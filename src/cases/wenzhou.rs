@@ -92,6 +92,13 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://m.ebrary.net/87530/political_science/wenzhou_model_early_privatization")?
             .with_note("\"In May 1982, for example, there was a major crackdown on private business in Wenzhou. Eight prominent entrepreneurs, known among locals as ba dawang, or 'the eight kingpins,' in the township of Liushi were given jail sentences for engaging in 'speculative buying and selling' (touji daoba), which was an economic crime at that time.\"; rated weak because the book cannot be identified from the page")?
             .with_strength(Weak),
+        Source::new(sid("china-daily-2010-wenzhou-locals"), WebPage, "Locals do booming business both at home and abroad")?
+            .with_authors(["Cong Rong"])?
+            .with_year(y(2010)?)
+            .with_venue("China Daily, 19 June 2010")?
+            .with_url("https://covid-19.chinadaily.com.cn/regional/2010-06/19/content_9997287.htm")?
+            .with_note("\"Where other booming cities in China relied on foreign investment or government funding to fuel their economies, Wenzhou had to be more self-reliant.\"; \"Over 95 percent of the local economy is private sector. Wenzhou currently has 130,000 private enterprises and 27 national production bases\"; small goods \"exported around the world\"")?
+            .with_strength(Medium),
         Source::new(sid("economist-1998-wenzhou"), WebPage, "Boom time in capitalist Wenzhou")?
             .with_year(y(1998)?)
             .with_venue("The Economist, 28 May 1998")?
@@ -121,6 +128,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .gdp(Observed::new(Money::new(253e9, Currency::Cny)?, sid("china-daily-2010-wenzhou")).with_year(y(2009)?))
     .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("walcott-2007"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("walcott-2007"))
+    .claim(Claim::new(
+        DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate),
+        sid("china-daily-2010-wenzhou-locals"),
+    ))
     // Two readings of the market orientation, both recorded (see the note):
     // the export reading (preferred: a peer-reviewed study, and the
     // archetype's) and the domestic one.
@@ -162,6 +173,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .note(Observed::new(
         "in 1998 'shareholding co-operatives', private partnerships the city registered as collectives, made up 70% of Wenzhou's economy and another 20% was officially private; the economy had grown by 16% a year on average since 1979, and more than 140 townships had grown as some 2 million peasants left farming for factories, many of them making a single product".to_owned(),
         sid("economist-1998-wenzhou"),
+    ))
+    .note(Observed::new(
+        "the private share of Wenzhou's economy as the sources measure it: 70% in 'shareholding co-operatives' and 20% officially private (The Economist, 1998); the private economy 'now accounts for 80 percent of Wenzhou's total GDP' (China Daily, 19 June 2010, Han Tianyang); 'Over 95 percent of the local economy is private sector', with 130,000 private enterprises (China Daily, same day, Cong Rong); the measures differ and none is a statistical series".to_owned(),
+        sid("china-daily-2010-wenzhou-locals"),
     ))
     .build()?;
     let yongjia =

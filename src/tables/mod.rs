@@ -8,9 +8,13 @@ mod node;
 pub(crate) mod spec;
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap as StdHashMap;
 use std::path::Path;
 use std::rc::Rc;
+
+/// The reader's lookup tables: foldhash, not SipHash (a lookup per row).
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
 
 use arrow::array::RecordBatch;
 use serde::Deserialize;
@@ -650,8 +654,14 @@ fn check_sources(c: &Cols<'_>, ids: &HashSet<SourceId>) -> Result<(), Error> {
     }
     for col in c.spec.cols.iter().filter(|col| col.name == "source" || col.name.ends_with("_source")) {
         let a = c.str(col.name)?;
+        // Rows of one source come together: check each run once.
+        let mut last: Option<&str> = None;
         for r in 0..c.rows() {
             if let Some(s) = a.get(r) {
+                if last == Some(s) {
+                    continue;
+                }
+                last = Some(s);
                 if !ids.contains(s) {
                     return Err(table_err(
                         c.spec.name,
@@ -716,7 +726,7 @@ fn de<T: serde::de::DeserializeOwned>(spec: &Spec, row: usize, obj: &Node<'_>) -
 struct GraphParts {
     focal: TownId,
     graph: DiGraph<Actor, Linkage>,
-    index: HashMap<ActorId, NodeIndex>,
+    index: StdHashMap<ActorId, NodeIndex>,
 }
 
 /// The graph of a row's town, remembering the last one: rows of one
@@ -761,8 +771,8 @@ impl Reader {
         // Sources first: every source column must name one.
         let t = self.take(&spec::SOURCES)?.keep()?;
         let mut sources = Vec::with_capacity(t.len());
-        let mut source_ids = HashSet::with_capacity(t.len());
-        t.rows(&HashSet::new(), |row, cells| {
+        let mut source_ids = HashSet::with_capacity_and_hasher(t.len(), Default::default());
+        t.rows(&HashSet::default(), |row, cells| {
             let s = de::<Source>(&spec::SOURCES, row, &unflatten(&spec::SOURCES, cells))?;
             source_ids.insert(s.id().clone());
             sources.push(s);
@@ -791,7 +801,7 @@ impl Reader {
 
         // Archetypes and towns as records, children added below.
         let mut archetypes: Vec<(usize, Node<'_>)> = Vec::new();
-        let mut archetype_index: HashMap<&str, usize> = HashMap::new();
+        let mut archetype_index: HashMap<&str, usize> = HashMap::default();
         kept_archetypes.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::ARCHETYPES, cells, "id") {
                 archetype_index.entry(id).or_insert(archetypes.len());
@@ -800,7 +810,8 @@ impl Reader {
             Ok(())
         })?;
         let mut towns: Vec<TownParts<'_>> = Vec::with_capacity(kept_towns.len());
-        let mut town_index: HashMap<&str, usize> = HashMap::with_capacity(kept_towns.len());
+        let mut town_index: HashMap<&str, usize> =
+            HashMap::with_capacity_and_hasher(kept_towns.len(), Default::default());
         kept_towns.rows(&source_ids, |row, cells| {
             if let Some(id) = str_at(&spec::TOWNS, cells, "id") {
                 town_index.entry(id).or_insert(towns.len());
@@ -942,7 +953,7 @@ impl Reader {
         source_ids: &HashSet<SourceId>,
     ) -> Result<Vec<LinkageGraph>, Error> {
         let mut graphs: Vec<GraphParts> = Vec::new();
-        let mut graph_index: HashMap<String, usize> = HashMap::new();
+        let mut graph_index: HashMap<String, usize> = HashMap::default();
         let s = &spec::GRAPHS;
         let t = self.take(s)?;
         graphs.reserve(t.rows);
@@ -960,7 +971,7 @@ impl Reader {
                     return Err(err(format!("a second graph for town '{t}'")));
                 }
                 let focal = TownId::new(t).map_err(|e| err(e.to_string()))?;
-                graphs.push(GraphParts { focal, graph: DiGraph::new(), index: HashMap::new() });
+                graphs.push(GraphParts { focal, graph: DiGraph::new(), index: StdHashMap::new() });
             }
             Ok(())
         })?;

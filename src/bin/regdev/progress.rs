@@ -115,15 +115,20 @@ pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     let mut f = std::fs::File::open(path)?;
     let len = f.metadata().map(|m| m.len()).unwrap_or(0);
     let bar = Progress::bytes(len, format!("reading {}", path.display()));
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    let mut buf = vec![0u8; 8 << 20];
-    loop {
-        let n = f.read(&mut buf)?;
+    // Read straight into the result, 8 MiB at a time (no copy through a
+    // buffer); a file that grows while read is read to its end.
+    let mut bytes = vec![0u8; usize::try_from(len).unwrap_or(0)];
+    let mut filled = 0;
+    while let Some(rest) = bytes.get_mut(filled..).filter(|r| !r.is_empty()) {
+        let end = rest.len().min(8 << 20);
+        let n = f.read(rest.get_mut(..end).unwrap_or_default())?;
         if n == 0 {
             break;
         }
-        bytes.extend_from_slice(buf.get(..n).unwrap_or_default());
+        filled += n;
         bar.inc(n as u64);
     }
+    bytes.truncate(filled);
+    f.read_to_end(&mut bytes)?;
     Ok(bytes)
 }
