@@ -795,8 +795,9 @@ const MIN_TASK: usize = 2048;
 /// encoded once, each subject only on the dimensions some archetype has,
 /// and nothing is allocated per subject: against at most three archetypes
 /// of at most six dimensions each (the built-in ones), with a borrowed
-/// label (towns, archetypes and profiles lend theirs), a
-/// [`Classification`] is held entirely in the returned vector. O(n·a·f).
+/// label (towns, archetypes and profiles lend theirs) and no set compared
+/// beyond 64 distinct members, a [`Classification`] is held entirely in
+/// the returned vector. O(n·a·f).
 ///
 /// # Errors
 ///
@@ -949,8 +950,8 @@ mod tests {
 
     /// Classifying against the built-in archetypes allocates nothing per
     /// subject: the label is borrowed, the ranking inline, every distance
-    /// inline with the run's shared weights; and the results outlive
-    /// nothing but the atlas (dropped here, before it).
+    /// inline with the run's shared weights. The results are dropped
+    /// while the atlas they borrow lives on.
     #[test]
     fn builtin_classification_is_held_inline() -> Result<(), Box<dyn std::error::Error>> {
         use std::borrow::Cow;
