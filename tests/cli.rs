@@ -32,7 +32,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 64 sources)";
+const BUILTIN_COUNTS: &str = "ok (35 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 65 sources)";
 
 // ---------------------------------------------------------------- conventions
 

@@ -34,6 +34,11 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://www.arch.hku.hk/research_centre/cusup/")?
             .with_note("Dongguan as a case of the Pearl River Delta's export-oriented industrialisation, \"one of the early success of export-oriented industries\"")?
             .with_strength(Medium),
+        Source::new(sid("hkiaps-dongguan-hk-taiwan"), WebPage, "The Transformation of Hong Kong and Taiwanese Investment and Distinct Impacts on Local Industrial Upgrading in China: A Comparative Study of Dongguan")?
+            .with_venue("Hong Kong Institute of Asia-Pacific Studies, The Chinese University of Hong Kong, occasional paper (catalogue item OP204); abstract read on the institute's publication list, which names neither author nor year")?
+            .with_url("https://www.hkiaps.cuhk.edu.hk/eng/hkiaps_publication_publication_list_abstract.asp?itemid=OP204")?
+            .with_note("field work and interviews with about 60 firms and officials, 2005-2007: \"industrialization in Dongguan has changed from being predominantly driven by Hong Kong investment in the 1980s to an increasing exposure to Taiwanese investment since the 1990s\"; Taiwanese investment contributed \"to a gradual shift from an export orientation based on cheap labour to a domestic market orientation since the late 1990s\"")?
+            .with_strength(Medium),
         Source::new(sid("scmp-dongguan-hk-investors"), WebPage, "Dongguan offers sweeter deal for HK capitalists")?
             .with_venue("South China Morning Post")?
             .with_url("https://amp.scmp.com/article/643792/dongguan-offers-sweeter-deal-hk-capitalists")?
@@ -97,6 +102,10 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .with_ownership(Ownership::ForeignInvested),
         Stage::new("Restructuring of export-oriented industrialisation", sid("hku-yeh-dongguan"))?,
     ])?)
+    .note(Observed::new(
+        "industrialisation 'predominantly driven by Hong Kong investment in the 1980s', with 'an increasing exposure to Taiwanese investment since the 1990s', and 'a gradual shift from an export orientation based on cheap labour to a domestic market orientation since the late 1990s' (field work 2005-2007); the profile keeps the export orientation the HKU project states, since the study reports a gradual shift, not a domestic orientation reached".to_owned(),
+        sid("hkiaps-dongguan-hk-taiwan"),
+    ))
     .build()?;
     let humen = Town::builder(TownId::known("humen"), Name::new("Humen")?.with_chinese("虎门镇")?, AdminLevel::Town)
         .parent(TownId::known("dongguan"))

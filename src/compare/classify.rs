@@ -9,8 +9,8 @@ use serde::{Serialize, Serializer};
 use smallvec::SmallVec;
 
 use super::Compare;
-use super::encode::{DIMS, Encoded, Interner, code_distance};
-use super::metric::{Distance, Feature, ProfileMetric, Seq, Weights, feature_index};
+use super::encode::{DIMS, Encoded, Interner, code_distance, code_ratio};
+use super::metric::{Distance, Feature, ProfileMetric, Ratio, Seq, Weights, feature_index};
 use crate::macros::vocabulary;
 use crate::{Archetype, ArchetypeId, Atlas, Dimension, Error, RegionalModel};
 
@@ -734,17 +734,27 @@ impl<'b> Prepared<'b> {
         let placeholder = Feature::Dimension(Dimension::Dynamics);
         let mut parts = [(placeholder, 0.0, 0.0); DIMS];
         let mut missing = [(placeholder, 0.0); DIMS];
+        let mut ratios = [Ratio::ZERO; DIMS];
         let ranking = self
             .archetypes
             .iter()
             .map(|p| {
                 let (mut np, mut nm, mut compared, mut uncompared) = (0, 0, 0u16, 0u16);
+                let mut exact = true;
                 for &(k, feature, w, bit) in &p.dims {
                     let (Some(x), Some(y)) = (e.0.get(k), p.encoded.0.get(k)) else { continue };
-                    match code_distance(x, y) {
+                    let ratio = code_ratio(x, y);
+                    let d = match ratio {
+                        Some(Some(r)) => Some(r.value()),
+                        Some(None) => code_distance(x, y),
+                        None => None,
+                    };
+                    match d {
                         Some(v) => {
-                            if let Some(slot) = parts.get_mut(np) {
+                            if let (Some(slot), Some(r)) = (parts.get_mut(np), ratios.get_mut(np)) {
                                 *slot = (feature, v, w);
+                                *r = ratio.flatten().unwrap_or(Ratio::ZERO);
+                                exact &= ratio.flatten().is_some();
                                 np += 1;
                                 compared |= bit;
                             }
@@ -763,6 +773,7 @@ impl<'b> Prepared<'b> {
                     missing.get(..nm).unwrap_or_default(),
                     (compared, uncompared),
                     &local.weights,
+                    ratios.get(..np).filter(|_| exact),
                 );
                 Ranked { archetype: p.archetype, distance, rank: 0 }
             })
@@ -784,8 +795,9 @@ const MIN_TASK: usize = 2048;
 /// encoded once, each subject only on the dimensions some archetype has,
 /// and nothing is allocated per subject: against at most three archetypes
 /// of at most six dimensions each (the built-in ones), with a borrowed
-/// label (towns, archetypes and profiles lend theirs), a
-/// [`Classification`] is held entirely in the returned vector. O(n·a·f).
+/// label (towns, archetypes and profiles lend theirs) and no set compared
+/// beyond 64 distinct members, a [`Classification`] is held entirely in
+/// the returned vector. O(n·a·f).
 ///
 /// # Errors
 ///
@@ -938,8 +950,8 @@ mod tests {
 
     /// Classifying against the built-in archetypes allocates nothing per
     /// subject: the label is borrowed, the ranking inline, every distance
-    /// inline with the run's shared weights; and the results outlive
-    /// nothing but the atlas (dropped here, before it).
+    /// inline with the run's shared weights. The results are dropped
+    /// while the atlas they borrow lives on.
     #[test]
     fn builtin_classification_is_held_inline() -> Result<(), Box<dyn std::error::Error>> {
         use std::borrow::Cow;
@@ -999,6 +1011,47 @@ mod tests {
         // The builtin atlas is small: one task, one table.
         assert!(tables.iter().all(|&t| t == tables[0]));
         Ok(())
+    }
+
+    /// A dissimilarity held as a ratio reads back bit for bit as the
+    /// encoded comparison gives it, for every kind of code.
+    #[test]
+    fn ratios_read_back_exactly() {
+        use super::super::encode::{code_distance, code_ratio};
+
+        let mut codes = vec![Code::Missing, Code::List(vec![3, 70, 900].into_boxed_slice())];
+        codes.extend((0..4).map(Code::Nominal));
+        for levels in 1..=7 {
+            codes.extend((0..levels).map(|x| Code::Ordinal(x, levels)));
+        }
+        codes.extend([0u64, 1, 0b110, 0b1011, u64::MAX, 1 << 63, 0x5555_5555].map(Code::Bits));
+        let mut ratios = 0;
+        for a in &codes {
+            for b in &codes {
+                // Codes of one dimension: the same kind, ordinals of the
+                // same number of levels.
+                let same_kind = match (a, b) {
+                    (Code::Ordinal(_, l), Code::Ordinal(_, m)) => l == m,
+                    (Code::Bits(_) | Code::List(_), Code::Bits(_) | Code::List(_)) => true,
+                    _ => core::mem::discriminant(a) == core::mem::discriminant(b),
+                };
+                if !same_kind {
+                    continue;
+                }
+                let d = code_distance(a, b);
+                match code_ratio(a, b) {
+                    Some(Some(r)) => {
+                        assert_eq!(Some(r.value().to_bits()), d.map(f64::to_bits), "{a:?} {b:?}");
+                        ratios += 1;
+                    }
+                    Some(None) => assert!(d.is_some() && matches!((a, b), (Code::List(_), _) | (_, Code::List(_)))),
+                    None => assert!(d.is_none(), "{a:?} {b:?}"),
+                }
+            }
+        }
+        assert!(ratios > 100);
+        assert_eq!(super::super::metric::Ratio::new(false, 2, 1), None);
+        assert_eq!(super::super::metric::Ratio::new(false, 0, 128), None);
     }
 
     #[test]

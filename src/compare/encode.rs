@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::metric::Ratio;
 use crate::{Dimension, DimensionKind, Place, Profile, ValueRef};
 
 /// The number of profile dimensions.
@@ -149,6 +150,26 @@ pub(super) fn code_distance(a: &Code, b: &Code) -> Option<f64> {
         (Code::Bits(_) | Code::List(_), Code::Bits(_) | Code::List(_)) => {
             Some(jaccard_lists(&elements(a), &elements(b)))
         }
+        _ => None,
+    }
+}
+
+/// [`code_distance`] as an exact [`Ratio`]: `None` if either side is
+/// missing, `Some(None)` for a pair whose dissimilarity has no two-byte
+/// ratio (sets beyond 64 members, more than 128 levels). The ratio's value
+/// is `code_distance`'s, bit for bit.
+#[inline]
+pub(super) fn code_ratio(a: &Code, b: &Code) -> Option<Option<Ratio>> {
+    match (a, b) {
+        (Code::Nominal(x), Code::Nominal(y)) => Some(Some(if x == y { Ratio::ZERO } else { Ratio::ONE })),
+        (Code::Ordinal(x, levels), Code::Ordinal(y, _)) => {
+            Some(Ratio::new(false, x.abs_diff(*y), levels.saturating_sub(1).max(1)))
+        }
+        (Code::Bits(x), Code::Bits(y)) => {
+            let union = (x | y).count_ones();
+            Some(if union == 0 { Some(Ratio::ZERO) } else { Ratio::new(true, (x & y).count_ones(), union) })
+        }
+        (Code::Bits(_) | Code::List(_), Code::Bits(_) | Code::List(_)) => Some(None),
         _ => None,
     }
 }

@@ -170,11 +170,14 @@ impl Contribution {
 /// explanation. Built by any [`ProfileMetric`] with [`Distance::new`].
 ///
 /// A distance whose features come in feature order, each once, with at
-/// most six compared (every distance to a built-in archetype) is held
-/// inline, without allocating: its [contributions](Distance::contributions)
-/// are computed when read, from the stored dissimilarities and weights,
-/// with the same arithmetic that gave the value. Any other distance keeps
-/// its parts in one shared allocation.
+/// most six compared (every distance to a built-in archetype), is held
+/// inline, without allocating, when each dissimilarity is exactly 0 or 1
+/// or is one of Gower's on vocabulary values (as in
+/// [`classify_all`](super::classify_all)): its
+/// [contributions](Distance::contributions) are computed when read, from
+/// the stored dissimilarities and weights, with the same arithmetic that
+/// gave the value. Any other distance keeps its parts in one shared
+/// allocation.
 ///
 /// Serializes as `{"value", "compared", "coverage", "contributions",
 /// "uncompared"}`, `compared` being the number of features compared.
@@ -255,12 +258,54 @@ impl Weights {
     }
 }
 
+/// A dissimilarity held exactly in two bytes: `a / b` or `1 − a / b`,
+/// `0 ≤ a ≤ b`, `1 ≤ b ≤ 127`, evaluated in `f64` as written. Every
+/// per-dimension dissimilarity Gower's distance gives on encoded values
+/// (nominal 0 or 1, ordinal steps over levels − 1, the Jaccard distance of
+/// sets of up to 64 members) has this form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Ratio(u16);
+
+impl Ratio {
+    /// 0 / 1.
+    pub(super) const ZERO: Ratio = Ratio(1 << 7);
+    /// 1 / 1.
+    pub(super) const ONE: Ratio = Ratio(1 << 7 | 1);
+
+    /// `a / b`, or `1 − a / b` when `one_minus`; `None` out of range.
+    pub(super) fn new(one_minus: bool, a: u32, b: u32) -> Option<Ratio> {
+        let (a, b) = (u16::try_from(a).ok()?, u16::try_from(b).ok()?);
+        (1..=127).contains(&b).then_some(()).filter(|()| a <= b)?;
+        Some(Ratio(u16::from(one_minus) << 15 | b << 7 | a))
+    }
+
+    /// The dissimilarity, computed as [`Ratio::new`] says.
+    pub(super) fn value(self) -> f64 {
+        let (a, b) = (self.0 & 0x7f, (self.0 >> 7) & 0x7f);
+        let q = f64::from(a) / f64::from(b);
+        if self.0 & 0x8000 == 0 { q } else { 1.0 - q }
+    }
+
+    /// The ratio of exactly 0.0 or 1.0 (a nominal dissimilarity, or a
+    /// measure's own of this kind); `None` for any other value.
+    fn of(d: f64) -> Option<Ratio> {
+        if d.to_bits() == 0.0_f64.to_bits() {
+            Some(Ratio::ZERO)
+        } else if d.to_bits() == 1.0_f64.to_bits() {
+            Some(Ratio::ONE)
+        } else {
+            None
+        }
+    }
+}
+
 #[derive(Clone)]
 pub(super) enum Parts {
     /// Features in feature order, each once, at most [`INLINE_PARTS`]
-    /// compared: bit masks of the compared and uncompared features, the
-    /// compared features' dissimilarities in order, and the weights.
-    Inline { compared: u16, uncompared: u16, weights: Weights, d: [f64; INLINE_PARTS] },
+    /// compared, every dissimilarity a [`Ratio`]: bit masks of the
+    /// compared and uncompared features, the compared features'
+    /// dissimilarities in order, and the weights.
+    Inline { compared: u16, uncompared: u16, weights: Weights, d: [Ratio; INLINE_PARTS] },
     /// Anything else, shared.
     Listed(Arc<Listed>),
 }
@@ -324,7 +369,7 @@ pub struct Contributions<'a> {
 
 #[derive(Clone)]
 enum ContributionsInner<'a> {
-    Inline { left: u16, d: core::slice::Iter<'a, f64>, weights: &'a Weights, max: f64, total: f64 },
+    Inline { left: u16, d: core::slice::Iter<'a, Ratio>, weights: &'a Weights, max: f64, total: f64 },
     Listed(core::slice::Iter<'a, Contribution>),
 }
 
@@ -356,7 +401,7 @@ impl Iterator for Contributions<'_> {
                 }
                 let i = left.trailing_zeros() as usize;
                 *left &= *left - 1;
-                let (feature, distance) = (feature_at(i)?, *d.next()?);
+                let (feature, distance) = (feature_at(i)?, d.next()?.value());
                 Some(contribution(feature, distance, weights.get(i), *max, *total))
             }
             ContributionsInner::Listed(it) => it.next().copied(),
@@ -588,7 +633,10 @@ impl Distance {
         let coverage = (total / (total + absent)).clamp(0.0, 1.0);
         let value =
             parts.iter().map(|&(f, d, w)| contribution(f, d, w, max, total).contribution).sum::<f64>().clamp(0.0, 1.0);
-        let inline = (parts.len() <= INLINE_PARTS)
+        let mut d = [Ratio::ZERO; INLINE_PARTS];
+        let ratios = parts.len() <= INLINE_PARTS
+            && d.iter_mut().zip(parts).all(|(slot, p)| Ratio::of(p.1).map(|r| *slot = r).is_some());
+        let inline = ratios
             .then(|| ordered_mask(parts.iter().map(|p| p.0)).zip(ordered_mask(missing.iter().map(|m| m.0))))
             .flatten()
             .filter(|(c, u)| c & u == 0);
@@ -610,10 +658,6 @@ impl Distance {
                         }
                     },
                 };
-                let mut d = [0.0; INLINE_PARTS];
-                for (slot, p) in d.iter_mut().zip(parts) {
-                    *slot = p.1;
-                }
                 Parts::Inline { compared, uncompared, weights, d }
             }
             None => Parts::Listed(Arc::new(Listed {
@@ -625,34 +669,47 @@ impl Distance {
     }
 
     /// [`Distance::build`] for parts known to be in feature order, each
-    /// once, with bit masks `compared` and `uncompared` of their features
-    /// and weights as `weights` gives them (the fast path of
-    /// classification, which builds them so); the same distance, bit for
-    /// bit, without checking.
+    /// once, with bit masks `compared` and `uncompared` of their features,
+    /// weights as `weights` gives them and, when every dissimilarity is
+    /// one, their [`Ratio`]s (the fast path of classification, which
+    /// builds them so); the same distance, bit for bit, without checking.
     pub(super) fn build_ordered(
         parts: &[(Feature, f64, f64)],
         missing: &[(Feature, f64)],
         (compared, uncompared): (u16, u16),
         weights: &Weights,
+        ratios: Option<&[Ratio]>,
     ) -> Option<Distance> {
         debug_assert_eq!(ordered_mask(parts.iter().map(|p| p.0)), Some(compared));
         debug_assert_eq!(ordered_mask(missing.iter().map(|m| m.0)), Some(uncompared));
         debug_assert!(parts.iter().all(|p| weights.get(feature_index(p.0)) == p.2));
         debug_assert!(missing.iter().all(|m| weights.get(feature_index(m.0)) == m.1));
-        if parts.len() > INLINE_PARTS {
+        let Some(ratios) = ratios.filter(|r| r.len() == parts.len() && parts.len() <= INLINE_PARTS) else {
             return Distance::build(parts, missing, Some(weights));
-        }
-        let (max, total) = scale(parts.iter().map(|p| p.2), missing.iter().map(|m| m.1));
-        if parts.is_empty() || max <= 0.0 || total <= 0.0 {
+        };
+        debug_assert!(ratios.iter().zip(parts).all(|(r, p)| r.value().to_bits() == p.1.to_bits()));
+        if parts.is_empty() {
             return None;
         }
-        let absent: f64 = missing.iter().map(|m| m.1 / max).sum();
+        // With one weight w for all, every w / max is exactly 1: the sums
+        // below are counts, and each contribution is d / total (1·d = d),
+        // as the general formula gives them.
+        let (max, total, absent) = match weights {
+            Weights::Uniform(w) => (*w, parts.iter().map(|_| 1.0).sum(), missing.iter().map(|_| 1.0).sum()),
+            Weights::PerFeature(_) => {
+                let (max, total) = scale(parts.iter().map(|p| p.2), missing.iter().map(|m| m.1));
+                (max, total, missing.iter().map(|m| m.1 / max).sum::<f64>())
+            }
+        };
+        if max <= 0.0 || total <= 0.0 {
+            return None;
+        }
         let coverage = (total / (total + absent)).clamp(0.0, 1.0);
         let value =
             parts.iter().map(|&(f, d, w)| contribution(f, d, w, max, total).contribution).sum::<f64>().clamp(0.0, 1.0);
-        let mut d = [0.0; INLINE_PARTS];
-        for (slot, p) in d.iter_mut().zip(parts) {
-            *slot = p.1;
+        let mut d = [Ratio::ZERO; INLINE_PARTS];
+        for (slot, r) in d.iter_mut().zip(ratios) {
+            *slot = *r;
         }
         Some(Distance { value, coverage, parts: Parts::Inline { compared, uncompared, weights: weights.clone(), d } })
     }
