@@ -249,7 +249,36 @@ impl Builders {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
+    to_batches_with_progress(atlas, |_, _| {})
+}
+
+/// As [`to_batches`], calling `progress(records_done, records_total)` as
+/// towns and graphs are turned into rows (for a progress bar), from any
+/// of the threads doing the work.
+///
+/// # Errors
+///
+/// As [`to_batches`].
+///
+/// # Example
+///
+/// ```
+/// use std::sync::atomic::{AtomicU64, Ordering};
+/// let atlas = regdev::Atlas::builtin();
+/// let done = AtomicU64::new(0);
+/// regdev::tables::to_batches_with_progress(atlas, |n, _| { done.fetch_max(n, Ordering::Relaxed); })?;
+/// assert_eq!(done.into_inner() as usize, atlas.towns().len() + atlas.graphs().len());
+/// # Ok::<(), regdev::Error>(())
+/// ```
+pub fn to_batches_with_progress(
+    atlas: &Atlas,
+    progress: impl Fn(u64, u64) + Sync,
+) -> Result<Vec<(&'static str, RecordBatch)>, Error> {
     use rayon::prelude::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let total = (atlas.towns().len() + atlas.graphs().len()) as u64;
+    let done = AtomicU64::new(0);
+    let report = |n: usize| progress(done.fetch_add(n as u64, Ordering::Relaxed) + n as u64, total);
     // The records, in chunks of towns, and the graphs are independent:
     // built on every core, then put together in order.
     let towns: Vec<&Town> = atlas.towns().collect();
@@ -259,9 +288,17 @@ pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Err
             if towns.is_empty() {
                 return Ok(vec![record_builders(atlas, &[], true)?]);
             }
-            towns.par_chunks(chunk).enumerate().map(|(i, ts)| record_builders(atlas, ts, i == 0)).collect()
+            towns
+                .par_chunks(chunk)
+                .enumerate()
+                .map(|(i, ts)| {
+                    let b = record_builders(atlas, ts, i == 0);
+                    report(ts.len());
+                    b
+                })
+                .collect()
         },
-        || graph_batches(atlas),
+        || graph_batches(atlas, &report),
     );
     let (parts, mut graphs) = (parts?, graphs?.into_iter());
     // One list of builders per table, in table order.
@@ -290,7 +327,7 @@ pub fn to_batches(atlas: &Atlas) -> Result<Vec<(&'static str, RecordBatch)>, Err
 
 /// The `graphs`, `actors` and `linkages` tables, straight from the
 /// graphs' typed fields (millions of rows: no JSON value per row).
-fn graph_batches(atlas: &Atlas) -> Result<[RecordBatch; 3], Error> {
+fn graph_batches(atlas: &Atlas, report: &(impl Fn(usize) + Sync)) -> Result<[RecordBatch; 3], Error> {
     use arrow::array::{ArrayRef, Float64Builder, Int16Builder, StringBuilder};
     use std::sync::Arc;
     let actor_count: usize = atlas.graphs().map(LinkageGraph::actor_count).sum();
@@ -310,7 +347,10 @@ fn graph_batches(atlas: &Atlas) -> Result<[RecordBatch; 3], Error> {
         Float64Builder::with_capacity(linkage_count),
     );
     let year = |y: Option<Year>| y.and_then(|y| i16::try_from(y.get()).ok());
-    for g in atlas.graphs() {
+    for (i, g) in atlas.graphs().enumerate() {
+        if i % 1024 == 1023 {
+            report(1024);
+        }
         let town = g.focal_town().as_str();
         g_town.append_value(town);
         for a in g.actors() {
@@ -334,6 +374,7 @@ fn graph_batches(atlas: &Atlas) -> Result<[RecordBatch; 3], Error> {
             l_source.append_value(l.source().as_str());
         }
     }
+    report(atlas.graphs().len() % 1024);
     let batch = |s: &Spec, columns: Vec<ArrayRef>| {
         RecordBatch::try_new(Arc::new(s.schema()), columns).map_err(|e| table_err(s.name, None, None, e.to_string()))
     };

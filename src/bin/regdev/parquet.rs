@@ -35,8 +35,14 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
     }
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
     let batches = {
-        let _spinner = Progress::spinner(format!("building tables of {} towns", atlas.towns().len()));
-        regdev::tables::to_batches(&atlas)?
+        let records = (atlas.towns().len() + atlas.graphs().len()) as u64;
+        let bar = Progress::count(records, "towns and graphs", "building tables");
+        let handle = bar.handle();
+        regdev::tables::to_batches_with_progress(&atlas, |done, _| {
+            if let Some(b) = &handle {
+                b.set_position(done);
+            }
+        })?
     };
     let rows: usize = batches.iter().map(|(_, b)| b.num_rows()).sum();
     let bar = Progress::count(rows as u64, "rows", "writing Parquet");
