@@ -479,6 +479,12 @@ fn schema_rejects_unknown_fields_bad_ids_and_bad_enum_ids() {
         ("bad actor kind", Box::new(|v| v["graphs"][0]["actors"][0]["kind"] = "alien".into())),
         ("bad linkage scale", Box::new(|v| v["graphs"][0]["linkages"][0]["scale"] = "galactic".into())),
         ("wrong format version", Box::new(|v| v["format_version"] = 3.into())),
+        ("blank source venue", Box::new(|v| v["sources"][0]["venue"] = " ".into())),
+        ("blank source note", Box::new(|v| v["sources"][0]["note"] = "".into())),
+        (
+            "blank stage description",
+            Box::new(move |v| v["towns"][kunshan]["trajectory"][0]["description"] = "\t".into()),
+        ),
         ("unknown indicator", Box::new(move |v| v["towns"][kunshan]["key_facts"]["gdp_growth"] = Value::Array(vec![]))),
         (
             "wrong unit",

@@ -214,7 +214,7 @@ pub(crate) fn atlas_schema() -> Value {
             json!({
                 "id": r("slug"), "kind": r("source_kind"), "authors": array(r("text"), false),
                 "title": r("text"), "year": r("year"),
-                "venue": { "type": "string" }, "url": { "type": "string" }, "note": { "type": "string" },
+                "venue": r("text"), "url": r("text"), "note": r("text"),
                 "strength": r("source_strength")
             }),
             &["id", "kind", "title"],
@@ -295,7 +295,7 @@ pub(crate) fn atlas_schema() -> Value {
         "stage",
         object(
             json!({
-                "name": r("text"), "period": r("period"), "description": { "type": "string" },
+                "name": r("text"), "period": r("period"), "description": r("text"),
                 "upgrading": array(r("upgrading_type"), true),
                 "driving_actors": array(r("driving_actor"), true),
                 "ownership": r("ownership"), "value_chain_role": r("value_chain_role"), "source": r("slug")
