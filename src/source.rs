@@ -159,6 +159,15 @@ impl From<Source> for RawSource {
     }
 }
 
+/// `text` unless it is empty or only white space: the one check behind
+/// every free-text field of a [`Source`], naming the field and the source.
+fn non_blank(id: &SourceId, field: &'static str, text: String) -> Result<String, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::EmptyText { field }.context(format!("source '{id}'")));
+    }
+    Ok(text)
+}
+
 impl Source {
     /// A source with its id, kind and title; add the rest with the `with_*`
     /// methods.
@@ -178,10 +187,7 @@ impl Source {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn new(id: SourceId, kind: SourceKind, title: impl Into<String>) -> Result<Source, Error> {
-        let title = title.into();
-        if title.trim().is_empty() {
-            return Err(Error::EmptyText { field: "title" }.context(format!("source '{id}'")));
-        }
+        let title = non_blank(&id, "title", title.into())?;
         Ok(Source {
             id,
             kind,
@@ -216,11 +222,8 @@ impl Source {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        let authors: Vec<String> = authors.into_iter().map(Into::into).collect();
-        if authors.iter().any(|a| a.trim().is_empty()) {
-            return Err(Error::EmptyText { field: "author" }.context(format!("source '{}'", self.id)));
-        }
-        self.authors = authors;
+        self.authors =
+            authors.into_iter().map(|a| non_blank(&self.id, "author", a.into())).collect::<Result<_, _>>()?;
         Ok(self)
     }
 
@@ -256,11 +259,7 @@ impl Source {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn with_venue(mut self, venue: impl Into<String>) -> Result<Source, Error> {
-        let venue = venue.into();
-        if venue.trim().is_empty() {
-            return Err(Error::EmptyText { field: "venue" }.context(format!("source '{}'", self.id)));
-        }
-        self.venue = Some(venue);
+        self.venue = Some(non_blank(&self.id, "venue", venue.into())?);
         Ok(self)
     }
 
@@ -280,11 +279,7 @@ impl Source {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn with_url(mut self, url: impl Into<String>) -> Result<Source, Error> {
-        let url = url.into();
-        if url.trim().is_empty() {
-            return Err(Error::EmptyText { field: "url" }.context(format!("source '{}'", self.id)));
-        }
-        self.url = Some(url);
+        self.url = Some(non_blank(&self.id, "url", url.into())?);
         Ok(self)
     }
 
@@ -305,11 +300,7 @@ impl Source {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn with_note(mut self, note: impl Into<String>) -> Result<Source, Error> {
-        let note = note.into();
-        if note.trim().is_empty() {
-            return Err(Error::EmptyText { field: "note" }.context(format!("source '{}'", self.id)));
-        }
-        self.note = Some(note);
+        self.note = Some(non_blank(&self.id, "note", note.into())?);
         Ok(self)
     }
 
