@@ -523,7 +523,9 @@ fn humen_and_dalingshan_are_profiled_pearl_river_delta_towns_without_labels() {
         humen.profile_claims().claims(Dimension::Dynamics).iter().map(|c| c.source().to_string()).collect();
     assert_eq!(dynamics, ["zhang-to-cao-2004", "yang-2020-exo-urbanisation"]);
     assert_eq!(strength("yang-2020-exo-urbanisation"), Some(SourceStrength::Strong));
-    assert!(atlas.source("yang-2020-exo-urbanisation").unwrap().note().unwrap().starts_with("only the abstract was read"));
+    assert!(
+        atlas.source("yang-2020-exo-urbanisation").unwrap().note().unwrap().starts_with("only the abstract was read")
+    );
 
     let dalingshan = atlas.town("dalingshan").unwrap();
     assert!(dalingshan.model().is_none());
