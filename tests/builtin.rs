@@ -493,7 +493,10 @@ fn every_coded_town_cites_the_gazetteer() {
     // Every town but Huaxi village (below township level, not in the
     // statistical division codes) has a code.
     assert_eq!(coded, atlas.towns().count() - 1);
-    assert!(atlas.town("huaxi").unwrap().statistical_code().is_none());
+    let huaxi = atlas.town("huaxi").unwrap();
+    assert!(huaxi.statistical_code().is_none());
+    assert!(huaxi.notes().iter().any(|n| n.value().starts_with("level: a village")));
+    assert!(huaxi.notes().iter().any(|n| n.value().starts_with("no statistical code and parent Huashi")));
 }
 
 /// The 2013 average rate could not be re-read in any copy of its source,
