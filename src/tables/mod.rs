@@ -585,6 +585,35 @@ fn prefetch(
     Ok(Box::new(rx.into_iter()))
 }
 
+/// Stage timings of a load, printed on standard error when the
+/// environment variable `REGDEV_LOAD_TIMINGS` is set (a diagnostic for
+/// `tools/bench_tables.sh`; silent otherwise).
+struct Stages {
+    on: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        let now = std::time::Instant::now();
+        Stages { on: std::env::var_os("REGDEV_LOAD_TIMINGS").is_some(), start: now, last: now }
+    }
+
+    /// Ends stage `name`: prints its wall-clock time and the total so far.
+    fn mark(&mut self, name: &str) {
+        let now = std::time::Instant::now();
+        if self.on {
+            eprintln!(
+                "regdev load stage {name:<34} {:7.3} s  (total {:.3} s)",
+                (now - self.last).as_secs_f64(),
+                (now - self.start).as_secs_f64()
+            );
+        }
+        self.last = now;
+    }
+}
+
 /// Rows per batch when reading a file.
 const BATCH_ROWS: usize = 64 * 1024;
 
@@ -734,6 +763,7 @@ fn year(s: &Spec, row: usize, column: &str, v: Option<i16>) -> Result<Option<Yea
 /// The tables still to read, taken one at a time in [`TABLES`] order.
 struct Reader {
     tables: Vec<Option<TableData>>,
+    stages: Stages,
 }
 
 /// Where a child row came from and where it went in its town's object:
@@ -793,7 +823,7 @@ impl GraphOf<'_> {
 
 impl Reader {
     fn new(tables: Vec<TableData>) -> Reader {
-        Reader { tables: tables.into_iter().map(Some).collect() }
+        Reader { tables: tables.into_iter().map(Some).collect(), stages: Stages::new() }
     }
 
     fn take(&mut self, s: &Spec) -> Result<TableData, Error> {
@@ -824,6 +854,7 @@ impl Reader {
 
         // The town tables are read whole: the records borrow their strings
         // from the Arrow arrays until they are deserialized.
+        self.stages.mark("sources, exchange rates");
         let kept_archetypes = self.take(&spec::ARCHETYPES)?.keep()?;
         let kept_towns = self.take(&spec::TOWNS)?.keep()?;
         let kept_observations = self.take(&spec::OBSERVATIONS)?.keep()?;
@@ -836,6 +867,7 @@ impl Reader {
             (self.take(&spec::NOTES)?.keep()?, "notes"),
         ];
 
+        self.stages.mark("town tables read (decode)");
         // Archetypes and towns as records, children added below.
         let mut archetypes: Vec<(usize, Node<'_>)> = Vec::new();
         let mut archetype_index: HashMap<&str, usize> = HashMap::default();
@@ -914,6 +946,7 @@ impl Reader {
             })?;
             groups.push((kept, field, Grouped::new(n_towns, &owner)));
         }
+        self.stages.mark("town ids, rows grouped");
         let archetypes = archetypes
             .iter()
             .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, *row, obj))
@@ -932,12 +965,16 @@ impl Reader {
                 (0..n_towns).into_par_iter().map(|row| build_town(row, &town_view, &views)).collect();
             results.into_iter().collect::<Result<Vec<_>, _>>()?
         };
+        self.stages.mark("towns built (parallel)");
         let town_ids: HashMap<String, usize> = town_index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
         drop(groups);
         drop((kept_archetypes, kept_towns, kept_observations, kept_claims, kept_lists));
 
+        self.stages.mark("town tables dropped");
         let graphs = self.graphs(&town_ids, &source_ids)?;
-        Atlas::from_tables(sources, rates, archetypes, town_records, graphs)
+        let atlas = Atlas::from_tables(sources, rates, archetypes, town_records, graphs);
+        self.stages.mark("atlas assembled (checks, indexes)");
+        atlas
     }
 
     /// The linkage graphs, straight from the typed columns (no record
@@ -987,6 +1024,7 @@ impl Reader {
             Ok(found)
         };
 
+        self.stages.mark("graphs table");
         let s = &spec::ACTORS;
         let mut graph_of = GraphOf { index: &graph_index, last: None };
         self.take(s)?.each(|c| {
@@ -1031,6 +1069,7 @@ impl Reader {
             Ok(())
         })?;
 
+        self.stages.mark("actors (nodes, id index)");
         let s = &spec::LINKAGES;
         let mut graph_of = GraphOf { index: &graph_index, last: None };
         self.take(s)?.each(|c| {
@@ -1083,6 +1122,7 @@ impl Reader {
             }
             Ok(())
         })?;
+        self.stages.mark("linkages (edges)");
         Ok(graphs.into_iter().map(|p| LinkageGraph::from_checked(p.focal, p.graph, p.index)).collect())
     }
 }
