@@ -530,10 +530,22 @@ fn humen_and_dalingshan_are_profiled_pearl_river_delta_towns_without_labels() {
         atlas.source("yang-2020-exo-urbanisation").unwrap().note().unwrap().starts_with("only the abstract was read")
     );
 
+    // Dongguan's industrialisation "predominantly driven by Hong Kong
+    // investment in the 1980s": its profile now sets all five of the
+    // archetype's dimensions.
+    let dongguan = atlas.town("dongguan").unwrap();
+    let archetype = regdev::RegionalModel::PearlRiverDelta.archetype();
+    assert!(
+        Dimension::ALL.iter().all(|&d| archetype.profile().get(d).is_none() || dongguan.profile().get(d).is_some())
+    );
+    assert_eq!(
+        dongguan.profile_sources().get(&Dimension::Dynamics).map(|s| s.as_str()),
+        Some("hkiaps-dongguan-hk-taiwan")
+    );
+
     let dalingshan = atlas.town("dalingshan").unwrap();
     assert!(dalingshan.model().is_none());
     assert_eq!(dalingshan.parent().map(|p| p.as_str()), Some("dongguan"));
-    let archetype = regdev::RegionalModel::PearlRiverDelta.archetype();
     let shared: Vec<Dimension> = Dimension::ALL
         .iter()
         .copied()

@@ -112,6 +112,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .note(super::gazetteer_note())
     .model(Observed::new(RegionalModel::PearlRiverDelta, sid("hku-yeh-dongguan")))
     .gdp(Observed::new(Money::new(501e9, Currency::Cny)?, sid("china-briefing-2013-dongguan")).with_year(y(2012)?))
+    .dimension(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), sid("hkiaps-dongguan-hk-taiwan"))
     .dimension(DimensionValue::Ownership(Ownership::ForeignInvested), sid("china-briefing-2013-dongguan"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("yeung-2001-dongguan"))
     .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("scmp-dongguan-hk-investors"))
