@@ -110,9 +110,11 @@ impl Progress {
         }
     }
 
-    /// `out`, counting the bytes written on this bar.
-    pub(crate) fn writer<W: std::io::Write>(&self, out: W) -> Counted<W> {
-        Counted { out, bar: self.handle() }
+    /// `out`, counting the bytes written on this bar, buffered: the bar
+    /// counts 64 KiB at a time (serializers write a few bytes at a time,
+    /// and a bar update per write costs more than the writing).
+    pub(crate) fn writer<W: std::io::Write>(&self, out: W) -> std::io::BufWriter<Counted<W>> {
+        std::io::BufWriter::with_capacity(1 << 16, Counted { out, bar: self.handle() })
     }
 
     /// The bar itself, for a library callback that outlives this borrow
