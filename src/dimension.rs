@@ -1641,13 +1641,20 @@ impl ProfileClaims {
     /// ```
     pub fn from_v1(profile: &Profile, sources: &ProfileSources) -> Result<ProfileClaims, Error> {
         check_profile_sources(profile, sources)?;
+        Ok(ProfileClaims::from_compact(profile, sources))
+    }
+
+    /// The claims a compact profile stands for: one undated claim of normal
+    /// rank per set dimension that has a source (every set dimension, once
+    /// [`check_profile_sources`] passed).
+    pub(crate) fn from_compact(profile: &Profile, sources: &ProfileSources) -> ProfileClaims {
         let mut claims = ProfileClaims::default();
         for value in profile.values() {
             if let Some(source) = sources.get(&value.dimension()) {
                 claims.push(Claim::new(value, source.clone()));
             }
         }
-        Ok(claims)
+        claims
     }
 
     /// Whether the claims say no more than a format-1 profile could: at most
