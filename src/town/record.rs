@@ -5,7 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::claims::ClaimStore;
-use super::name::non_empty;
 use super::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, KeyFacts, Name, Note, ProfileSources, Specialisation,
     TownBuilder,
@@ -99,8 +98,7 @@ pub struct Town(pub(super) TownFields);
 impl TryFrom<TownFields> for Town {
     type Error = Error;
     fn try_from(mut f: TownFields) -> Result<Town, Error> {
-        let ctx = format!("town '{}'", f.id);
-        validate_town(&mut f).map_err(|e| e.context(ctx))?;
+        validate_town(&mut f).map_err(|e| e.context(format!("town '{}'", f.id)))?;
         Ok(Town(f))
     }
 }
@@ -119,8 +117,8 @@ impl From<Town> for TownFields {
 }
 
 fn validate_town(f: &mut TownFields) -> Result<(), Error> {
-    if let Some(p) = &f.province {
-        non_empty("province", p)?;
+    if f.province.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        return Err(Error::EmptyText { field: "province" });
     }
     match f.profile_claims.take_raw() {
         // The compact form alone (every format-1 town, and most format-2
