@@ -439,6 +439,41 @@ impl Atlas {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn validate_document(doc: AtlasDocument) -> Result<Atlas, Vec<Error>> {
+        Atlas::validate_counted(doc, &crate::progress::Tally::none())
+    }
+
+    /// [`Atlas::validate_document`], reporting to `progress` the graphs
+    /// built and checked, then the towns checked (one count of
+    /// `graphs + towns` items; see [`Progress`](crate::Progress)).
+    ///
+    /// # Errors
+    ///
+    /// As [`Atlas::validate_document`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use std::sync::atomic::{AtomicU64, Ordering};
+    /// use regdev::Atlas;
+    /// let done = AtomicU64::new(0);
+    /// let atlas = Atlas::validate_document_with_progress(Atlas::builtin().to_document(), |d, _| {
+    ///     done.store(d, Ordering::Relaxed);
+    /// })
+    /// .map_err(|mut errors| errors.remove(0))?;
+    /// assert_eq!(done.into_inner(), (atlas.towns().len() + atlas.graphs().len()) as u64);
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn validate_document_with_progress(
+        doc: AtlasDocument,
+        mut progress: impl crate::Progress,
+    ) -> Result<Atlas, Vec<Error>> {
+        let tally = crate::progress::Tally::new(&mut progress, (doc.towns.len() + doc.graphs.len()) as u64);
+        let result = Atlas::validate_counted(doc, &tally);
+        tally.finish();
+        result
+    }
+
+    fn validate_counted(doc: AtlasDocument, tally: &crate::progress::Tally<'_>) -> Result<Atlas, Vec<Error>> {
         if !(MIN_FORMAT_VERSION..=FORMAT_VERSION).contains(&doc.format_version) {
             return Err(vec![Error::UnsupportedFormatVersion { found: doc.format_version, supported: FORMAT_VERSION }]);
         }
@@ -464,7 +499,9 @@ impl Atlas {
             .into_par_iter()
             .map(|raw| {
                 let focal = raw.focal_town.clone();
-                LinkageGraph::from_raw_all(raw).map_err(|es| (focal, es))
+                let graph = LinkageGraph::from_raw_all(raw).map_err(|es| (focal, es));
+                tally.add(1);
+                graph
             })
             .collect();
         for result in built {
@@ -475,7 +512,10 @@ impl Atlas {
                 }
             }
         }
-        match Atlas::assemble(doc.sources, doc.exchange_rates, doc.archetypes, doc.towns, graphs) {
+        let towns = doc.towns.len() as u64;
+        let assembled = Atlas::assemble(doc.sources, doc.exchange_rates, doc.archetypes, doc.towns, graphs);
+        tally.add(towns);
+        match assembled {
             Ok(atlas) if errors.is_empty() => Ok(atlas),
             Ok(_) => Err(errors),
             Err(more) => {

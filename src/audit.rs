@@ -503,6 +503,31 @@ impl Atlas {
     /// ```
     #[must_use]
     pub fn audit_with(&self, options: &AuditOptions) -> Vec<Finding> {
+        self.audit_counted(options, &crate::progress::Tally::none())
+    }
+
+    /// [`Atlas::audit_with`], reporting the towns audited to `progress`
+    /// (see [`Progress`](crate::Progress)); the same findings.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::audit::AuditOptions;
+    /// let atlas = regdev::Atlas::builtin();
+    /// let mut last = (0, 0);
+    /// let findings = atlas.audit_with_progress(&AuditOptions::default(), |d, t| last = (d, t));
+    /// assert_eq!(findings, atlas.audit());
+    /// assert_eq!(last, (atlas.towns().len() as u64, atlas.towns().len() as u64));
+    /// ```
+    #[must_use]
+    pub fn audit_with_progress(&self, options: &AuditOptions, mut progress: impl crate::Progress) -> Vec<Finding> {
+        let tally = crate::progress::Tally::new(&mut progress, self.towns().len() as u64);
+        let findings = self.audit_counted(options, &tally);
+        tally.finish();
+        findings
+    }
+
+    fn audit_counted(&self, options: &AuditOptions, tally: &crate::progress::Tally<'_>) -> Vec<Finding> {
         let mut out = Vec::new();
         let codes = codes::CodeIndex::new(self);
         for town in self.towns() {
@@ -515,6 +540,7 @@ impl Atlas {
             disagreeing_claims(town, &mut out);
             mixed_years(town, &mut out);
             codes.check(self, town, &mut out);
+            tally.add(1);
         }
         for archetype in self.archetypes() {
             archetype_weak_sources(self, archetype, &mut out);

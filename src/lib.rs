@@ -174,6 +174,7 @@ mod linkage;
 mod measure;
 mod model;
 mod observation;
+mod progress;
 #[cfg(feature = "qca")]
 pub mod qca;
 mod query;
@@ -210,6 +211,7 @@ pub use crate::linkage::{graphml, import};
 pub use crate::measure::{Area, Currency, ExchangeRate, Money, Period, Population, Share, Year};
 pub use crate::model::{Archetype, ArchetypeBuilder, RegionalModel};
 pub use crate::observation::{Indicator, Observation, ObservationKind, Qualifier, Quantity, Selection, Unit};
+pub use crate::progress::{MAX_UPDATES, Progress};
 pub use crate::query::Query;
 pub use crate::source::{Observed, Source, SourceKind, SourceStrength};
 pub use crate::town::{

@@ -818,7 +818,9 @@ impl core::fmt::Display for Money {
 ///
 /// The built-in rate, 6.1932 yuan per US dollar in 2013, cites the
 /// statistical office that publishes it: the NBS statistical communiqué on
-/// 2013 (atlas source `nbs-communique-2013`).
+/// 2013 (atlas source `nbs-communique-2013`). No copy of the communiqué, or
+/// of another source stating the 2013 average, could be re-read, so the
+/// atlas rates that citation weak.
 ///
 /// # Example
 ///

@@ -348,7 +348,7 @@ impl Query {
     /// ```
     /// use regdev::{AdminLevel, Query};
     /// let q = Query::province("Guangdong").and(Query::level(AdminLevel::Town));
-    /// assert_eq!(q.count(regdev::Atlas::builtin()), 7);
+    /// assert_eq!(q.count(regdev::Atlas::builtin()), 8);
     /// ```
     #[must_use]
     pub fn and(self, other: Query) -> Query {
@@ -477,7 +477,7 @@ impl Query {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Query::province("Guangdong").count(regdev::Atlas::builtin()), 14);
+    /// assert_eq!(regdev::Query::province("Guangdong").count(regdev::Atlas::builtin()), 15);
     /// ```
     #[must_use]
     pub fn count(&self, atlas: &Atlas) -> usize {

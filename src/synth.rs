@@ -46,9 +46,11 @@
 //! platform and compiler version. Two choices guarantee it:
 //!
 //! - the random numbers come from a fixed, named algorithm: xoshiro256**
-//!   seeded through SplitMix64 (public-domain algorithms by Blackman and
-//!   Vigna), and every draw (uniform, Bernoulli, weighted choice, normal by
-//!   Box–Muller, log-normal) is computed here from its raw 64-bit outputs.
+//!   seeded through SplitMix64 (public-domain algorithms by David Blackman
+//!   and Sebastiano Vigna: "Scrambled Linear Pseudorandom Number
+//!   Generators", arXiv:1805.01407, 2018), and every draw (uniform,
+//!   Bernoulli, weighted choice, normal by Box–Muller, log-normal) is
+//!   computed here from its raw 64-bit outputs.
 //!   Named generators keep their value streams across versions (the
 //!   `rand_xoshiro` crate's `Xoshiro256StarStar` is this algorithm); what
 //!   `rand` does not promise to keep is `StdRng`, whose algorithm may be
@@ -108,7 +110,8 @@ const AFFINITY: f64 = 0.7;
 // Random numbers
 // ---------------------------------------------------------------------------
 
-/// xoshiro256** (Blackman and Vigna, 2018), seeded through SplitMix64.
+/// xoshiro256** (D. Blackman and S. Vigna, "Scrambled Linear Pseudorandom
+/// Number Generators", arXiv:1805.01407, 2018), seeded through SplitMix64.
 #[derive(Debug, Clone)]
 struct Rng {
     s: [u64; 4],

@@ -469,3 +469,99 @@ fn humen_and_liushi_stay_unlabelled_and_say_why() {
             .all(|f| f.town().map(|t| t.as_str()) != Some("liushi") || f.kind() != FindingKind::WeakSource)
     );
 }
+
+/// The issue's rule: names, levels, parents and codes of built-in towns
+/// cite the gazetteer. Every town with a statistical code cites it for the
+/// code, with the listing years checked, and carries the note that cites it
+/// for the Chinese name, level and parent.
+#[test]
+fn every_coded_town_cites_the_gazetteer() {
+    let atlas = Atlas::builtin();
+    let mut coded = 0;
+    for t in atlas.towns() {
+        let Some(code) = t.statistical_code() else { continue };
+        coded += 1;
+        assert_eq!(code.source().as_str(), "nbs-gazetteer", "{}", t.id());
+        assert!(code.validity().is_some(), "{} has no listing years", t.id());
+        assert!(
+            t.notes().iter().any(|n| n.source().as_str() == "nbs-gazetteer"
+                && n.value() == "Chinese name, level, parent and code as in the NBS statistical division codes"),
+            "{} lacks the gazetteer note",
+            t.id()
+        );
+    }
+    // Every town but Huaxi village (below township level, not in the
+    // statistical division codes) has a code.
+    assert_eq!(coded, atlas.towns().count() - 1);
+    let huaxi = atlas.town("huaxi").unwrap();
+    assert!(huaxi.statistical_code().is_none());
+    assert!(huaxi.notes().iter().any(|n| n.value().starts_with("level: a village")));
+    assert!(huaxi.notes().iter().any(|n| n.value().starts_with("no statistical code and parent Huashi")));
+}
+
+/// The 2013 average rate could not be re-read in any copy of its source,
+/// so the source says so and is rated weak.
+#[test]
+fn the_unread_exchange_rate_source_says_so() {
+    use regdev::SourceStrength;
+    let atlas = Atlas::builtin();
+    let rate = atlas.exchange_rates().next().unwrap();
+    assert_eq!(rate.rate(), 6.1932);
+    let source = atlas.source(rate.source().as_str()).unwrap();
+    assert_eq!(source.strength(), Some(SourceStrength::Weak));
+    assert!(source.note().unwrap().contains("the figure is not re-read"));
+}
+
+/// Humen: a study of the model takes it as a representative town, which
+/// backs its dynamics a second time but adds no dimension. Dalingshan:
+/// four of the archetype's dimensions from medium sources, but no source
+/// names it a case, so neither carries a label.
+#[test]
+fn humen_and_dalingshan_are_profiled_pearl_river_delta_towns_without_labels() {
+    use regdev::SourceStrength;
+    let atlas = Atlas::builtin();
+    let strength = |id: &str| atlas.source(id).unwrap().strength();
+    let humen = atlas.town("humen").unwrap();
+    let dynamics: Vec<String> =
+        humen.profile_claims().claims(Dimension::Dynamics).iter().map(|c| c.source().to_string()).collect();
+    assert_eq!(dynamics, ["zhang-to-cao-2004", "yang-2020-exo-urbanisation"]);
+    assert_eq!(strength("yang-2020-exo-urbanisation"), Some(SourceStrength::Strong));
+    assert!(
+        atlas.source("yang-2020-exo-urbanisation").unwrap().note().unwrap().starts_with("only the abstract was read")
+    );
+
+    // Dongguan's industrialisation "predominantly driven by Hong Kong
+    // investment in the 1980s": its profile now sets all five of the
+    // archetype's dimensions.
+    let dongguan = atlas.town("dongguan").unwrap();
+    let archetype = regdev::RegionalModel::PearlRiverDelta.archetype();
+    assert!(
+        Dimension::ALL.iter().all(|&d| archetype.profile().get(d).is_none() || dongguan.profile().get(d).is_some())
+    );
+    assert_eq!(
+        dongguan.profile_sources().get(&Dimension::Dynamics).map(|s| s.as_str()),
+        Some("hkiaps-dongguan-hk-taiwan")
+    );
+
+    let dalingshan = atlas.town("dalingshan").unwrap();
+    assert!(dalingshan.model().is_none());
+    assert_eq!(dalingshan.parent().map(|p| p.as_str()), Some("dongguan"));
+    let shared: Vec<Dimension> = Dimension::ALL
+        .iter()
+        .copied()
+        .filter(|&d| archetype.profile().get(d).is_some() && dalingshan.profile().get(d).is_some())
+        .filter(|&d| archetype.profile().get(d) == dalingshan.profile().get(d))
+        .collect();
+    assert_eq!(shared.len(), 4, "{shared:?}");
+    assert!(dalingshan.profile().ownership.is_none());
+    for d in Dimension::ALL {
+        for c in dalingshan.profile_claims().claims(*d) {
+            assert_ne!(strength(c.source().as_str()), Some(SourceStrength::Weak), "{d}");
+        }
+    }
+    assert!(dalingshan.notes().iter().any(|n| n.value().starts_with("no model label")));
+    // The crate's own classification puts it nearest the model it is not
+    // labelled with.
+    let c = atlas.classify("dalingshan").unwrap();
+    assert_eq!(c.best().map(|r| r.name()), Some("Pearl River Delta"));
+}

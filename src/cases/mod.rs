@@ -17,10 +17,10 @@
 //! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
 //! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News; Washington Post 2006) |
-//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU); Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's |
+//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU, HKIAPS), on all five of the archetype's dimensions; Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004; Yang 2020, a study of the model's exo-urbanisation that takes Humen as a representative town, read in its abstract) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's; Dalingshan, Dongguan's furniture town, profiled on four of the archetype's dimensions (China Daily 2023, CENS 2004, Dongguan Today) but without a model label: no source read names it a case of the model |
 //! | Wenzhou cases | 2 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi as a town of Yueqing, without a profile: the pages read that name it a case of the model are weak, and the medium sources give its share of China's low-voltage switches (The Economist 1998) and a firm's story (Week in China 2011, on CHINT's founder); its electrical specialisation is on Yueqing and Wenzhou too (Wenzhou government, 2020) |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
-//! | exchange rates | 1 | CNY/USD annual average for 2013 |
+//! | exchange rates | 1 | CNY/USD annual average for 2013, cited to the NBS communiqué on 2013; no copy of it (or of another source stating the average) could be re-read, so the source is rated weak |
 //!
 //! # The talk's figures, as stated
 //!
@@ -333,8 +333,8 @@ fn sources() -> Result<Vec<Source>, Error> {
         Source::new(sid("nbs-communique-2013"), Dataset, "Statistical Communiqué of the People's Republic of China on the 2013 National Economic and Social Development")?
             .with_authors(["National Bureau of Statistics of China"])?
             .with_year(y(2014)?)
-            .with_note("annual average rate 6.1932 yuan per US dollar in 2013; no readable copy of the communiqué or of the China Statistical Yearbook 2014 exchange-rate table was found to re-read the figure, so it rests on the communiqué as cited")?
-            .with_strength(Strong),
+            .with_note("annual average rate 6.1932 yuan per US dollar in 2013, as cited; the figure is not re-read: no readable copy of the communiqué, of the China Statistical Yearbook 2014 exchange-rate table or of a PBoC, IMF or World Bank page stating the 2013 average was found, so the citation is second-hand and rated weak until a copy is read")?
+            .with_strength(Weak),
     ])
 }
 
@@ -603,7 +603,8 @@ fn kunshan() -> Result<Town, Error> {
     let b = Town::builder(TownId::known("kunshan"), Name::new("Kunshan")?.with_chinese("昆山市")?, AdminLevel::CountyLevelCity)
         .parent(TownId::known("suzhou"))
         .province("Jiangsu")
-        .statistical_code(code("320583", None)?)
+        .statistical_code(code("320583", Some((2015, 2023)))?)
+        .note(gazetteer_note())
         .model(Observed::new(RegionalModel::Sunan, sid("wei-2010")))
         .area(Observed::new(Area::new(927.68)?, talk.clone()))
         .population(Observed::new(Population::new(1_600_000), talk.clone()))
@@ -687,7 +688,8 @@ fn shunde() -> Result<Town, Error> {
     let b = Town::builder(TownId::known("shunde"), Name::new("Shunde")?.with_chinese("顺德区")?, AdminLevel::District)
         .parent(TownId::known("foshan"))
         .province("Guangdong")
-        .statistical_code(code("440606", None)?)
+        .statistical_code(code("440606", Some((2015, 2023)))?)
+        .note(gazetteer_note())
         .model(Observed::new(RegionalModel::PearlRiverDelta, sid("scmp-1999-shunde")))
         .area(Observed::new(Area::new(806.5)?, talk.clone()))
         .population(Observed::new(Population::new(2_460_000), talk.clone()))
@@ -899,7 +901,8 @@ pub(crate) fn build() -> Result<Atlas, Error> {
             AdminLevel::PrefectureLevelCity,
         )
         .province("Jiangsu")
-        .statistical_code(code("3205", None)?)
+        .statistical_code(code("3205", Some((2015, 2023)))?)
+        .note(gazetteer_note())
         .build()?,
     );
     b = b.town(
@@ -909,7 +912,8 @@ pub(crate) fn build() -> Result<Atlas, Error> {
             AdminLevel::PrefectureLevelCity,
         )
         .province("Guangdong")
-        .statistical_code(code("4406", None)?)
+        .statistical_code(code("4406", Some((2015, 2023)))?)
+        .note(gazetteer_note())
         .build()?,
     );
     b = b.town(kunshan()?);

@@ -1,12 +1,14 @@
 //! Cases of the Pearl River Delta model: Dongguan, the "world's factory"
-//! built on Hong Kong and Taiwanese investment, and its garment town
-//! Humen; Shunde is in the parent module.
+//! built on Hong Kong and Taiwanese investment; its garment town Humen and
+//! its furniture town Dalingshan, profiled but without a model label; Shunde
+//! is in the parent module.
 
 use super::{code, sid, y};
 use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
-    AdminLevel, Area, Currency, DimensionValue, Error, IndustryDivision, Money, Name, Observed, Population,
-    RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId, Trajectory,
+    AdminLevel, Area, Claim, Currency, DimensionValue, Error, IndustryDivision, Money, Name, Observation, Observed,
+    Population, Qualifier, RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId,
+    Trajectory,
 };
 
 /// The works cited by the Pearl River Delta cases (besides Shunde's).
@@ -70,10 +72,35 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("http://www.heredg.com/2016/12/behind-humens-fashion-scene/")?
             .with_note("\"As early as the 1980s, fishermen—relying on an advantageous location—brought back clothes from Hong Kong and sold them at street stalls\"; \"In 1993, Humen business leaders seized a hot opportunity and built the first trading center: Fumin Fashion City\"; \"By the 2000s, 70 percent of Humen's population was involved in the garment business and over 1,300 garment factories, 18 wholesale and retail centers and more than 8,600 shops had sprouted up\"; an unsigned column of a local English-language city magazine, so rated weak")?
             .with_strength(Weak),
+        Source::new(sid("yang-2020-exo-urbanisation"), Article, "The transformation of foreign investment-induced 'exo(genous)-urbanisation' amidst industrial restructuring in the Pearl River Delta, China")?
+            .with_authors(["Chun Yang"])?
+            .with_year(y(2020)?)
+            .with_venue("Urban Studies 57(3): 618-635")?
+            .with_url("https://econpapers.repec.org/article/saeurbstu/v_3a57_3ay_3a2020_3ai_3a3_3ap_3a618-635.htm")?
+            .with_note("only the abstract was read (EconPapers): a study of \"the prevalent foreign direct investment (FDI)-induced exo(genous)-urbanisation in the Pearl River Delta (PRD)\", drawing on interviews \"in representative towns in Dongguan\"; \"Some towns (e.g. Humen and Chang'an) have witnessed stagnation due to the deliberate decoupling of low-skilled migrant labour and labour-intensive firms, whereas others (e.g. Songshanhu) have developed into high-tech zones\"")?
+            .with_strength(Strong),
+        Source::new(sid("china-daily-2023-dalingshan"), WebPage, "Traditional furniture gets digital upgrade in Guangdong")?
+            .with_authors(["Qiu Quanlin"])?
+            .with_year(y(2023)?)
+            .with_venue("China Daily (chinadaily.com.cn, government news pages), 16 March 2023")?
+            .with_url("https://govt.chinadaily.com.cn/s/202303/16/WS641807d7498ea274927b297f/traditional-furniture-gets-digital-upgrade-in-guangdong.html")?
+            .with_note("\"Dalingshan, a core area of the furniture industry cluster in the Pearl River Delta region, currently has more than 390 furniture companies, with more than 100,000 professionals engaged in the furniture industry\"; \"Dalingshan's export of furniture has led among townships across the country for years since it started to introduce foreign investment and technology to accelerate development of the industry in the 1980s\"")?
+            .with_strength(Medium),
+        Source::new(sid("cens-2004-dalingshan"), WebPage, "Taiwanese furniture makers in Dongguan moving production facilities to Vietnam")?
+            .with_year(y(2004)?)
+            .with_venue("CENS (China Economic News Service, Taipei), 29 June 2004")?
+            .with_url("https://cens.com/cens/html/en/news/news_inner_7066.html")?
+            .with_note("\"more than 200 Taiwanese-invested furniture manufacturers in Dalingshan, Dongguan ... are moving their production facilities to Vietnam\" to escape US anti-dumping duties on wooden furniture; \"Dalingshan is the production center of Taiwanese-invested furniture manufacturers.\"")?
+            .with_strength(Medium),
+        Source::new(sid("dongguan-today-feature-industry"), WebPage, "Feature Industry")?
+            .with_venue("Dongguan Today, 'Economic Development' pages; undated (the latest figures it gives are for 2007)")?
+            .with_url("http://old.dongguantoday.com/Economic04.htm")?
+            .with_note("towns \"awarded national base of different fields for their respective featured industry, such as Humen, 'The China Famous Lady Fashion Town;' Dalang, 'The China Famous Knitted Sweater Town;' Dalingshan, 'The China Key Furniture Export Town;' ...\"")?
+            .with_strength(Medium),
     ])
 }
 
-/// Dongguan and Humen.
+/// Dongguan, Humen and Dalingshan.
 pub(super) fn towns() -> Result<Vec<Town>, Error> {
     let dongguan = Town::builder(
         TownId::known("dongguan"),
@@ -85,6 +112,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
     .note(super::gazetteer_note())
     .model(Observed::new(RegionalModel::PearlRiverDelta, sid("hku-yeh-dongguan")))
     .gdp(Observed::new(Money::new(501e9, Currency::Cny)?, sid("china-briefing-2013-dongguan")).with_year(y(2012)?))
+    .dimension(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), sid("hkiaps-dongguan-hk-taiwan"))
     .dimension(DimensionValue::Ownership(Ownership::ForeignInvested), sid("china-briefing-2013-dongguan"))
     .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("yeung-2001-dongguan"))
     .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("scmp-dongguan-hk-investors"))
@@ -125,10 +153,13 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             sid("china-daily-2013-humen"),
         ))
         // Three of the Pearl River Delta archetype's five dimensions, from
-        // the one study read that names Humen among the clusters Hong Kong
-        // investment built; no source read supports a fourth, so Humen
-        // carries no model label (a case needs four shared dimensions).
+        // the study read that names Humen among the clusters Hong Kong
+        // investment built, and from a study of the model (exo-urbanisation)
+        // that takes Humen as one of its representative towns; no source
+        // read supports a fourth, so Humen carries no model label (a case
+        // needs four shared dimensions).
         .dimension(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), sid("zhang-to-cao-2004"))
+        .claim(Claim::new(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), sid("yang-2020-exo-urbanisation")))
         .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment), sid("zhang-to-cao-2004"))
         .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("zhang-to-cao-2004"))
         .trajectory(Trajectory::new(vec![
@@ -141,7 +172,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new("Women's wear moving from OEM manufacturing to own brands", sid("china-daily-2013-humen"))?,
         ])?)
         .note(Observed::new(
-            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions (dynamics, origin of capital, driving actor); no source read at medium or strong strength states Humen's dominant ownership or market orientation".to_owned(),
+            "no model label: Zhang, To & Cao (2004) name Humen among the first-tier clusters of the Pearl River Delta, grown from Hong Kong and Taiwanese investment 'and many local entrepreneurs', which backs three of the archetype's dimensions (dynamics, origin of capital, driving actor); Yang (2020) takes Humen as a representative town of the Delta's FDI-induced exo-urbanisation, the model of the archetype's own source (Sit & Yang 1997), so a study does treat Humen as a case of the model; but no source read at medium or strong strength states Humen's dominant ownership or market orientation, and a case needs four of the archetype's dimensions".to_owned(),
             sid("zhang-to-cao-2004"),
         ))
         .note(Observed::new(
@@ -149,9 +180,71 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             sid("china-daily-2013-humen"),
         ))
         .note(Observed::new(
+            "Yang (2020), whose abstract alone was read, names Humen with Chang'an among the representative towns of Dongguan that 'have witnessed stagnation due to the deliberate decoupling of low-skilled migrant labour and labour-intensive firms' since the mid-2000s".to_owned(),
+            sid("yang-2020-exo-urbanisation"),
+        ))
+        .note(Observed::new(
             "the garment trade began in the 1980s with clothes brought back from Hong Kong and sold at street stalls; Humen business leaders built the first trading centre, Fumin Fashion City, in 1993; by the 2000s the town had over 1,300 garment factories, 18 wholesale and retail centres and more than 8,600 shops".to_owned(),
             sid("heredg-2016-humen"),
         ))
         .build()?;
-    Ok(vec![dongguan, humen])
+    let dalingshan =
+        Town::builder(TownId::known("dalingshan"), Name::new("Dalingshan")?.with_chinese("大岭山镇")?, AdminLevel::Town)
+            .parent(TownId::known("dongguan"))
+            .province("Guangdong")
+            .statistical_code(code("441900118", Some((2015, 2023)))?)
+            .note(super::gazetteer_note())
+            .observation(
+                Observation::firms(390, sid("china-daily-2023-dalingshan"))
+                    .with_qualifier(Qualifier::AtLeast)
+                    .with_year(y(2023)?),
+            )
+            .specialisation(Specialisation::new(
+                IndustryDivision::C21,
+                "furniture: 'a core area of the furniture industry cluster in the Pearl River Delta region'",
+                sid("china-daily-2023-dalingshan"),
+            )?)
+            // Four of the Pearl River Delta archetype's five dimensions; the
+            // town's ownership is left unset (see the notes).
+            .dimension(DimensionValue::Dynamics(Dynamics::ForeignInvestmentLed), sid("china-daily-2023-dalingshan"))
+            .dimension(
+                DimensionValue::CapitalOrigin(CapitalOrigin::ForeignDirectInvestment),
+                sid("china-daily-2023-dalingshan"),
+            )
+            .dimension(DimensionValue::DrivingActor(DrivingActor::ForeignInvestors), sid("cens-2004-dalingshan"))
+            .dimension(DimensionValue::MarketOrientation(MarketOrientation::Export), sid("china-daily-2023-dalingshan"))
+            .claim(Claim::new(
+                DimensionValue::MarketOrientation(MarketOrientation::Export),
+                sid("dongguan-today-feature-industry"),
+            ))
+            .trajectory(Trajectory::new(vec![
+                Stage::new(
+                    "Foreign investment and technology brought into the furniture industry (from the 1980s)",
+                    sid("china-daily-2023-dalingshan"),
+                )?
+                .with_driving_actors([DrivingActor::ForeignInvestors]),
+                Stage::new(
+                    "Production centre of Taiwanese-invested furniture makers; over 200 of them move production to Vietnam under US anti-dumping duties (2004)",
+                    sid("cens-2004-dalingshan"),
+                )?,
+                Stage::new("Digital and intelligent upgrading of the furniture cluster (2023)", sid("china-daily-2023-dalingshan"))?,
+            ])?)
+            .note(Observed::new(
+                "no model label: its profile shares four of the Pearl River Delta archetype's dimensions (furniture industry built from the 1980s on introduced foreign investment, a production centre of Taiwanese-invested makers, the country's leading furniture-exporting township), but no source read names Dalingshan a case of the Pearl River Delta model or studies it as one: China Daily (2023) places it in the Delta's furniture cluster, which is geography, not the model".to_owned(),
+                sid("china-daily-2023-dalingshan"),
+            ))
+            .note(Observed::new(
+                "market orientation: the sources give Dalingshan's rank among furniture-exporting townships ('led among townships across the country for years'; 'The China Key Furniture Export Town'), not the share of its output sold abroad".to_owned(),
+                sid("dongguan-today-feature-industry"),
+            ))
+            .note(Observed::new(
+                "ownership is not set: more than 200 Taiwanese-invested furniture makers were in Dalingshan in 2004, but no source read gives their share of the town's firms or output".to_owned(),
+                sid("cens-2004-dalingshan"),
+            ))
+            .note(Observed::new(
+                "more than 390 furniture companies and more than 100,000 people working in the furniture industry (2023)".to_owned(),
+                sid("china-daily-2023-dalingshan"),
+            ))
+            .build()?;
+    Ok(vec![dongguan, humen, dalingshan])
 }

@@ -41,6 +41,17 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://p2.ttnews.xyz/a/5e6e6e2ddc9b5e3c1bf42c02")?
             .with_note("\"以华西村为代表的“苏南模式”\" (the Sunan model represented by Huaxi); the old Sunan model was regional collective ownership of the means of production with township industry as its main body; the original article was not read, only reposts, so the source is rated weak")?
             .with_strength(Weak),
+        Source::new(sid("wuxi-gov-2020-huaxi"), WebPage, "Huaxi village: a resident remembers (untitled on the page read)")?
+            .with_year(y(2020)?)
+            .with_venue("Wuxi Municipal People's Government, English site (en.wuxi.gov.cn), 15 July 2020; photographs credited to wxrb.com (Wuxi Daily)")?
+            .with_url("http://en.wuxi.gov.cn/2020-07/15/c_515715.htm")?
+            .with_note("\"Sun Yonghong, a resident of Huaxi village in Jiangyin city, Wuxi\"; \"Huaxi became the first village in Jiangsu to be named a '100 million yuan ($14 million) village' in 1988\"; \"Last year, the average annual personal income in the village stood at 90,500 yuan. It was just 220 yuan in 1978.\"")?
+            .with_strength(Medium),
+        Source::new(sid("tcmap-huaxi-er-cun"), WebPage, "华西二村 (Huaxi No. 2 village)")?
+            .with_venue("tcmap.com.cn, a gazetteer aggregator")?
+            .with_url("http://tcmap.com.cn/jiangsu/jiangyin_huashizhen_huaxiercun.html")?
+            .with_note("\"地名:华西二村 | 隶属:华士镇 | 区划代码:320281107202 ... 行政级别:村\"; its neighbours include 华西一村 and 华西三村 to 华西十三村; an aggregator of the NBS village codes, so rated weak")?
+            .with_strength(Weak),
     ])
 }
 
@@ -117,6 +128,14 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(Observed::new(
             "area and population: 'about 60,000 people' and 35 km² in 2018, against 667 villagers and under 1 km² in the 1960s".to_owned(),
             sid("china-daily-2018-huaxi"),
+        ))
+        .note(Observed::new(
+            "level: a village, 'Huaxi village in Jiangyin city, Wuxi'".to_owned(),
+            sid("wuxi-gov-2020-huaxi"),
+        ))
+        .note(Observed::new(
+            "no statistical code and parent Huashi: the NBS codes list villages below the township level, which the crate's gazetteer does not cover; an aggregator of the village codes lists numbered Huaxi villages (华西二村, 320281107202, with 华西一村 and 华西三村 to 华西十三村 as neighbours) under 华士镇 (Huashi, 320281107), so the enlarged Huaxi of 35 km² has no single code".to_owned(),
+            sid("tcmap-huaxi-er-cun"),
         ))
         .build()?;
     Ok(vec![wuxi, jiangyin, huashi, huaxi])

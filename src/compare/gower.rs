@@ -452,7 +452,42 @@ impl FittedGower<'_> {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn matrix<'t>(&self, towns: impl IntoIterator<Item = &'t Town>) -> Result<DistanceMatrix, Error> {
+        self.matrix_counted(towns.into_iter().collect(), &crate::progress::Tally::none())
+    }
+
+    /// [`FittedGower::matrix`], reporting the pairs measured to `progress`
+    /// (`n · (n − 1) / 2` for n towns, counted a row at a time; see
+    /// [`Progress`](crate::Progress)).
+    ///
+    /// # Errors
+    ///
+    /// As [`FittedGower::matrix`].
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::Gower;
+    /// let atlas = regdev::Atlas::builtin();
+    /// let mut last = (0, 0);
+    /// let m = Gower::new().fit(atlas).matrix_with_progress(atlas.towns(), |d, t| last = (d, t))?;
+    /// let n = m.len() as u64;
+    /// assert_eq!(last, (n * (n - 1) / 2, n * (n - 1) / 2));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn matrix_with_progress<'t>(
+        &self,
+        towns: impl IntoIterator<Item = &'t Town>,
+        mut progress: impl crate::Progress,
+    ) -> Result<DistanceMatrix, Error> {
         let towns: Vec<&Town> = towns.into_iter().collect();
+        let n = towns.len() as u64;
+        let tally = crate::progress::Tally::new(&mut progress, n * n.saturating_sub(1) / 2);
+        let matrix = self.matrix_counted(towns, &tally);
+        tally.finish();
+        matrix
+    }
+
+    fn matrix_counted(&self, towns: Vec<&Town>, tally: &crate::progress::Tally<'_>) -> Result<DistanceMatrix, Error> {
         let mut interner = Interner::default();
         let encoded: Vec<Encoded> = towns.iter().map(|t| interner.encode(t.profile())).collect();
         let facts: Vec<[Option<f64>; FACTS]> = towns.iter().map(|t| self.facts_of(t)).collect();
@@ -497,6 +532,7 @@ impl FittedGower<'_> {
                     let (num, den) = if fi.general || fj.general { general(i, j) } else { fi.sums(fj, &plan) };
                     *cell = if den > 0.0 { (num / den).clamp(0.0, 1.0) } else { f64::NAN };
                 }
+                tally.add((n - i).saturating_sub(1) as u64);
             }
         };
         std::thread::scope(|scope| {

@@ -5,6 +5,7 @@ use svg::node::element::{Line, Path, Rectangle, Title};
 use super::{Anchor, Colour, Options, TextBlock, document, group, num, wrap};
 use crate::compare::Gower;
 use crate::id::IdKind;
+use crate::progress::Tally;
 use crate::{Atlas, Compare, Error, Profile};
 
 /// Viridis, five stops from 0 to 1.
@@ -74,6 +75,44 @@ impl DistanceFigure {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn from_atlas(atlas: &Atlas, ids: &[&str]) -> Result<DistanceFigure, Error> {
+        DistanceFigure::of(DistanceFigure::items(atlas, ids)?, &Tally::none())
+    }
+
+    /// [`DistanceFigure::from_atlas`], reporting the pairs of cases
+    /// measured to `progress` (`n · (n − 1) / 2` for n cases, a row at a
+    /// time; see [`Progress`](crate::Progress)). Drawing the figure is
+    /// counted by [`Figure::to_svg_with_progress`](super::Figure::to_svg_with_progress).
+    ///
+    /// # Errors
+    ///
+    /// As [`DistanceFigure::from_atlas`]; [`Error::OutOfMemory`] when the
+    /// n × n distances cannot be allocated (8·n² bytes).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::DistanceFigure;
+    /// let mut last = (0, 0);
+    /// let f = DistanceFigure::from_atlas_with_progress(regdev::Atlas::builtin(), &[], |d, t| last = (d, t))?;
+    /// let n = f.labels().len() as u64;
+    /// assert_eq!(last, (n * (n - 1) / 2, n * (n - 1) / 2));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn from_atlas_with_progress(
+        atlas: &Atlas,
+        ids: &[&str],
+        mut progress: impl crate::Progress,
+    ) -> Result<DistanceFigure, Error> {
+        let items = DistanceFigure::items(atlas, ids)?;
+        let n = items.len() as u64;
+        let tally = Tally::new(&mut progress, n * n.saturating_sub(1) / 2);
+        let figure = DistanceFigure::of(items, &tally);
+        tally.finish();
+        figure
+    }
+
+    /// The cases of [`DistanceFigure::from_atlas`].
+    fn items(atlas: &Atlas, ids: &[&str]) -> Result<Vec<Item>, Error> {
         let mut items = Vec::new();
         if ids.is_empty() {
             for t in atlas.towns().filter(|t| !t.profile().is_empty()) {
@@ -102,7 +141,7 @@ impl DistanceFigure {
                 items.push(item);
             }
         }
-        DistanceFigure::of(items)
+        Ok(items)
     }
 
     /// The figure of any cases, none marked as an archetype.
@@ -127,17 +166,23 @@ impl DistanceFigure {
                 .into_iter()
                 .map(|c| Item { label: c.label().into_owned(), archetype: false, profile: c.profile().into_owned() })
                 .collect(),
+            &Tally::none(),
         )
     }
 
-    fn of(items: Vec<Item>) -> Result<DistanceFigure, Error> {
+    fn of(items: Vec<Item>, tally: &Tally<'_>) -> Result<DistanceFigure, Error> {
         let n = items.len();
         if n < 2 {
             return Err(Error::TooFewCases { what: "a distance figure", min: 2, found: n });
         }
         let gower = Gower::new();
-        let mut distances = vec![0.0; n * n];
-        let mut condensed = Vec::with_capacity(n * (n - 1) / 2);
+        let too_big = || Error::OutOfMemory { what: "a distance figure", count: n };
+        let cells = n.checked_mul(n).ok_or_else(too_big)?;
+        let mut distances = Vec::new();
+        distances.try_reserve_exact(cells).map_err(|_| too_big())?;
+        distances.resize(cells, 0.0);
+        let mut condensed = Vec::new();
+        condensed.try_reserve_exact(n * (n - 1) / 2).map_err(|_| too_big())?;
         for (i, a) in items.iter().enumerate() {
             for (j, b) in items.iter().enumerate().skip(i + 1) {
                 let d = gower.profiles(&a.profile, &b.profile).map_or(f64::NAN, |d| d.value());
@@ -149,6 +194,7 @@ impl DistanceFigure {
                 }
                 condensed.push(if d.is_finite() { d } else { 1.0 });
             }
+            tally.add((n - i - 1) as u64);
         }
         let dendrogram = kodama::linkage(&mut condensed, n, kodama::Method::Average);
         let merges: Vec<(usize, usize, f64)> =
@@ -234,7 +280,7 @@ impl DistanceFigure {
         self
     }
 
-    fn render(&self, o: &Options) -> svg::Document {
+    fn render(&self, o: &Options, tally: &Tally<'_>) -> svg::Document {
         let fs = o.get_font_size();
         let n = self.items.len();
         let nf = n as f64;
@@ -304,6 +350,7 @@ impl DistanceFigure {
                     body = body.add(t.element(colour));
                 }
             }
+            tally.add(n as u64);
         }
 
         // Dendrogram: leaves at the heatmap's left edge, the root at the
@@ -414,7 +461,16 @@ fn viridis(t: f64) -> Colour {
 
 impl super::sealed::Render for DistanceFigure {
     fn render(&self, options: &Options) -> svg::Document {
-        DistanceFigure::render(self, options)
+        DistanceFigure::render(self, options, &Tally::none())
+    }
+
+    fn render_with_progress(&self, options: &Options, progress: &mut dyn crate::Progress) -> svg::Document {
+        // One count per heatmap cell, a row at a time.
+        let n = self.items.len() as u64;
+        let tally = Tally::new(progress, n * n);
+        let doc = DistanceFigure::render(self, options, &tally);
+        tally.finish();
+        doc
     }
 }
 

@@ -9,6 +9,7 @@ use svg::node::element::{Circle, Definitions, Line, Marker, Path, Title};
 use super::{Anchor, Colour, LINE, Options, Rect, TextBlock, document, group, num, wrap};
 use crate::id::IdKind;
 use crate::linkage::Linkage;
+use crate::progress::Tally;
 use crate::{ActorKind, Atlas, Error, LinkageGraph, LinkageKind, Scale, Source, Valence};
 
 /// The four rings, centre outwards.
@@ -222,7 +223,7 @@ impl<'a> GraphFigure<'a> {
         Some(nearest.unwrap_or(Scale::Local))
     }
 
-    fn render(&self, o: &Options) -> svg::Document {
+    fn render(&self, o: &Options, tally: &Tally<'_>) -> svg::Document {
         let fs = o.get_font_size();
         let actors: Vec<&crate::Actor> = self.graph.actors().collect();
         let index: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id().as_str(), i)).collect();
@@ -407,6 +408,7 @@ impl<'a> GraphFigure<'a> {
                 path = path.set("class", "ended").set("opacity", num(ENDED_OPACITY));
             }
             links = links.add(path);
+            tally.add(1);
             if l.valence() != Valence::Cooperative {
                 // The curve's middle (t = 1/2 of the quadratic Bézier).
                 let (px, py) = ((sx + 2.0 * mx + ex) / 4.0, (sy + 2.0 * my + ey) / 4.0);
@@ -468,6 +470,7 @@ impl<'a> GraphFigure<'a> {
         let mut key: Vec<String> = Vec::new();
         let mut used_bottom = cy + radius;
         for i in order {
+            tally.add(1);
             let Some(a) = actors.get(i) else { continue };
             let (x, y) = pos.get(i).copied().unwrap_or((cx, cy));
             let outward =
@@ -851,7 +854,15 @@ fn stroke_width(l: &Linkage) -> f64 {
 
 impl super::sealed::Render for GraphFigure<'_> {
     fn render(&self, options: &Options) -> svg::Document {
-        GraphFigure::render(self, options)
+        GraphFigure::render(self, options, &Tally::none())
+    }
+
+    fn render_with_progress(&self, options: &Options, progress: &mut dyn crate::Progress) -> svg::Document {
+        // One count per linkage drawn, then one per actor labelled.
+        let tally = Tally::new(progress, (self.graph.linkage_count() + self.graph.actor_count()) as u64);
+        let doc = GraphFigure::render(self, options, &tally);
+        tally.finish();
+        doc
     }
 }
 

@@ -66,6 +66,15 @@ mod sealed {
     pub trait Render {
         /// The figure's SVG document under `options`.
         fn render(&self, options: &super::Options) -> svg::Document;
+
+        /// [`render`](Render::render), reporting the items drawn to
+        /// `progress`; a figure that counts nothing reports one item.
+        fn render_with_progress(&self, options: &super::Options, progress: &mut dyn crate::Progress) -> svg::Document {
+            progress.update(0, 1);
+            let doc = self.render(options);
+            progress.update(1, 1);
+            doc
+        }
     }
 }
 
@@ -107,6 +116,32 @@ pub trait Figure: sealed::Render {
     #[must_use]
     fn to_svg(&self, options: &Options) -> String {
         document_string(&self.render(options))
+    }
+
+    /// [`to_svg`](Figure::to_svg), reporting the items drawn to `progress`
+    /// (see [`Progress`](crate::Progress)): the linkages and actors of a
+    /// [`GraphFigure`], the cells of a [`DistanceFigure`] (a row at a
+    /// time), one item for a [`ComparisonFigure`]. The same string as
+    /// `to_svg`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{Figure, GraphFigure, Options};
+    /// let figure = GraphFigure::from_atlas(regdev::Atlas::builtin(), "kunshan")?;
+    /// let mut seen = Vec::new();
+    /// let svg = figure.to_svg_with_progress(&Options::default(), |d, t| seen.push((d, t)));
+    /// assert_eq!(svg, figure.to_svg(&Options::default()));
+    /// let total = seen[0].1;
+    /// assert_eq!(seen.last(), Some(&(total, total)));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    fn to_svg_with_progress(&self, options: &Options, mut progress: impl crate::Progress) -> String
+    where
+        Self: Sized,
+    {
+        document_string(&self.render_with_progress(options, &mut progress))
     }
 
     /// Writes the SVG document, the bytes of [`to_svg`](Figure::to_svg),

@@ -148,7 +148,29 @@ impl<'a> Report<'a> {
     /// ```
     #[must_use]
     pub fn to_html(&self, options: &Options) -> String {
-        self.render(options)
+        self.render(options, |atlas| atlas.audit())
+    }
+
+    /// [`Report::to_html`], reporting to `progress` the towns audited
+    /// (the whole atlas is audited for the findings on the report's towns,
+    /// the step that takes time on a large atlas; see
+    /// [`Progress`](crate::Progress)). The same document.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// # use regdev::figure::{Options, Report};
+    /// let atlas = regdev::Atlas::builtin();
+    /// let report = Report::new(atlas, &["kunshan", "shunde"])?;
+    /// let mut last = (0, 0);
+    /// let html = report.to_html_with_progress(&Options::default(), |d, t| last = (d, t));
+    /// assert_eq!(html, report.to_html(&Options::default()));
+    /// assert_eq!(last, (atlas.towns().len() as u64, atlas.towns().len() as u64));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn to_html_with_progress(&self, options: &Options, progress: impl crate::Progress) -> String {
+        self.render(options, |atlas| atlas.audit_with_progress(&crate::audit::AuditOptions::default(), progress))
     }
 
     /// Writes the HTML document to `out`.
@@ -167,7 +189,7 @@ impl<'a> Report<'a> {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn write_html<W: io::Write>(&self, mut out: W, options: &Options) -> Result<(), Error> {
-        out.write_all(self.render(options).as_bytes())
+        out.write_all(self.render(options, |atlas| atlas.audit()).as_bytes())
             .and_then(|()| out.flush())
             .map_err(|e| Error::Io { operation: "writing an HTML report", message: e.to_string() })
     }
@@ -185,7 +207,8 @@ impl<'a> Report<'a> {
 
     // Each fragment carries its own line end, like the literal HTML around it.
     #[allow(clippy::write_with_newline)]
-    fn render(&self, o: &Options) -> String {
+    /// The document; `audit` gives the atlas's audit findings.
+    fn render(&self, o: &Options, audit: impl FnOnce(&Atlas) -> Vec<crate::audit::Finding>) -> String {
         let atlas = self.atlas;
         let cases = self.cases();
         let labels: Vec<String> = cases.iter().map(|c| c.label().into_owned()).collect();
@@ -376,7 +399,7 @@ impl<'a> Report<'a> {
         h.push_str("<section id=\"audit\"><h2>Audit findings</h2>\n");
         let ids: BTreeSet<&str> = towns.iter().map(|t| t.id().as_str()).collect();
         let findings: Vec<crate::audit::Finding> =
-            atlas.audit().into_iter().filter(|f| f.town().is_some_and(|t| ids.contains(t.as_str()))).collect();
+            audit(atlas).into_iter().filter(|f| f.town().is_some_and(|t| ids.contains(t.as_str()))).collect();
         if findings.is_empty() {
             h.push_str("<p>The audit finds nothing on these towns.</p>\n");
         } else {

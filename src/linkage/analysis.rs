@@ -974,7 +974,44 @@ impl LinkageGraph {
     /// ```
     #[must_use]
     pub fn path_centralities(&self, orientation: Orientation, normalization: Normalization) -> PathCentralities {
-        let totals = self.path_totals(orientation, true);
+        self.path_centralities_counted(orientation, normalization, &crate::progress::Tally::none())
+    }
+
+    /// [`path_centralities`](LinkageGraph::path_centralities), reporting
+    /// to `progress` the actors whose shortest-path search is done (one
+    /// search per actor; see [`Progress`](crate::Progress)).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{Normalization, Orientation};
+    /// let g = regdev::Atlas::builtin().graph("kunshan").ok_or("no graph")?;
+    /// let mut last = (0, 0);
+    /// let both = g.path_centralities_with_progress(Orientation::Undirected, Normalization::Normalized, |d, t| last = (d, t));
+    /// assert_eq!(both, g.path_centralities(Orientation::Undirected, Normalization::Normalized));
+    /// assert_eq!(last, (g.actor_count() as u64, g.actor_count() as u64));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn path_centralities_with_progress(
+        &self,
+        orientation: Orientation,
+        normalization: Normalization,
+        mut progress: impl crate::Progress,
+    ) -> PathCentralities {
+        let tally = crate::progress::Tally::new(&mut progress, self.actor_count() as u64);
+        let both = self.path_centralities_counted(orientation, normalization, &tally);
+        tally.finish();
+        both
+    }
+
+    fn path_centralities_counted(
+        &self,
+        orientation: Orientation,
+        normalization: Normalization,
+        tally: &crate::progress::Tally<'_>,
+    ) -> PathCentralities {
+        let totals = self.path_totals_counted(orientation, true, tally);
         PathCentralities {
             betweenness: self.keyed(self.scale_betweenness(&totals.betweenness, orientation, normalization)),
             closeness: self.keyed(self.closeness_values(&totals)),
@@ -983,7 +1020,16 @@ impl LinkageGraph {
 
     /// Runs the shortest-path kernel from every actor.
     fn path_totals(&self, orientation: Orientation, brandes: bool) -> super::engine::PathTotals {
-        super::engine::path_totals(self.rows(orientation), self.actor_count(), brandes, PARALLEL_THRESHOLD)
+        self.path_totals_counted(orientation, brandes, &crate::progress::Tally::none())
+    }
+
+    fn path_totals_counted(
+        &self,
+        orientation: Orientation,
+        brandes: bool,
+        tally: &crate::progress::Tally<'_>,
+    ) -> super::engine::PathTotals {
+        super::engine::path_totals(self.rows(orientation), self.actor_count(), brandes, PARALLEL_THRESHOLD, tally)
     }
 
     /// networkx's rescaling of Brandes' ordered-pair sums.

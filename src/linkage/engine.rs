@@ -374,11 +374,18 @@ fn renumbered(rows: &Rows, order: &[u32], rank: &[u32]) -> Rows {
 /// ([`bfs_numbering`]) and runs on the renumbered rows, then maps the totals
 /// back: the same sums (up to the order of floating-point additions), with
 /// far fewer cache misses on large graphs.
-pub(crate) fn path_totals(rows: &Rows, n: usize, brandes: bool, parallel_from: usize) -> PathTotals {
+pub(crate) fn path_totals(
+    rows: &Rows,
+    n: usize,
+    brandes: bool,
+    parallel_from: usize,
+    tally: &crate::progress::Tally<'_>,
+) -> PathTotals {
     let block = |rows: &Rows, range: std::ops::Range<usize>, scratch: &mut Scratch| {
         let mut acc = PathTotals::zero(n);
         for s in range {
             scratch.run(rows, s as u32, brandes, &mut acc);
+            tally.add(1);
         }
         acc
     };

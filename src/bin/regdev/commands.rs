@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use crate::cli::{ExportArgs, ExportFormat, SynthArgs, TownsArgs, TownsFormat, ValidateArgs};
 use crate::load;
-use crate::output::{Failure, compact_amount, emit, note, print, table, thousands};
+use crate::output::{Failure, compact_amount, emit, emit_bytes, note, print, table, thousands};
+use crate::progress::Progress;
 
 /// Pretty JSON with a trailing newline.
 pub(crate) fn json<T: Serialize + ?Sized>(value: &T) -> Result<String, Failure> {
@@ -38,7 +39,11 @@ pub(crate) fn validate(args: &ValidateArgs) -> Result<(), Failure> {
             Ok(atlas) => {
                 print(&format!("{file}: ok ({})\n", counts(&atlas)))?;
                 if args.audit {
-                    let findings = atlas.audit();
+                    let findings = {
+                        let large = atlas.towns().len() >= LARGE_TOWNS;
+                        let bar = Progress::count_if(large, "towns", "auditing");
+                        atlas.audit_with_progress(&regdev::audit::AuditOptions::default(), bar.callback())
+                    };
                     let mut text = String::new();
                     for f in &findings {
                         text.push_str(&format!("{file}: {f}\n"));
@@ -71,6 +76,10 @@ pub(crate) fn validate(args: &ValidateArgs) -> Result<(), Failure> {
         Err(Failure::invalid(format!("{invalid} of {} file(s) invalid", args.files.len())))
     }
 }
+
+/// From this many towns on, whole-atlas steps (audit, export) show a
+/// progress bar on a terminal: they take about a second or more.
+pub(crate) const LARGE_TOWNS: usize = 10_000;
 
 fn counts(atlas: &Atlas) -> String {
     let actors: usize = atlas.graphs().map(LinkageGraph::actor_count).sum();
@@ -203,11 +212,17 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
         return crate::parquet::export(args);
     }
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
+    let large = atlas.towns().len() >= LARGE_TOWNS;
     match (args.format, args.town.as_deref()) {
         (ExportFormat::Json, _) => {
-            let mut text = atlas.to_json_pretty()?;
-            text.push('\n');
-            emit(&text, out)
+            // The bytes of `Atlas::to_json_pretty`, counted as they are made.
+            let bar = Progress::written_if(large, "writing JSON");
+            let mut bytes = Vec::new();
+            serde_json::to_writer_pretty(bar.writer(&mut bytes), &*atlas)
+                .map_err(|e| Failure::invalid(format!("cannot serialize JSON: {e}")))?;
+            drop(bar);
+            bytes.push(b'\n');
+            emit_bytes(&bytes, out)
         }
         (ExportFormat::Csv, _) => {
             let towns: Vec<&Town> = atlas.towns().collect();
@@ -216,14 +231,29 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
         (ExportFormat::Graphml, Some(town)) => emit(&town_graph(&atlas, town)?.to_graphml_string()?, out),
         (ExportFormat::Graphml, None) => match &args.per_town {
             Some(dir) => {
-                let paths = regdev::graphml::write_each(atlas.graphs(), dir)?;
-                note(&format!("wrote {} GraphML file(s) into {}", paths.len(), dir.display()));
+                let bar = Progress::count_if(large, "graphs", format!("writing GraphML files into {}", dir.display()));
+                let mut done = bar.callback();
+                let total = atlas.graphs().len() as u64;
+                done(0, total);
+                // A thousand graphs at a time, for the count: focal towns
+                // are unique in a valid atlas, so no duplicate can hide
+                // between two chunks.
+                let graphs: Vec<&LinkageGraph> = atlas.graphs().collect();
+                let mut written = 0;
+                for chunk in graphs.chunks(1_000) {
+                    written += regdev::graphml::write_each(chunk.iter().copied(), dir)?.len();
+                    done(written as u64, total);
+                }
+                drop(bar);
+                note(&format!("wrote {written} GraphML file(s) into {}", dir.display()));
                 Ok(())
             }
             None => {
+                let bar = Progress::written_if(large, "writing GraphML");
                 let mut bytes = Vec::new();
-                regdev::graphml::write_all(atlas.graphs(), &mut bytes)?;
-                emit(&String::from_utf8_lossy(&bytes), out)
+                regdev::graphml::write_all(atlas.graphs(), bar.writer(&mut bytes))?;
+                drop(bar);
+                emit_bytes(&bytes, out)
             }
         },
         (ExportFormat::Dot, Some(town)) => emit(&town_graph(&atlas, town)?.to_dot_string(), out),
@@ -236,19 +266,11 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
 /// `regdev synth`: the synthetic generator's peer files, with a spinner on
 /// a terminal and silence otherwise.
 pub(crate) fn synth(args: &SynthArgs) -> Result<(), Failure> {
-    use std::io::IsTerminal;
     let config =
         regdev::synth::SynthConfig::new().towns(args.towns).seed(args.seed).actors_per_town(args.actors_per_town)?;
-    let spinner = std::io::stderr().is_terminal().then(|| {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_message(format!("generating {} towns into {}", args.towns, args.out.display()));
-        bar.enable_steady_tick(std::time::Duration::from_millis(100));
-        bar
-    });
+    let spinner = Progress::spinner(format!("generating {} towns into {}", args.towns, args.out.display()));
     let result = regdev::synth::write_peer_files(&config, &args.out);
-    if let Some(bar) = spinner {
-        bar.finish_and_clear();
-    }
+    drop(spinner);
     let summary = result?;
     let mut text = format!(
         "wrote {} towns, {} graphs, {} actors, {} linkages:\n",

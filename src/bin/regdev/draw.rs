@@ -82,6 +82,10 @@ pub(crate) struct ReportArgs {
     pub(crate) output: Option<PathBuf>,
 }
 
+/// From this many actors on, drawing or analysing a linkage graph takes
+/// about a second or more and shows a progress bar on a terminal.
+pub(crate) const LARGE_GRAPH: usize = 2_000;
+
 /// The atlas ids of towns or archetypes named on the command line.
 fn ids(atlas: &regdev::Atlas, names: &[String]) -> Result<Vec<String>, Failure> {
     let archetypes: Vec<&regdev::Archetype> = atlas.archetypes().collect();
@@ -99,8 +103,9 @@ pub(crate) fn report(args: &ReportArgs) -> Result<(), Failure> {
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
     let ids = ids(&atlas, &args.cases)?;
     let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-    let _p = Progress::spinner_if(refs.len() >= 200, format!("report on {} cases", refs.len()));
-    let html = Report::new(&atlas, &refs)?.to_html(&Options::default());
+    let large = atlas.towns().len() >= crate::commands::LARGE_TOWNS;
+    let bar = Progress::count_if(large, "towns", format!("report on {} cases: auditing", refs.len()));
+    let html = Report::new(&atlas, &refs)?.to_html_with_progress(&Options::default(), bar.callback());
     emit(&html, args.output.as_deref())
 }
 
@@ -124,8 +129,9 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
         Figure::Graph { town } => {
             let t = load::town(&atlas, town)?;
             let actors = atlas.graph(t.id().as_str()).map_or(0, regdev::LinkageGraph::actor_count);
-            let _p = Progress::spinner_if(actors >= 2_000, format!("drawing {actors} actors"));
-            GraphFigure::from_atlas(&atlas, t.id().as_str())?.to_svg(&options)
+            let bar =
+                Progress::count_if(actors >= LARGE_GRAPH, "linkages and actors", format!("drawing {actors} actors"));
+            GraphFigure::from_atlas(&atlas, t.id().as_str())?.to_svg_with_progress(&options, bar.callback())
         }
         Figure::Compare { cases, all_dimensions } => {
             let ids = ids(&atlas, cases)?;
@@ -139,9 +145,19 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
         Figure::Distances { cases } => {
             let ids = ids(&atlas, cases)?;
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let pairs = refs.len() * refs.len().saturating_sub(1) / 2;
-            let _p = Progress::spinner_if(pairs >= 100_000, format!("all-pairs distances: {pairs} pairs"));
-            DistanceFigure::from_atlas(&atlas, &refs)?.to_svg(&options)
+            // Every profiled town and archetype when no case is named.
+            let n = if refs.is_empty() {
+                atlas.towns().filter(|t| !t.profile().is_empty()).count() + atlas.archetypes().len()
+            } else {
+                refs.len()
+            };
+            let large = n * n.saturating_sub(1) / 2 >= 100_000;
+            let figure = {
+                let bar = Progress::count_if(large, "pairs", format!("all-pairs distances between {n} cases"));
+                DistanceFigure::from_atlas_with_progress(&atlas, &refs, bar.callback())?
+            };
+            let bar = Progress::count_if(large, "cells", format!("drawing the {n} x {n} heatmap"));
+            figure.to_svg_with_progress(&options, bar.callback())
         }
     };
     emit(&svg, args.output.as_deref())

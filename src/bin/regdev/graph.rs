@@ -74,7 +74,11 @@ fn graph_metrics<'a>(
     let (orientation, degree) =
         if directed { (Orientation::Directed, Degree::Total) } else { (Orientation::Undirected, Degree::Undirected) };
     // One search per actor for both measures; values are in actor order.
-    let paths = g.path_centralities(orientation, Normalization::Normalized);
+    let paths = {
+        let large = g.actor_count() >= crate::draw::LARGE_GRAPH;
+        let bar = crate::progress::Progress::count_if(large, "actors", "shortest paths from every actor");
+        g.path_centralities_with_progress(orientation, Normalization::Normalized, bar.callback())
+    };
     let labels = g.group_labels(grouping)?;
     let brokerage = g.brokerage(grouping)?;
     let ei = g.ei_index(grouping)?;

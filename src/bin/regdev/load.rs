@@ -58,8 +58,8 @@ pub(crate) fn parse_atlas(bytes: &[u8]) -> Result<Atlas, Vec<Error>> {
         })
         .map_err(|e| vec![e])?
     };
-    let _spinner = Progress::spinner_if(large, "validating (references, graphs, indexes)");
-    Atlas::validate_document(doc)
+    let bar = Progress::count_if(large, "graphs and towns", "validating (graphs, references, indexes)");
+    Atlas::validate_document_with_progress(doc, bar.callback())
 }
 
 /// The built-in atlas, or the one in `path`; an invalid file prints every

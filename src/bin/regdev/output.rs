@@ -58,10 +58,16 @@ impl From<regdev::Error> for Failure {
 
 /// Writes `text` to the file `path`, or to standard output without one.
 pub(crate) fn emit(text: &str, path: Option<&Path>) -> Result<(), Failure> {
+    emit_bytes(text.as_bytes(), path)
+}
+
+/// Writes `text` (UTF-8 bytes) to the file `path`, or to standard output
+/// without one.
+pub(crate) fn emit_bytes(text: &[u8], path: Option<&Path>) -> Result<(), Failure> {
     match path {
         None => {
             let mut out = io::stdout().lock();
-            out.write_all(text.as_bytes())?;
+            out.write_all(text)?;
             out.flush()?;
             Ok(())
         }

@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 /// Work smaller than this shows no bar: it is over before one would help.
 pub(crate) const MIN_BYTES: u64 = 16 << 20;
@@ -13,6 +13,13 @@ pub(crate) const MIN_BYTES: u64 = 16 << 20;
 /// Whether bars are drawn: standard error is a terminal.
 pub(crate) fn enabled() -> bool {
     std::io::stderr().is_terminal()
+}
+
+/// `REGDEV_PROGRESS=always` draws a bar for every step that has one, however
+/// small its work (for trying the bars out, and for tests); still only on a
+/// terminal.
+fn always() -> bool {
+    std::env::var_os("REGDEV_PROGRESS").is_some_and(|v| v == "always")
 }
 
 /// A bar, or nothing; cleared when dropped.
@@ -28,7 +35,7 @@ impl Progress {
 
     /// A byte count with throughput (`420 MiB/820 MiB, 310 MiB/s`).
     pub(crate) fn bytes(total: u64, message: impl Into<String>) -> Progress {
-        let bar = (enabled() && total >= MIN_BYTES).then(|| {
+        let bar = (enabled() && (total >= MIN_BYTES || always())).then(|| {
             let b = ProgressBar::new(total);
             if let Ok(style) = ProgressStyle::with_template(
                 "{msg} [{bar:30}] {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} {elapsed}",
@@ -43,22 +50,13 @@ impl Progress {
 
     /// A count of items with throughput (`3/14 tables, 2.1M rows`).
     pub(crate) fn count(total: u64, unit: &str, message: impl Into<String>) -> Progress {
-        let bar = enabled().then(|| {
-            let b = ProgressBar::new(total);
-            let template = format!("{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} {{per_sec}} {{elapsed}}");
-            if let Ok(style) = ProgressStyle::with_template(&template) {
-                b.set_style(style.progress_chars("=> "));
-            }
-            b.set_message(message.into());
-            b
-        });
-        Progress::new(bar)
+        Progress::new(enabled().then(|| count_bar(total, unit, message.into())))
     }
 
     /// A count without a known total, with throughput (`52,000 records,
     /// 41,000/s`), if `large`; nothing otherwise.
     pub(crate) fn counter_if(large: bool, unit: &str, message: impl Into<String>) -> Progress {
-        let bar = (large && enabled()).then(|| {
+        let bar = ((large || always()) && enabled()).then(|| {
             let b = ProgressBar::new_spinner();
             let template = format!("{{spinner}} {{msg}} {{human_pos}} {unit} {{per_sec}} {{elapsed}}");
             if let Ok(style) = ProgressStyle::with_template(&template) {
@@ -68,6 +66,57 @@ impl Progress {
             b
         });
         Progress::new(bar)
+    }
+
+    /// A count of items with throughput if `large`, else nothing; its
+    /// total comes with the first count of [`Progress::callback`].
+    pub(crate) fn count_if(large: bool, unit: &str, message: impl Into<String>) -> Progress {
+        if !(large || always()) {
+            return Progress(None);
+        }
+        // Drawn from the first count on, once the total is known.
+        Progress(enabled().then(|| {
+            let b = count_bar(0, unit, message.into());
+            b.set_draw_target(ProgressDrawTarget::hidden());
+            b
+        }))
+    }
+
+    /// A count of bytes written, with throughput, if `large`; nothing
+    /// otherwise. [`Progress::writer`] counts them.
+    pub(crate) fn written_if(large: bool, message: impl Into<String>) -> Progress {
+        let bar = ((large || always()) && enabled()).then(|| {
+            let b = ProgressBar::new_spinner();
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {msg} {binary_bytes} {binary_bytes_per_sec} {elapsed}")
+            {
+                b.set_style(style);
+            }
+            b.set_message(message.into());
+            b
+        });
+        Progress::new(bar)
+    }
+
+    /// The callback of a library operation that takes a
+    /// [`regdev::Progress`]: `done` of `total` items move this bar.
+    pub(crate) fn callback(&self) -> impl FnMut(u64, u64) + Send + 'static {
+        let bar = self.handle();
+        move |done, total| {
+            if let Some(b) = &bar {
+                b.set_length(total);
+                b.set_position(done);
+                if b.is_hidden() {
+                    b.set_draw_target(ProgressDrawTarget::stderr());
+                    b.enable_steady_tick(Duration::from_millis(120));
+                }
+            }
+        }
+    }
+
+    /// `out`, counting the bytes written on this bar.
+    pub(crate) fn writer<W: std::io::Write>(&self, out: W) -> Counted<W> {
+        Counted { out, bar: self.handle() }
     }
 
     /// The bar itself, for a library callback that outlives this borrow
@@ -89,11 +138,6 @@ impl Progress {
         Progress::new(bar)
     }
 
-    /// A spinner if `large`, else nothing.
-    pub(crate) fn spinner_if(large: bool, message: impl Into<String>) -> Progress {
-        if large { Progress::spinner(message) } else { Progress(None) }
-    }
-
     pub(crate) fn inc(&self, n: u64) {
         if let Some(b) = &self.0 {
             b.inc(n);
@@ -106,6 +150,37 @@ impl Drop for Progress {
         if let Some(b) = &self.0 {
             b.finish_and_clear();
         }
+    }
+}
+
+/// A bar counting `total` items of `unit`, with throughput.
+fn count_bar(total: u64, unit: &str, message: String) -> ProgressBar {
+    let b = ProgressBar::new(total);
+    let template = format!("{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} {{per_sec}} {{elapsed}}");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        b.set_style(style.progress_chars("=> "));
+    }
+    b.set_message(message);
+    b
+}
+
+/// A writer that counts the bytes written on a bar.
+pub(crate) struct Counted<W> {
+    out: W,
+    bar: Option<ProgressBar>,
+}
+
+impl<W: std::io::Write> std::io::Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.out.write(buf)?;
+        if let Some(b) = &self.bar {
+            b.inc(n as u64);
+        }
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
