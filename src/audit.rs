@@ -49,7 +49,8 @@
 //!
 //! - **Shunde (warning):** 254 billion yuan (2013) ÷ 2.46 million people =
 //!   103,252 yuan per head = 16,672 US dollars at the 2013 average rate of
-//!   6.1932, against the talk's stated 14,000: the stated figure is 16%
+//!   6.1932 (cited to the NBS communiqué on 2013, which could not be
+//!   re-read: the atlas rates that citation weak), against the talk's stated 14,000: the stated figure is 16%
 //!   below the derived one (the derived one is 19% above it). The talk's
 //!   Shunde figures do not agree with each other, and the gap cannot be
 //!   explained by a registered rather than resident population: a

@@ -10,6 +10,10 @@ pub mod import;
 
 use std::collections::HashMap;
 
+/// A graph's actor ids to their nodes: foldhash, not SipHash (a lookup per
+/// linkage end while a graph is built, millions on a large atlas).
+pub(crate) type ActorIndex = HashMap<ActorId, NodeIndex, foldhash::fast::RandomState>;
+
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::{Deserialize, Serialize};
 
@@ -682,11 +686,7 @@ impl LinkageGraph {
     /// builds them after checking every rule of [`LinkageGraph::from_raw_all`]
     /// itself (distinct actor ids, linkage ends among the actors, no
     /// self-linkage, valid weights and years), so each row is read once.
-    pub(crate) fn from_checked(
-        focal_town: TownId,
-        graph: DiGraph<Actor, Linkage>,
-        index: HashMap<ActorId, NodeIndex>,
-    ) -> LinkageGraph {
+    pub(crate) fn from_checked(focal_town: TownId, graph: DiGraph<Actor, Linkage>, index: ActorIndex) -> LinkageGraph {
         LinkageGraph { focal_town, graph, index, engine: engine::Engine::default() }
     }
 }
@@ -764,7 +764,7 @@ impl LinkageGraph {
 pub struct LinkageGraph {
     focal_town: TownId,
     graph: DiGraph<Actor, Linkage>,
-    index: HashMap<ActorId, NodeIndex>,
+    index: ActorIndex,
     /// The compact simple-graph adjacency, built on first use.
     engine: engine::Engine,
 }
@@ -796,7 +796,7 @@ impl LinkageGraph {
     pub(crate) fn from_raw_all(raw: RawGraph) -> Result<LinkageGraph, Vec<Error>> {
         let mut errors = Vec::new();
         let mut graph = DiGraph::with_capacity(raw.actors.len(), raw.linkages.len());
-        let mut index = HashMap::with_capacity(raw.actors.len());
+        let mut index = ActorIndex::with_capacity_and_hasher(raw.actors.len(), Default::default());
         for actor in raw.actors {
             if index.contains_key(actor.id()) {
                 errors.push(Error::DuplicateId { kind: IdKind::Actor, id: actor.id().to_string() });

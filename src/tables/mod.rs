@@ -4,11 +4,11 @@
 //! qualified (`tables::write_dir`, `tables::read_dir`).
 
 mod arrowio;
+mod graphs;
 mod node;
 pub(crate) mod spec;
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap as StdHashMap;
 use std::path::Path;
 use std::rc::Rc;
 
@@ -23,12 +23,8 @@ use serde_json::{Map, Value};
 use self::arrowio::{Cols, TableBuilder, TableView, str_at, unflatten};
 use self::node::Node;
 use self::spec::Spec;
-use petgraph::graph::{DiGraph, NodeIndex};
 
-use crate::{
-    Actor, ActorId, ActorKind, Archetype, Atlas, Error, ExchangeRate, Indicator, Linkage, LinkageGraph, LinkageKind,
-    Scale, Source, SourceId, Town, TownId, Valence, Year,
-};
+use crate::{Archetype, Atlas, Error, ExchangeRate, Indicator, LinkageGraph, Source, SourceId, Town, TownId, Year};
 
 /// The tables of an export, in the order they are written and documented.
 ///
@@ -585,6 +581,57 @@ fn prefetch(
     Ok(Box::new(rx.into_iter()))
 }
 
+/// Stage timings of a load, printed on standard error when the
+/// environment variable `REGDEV_LOAD_TIMINGS` is set (a diagnostic for
+/// `tools/bench_tables.sh`; silent otherwise): wall clock and, on Linux,
+/// the CPU time of all the process's threads (user + system, from
+/// `/proc/self/stat`, in clock ticks of 10 ms).
+struct Stages {
+    on: bool,
+    start: std::time::Instant,
+    last: std::time::Instant,
+    last_cpu: Option<f64>,
+}
+
+impl Stages {
+    fn new() -> Stages {
+        let now = std::time::Instant::now();
+        let on = std::env::var_os("REGDEV_LOAD_TIMINGS").is_some();
+        Stages { on, start: now, last: now, last_cpu: if on { process_cpu() } else { None } }
+    }
+
+    /// Ends stage `name`: prints its wall-clock and CPU time and the
+    /// wall-clock total so far.
+    fn mark(&mut self, name: &str) {
+        let now = std::time::Instant::now();
+        if self.on {
+            let cpu = process_cpu();
+            let used = match (cpu, self.last_cpu) {
+                (Some(a), Some(b)) => format!("{:6.2} s", a - b),
+                _ => "     ?".to_owned(),
+            };
+            eprintln!(
+                "regdev load stage {name:<34} wall {:7.3} s  cpu {used}  (wall total {:.3} s)",
+                (now - self.last).as_secs_f64(),
+                (now - self.start).as_secs_f64()
+            );
+            self.last_cpu = cpu;
+        }
+        self.last = now;
+    }
+}
+
+/// User + system CPU seconds of this process so far (Linux), assuming
+/// the usual 100 clock ticks per second.
+fn process_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = stat.get(stat.rfind(')')? + 1..)?;
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) / 100.0)
+}
+
 /// Rows per batch when reading a file.
 const BATCH_ROWS: usize = 64 * 1024;
 
@@ -686,6 +733,54 @@ impl Kept {
         }
         Ok(())
     }
+
+    /// Each row's town, as its position in `towns`, batch by batch with
+    /// the batch's sources checked first. A row whose `town` is null
+    /// goes to `other(batch, row_in_batch)`, which gives its owner
+    /// (`usize::MAX`: no town) or the error; a row with a town, in a
+    /// table that also has an `archetype` column, must not set both.
+    fn owners<'a>(
+        &'a self,
+        source_ids: &HashSet<SourceId>,
+        towns: &HashMap<&str, usize>,
+        mut other: impl FnMut(&Cols<'a>, usize) -> Result<usize, Error>,
+    ) -> Result<Vec<usize>, Error> {
+        let s = self.spec;
+        let mut owner = Vec::with_capacity(self.len());
+        let mut offset = 0;
+        for b in &self.batches {
+            let c = Cols::new(s, b, offset)?;
+            check_sources(&c, source_ids)?;
+            let town = c.str("town")?;
+            let archetype = if s.index("archetype").is_some() { Some(c.str("archetype")?) } else { None };
+            // Rows of one town come together: look each run up once.
+            let mut last: Option<(&str, usize)> = None;
+            for r in 0..c.rows() {
+                let Some(t) = town.get(r) else {
+                    owner.push(other(&c, r)?);
+                    continue;
+                };
+                let row = offset + r;
+                if archetype.is_some_and(|a| a.get(r).is_some()) {
+                    let m = "exactly one of 'town' and 'archetype' must be set";
+                    return Err(table_err(s.name, Some(row), Some("town"), m));
+                }
+                match last {
+                    Some((name, i)) if name == t => owner.push(i),
+                    _ => {
+                        let i = towns
+                            .get(t)
+                            .copied()
+                            .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))?;
+                        last = Some((t, i));
+                        owner.push(i);
+                    }
+                }
+            }
+            offset += b.num_rows();
+        }
+        Ok(owner)
+    }
 }
 
 /// Every source column of a batch names a known source.
@@ -734,6 +829,7 @@ fn year(s: &Spec, row: usize, column: &str, v: Option<i16>) -> Result<Option<Yea
 /// The tables still to read, taken one at a time in [`TABLES`] order.
 struct Reader {
     tables: Vec<Option<TableData>>,
+    stages: Stages,
 }
 
 /// Where a child row came from and where it went in its town's object:
@@ -759,41 +855,9 @@ fn de<T: serde::de::DeserializeOwned>(spec: &Spec, row: usize, obj: &Node<'_>) -
     })
 }
 
-/// A graph as read.
-struct GraphParts {
-    focal: TownId,
-    graph: DiGraph<Actor, Linkage>,
-    index: StdHashMap<ActorId, NodeIndex>,
-}
-
-/// The graph of a row's town, remembering the last one: rows of one
-/// graph come together.
-struct GraphOf<'i> {
-    index: &'i HashMap<String, usize>,
-    last: Option<(String, usize)>,
-}
-
-impl GraphOf<'_> {
-    /// The graph, and whether it differs from the last row's.
-    fn get_fresh(&mut self, s: &Spec, row: usize, town: &str) -> Result<(usize, bool), Error> {
-        if let Some((t, g)) = &self.last {
-            if t == town {
-                return Ok((*g, false));
-            }
-        }
-        let g = self
-            .index
-            .get(town)
-            .copied()
-            .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("no graph for town '{town}'")))?;
-        self.last = Some((town.to_owned(), g));
-        Ok((g, true))
-    }
-}
-
 impl Reader {
     fn new(tables: Vec<TableData>) -> Reader {
-        Reader { tables: tables.into_iter().map(Some).collect() }
+        Reader { tables: tables.into_iter().map(Some).collect(), stages: Stages::new() }
     }
 
     fn take(&mut self, s: &Spec) -> Result<TableData, Error> {
@@ -824,6 +888,7 @@ impl Reader {
 
         // The town tables are read whole: the records borrow their strings
         // from the Arrow arrays until they are deserialized.
+        self.stages.mark("sources, exchange rates");
         let kept_archetypes = self.take(&spec::ARCHETYPES)?.keep()?;
         let kept_towns = self.take(&spec::TOWNS)?.keep()?;
         let kept_observations = self.take(&spec::OBSERVATIONS)?.keep()?;
@@ -836,6 +901,7 @@ impl Reader {
             (self.take(&spec::NOTES)?.keep()?, "notes"),
         ];
 
+        self.stages.mark("town tables read (decode)");
         // Archetypes and towns as records, children added below.
         let mut archetypes: Vec<(usize, Node<'_>)> = Vec::new();
         let mut archetype_index: HashMap<&str, usize> = HashMap::default();
@@ -865,55 +931,43 @@ impl Reader {
                 return Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")));
             }
         }
-        let town_of = |s: &Spec, row: usize, cells: &[Option<Node<'_>>]| -> Result<usize, Error> {
-            let t = str_at(s, cells, "town").unwrap_or_default();
-            town_index
-                .get(t)
-                .copied()
-                .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))
-        };
-
         // Each child table's rows grouped by town (in row order within a
         // town), references checked here, in table order; claims of
-        // archetypes go to their archetype.
+        // archetypes go to their archetype. Only the key columns are read
+        // here: every cell of a town's rows is read (and checked) when the
+        // town is built.
         let mut groups: Vec<(&Kept, &'static str, Grouped)> = Vec::with_capacity(7);
-        let s = &spec::OBSERVATIONS;
-        let mut owner = Vec::with_capacity(kept_observations.len());
-        kept_observations.rows(&source_ids, |row, cells| {
-            owner.push(town_of(s, row, cells)?);
-            Ok(())
+        let owner = kept_observations.owners(&source_ids, &town_index, |c, r| {
+            let row = c.offset + r;
+            Err(table_err(c.spec.name, Some(row), Some("town"), "unknown town ''"))
         })?;
         groups.push((&kept_observations, "key_facts", Grouped::new(n_towns, &owner)));
         let s = &spec::PROFILE_CLAIMS;
-        let mut owner = Vec::with_capacity(kept_claims.len());
-        kept_claims.rows(&source_ids, |row, cells| {
+        let claims_view = TableView::new(s, &kept_claims.batches)?;
+        let mut cells = Vec::with_capacity(s.cols.len());
+        let owner = kept_claims.owners(&source_ids, &town_index, |c, r| {
+            let row = c.offset + r;
             let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-            match (str_at(s, cells, "town"), str_at(s, cells, "archetype")) {
-                (Some(_), None) => owner.push(town_of(s, row, cells)?),
-                (None, Some(a)) => {
-                    let i = archetype_index
-                        .get(a)
-                        .copied()
-                        .ok_or_else(|| err("archetype", format!("unknown archetype '{a}'")))?;
-                    let (_, obj) = archetypes.get_mut(i).ok_or_else(|| err("archetype", "bad index".to_owned()))?;
-                    let dim = str_at(s, cells, "dimension").unwrap_or_default();
-                    obj.push_at(&["profile_claims", dim], claim_node(s, row, cells)?);
-                    owner.push(usize::MAX);
-                }
-                _ => return Err(err("town", "exactly one of 'town' and 'archetype' must be set".to_owned())),
-            }
-            Ok(())
+            let Some(a) = c.str("archetype")?.get(r) else {
+                return Err(err("town", "exactly one of 'town' and 'archetype' must be set".to_owned()));
+            };
+            let i =
+                archetype_index.get(a).copied().ok_or_else(|| err("archetype", format!("unknown archetype '{a}'")))?;
+            let (_, obj) = archetypes.get_mut(i).ok_or_else(|| err("archetype", "bad index".to_owned()))?;
+            claims_view.cells(row, &mut cells)?;
+            let dim = str_at(s, &cells, "dimension").unwrap_or_default();
+            obj.push_at(&["profile_claims", dim], claim_node(s, row, &cells)?);
+            Ok(usize::MAX)
         })?;
         groups.push((&kept_claims, "profile_claims", Grouped::new(n_towns, &owner)));
         for (kept, field) in &kept_lists {
-            let s = kept.spec;
-            let mut owner = Vec::with_capacity(kept.len());
-            kept.rows(&source_ids, |row, cells| {
-                owner.push(town_of(s, row, cells)?);
-                Ok(())
+            let owner = kept.owners(&source_ids, &town_index, |c, r| {
+                let row = c.offset + r;
+                Err(table_err(c.spec.name, Some(row), Some("town"), "unknown town ''"))
             })?;
             groups.push((kept, field, Grouped::new(n_towns, &owner)));
         }
+        self.stages.mark("town ids, rows grouped");
         let archetypes = archetypes
             .iter()
             .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, *row, obj))
@@ -932,158 +986,20 @@ impl Reader {
                 (0..n_towns).into_par_iter().map(|row| build_town(row, &town_view, &views)).collect();
             results.into_iter().collect::<Result<Vec<_>, _>>()?
         };
-        let town_ids: HashMap<String, usize> = town_index.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        self.stages.mark("towns built (parallel)");
+        drop(town_index);
         drop(groups);
         drop((kept_archetypes, kept_towns, kept_observations, kept_claims, kept_lists));
 
-        let graphs = self.graphs(&town_ids, &source_ids)?;
-        Atlas::from_tables(sources, rates, archetypes, town_records, graphs)
-    }
-
-    /// The linkage graphs, straight from the typed columns (no record
-    /// per row): references checked, ids and sources shared with the
-    /// records they name, each graph built once.
-    fn graphs(
-        &mut self,
-        town_index: &HashMap<String, usize>,
-        source_ids: &HashSet<SourceId>,
-    ) -> Result<Vec<LinkageGraph>, Error> {
-        let mut graphs: Vec<GraphParts> = Vec::new();
-        let mut graph_index: HashMap<String, usize> = HashMap::default();
-        let s = &spec::GRAPHS;
-        let t = self.take(s)?;
-        graphs.reserve(t.rows);
-        graph_index.reserve(t.rows);
-        t.each(|c| {
-            let town = c.str("town")?;
-            for r in 0..c.rows() {
-                let row = c.offset + r;
-                let t = town.get(r).unwrap_or_default();
-                let err = |m: String| table_err(s.name, Some(row), Some("town"), m);
-                if !town_index.contains_key(t) {
-                    return Err(err(format!("unknown town '{t}'")));
-                }
-                if graph_index.insert(t.to_owned(), graphs.len()).is_some() {
-                    return Err(err(format!("a second graph for town '{t}'")));
-                }
-                let focal = TownId::new(t).map_err(|e| err(e.to_string()))?;
-                graphs.push(GraphParts { focal, graph: DiGraph::new(), index: StdHashMap::new() });
-            }
-            Ok(())
-        })?;
-        // Rows of one source come together: remember the last one.
-        let mut last_source: Option<SourceId> = None;
-        let mut source = |s: &Spec, row: usize, column: &str, id: &str| -> Result<SourceId, Error> {
-            if let Some(last) = &last_source {
-                if last.as_str() == id {
-                    return Ok(last.clone());
-                }
-            }
-            let found = source_ids
-                .get(id)
-                .cloned()
-                .ok_or_else(|| table_err(s.name, Some(row), Some(column), format!("unknown source '{id}'")))?;
-            last_source = Some(found.clone());
-            Ok(found)
-        };
-
-        let s = &spec::ACTORS;
-        let mut graph_of = GraphOf { index: &graph_index, last: None };
-        self.take(s)?.each(|c| {
-            let (town, id, name, kind) = (c.str("town")?, c.str("id")?, c.str("name")?, c.str("kind")?);
-            let (place, src) = (c.str("place")?, c.str("source")?);
-            for r in 0..c.rows() {
-                let row = c.offset + r;
-                let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-                let this = town.get(r).unwrap_or_default();
-                let (g, fresh) = graph_of.get_fresh(s, row, this)?;
-                if fresh {
-                    // The graph's rows come together: room for them at once.
-                    let n = (r..c.rows()).take_while(|&k| town.get(k) == Some(this)).count();
-                    if let Some(p) = graphs.get_mut(g) {
-                        p.graph.reserve_nodes(n);
-                        p.index.reserve(n);
-                    }
-                }
-                let id = ActorId::new(id.get(r).unwrap_or_default()).map_err(|e| err("id", e.to_string()))?;
-                let kind: ActorKind = vocab(s, row, "kind", kind.get(r).unwrap_or_default())?;
-                let mut actor =
-                    Actor::new(id, name.get(r).unwrap_or_default(), kind).map_err(|e| err("name", e.to_string()))?;
-                if let Some(p) = place.get(r) {
-                    actor = actor.with_place(p).map_err(|e| err("place", e.to_string()))?;
-                }
-                if let Some(id) = src.get(r) {
-                    actor = actor.with_source(source(s, row, "source", id)?);
-                }
-                let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                match p.index.entry(actor.id().clone()) {
-                    std::collections::hash_map::Entry::Occupied(o) => {
-                        return Err(err(
-                            "id",
-                            format!("duplicate actor id '{}' in the graph of '{}'", o.key(), p.focal),
-                        ));
-                    }
-                    std::collections::hash_map::Entry::Vacant(v) => {
-                        v.insert(p.graph.add_node(actor));
-                    }
-                }
-            }
-            Ok(())
-        })?;
-
-        let s = &spec::LINKAGES;
-        let mut graph_of = GraphOf { index: &graph_index, last: None };
-        self.take(s)?.each(|c| {
-            let (town, from, to) = (c.str("town")?, c.str("from")?, c.str("to")?);
-            let (kind, scale, valence, src) = (c.str("kind")?, c.str("scale")?, c.str("valence")?, c.str("source")?);
-            let (since, until, weight) = (c.year("since")?, c.year("until")?, c.f64("weight")?);
-            for r in 0..c.rows() {
-                let row = c.offset + r;
-                let err = |column: &str, m: String| table_err(s.name, Some(row), Some(column), m);
-                let this = town.get(r).unwrap_or_default();
-                let (g, fresh) = graph_of.get_fresh(s, row, this)?;
-                let p = graphs.get_mut(g).ok_or_else(|| err("town", "bad index".to_owned()))?;
-                if fresh {
-                    let n = (r..c.rows()).take_while(|&k| town.get(k) == Some(this)).count();
-                    p.graph.reserve_edges(n);
-                }
-                let end = |column: &str, a: Option<&str>| -> Result<NodeIndex, Error> {
-                    let a = a.unwrap_or_default();
-                    p.index
-                        .get(a)
-                        .copied()
-                        .ok_or_else(|| err(column, format!("unknown actor '{a}' in the graph of '{}'", p.focal)))
-                };
-                let (f, t) = (end("from", from.get(r))?, end("to", to.get(r))?);
-                if f == t {
-                    let a = from.get(r).unwrap_or_default();
-                    return Err(err("to", format!("linkage from actor '{a}' to itself")));
-                }
-                let kind: LinkageKind = vocab(s, row, "kind", kind.get(r).unwrap_or_default())?;
-                let scale: Scale = vocab(s, row, "scale", scale.get(r).unwrap_or_default())?;
-                let valence: Valence = vocab(s, row, "valence", valence.get(r).unwrap_or_default())?;
-                let mut l = Linkage::new(kind, scale, source(s, row, "source", src.get(r).unwrap_or_default())?)
-                    .with_valence(valence);
-                let (y0, y1) = (year(s, row, "since", since.get(r))?, year(s, row, "until", until.get(r))?);
-                if let (Some(a), Some(b)) = (y0, y1) {
-                    if b < a {
-                        return Err(err("until", Error::UntilBeforeSince { since: a, until: b }.to_string()));
-                    }
-                }
-                if let Some(y) = y0 {
-                    l = l.with_since(y);
-                }
-                if let Some(y) = y1 {
-                    l = l.with_until(y);
-                }
-                if let Some(w) = weight.get(r) {
-                    l = l.with_weight(w).map_err(|e| err("weight", e.to_string()))?;
-                }
-                p.graph.add_edge(f, t, l);
-            }
-            Ok(())
-        })?;
-        Ok(graphs.into_iter().map(|p| LinkageGraph::from_checked(p.focal, p.graph, p.index)).collect())
+        self.stages.mark("town tables dropped");
+        // Each graph's focal town shares its id with the town's record.
+        let town_ids: HashMap<&str, &TownId> = town_records.iter().map(|t| (t.id().as_str(), t.id())).collect();
+        let (g, a, l) = (self.take(&spec::GRAPHS)?, self.take(&spec::ACTORS)?, self.take(&spec::LINKAGES)?);
+        let graphs = graphs::read(g, a, l, &town_ids, &source_ids, &mut self.stages)?;
+        drop(town_ids);
+        let atlas = Atlas::from_tables(sources, rates, archetypes, town_records, graphs);
+        self.stages.mark("atlas assembled (checks, indexes)");
+        atlas
     }
 }
 
