@@ -458,7 +458,8 @@ fn dictionary_encoded_columns_read_as_plain_ones() {
             })
             .collect()
     };
-    let cases: [(&str, &[(&str, usize, &str)], &str); 9] = [
+    type Fault<'a> = (&'a str, usize, &'a str);
+    let cases: [(&str, &[Fault<'_>], &str); 9] = [
         (
             "linkages",
             &[("to", 9000, "ghost"), ("from", 2500, "ghost")],
