@@ -122,6 +122,8 @@ fn bars_show_counts_and_throughput_on_a_terminal() {
             assert!(screen.contains(w), "{args:?}: no '{w}' in {screen:?}");
         }
         assert!(screen.contains("/s"), "{args:?}: no throughput in {screen:?}");
+        // Bars of library counts are drawn once their total is known.
+        assert!(!screen.contains("] 0/0 "), "{args:?}: a bar without its total in {screen:?}");
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -223,6 +223,28 @@ impl<'a> GraphFigure<'a> {
         Some(nearest.unwrap_or(Scale::Local))
     }
 
+    /// Each actor's scale as [`GraphFigure::scale_of`] gives it, from one
+    /// pass over the linkages (`scale_of` per actor scans them all:
+    /// quadratic in a large graph).
+    fn scales(&self, actors: &[&crate::Actor], edges: &[(usize, usize, &Linkage)]) -> Vec<Scale> {
+        let mut nearest: Vec<Option<Scale>> = vec![None; actors.len()];
+        for &(f, t, l) in edges {
+            for i in [f, t] {
+                if let Some(slot) = nearest.get_mut(i) {
+                    *slot = Some(slot.map_or(l.scale(), |s| s.min(l.scale())));
+                }
+            }
+        }
+        actors
+            .iter()
+            .zip(nearest)
+            .map(|(a, nearest)| {
+                let local = a.place().is_some_and(|p| self.local_places.contains(&p.as_str().to_lowercase()));
+                if local { Scale::Local } else { nearest.unwrap_or(Scale::Local) }
+            })
+            .collect()
+    }
+
     fn render(&self, o: &Options, tally: &Tally<'_>) -> svg::Document {
         let fs = o.get_font_size();
         let actors: Vec<&crate::Actor> = self.graph.actors().collect();
@@ -241,13 +263,8 @@ impl<'a> GraphFigure<'a> {
                 v.push(f);
             }
         }
-        let ring_of: Vec<usize> = actors
-            .iter()
-            .map(|a| {
-                let s = self.scale_of(a.id().as_str()).unwrap_or(Scale::Local);
-                RINGS.iter().position(|r| *r == s).unwrap_or(0)
-            })
-            .collect();
+        let ring_of: Vec<usize> =
+            self.scales(&actors, &edges).into_iter().map(|s| RINGS.iter().position(|r| *r == s).unwrap_or(0)).collect();
         let local_governments: Vec<usize> = (0..actors.len())
             .filter(|&i| {
                 ring_of.get(i) == Some(&0) && actors.get(i).is_some_and(|a| a.kind() == ActorKind::LocalGovernment)
@@ -871,6 +888,23 @@ impl super::Figure for GraphFigure<'_> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(feature = "synth")]
+    #[test]
+    fn scales_in_one_pass_are_those_of_scale_of() {
+        let atlas = Atlas::builtin();
+        let synthetic = crate::synth::linkage_graph(300, 3, 9).unwrap();
+        let figures = [GraphFigure::from_atlas(atlas, "kunshan").unwrap(), GraphFigure::new(&synthetic)];
+        for figure in figures {
+            let actors: Vec<&crate::Actor> = figure.graph.actors().collect();
+            let index: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id().as_str(), i)).collect();
+            let edges: Vec<(usize, usize, &Linkage)> =
+                figure.graph.linkages().map(|(f, t, l)| (index[f.as_str()], index[t.as_str()], l)).collect();
+            let expected: Vec<Scale> = actors.iter().map(|a| figure.scale_of(a.id().as_str()).unwrap()).collect();
+            assert_eq!(figure.scales(&actors, &edges), expected);
+            assert!(expected.iter().collect::<BTreeSet<_>>().len() > 1, "more than one ring");
+        }
+    }
 
     #[test]
     fn spread_keeps_order_and_gap() {

@@ -50,7 +50,7 @@ impl Progress {
 
     /// A count of items with throughput (`3/14 tables, 2.1M rows`).
     pub(crate) fn count(total: u64, unit: &str, message: impl Into<String>) -> Progress {
-        Progress::new(enabled().then(|| count_bar(total, unit, message.into())))
+        Progress::new(enabled().then(|| count_bar(total, unit, message.into(), ProgressDrawTarget::stderr())))
     }
 
     /// A count without a known total, with throughput (`52,000 records,
@@ -75,11 +75,7 @@ impl Progress {
             return Progress(None);
         }
         // Drawn from the first count on, once the total is known.
-        Progress(enabled().then(|| {
-            let b = count_bar(0, unit, message.into());
-            b.set_draw_target(ProgressDrawTarget::hidden());
-            b
-        }))
+        Progress(enabled().then(|| count_bar(0, unit, message.into(), ProgressDrawTarget::hidden())))
     }
 
     /// A count of bytes written, with throughput, if `large`; nothing
@@ -153,9 +149,10 @@ impl Drop for Progress {
     }
 }
 
-/// A bar counting `total` items of `unit`, with throughput.
-fn count_bar(total: u64, unit: &str, message: String) -> ProgressBar {
-    let b = ProgressBar::new(total);
+/// A bar counting `total` items of `unit`, with throughput, drawn on
+/// `target` (set first: setting the message draws).
+fn count_bar(total: u64, unit: &str, message: String, target: ProgressDrawTarget) -> ProgressBar {
+    let b = ProgressBar::with_draw_target(Some(total), target);
     let template = format!("{{msg}} [{{bar:30}}] {{human_pos}}/{{human_len}} {unit} {{per_sec}} {{elapsed}}");
     if let Ok(style) = ProgressStyle::with_template(&template) {
         b.set_style(style.progress_chars("=> "));
