@@ -405,3 +405,78 @@ fn conflicts_between_rows_name_the_later_row() {
     let m = message(t);
     assert!(m.contains("column 'value': value ") && m.contains("disagrees with count"), "{m}");
 }
+
+/// `batch` with every string column dictionary-encoded (`Int32` keys), as
+/// the reader asks for the columns a file stores with a dictionary.
+fn dictionary_encoded(batch: &RecordBatch) -> RecordBatch {
+    let dict = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+    let (fields, columns): (Vec<Field>, Vec<ArrayRef>) = batch
+        .schema()
+        .fields()
+        .iter()
+        .zip(batch.columns())
+        .map(|(f, c)| {
+            if *f.data_type() == DataType::Utf8 {
+                (Field::new(f.name(), dict.clone(), f.is_nullable()), arrow::compute::cast(c, &dict).unwrap())
+            } else {
+                (f.as_ref().clone(), c.clone())
+            }
+        })
+        .unzip();
+    RecordBatch::try_new(Arc::new(Schema::new(fields)), columns).unwrap()
+}
+
+fn all_dictionary_encoded(t: Vec<(String, RecordBatch)>) -> Vec<(String, RecordBatch)> {
+    t.into_iter().map(|(n, b)| (n, dictionary_encoded(&b))).collect()
+}
+
+#[test]
+fn dictionary_encoded_columns_read_as_plain_ones() {
+    // Many graphs, so that a batch's graphs are filled on several threads.
+    let config = SynthConfig::new().towns(300).seed(4).actors_per_town(12).unwrap();
+    let atlas = synth::atlas(&config).unwrap();
+    let batches = owned(tables::to_batches(&atlas).unwrap());
+    assert_eq!(tables::from_batches(all_dictionary_encoded(batches.clone())).unwrap(), atlas);
+    assert_eq!(
+        &tables::from_batches(all_dictionary_encoded(altered("zones", |b| b.clone()))).unwrap(),
+        Atlas::builtin()
+    );
+
+    // The same error, naming the same row and column, either way; with
+    // two faults the earlier row is named, whichever thread found it.
+    let with = |table: &str, faults: &[(&str, usize, &str)]| -> Vec<(String, RecordBatch)> {
+        batches
+            .iter()
+            .map(|(n, b)| {
+                let mut b = b.clone();
+                if n == table {
+                    for &(column, row, value) in faults {
+                        b = set_string(&b, column, row, Some(value));
+                    }
+                }
+                (n.clone(), b)
+            })
+            .collect()
+    };
+    type Fault<'a> = (&'a str, usize, &'a str);
+    let cases: [(&str, &[Fault<'_>], &str); 9] = [
+        (
+            "linkages",
+            &[("to", 9000, "ghost"), ("from", 2500, "ghost")],
+            "row 2500, column 'from': unknown actor 'ghost'",
+        ),
+        ("linkages", &[("kind", 17000, "bribery"), ("kind", 11000, "bribery")], "row 11000, column 'kind'"),
+        ("linkages", &[("scale", 5, "cosmic")], "row 5, column 'scale'"),
+        ("linkages", &[("valence", 12345, "sour")], "row 12345, column 'valence'"),
+        ("linkages", &[("source", 16000, "nobody-said"), ("town", 14000, "atlantis")], "row 14000, column 'town'"),
+        ("actors", &[("kind", 3000, "alien"), ("id", 2000, "Bad Id")], "row 2000, column 'id'"),
+        ("actors", &[("source", 100, "nobody-said")], "row 100, column 'source': unknown source 'nobody-said'"),
+        ("actors", &[("id", 1201, "a0")], "row 1201, column 'id': duplicate actor id 'a0'"),
+        ("graphs", &[("town", 7, "atlantis")], "row 7, column 'town': unknown town 'atlantis'"),
+    ];
+    for (table, faults, expected) in cases {
+        let plain = message(with(table, faults));
+        assert!(plain.contains(expected), "{table} {faults:?}: {plain}");
+        assert_eq!(message(all_dictionary_encoded(with(table, faults))), plain, "{table} {faults:?}");
+    }
+}

@@ -3,9 +3,10 @@
 use std::sync::Arc;
 
 use arrow::array::{
-    Array, ArrayRef, Float64Array, Float64Builder, Int16Array, Int16Builder, ListArray, ListBuilder, RecordBatch,
-    StringArray, StringBuilder, UInt64Array, UInt64Builder,
+    Array, ArrayRef, DictionaryArray, Float64Array, Float64Builder, Int16Array, Int16Builder, Int32Array, ListArray,
+    ListBuilder, RecordBatch, StringArray, StringBuilder, UInt64Array, UInt64Builder,
 };
+use arrow::datatypes::Int32Type;
 use serde_json::{Map, Value};
 
 use arrow::datatypes::Schema;
@@ -144,7 +145,7 @@ impl TableBuilder {
 
 /// One column of a batch, downcast to its type.
 enum ColRead<'a> {
-    Str(&'a StringArray),
+    Str(StrCol<'a>),
     Year(&'a Int16Array),
     F64(&'a Float64Array),
     U64(&'a UInt64Array),
@@ -178,14 +179,63 @@ pub(crate) fn positions(spec: &Spec, schema: &Schema) -> Result<Vec<usize>, Erro
         .collect()
 }
 
-/// A string column: the value of row `r`, `None` for null.
+/// A string column, plain or dictionary-encoded (as the reader asks for
+/// the columns a file stores with a dictionary): the value of row `r`,
+/// `None` for null.
 #[derive(Clone, Copy)]
-pub(crate) struct StrCol<'a>(&'a StringArray);
+pub(crate) enum StrCol<'a> {
+    Plain(&'a StringArray),
+    Dict { keys: &'a Int32Array, values: &'a StringArray },
+}
 
 impl<'a> StrCol<'a> {
+    /// The column of `a`, a string array or a dictionary of strings.
+    fn of(a: &'a dyn Array) -> Option<StrCol<'a>> {
+        if let Some(a) = a.as_any().downcast_ref::<StringArray>() {
+            return Some(StrCol::Plain(a));
+        }
+        let d = a.as_any().downcast_ref::<DictionaryArray<Int32Type>>()?;
+        let values = d.values().as_any().downcast_ref::<StringArray>()?;
+        Some(StrCol::Dict { keys: d.keys(), values })
+    }
+
     #[inline]
     pub(crate) fn get(self, r: usize) -> Option<&'a str> {
-        (r < self.0.len() && self.0.is_valid(r)).then(|| self.0.value(r))
+        match self {
+            StrCol::Plain(a) => (r < a.len() && a.is_valid(r)).then(|| a.value(r)),
+            StrCol::Dict { values, .. } => {
+                let k = self.key(r)?;
+                (k < values.len() && values.is_valid(k)).then(|| values.value(k))
+            }
+        }
+    }
+
+    /// Row `r`'s dictionary entry (`None`: null, or a plain column).
+    #[inline]
+    pub(crate) fn key(self, r: usize) -> Option<usize> {
+        match self {
+            StrCol::Plain(_) => None,
+            StrCol::Dict { keys, .. } => {
+                (r < keys.len() && keys.is_valid(r)).then(|| usize::try_from(keys.value(r)).ok()).flatten()
+            }
+        }
+    }
+
+    /// The dictionary's entries, for a dictionary column.
+    pub(crate) fn dictionary(self) -> Option<&'a StringArray> {
+        match self {
+            StrCol::Plain(_) => None,
+            StrCol::Dict { values, .. } => Some(values),
+        }
+    }
+
+    /// Whether rows `a` and `b` hold the same value (both null: yes).
+    #[inline]
+    pub(crate) fn same(self, a: usize, b: usize) -> bool {
+        match (self.key(a), self.key(b)) {
+            (Some(x), Some(y)) if x == y => true,
+            _ => self.get(a) == self.get(b),
+        }
     }
 }
 
@@ -214,8 +264,10 @@ impl<'a> Cols<'a> {
         let pos = positions(spec, &batch.schema())?;
         for (c, &i) in spec.cols.iter().zip(&pos) {
             let col = batch.column(i);
-            if c.required && col.null_count() > 0 {
-                let row = (0..col.len()).find(|&r| col.is_null(r)).unwrap_or(0);
+            // Logical nulls: a dictionary's null entries count too.
+            if c.required && col.logical_null_count() > 0 {
+                let nulls = col.logical_nulls();
+                let row = (0..col.len()).find(|&r| nulls.as_ref().is_some_and(|n| n.is_null(r))).unwrap_or(0);
                 return Err(Error::Table {
                     table: spec.name.to_owned(),
                     row: Some(offset + row),
@@ -248,7 +300,8 @@ impl<'a> Cols<'a> {
     }
 
     pub(crate) fn str(&self, name: &str) -> Result<StrCol<'a>, Error> {
-        self.cast::<StringArray>(name).map(StrCol)
+        StrCol::of(self.array(name)?)
+            .ok_or_else(|| internal(self.spec, name, "column of an unexpected type (a bug in regdev)"))
     }
 
     pub(crate) fn year(&self, name: &str) -> Result<PrimCol<'a, arrow::datatypes::Int16Type>, Error> {
@@ -267,9 +320,10 @@ impl<'a> Cols<'a> {
             .iter()
             .zip(&self.pos)
             .map(|(c, &i)| {
-                let a = batch.column(i).as_any();
+                let col = batch.column(i).as_ref();
+                let a = col.as_any();
                 let cast = match c.ty {
-                    Ty::Str => a.downcast_ref::<StringArray>().map(ColRead::Str),
+                    Ty::Str => StrCol::of(col).map(ColRead::Str),
                     Ty::Year => a.downcast_ref::<Int16Array>().map(ColRead::Year),
                     Ty::F64 => a.downcast_ref::<Float64Array>().map(ColRead::F64),
                     Ty::U64 => a.downcast_ref::<UInt64Array>().map(ColRead::U64),
@@ -311,7 +365,7 @@ fn cell<'a>(col: &ColRead<'a>, r: usize, spec: &Spec, column: &str, row: usize) 
         message,
     };
     Ok(match *col {
-        ColRead::Str(a) => a.is_valid(r).then(|| Node::Str(a.value(r))),
+        ColRead::Str(a) => a.get(r).map(Node::Str),
         ColRead::Year(a) => a.is_valid(r).then(|| Node::I64(i64::from(a.value(r)))),
         ColRead::F64(a) => {
             if a.is_valid(r) {

@@ -10,11 +10,12 @@
 
 use std::ops::Range;
 
+use arrow::array::Array;
 use petgraph::graph::{DiGraph, NodeIndex};
 use rayon::prelude::*;
 use serde::Deserialize;
 
-use super::arrowio::Cols;
+use super::arrowio::{Cols, StrCol};
 use super::spec::{self, Spec};
 use super::{HashMap, HashSet, Stages, TableData, table_err, vocab, year};
 use crate::linkage::ActorIndex;
@@ -39,10 +40,102 @@ struct Job {
     parts: Option<Parts>,
 }
 
-/// What one thread keeps between the rows it reads.
+/// What one thread keeps between the rows it reads, within a batch.
 struct Local {
     /// The last source found: rows of one source come together.
     last_source: Option<SourceId>,
+    /// Which graph the node memos are for (a new number per graph).
+    stamp: u32,
+    /// For the `from` and `to` columns, per dictionary entry: the stamp
+    /// of the graph it was looked up in and its node there.
+    nodes: [Vec<(u32, u32)>; 2],
+    /// Actor ids made so far, per dictionary entry of the `id` column.
+    ids: Vec<Option<ActorId>>,
+}
+
+/// The largest dictionary the readers keep a table for, per batch.
+const MEMO_MAX: usize = 1 << 16;
+
+/// The entries of `col`'s dictionary, if it has one small enough to keep
+/// a table of.
+fn memo_len(col: StrCol<'_>) -> Option<usize> {
+    col.dictionary().map(|d| d.len()).filter(|&n| n <= MEMO_MAX)
+}
+
+/// The node of row `r`'s actor in `col` (`from` or `to`) in the graph of
+/// `index`: from `memo` when this graph looked that dictionary entry up
+/// before, from the id index otherwise (`None`: no such actor).
+#[inline]
+fn node_of(memo: &mut [(u32, u32)], stamp: u32, index: &ActorIndex, col: StrCol<'_>, r: usize) -> Option<NodeIndex> {
+    let key = col.key(r);
+    if let Some(&(st, n)) = key.and_then(|k| memo.get(k)) {
+        if st == stamp {
+            return Some(NodeIndex::new(n as usize));
+        }
+    }
+    let n = index.get(col.get(r).unwrap_or_default()).copied()?;
+    if let (Some(slot), Ok(i)) = (key.and_then(|k| memo.get_mut(k)), u32::try_from(n.index())) {
+        *slot = (stamp, i);
+    }
+    Some(n)
+}
+
+/// A vocabulary column (`kind`, `scale`…), each dictionary entry parsed
+/// once per batch; a row with another value (or in a plain column) is
+/// parsed on its own, with the same error.
+struct Parsed<'a, T> {
+    col: StrCol<'a>,
+    memo: Vec<Option<T>>,
+}
+
+impl<'a, T: serde::de::DeserializeOwned + Copy> Parsed<'a, T> {
+    fn new(col: StrCol<'a>) -> Parsed<'a, T> {
+        use serde::de::IntoDeserializer;
+        let parse = |v: &str| {
+            let d: serde::de::value::StrDeserializer<'_, serde::de::value::Error> = v.into_deserializer();
+            T::deserialize(d).ok()
+        };
+        let memo = match (col.dictionary(), memo_len(col)) {
+            (Some(d), Some(n)) => (0..n).map(|i| d.is_valid(i).then(|| d.value(i)).and_then(parse)).collect(),
+            _ => Vec::new(),
+        };
+        Parsed { col, memo }
+    }
+
+    #[inline]
+    fn get(&self, s: &Spec, row: usize, column: &str, r: usize) -> Result<T, RowError> {
+        if let Some(&Some(v)) = self.col.key(r).and_then(|k| self.memo.get(k)) {
+            return Ok(v);
+        }
+        vocab(s, row, column, self.col.get(r).unwrap_or_default()).map_err(|e| Box::new((row, e)))
+    }
+}
+
+/// A source column, each dictionary entry looked up once per batch.
+struct Sources<'a> {
+    col: StrCol<'a>,
+    memo: Vec<Option<SourceId>>,
+}
+
+impl<'a> Sources<'a> {
+    fn new(col: StrCol<'a>, known: &HashSet<SourceId>) -> Sources<'a> {
+        let memo = match (col.dictionary(), memo_len(col)) {
+            (Some(d), Some(n)) => {
+                (0..n).map(|i| d.is_valid(i).then(|| d.value(i)).and_then(|v| known.get(v).cloned())).collect()
+            }
+            _ => Vec::new(),
+        };
+        Sources { col, memo }
+    }
+
+    /// Row `r`'s source (`None`: null).
+    #[inline]
+    fn get(&self, local: &mut Local, known: &HashSet<SourceId>, r: usize) -> Option<Result<SourceId, String>> {
+        if let Some(Some(found)) = self.col.key(r).and_then(|k| self.memo.get(k)) {
+            return Some(Ok(found.clone()));
+        }
+        self.col.get(r).map(|id| local.source(known, id))
+    }
 }
 
 impl Local {
@@ -105,24 +198,37 @@ pub(super) fn read(
 
     let s = &spec::ACTORS;
     actors.each(|c| {
-        let (id, name, kind) = (c.str("id")?, c.str("name")?, c.str("kind")?);
-        let (place, src) = (c.str("place")?, c.str("source")?);
+        let (id, name, place) = (c.str("id")?, c.str("name")?, c.str("place")?);
+        let kind: Parsed<'_, ActorKind> = Parsed::new(c.str("kind")?);
+        let src = Sources::new(c.str("source")?, sources);
         let fill = |p: &mut Parts, local: &mut Local, run: Range<usize>| -> Result<(), RowError> {
             p.graph.reserve_nodes(run.len());
             p.index.reserve(run.len());
+            if let Some(n) = memo_len(id).filter(|&n| local.ids.len() != n) {
+                local.ids = vec![None; n];
+            }
             for r in run {
                 let row = c.offset + r;
                 let err = |column: &str, m: String| Box::new((row, table_err(s.name, Some(row), Some(column), m)));
-                let id = actor_id(id.get(r).unwrap_or_default()).map_err(|m| err("id", m))?;
-                let kind: ActorKind =
-                    vocab(s, row, "kind", kind.get(r).unwrap_or_default()).map_err(|e| Box::new((row, e)))?;
+                let made = id.key(r).and_then(|k| local.ids.get(k)).and_then(Option::clone);
+                let id = match made {
+                    Some(made) => made,
+                    None => {
+                        let made = actor_id(id.get(r).unwrap_or_default()).map_err(|m| err("id", m))?;
+                        if let Some(slot) = id.key(r).and_then(|k| local.ids.get_mut(k)) {
+                            *slot = Some(made.clone());
+                        }
+                        made
+                    }
+                };
+                let kind = kind.get(s, row, "kind", r)?;
                 let mut actor =
                     Actor::new(id, name.get(r).unwrap_or_default(), kind).map_err(|e| err("name", e.to_string()))?;
                 if let Some(p) = place.get(r) {
                     actor = actor.with_place(p).map_err(|e| err("place", e.to_string()))?;
                 }
-                if let Some(id) = src.get(r) {
-                    actor = actor.with_source(local.source(sources, id).map_err(|m| err("source", m))?);
+                if let Some(found) = src.get(local, sources, r) {
+                    actor = actor.with_source(found.map_err(|m| err("source", m))?);
                 }
                 match p.index.entry(actor.id().clone()) {
                     std::collections::hash_map::Entry::Occupied(o) => {
@@ -143,32 +249,40 @@ pub(super) fn read(
     let s = &spec::LINKAGES;
     linkages.each(|c| {
         let (from, to) = (c.str("from")?, c.str("to")?);
-        let (kind, scale, valence, src) = (c.str("kind")?, c.str("scale")?, c.str("valence")?, c.str("source")?);
+        let kind: Parsed<'_, LinkageKind> = Parsed::new(c.str("kind")?);
+        let scale: Parsed<'_, Scale> = Parsed::new(c.str("scale")?);
+        let valence: Parsed<'_, Valence> = Parsed::new(c.str("valence")?);
+        let src = Sources::new(c.str("source")?, sources);
         let (since, until, weight) = (c.year("since")?, c.year("until")?, c.f64("weight")?);
         let fill = |p: &mut Parts, local: &mut Local, run: Range<usize>| -> Result<(), RowError> {
             p.graph.reserve_edges(run.len());
+            for (memo, col) in local.nodes.iter_mut().zip([from, to]) {
+                if let Some(n) = memo_len(col).filter(|&n| memo.len() != n) {
+                    *memo = vec![(0, 0); n];
+                }
+            }
+            let stamp = local.stamp;
             for r in run {
                 let row = c.offset + r;
                 let err = |column: &str, m: String| Box::new((row, table_err(s.name, Some(row), Some(column), m)));
-                let end = |column: &str, a: Option<&str>| -> Result<NodeIndex, RowError> {
-                    let a = a.unwrap_or_default();
-                    p.index
-                        .get(a)
-                        .copied()
-                        .ok_or_else(|| err(column, format!("unknown actor '{a}' in the graph of '{}'", p.focal)))
+                let unknown = |column: &str, col: StrCol<'_>| {
+                    let a = col.get(r).unwrap_or_default();
+                    err(column, format!("unknown actor '{a}' in the graph of '{}'", p.focal))
                 };
-                let (f, t) = (end("from", from.get(r))?, end("to", to.get(r))?);
+                let [memo_from, memo_to] = &mut local.nodes;
+                let f = node_of(memo_from, stamp, &p.index, from, r).ok_or_else(|| unknown("from", from))?;
+                let t = node_of(memo_to, stamp, &p.index, to, r).ok_or_else(|| unknown("to", to))?;
                 if f == t {
                     let a = from.get(r).unwrap_or_default();
                     return Err(err("to", format!("linkage from actor '{a}' to itself")));
                 }
-                let kind: LinkageKind =
-                    vocab(s, row, "kind", kind.get(r).unwrap_or_default()).map_err(|e| Box::new((row, e)))?;
-                let scale: Scale =
-                    vocab(s, row, "scale", scale.get(r).unwrap_or_default()).map_err(|e| Box::new((row, e)))?;
-                let valence: Valence =
-                    vocab(s, row, "valence", valence.get(r).unwrap_or_default()).map_err(|e| Box::new((row, e)))?;
-                let source = local.source(sources, src.get(r).unwrap_or_default()).map_err(|m| err("source", m))?;
+                let kind = kind.get(s, row, "kind", r)?;
+                let scale = scale.get(s, row, "scale", r)?;
+                let valence = valence.get(s, row, "valence", r)?;
+                let source = match src.get(local, sources, r) {
+                    Some(found) => found.map_err(|m| err("source", m))?,
+                    None => local.source(sources, "").map_err(|m| err("source", m))?,
+                };
                 let mut l = Linkage::new(kind, scale, source).with_valence(valence);
                 let y0 = year(s, row, "since", since.get(r)).map_err(|e| Box::new((row, e)))?;
                 let y1 = year(s, row, "until", until.get(r)).map_err(|e| Box::new((row, e)))?;
@@ -225,7 +339,7 @@ fn batch(
     while r < n {
         let t = town.get(r).unwrap_or_default();
         let mut end = r + 1;
-        while end < n && town.get(end) == Some(t) {
+        while end < n && town.same(r, end) {
             end += 1;
         }
         let Some(&g) = graph_index.get(t) else {
@@ -257,7 +371,7 @@ fn batch(
         .par_chunks_mut(chunk)
         .map(|js| {
             let _interning = crate::id::interning();
-            let mut local = Local { last_source: None };
+            let mut local = Local { last_source: None, stamp: 0, nodes: [Vec::new(), Vec::new()], ids: Vec::new() };
             let mut first: Option<RowError> = None;
             for j in js {
                 let Some(p) = j.parts.as_mut() else {
@@ -266,6 +380,12 @@ fn batch(
                     first = earlier(first, Box::new((row, e)));
                     continue;
                 };
+                // A new graph for the node memos.
+                local.stamp = local.stamp.wrapping_add(1);
+                if local.stamp == 0 {
+                    local.stamp = 1;
+                    local.nodes.iter_mut().for_each(|m| m.fill((0, 0)));
+                }
                 // A graph's first failing row is its earliest: stop there.
                 for &(start, end) in &j.runs {
                     if let Err(e) = fill(p, &mut local, start..end) {

@@ -521,7 +521,7 @@ pub fn read_dir(dir: impl AsRef<Path>) -> Result<Atlas, Error> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_dir_with_progress(dir: impl AsRef<Path>, progress: impl FnMut(u64, u64) + 'static) -> Result<Atlas, Error> {
-    use parquet::arrow::arrow_reader::{ArrowReaderOptions, ParquetRecordBatchReaderBuilder};
+    use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder};
     let dir = dir.as_ref();
     let progress: Rc<RefCell<ProgressFn>> = Rc::new(RefCell::new(Box::new(progress)));
     let (read, total) = (Rc::new(Cell::new(0u64)), Rc::new(Cell::new(0u64)));
@@ -536,8 +536,18 @@ pub fn read_dir_with_progress(dir: impl AsRef<Path>, progress: impl FnMut(u64, u
             .map_err(|e| table_err(name, None, None, format!("missing table: cannot open {}: {e}", path.display())))?;
         let bad = move |e: &dyn std::fmt::Display| table_err(name, None, None, format!("unreadable Parquet: {e}"));
         let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
-        let builder = ParquetRecordBatchReaderBuilder::try_new_with_options(file, options).map_err(|e| bad(&e))?;
-        let rows = usize::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
+        let meta = ArrowReaderMetadata::load(&file, options.clone()).map_err(|e| bad(&e))?;
+        arrowio::positions(s, meta.schema())?;
+        // String columns the file stores with a dictionary are read as
+        // dictionaries: no string copied per row, and the readers look
+        // each distinct value up once.
+        let meta = match dictionary_schema(meta.metadata(), meta.schema()) {
+            Some(schema) => ArrowReaderMetadata::try_new(meta.metadata().clone(), options.with_schema(schema))
+                .map_err(|e| bad(&e))?,
+            None => meta,
+        };
+        let rows = usize::try_from(meta.metadata().file_metadata().num_rows()).unwrap_or(0);
+        let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(file, meta);
         let reader = builder.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))?;
         arrowio::positions(s, &arrow::array::RecordBatchReader::schema(&reader))?;
         let batches = prefetch(name, reader.map(move |b| b.map_err(|e| bad(&e))))?;
@@ -554,6 +564,53 @@ pub fn read_dir_with_progress(dir: impl AsRef<Path>, progress: impl FnMut(u64, u
         tables.push(TableData { spec: s, rows, batches });
     }
     Reader::new(tables).read()
+}
+
+/// `schema` with the top-level string columns that every row group of
+/// the file stores dictionary-encoded (every data page, where the file
+/// says) as dictionaries of strings with `Int32` keys; `None` if there
+/// are none.
+fn dictionary_schema(
+    meta: &parquet::file::metadata::ParquetMetaData,
+    schema: &arrow::datatypes::Schema,
+) -> Option<arrow::datatypes::SchemaRef> {
+    use arrow::datatypes::{DataType, Field, Schema};
+    use parquet::basic::Encoding;
+    let leaves = meta.file_metadata().schema_descr();
+    let mut changed = false;
+    let fields: Vec<Field> = schema
+        .fields()
+        .iter()
+        .map(|f| {
+            if *f.data_type() != DataType::Utf8 {
+                return f.as_ref().clone();
+            }
+            // The leaf of a top-level string column has its name as path.
+            let leaf = (0..leaves.num_columns()).find(|&i| {
+                let leaf = leaves.column(i);
+                let parts = leaf.path().parts();
+                parts.len() == 1 && parts.first().is_some_and(|p| p == f.name())
+            });
+            let dictionary = leaf.is_some_and(|i| {
+                meta.num_row_groups() > 0
+                    && meta.row_groups().iter().all(|rg| {
+                        rg.columns().get(i).is_some_and(|c| {
+                            c.dictionary_page_offset().is_some()
+                                && c.page_encoding_stats_mask().is_none_or(|m| {
+                                    m.is_only(Encoding::PLAIN_DICTIONARY) || m.is_only(Encoding::RLE_DICTIONARY)
+                                })
+                        })
+                    })
+            });
+            if !dictionary {
+                return f.as_ref().clone();
+            }
+            changed = true;
+            let ty = DataType::Dictionary(Box::new(DataType::Int32), Box::new(DataType::Utf8));
+            Field::new(f.name(), ty, f.is_nullable()).with_metadata(f.metadata().clone())
+        })
+        .collect();
+    changed.then(|| std::sync::Arc::new(Schema::new_with_metadata(fields, schema.metadata().clone())))
 }
 
 /// A progress callback of [`read_dir_with_progress`], shared by the tables.

@@ -47,6 +47,8 @@ impl Ty {
     pub(crate) fn accepts(self, dt: &DataType) -> bool {
         match (self, dt) {
             (Ty::List, DataType::List(f)) => *f.data_type() == DataType::Utf8,
+            // What the reader asks for where a file has a dictionary.
+            (Ty::Str, DataType::Dictionary(k, v)) => **k == DataType::Int32 && **v == DataType::Utf8,
             _ => *dt == self.data_type(),
         }
     }
