@@ -141,6 +141,22 @@ fn interned(s: &str) -> Option<std::sync::Arc<str>> {
     })
 }
 
+/// `text` as a shared string: while [`interning`] is on, one string per
+/// distinct text (the same table as the ids); a new one otherwise.
+pub(crate) fn shared_text(text: &str) -> std::sync::Arc<str> {
+    let found = INTERNER.with(|i| {
+        let mut guard = i.try_borrow_mut().ok()?;
+        let table = guard.as_mut()?;
+        if let Some(shared) = table.set.get(text) {
+            return Some(shared.clone());
+        }
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+        table.set.insert(shared.clone());
+        Some(shared)
+    });
+    found.unwrap_or_else(|| std::sync::Arc::from(text))
+}
+
 macro_rules! slug_id {
     ($(#[$meta:meta])* $name:ident, $kind:expr, $example:literal) => {
         $(#[$meta])*
