@@ -417,7 +417,12 @@ impl Place {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn new(name: impl AsRef<str>) -> Result<Place, Error> {
-        let name = name.as_ref().trim();
+        Ok(Place(Place::checked(name.as_ref())?.to_owned()))
+    }
+
+    /// The trimmed name, if valid.
+    fn checked(name: &str) -> Result<&str, Error> {
+        let name = name.trim();
         if name.is_empty() {
             return Err(Error::EmptyText { field: "place" });
         }
@@ -425,7 +430,7 @@ impl Place {
         if len > Self::MAX_LEN {
             return Err(Error::TextTooLong { field: "place", len, max: Self::MAX_LEN });
         }
-        Ok(Place(name.to_owned()))
+        Ok(name)
     }
 
     /// The place name.
@@ -445,7 +450,8 @@ impl Place {
 impl TryFrom<String> for Place {
     type Error = Error;
     fn try_from(s: String) -> Result<Place, Error> {
-        Place::new(s)
+        // Keeps the buffer of a name that needs no trimming (as read).
+        if Place::checked(&s)?.len() == s.len() { Ok(Place(s)) } else { Place::new(&s) }
     }
 }
 
@@ -1641,13 +1647,20 @@ impl ProfileClaims {
     /// ```
     pub fn from_v1(profile: &Profile, sources: &ProfileSources) -> Result<ProfileClaims, Error> {
         check_profile_sources(profile, sources)?;
+        Ok(ProfileClaims::from_compact(profile, sources))
+    }
+
+    /// The claims a compact profile stands for: one undated claim of normal
+    /// rank per set dimension that has a source (every set dimension, once
+    /// [`check_profile_sources`] passed).
+    pub(crate) fn from_compact(profile: &Profile, sources: &ProfileSources) -> ProfileClaims {
         let mut claims = ProfileClaims::default();
         for value in profile.values() {
             if let Some(source) = sources.get(&value.dimension()) {
                 claims.push(Claim::new(value, source.clone()));
             }
         }
-        Ok(claims)
+        claims
     }
 
     /// Whether the claims say no more than a format-1 profile could: at most

@@ -1091,6 +1091,55 @@ impl<'de> serde::de::DeserializeSeed<'de> for ProductSeed {
 }
 
 const ENTRY_FIELDS: &[&str] = &["value", "kind", "qualifier", "year", "period", "product", "source"];
+
+/// Reads a map key and looks it up with `find` without allocating (serde's
+/// `Cow<str>` always copies the key); an unknown key comes back as its
+/// text, for the error message.
+pub(crate) struct KeySeed<F>(pub(crate) F);
+
+impl<'de, T, F: FnOnce(&str) -> Option<T>> serde::de::DeserializeSeed<'de> for KeySeed<F> {
+    type Value = Result<T, String>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Result<T, String>, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de, T, F: FnOnce(&str) -> Option<T>> serde::de::Visitor<'de> for KeySeed<F> {
+    type Value = Result<T, String>;
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("a field name")
+    }
+    fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<Result<T, String>, E> {
+        Ok((self.0)(key).ok_or_else(|| key.to_owned()))
+    }
+}
+
+/// The fields of an observation entry, in [`ENTRY_FIELDS`] order.
+#[derive(Clone, Copy)]
+enum EntryField {
+    Value,
+    Kind,
+    Qualifier,
+    Year,
+    Period,
+    Product,
+    Source,
+}
+
+impl EntryField {
+    fn find(key: &str) -> Option<EntryField> {
+        Some(match key {
+            "value" => EntryField::Value,
+            "kind" => EntryField::Kind,
+            "qualifier" => EntryField::Qualifier,
+            "year" => EntryField::Year,
+            "period" => EntryField::Period,
+            "product" => EntryField::Product,
+            "source" => EntryField::Source,
+            _ => return None,
+        })
+    }
+}
 /// Serialized form of one entry, borrowing the observation.
 #[derive(Serialize)]
 struct EntryRef<'a> {
@@ -1150,9 +1199,13 @@ impl Serialize for SeriesRef<'_> {
     }
 }
 
-/// Deserializes the observations of one indicator: a list of entries, or
-/// (format 1) a single entry; the flag says the format-1 shape was read.
-pub(crate) struct SeriesSeed(pub(crate) Indicator);
+/// Deserializes the observations of one indicator, appending them to
+/// `out`: a list of entries, or (format 1) a single entry; the value says
+/// whether the format-1 shape was read.
+pub(crate) struct SeriesSeed<'a> {
+    pub(crate) indicator: Indicator,
+    pub(crate) out: &'a mut Vec<Observation>,
+}
 
 struct EntrySeed(Indicator);
 
@@ -1173,19 +1226,19 @@ impl<'de> serde::de::Visitor<'de> for EntrySeed {
         let indicator = self.0;
         let (mut value, mut kind, mut qualifier, mut year, mut period, mut product, mut source) =
             (None, None, None, None, None, None, None);
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+        while let Some(key) = map.next_key_seed(KeySeed(EntryField::find))? {
             fn once<T, E: serde::de::Error>(slot: &mut Option<T>, v: T, name: &'static str) -> Result<(), E> {
                 if slot.replace(v).is_some() { Err(E::duplicate_field(name)) } else { Ok(()) }
             }
-            match key.as_ref() {
-                "value" => once(&mut value, map.next_value_seed(ValueSeed(indicator))?, "value")?,
-                "kind" => once(&mut kind, map.next_value_seed(KindSeed(indicator))?, "kind")?,
-                "qualifier" => once(&mut qualifier, map.next_value::<Qualifier>()?, "qualifier")?,
-                "year" => once(&mut year, map.next_value::<Year>()?, "year")?,
-                "period" => once(&mut period, map.next_value::<Period>()?, "period")?,
-                "product" => once(&mut product, map.next_value_seed(ProductSeed(indicator))?, "product")?,
-                "source" => once(&mut source, map.next_value::<SourceId>()?, "source")?,
-                other => return Err(A::Error::unknown_field(other, ENTRY_FIELDS)),
+            match key {
+                Ok(EntryField::Value) => once(&mut value, map.next_value_seed(ValueSeed(indicator))?, "value")?,
+                Ok(EntryField::Kind) => once(&mut kind, map.next_value_seed(KindSeed(indicator))?, "kind")?,
+                Ok(EntryField::Qualifier) => once(&mut qualifier, map.next_value::<Qualifier>()?, "qualifier")?,
+                Ok(EntryField::Year) => once(&mut year, map.next_value::<Year>()?, "year")?,
+                Ok(EntryField::Period) => once(&mut period, map.next_value::<Period>()?, "period")?,
+                Ok(EntryField::Product) => once(&mut product, map.next_value_seed(ProductSeed(indicator))?, "product")?,
+                Ok(EntryField::Source) => once(&mut source, map.next_value::<SourceId>()?, "source")?,
+                Err(other) => return Err(A::Error::unknown_field(&other, ENTRY_FIELDS)),
             }
         }
         let value = value.ok_or_else(|| A::Error::missing_field("value"))?;
@@ -1206,28 +1259,29 @@ impl<'de> serde::de::Visitor<'de> for EntrySeed {
     }
 }
 
-impl<'de> serde::de::DeserializeSeed<'de> for SeriesSeed {
-    type Value = (Vec<Observation>, bool);
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(Vec<Observation>, bool), D::Error> {
+impl<'de> serde::de::DeserializeSeed<'de> for SeriesSeed<'_> {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
         d.deserialize_any(self)
     }
 }
 
-impl<'de> serde::de::Visitor<'de> for SeriesSeed {
-    type Value = (Vec<Observation>, bool);
+impl<'de> serde::de::Visitor<'de> for SeriesSeed<'_> {
+    type Value = bool;
     fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "a list of {} observations", self.0.id())
+        write!(f, "a list of {} observations", self.indicator.id())
     }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(Vec<Observation>, bool), A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(1).min(64));
-        while let Some(o) = seq.next_element_seed(EntrySeed(self.0))? {
-            out.push(o);
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while let Some(o) = seq.next_element_seed(EntrySeed(self.indicator))? {
+            self.out.push(o);
         }
-        Ok((out, false))
+        Ok(false)
     }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<(Vec<Observation>, bool), A::Error> {
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<bool, A::Error> {
         // Format 1: one observation, written as a single object.
         use serde::de::DeserializeSeed as _;
-        EntrySeed(self.0).deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(|o| (vec![o], true))
+        let o = EntrySeed(self.indicator).deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        self.out.push(o);
+        Ok(true)
     }
 }

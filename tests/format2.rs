@@ -101,6 +101,40 @@ fn unknown_indicator_is_named() {
 }
 
 #[test]
+fn indicators_in_any_order_group_by_indicator_and_keep_each_list_in_order() {
+    let doc = |facts: &str| {
+        format!(
+            r#"{{"format_version": 2, "sources": [{{"id": "s", "kind": "book", "title": "T"}}],
+               "towns": [{{"id": "t", "name": {{"english": "T"}}, "level": "town", "key_facts": {facts}}}]}}"#
+        )
+    };
+    let pop = r#""population": [{"value": 3, "year": 2012, "source": "s"}, {"value": 1, "year": 2010, "source": "s"}]"#;
+    let gdp = r#""gdp": [{"value": {"amount": 5, "currency": "cny"}, "source": "s"}]"#;
+    let area = r#""area": [{"value": 2, "source": "s"}]"#;
+    let ordered = Atlas::from_json_str(&doc(&format!("{{{area}, {pop}, {gdp}}}"))).unwrap();
+    let shuffled = Atlas::from_json_str(&doc(&format!("{{{gdp}, {pop}, {area}}}"))).unwrap();
+    let facts = ordered.town("t").unwrap().key_facts();
+    assert_eq!(facts, shuffled.town("t").unwrap().key_facts());
+    let order: Vec<_> = facts.observations().iter().map(|o| (o.indicator(), o.year().map(Year::get))).collect();
+    assert_eq!(
+        order,
+        [
+            (Indicator::Area, None),
+            (Indicator::Population, Some(2012)),
+            (Indicator::Population, Some(2010)),
+            (Indicator::Gdp, None)
+        ]
+    );
+    // An unknown field of an observation is named, with the expected ones.
+    let (path, message) = parse_error(&doc(r#"{"area": [{"value": 2, "source": "s", "colour": "red"}]}"#));
+    assert_eq!(path, "towns[0].key_facts.area[0]");
+    assert_eq!(
+        message,
+        "unknown field `colour`, expected one of `value`, `kind`, `qualifier`, `year`, `period`, `product`, `source`"
+    );
+}
+
+#[test]
 fn kinds_products_and_dates_are_checked() {
     assert_eq!(
         parse_error(&doc_with_facts(json!({"area": [{"value": 1, "kind": "migrant", "source": "s"}]}))),

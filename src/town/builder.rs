@@ -251,10 +251,10 @@ impl TownBuilder {
     /// ```
     pub fn dimension(mut self, value: crate::DimensionValue, source: SourceId) -> TownBuilder {
         let d = value.dimension();
-        self.fields.profile_claims.clear(d);
+        self.fields.profile_claims.raw_mut().clear(d);
         self.fields.profile.clear(d);
         self.fields.profile_sources.remove(&d);
-        self.fields.profile_claims.push(crate::Claim::new(value, source));
+        self.fields.profile_claims.raw_mut().push(crate::Claim::new(value, source));
         self
     }
 
@@ -275,7 +275,7 @@ impl TownBuilder {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn claim(mut self, claim: crate::Claim<crate::DimensionValue>) -> TownBuilder {
-        self.fields.profile_claims.push(claim);
+        self.fields.profile_claims.raw_mut().push(claim);
         self
     }
 
@@ -293,7 +293,7 @@ impl TownBuilder {
     pub fn profile(mut self, profile: Profile, sources: ProfileSources) -> TownBuilder {
         self.fields.profile = profile;
         self.fields.profile_sources = sources;
-        self.fields.profile_claims = crate::ProfileClaims::default();
+        self.fields.profile_claims = super::claims::ClaimStore::default();
         self
     }
 

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::observation::{SeriesRef, SeriesSeed};
+use crate::observation::{KeySeed, SeriesRef, SeriesSeed};
 use crate::{Area, Error, Indicator, Money, Observation, Observed, Population, Selection, SourceId, Year};
 
 /// A town's measured facts: for each [`Indicator`], a list of sourced
@@ -363,30 +363,33 @@ impl<'de> Deserialize<'de> for KeyFacts {
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<KeyFacts, A::Error> {
                 let mut facts = KeyFacts::default();
                 let mut seen = [false; Indicator::ALL.len()];
-                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-                    let Some(pos) = Indicator::ALL.iter().position(|i| i.id() == key) else {
+                let mut last = None;
+                let mut sorted = true;
+                let find = |key: &str| Indicator::ALL.iter().position(|i| i.id() == key);
+                while let Some(key) = map.next_key_seed(KeySeed(find))? {
+                    let pos = key.map_err(|value| {
                         let expected = Indicator::ALL.iter().map(|i| i.id()).collect::<Vec<_>>().join(", ");
-                        return Err(serde::de::Error::custom(Error::UnknownVariant {
-                            kind: "indicator",
-                            value: key.into_owned(),
-                            expected,
-                        }));
-                    };
+                        serde::de::Error::custom(Error::UnknownVariant { kind: "indicator", value, expected })
+                    })?;
                     let (Some(&indicator), Some(flag)) = (Indicator::ALL.get(pos), seen.get_mut(pos)) else {
                         continue;
                     };
                     if std::mem::replace(flag, true) {
                         return Err(serde::de::Error::duplicate_field(indicator.id()));
                     }
-                    // Indicators arrive in any order; each list is appended
-                    // whole, keeping its order.
-                    let (series, format_one) = map.next_value_seed(SeriesSeed(indicator))?;
+                    // Indicators arrive in any order (usually that of
+                    // `Indicator::ALL`); each list is appended whole,
+                    // keeping its order, and sorted into place at the end.
+                    sorted &= last.is_none_or(|l| l < indicator);
+                    last = Some(indicator);
+                    let format_one = map.next_value_seed(SeriesSeed { indicator, out: &mut facts.observations })?;
                     if format_one && facts.format_one.0.is_none() {
                         facts.format_one = FormatOneShape(Some(indicator));
                     }
-                    for o in series {
-                        facts.push(o);
-                    }
+                }
+                if !sorted {
+                    // Stable: keeps each indicator's list in its order.
+                    facts.observations.sort_by_key(Observation::indicator);
                 }
                 Ok(facts)
             }

@@ -33,6 +33,7 @@ use crate::Observed;
 
 mod advantage;
 mod builder;
+mod claims;
 mod codes;
 mod facts;
 mod industry;

@@ -41,11 +41,10 @@ struct RawName {
 impl TryFrom<RawName> for Name {
     type Error = Error;
     fn try_from(r: RawName) -> Result<Name, Error> {
-        let name = Name::new(r.english)?;
-        match r.chinese {
-            Some(zh) => name.with_chinese(zh),
-            None => Ok(name),
-        }
+        Ok(Name {
+            english: non_empty_owned("english name", r.english)?,
+            chinese: r.chinese.map(|zh| non_empty_owned("chinese name", zh)).transpose()?,
+        })
     }
 }
 
@@ -58,6 +57,19 @@ impl From<Name> for RawName {
 pub(super) fn non_empty(field: &'static str, text: impl AsRef<str>) -> Result<String, Error> {
     let t = text.as_ref().trim();
     if t.is_empty() { Err(Error::EmptyText { field }) } else { Ok(t.to_owned()) }
+}
+
+/// As [`non_empty`], keeping `text`'s buffer when there is nothing to trim
+/// (text read from a document: no second allocation).
+pub(super) fn non_empty_owned(field: &'static str, text: String) -> Result<String, Error> {
+    let t = text.trim();
+    if t.is_empty() {
+        Err(Error::EmptyText { field })
+    } else if t.len() == text.len() {
+        Ok(text)
+    } else {
+        Ok(t.to_owned())
+    }
 }
 
 impl Name {

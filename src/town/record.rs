@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::name::non_empty;
+use super::claims::ClaimStore;
 use super::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, KeyFacts, Name, Note, ProfileSources, Specialisation,
     TownBuilder,
@@ -45,9 +45,9 @@ pub(super) struct TownFields {
     )]
     pub(super) profile_sources: ProfileSources,
     /// Every claim (format 2); written only when the compact form above
-    /// cannot say it all.
-    #[serde(default, skip_serializing_if = "ProfileClaims::is_empty")]
-    pub(super) profile_claims: ProfileClaims,
+    /// cannot say it all, and stored only then (see [`ClaimStore`]).
+    #[serde(default, skip_serializing_if = "ClaimStore::is_compact")]
+    pub(super) profile_claims: ClaimStore,
     #[serde(default, skip_serializing_if = "Trajectory::is_empty")]
     pub(super) trajectory: Trajectory,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -98,8 +98,7 @@ pub struct Town(pub(super) TownFields);
 impl TryFrom<TownFields> for Town {
     type Error = Error;
     fn try_from(mut f: TownFields) -> Result<Town, Error> {
-        let ctx = format!("town '{}'", f.id);
-        validate_town(&mut f).map_err(|e| e.context(ctx))?;
+        validate_town(&mut f).map_err(|e| e.context(format!("town '{}'", f.id)))?;
         Ok(Town(f))
     }
 }
@@ -109,9 +108,7 @@ impl From<Town> for TownFields {
     /// they say everything the claims say, `profile_claims` otherwise.
     fn from(t: Town) -> TownFields {
         let mut f = t.0;
-        if f.profile_claims.is_compact() {
-            f.profile_claims = ProfileClaims::default();
-        } else {
+        if !f.profile_claims.is_compact() {
             f.profile = Profile::default();
             f.profile_sources = ProfileSources::new();
         }
@@ -120,10 +117,21 @@ impl From<Town> for TownFields {
 }
 
 fn validate_town(f: &mut TownFields) -> Result<(), Error> {
-    if let Some(p) = &f.province {
-        non_empty("province", p)?;
+    if f.province.as_deref().is_some_and(|p| p.trim().is_empty()) {
+        return Err(Error::EmptyText { field: "province" });
     }
-    (f.profile, f.profile_sources) = f.profile_claims.absorb_v1(&f.profile, &f.profile_sources)?;
+    match f.profile_claims.take_raw() {
+        // The compact form alone (every format-1 town, and most format-2
+        // ones): its claims are one undated claim of normal rank per set
+        // dimension, which cannot repeat or conflict, and the current
+        // profile they give is the profile as read; only the
+        // profile-source rule is left to check.
+        None => crate::dimension::check_profile_sources(&f.profile, &f.profile_sources)?,
+        Some(mut claims) => {
+            (f.profile, f.profile_sources) = claims.absorb_v1(&f.profile, &f.profile_sources)?;
+            f.profile_claims = ClaimStore::validated(claims);
+        }
+    }
     let mut seen = BTreeSet::new();
     for a in &f.advantages {
         if !seen.insert(*a.value()) {
@@ -160,7 +168,7 @@ impl Town {
                 advantages: Vec::new(),
                 profile: Profile::default(),
                 profile_sources: ProfileSources::new(),
-                profile_claims: ProfileClaims::default(),
+                profile_claims: ClaimStore::default(),
                 trajectory: Trajectory::default(),
                 notes: Vec::new(),
             },
@@ -181,6 +189,7 @@ impl Town {
     pub fn to_builder(&self) -> TownBuilder {
         let mut fields = self.0.clone();
         // The claims hold the whole profile; the current one is derived again.
+        fields.profile_claims = ClaimStore::raw(self.profile_claims().clone());
         fields.profile = Profile::default();
         fields.profile_sources = ProfileSources::new();
         TownBuilder { fields }
@@ -392,7 +401,11 @@ impl Town {
     /// ```
     #[must_use]
     pub fn profile_as_of(&self, year: crate::Year) -> Profile {
-        self.0.profile_claims.as_of(year).0
+        if self.0.profile_claims.is_compact() {
+            // Undated claims only: they hold in every year.
+            return self.0.profile.clone();
+        }
+        self.profile_claims().as_of(year).0
     }
 
     /// Every claim on the profile, the evidence it is derived from.
@@ -407,7 +420,7 @@ impl Town {
     /// ```
     #[must_use]
     pub fn profile_claims(&self) -> &ProfileClaims {
-        &self.0.profile_claims
+        self.0.profile_claims.get(&self.0.profile, &self.0.profile_sources)
     }
 
     /// The source of one profile dimension, if set.
@@ -480,7 +493,10 @@ impl Town {
         let specs = f.specialisations.iter().map(Specialisation::source);
         let zones = f.zones.iter().map(DevelopmentZone::source);
         let adv = f.advantages.iter().map(Observed::source);
-        let prof = f.profile_claims.source_refs().into_iter().map(|(_, _, s)| s);
+        // A compact town's claims cite exactly its profile sources.
+        let compact = f.profile_claims.is_compact().then(|| f.profile_sources.values()).into_iter().flatten();
+        let full = f.profile_claims.full().into_iter().flat_map(|c| c.source_refs()).map(|(_, _, s)| s);
+        let prof = compact.chain(full);
         let traj = f.trajectory.stages().iter().map(crate::Stage::source);
         let notes = f.notes.iter().map(Observed::source);
         code.chain(model).chain(facts).chain(specs).chain(zones).chain(adv).chain(prof).chain(traj).chain(notes)
@@ -506,12 +522,11 @@ impl Town {
         let specs = f.specialisations.iter().enumerate().map(|(i, s)| (format!("specialisations[{i}]"), s.source()));
         let zones = f.zones.iter().enumerate().map(|(i, z)| (format!("zones[{i}]"), z.source()));
         let adv = f.advantages.iter().enumerate().map(|(i, a)| (format!("advantages[{i}]"), a.source()));
-        let compact = f.profile_claims.is_compact();
-        let prof = f.profile_claims.source_refs().into_iter().map(move |(d, i, s)| {
-            let field =
-                if compact { format!("profile_sources.{}", d.id()) } else { format!("profile_claims.{}[{i}]", d.id()) };
-            (field, s)
-        });
+        let compact = f.profile_claims.is_compact().then(|| f.profile_sources.iter()).into_iter().flatten();
+        let compact = compact.map(|(d, s)| (format!("profile_sources.{}", d.id()), s));
+        let full = f.profile_claims.full().into_iter().flat_map(|c| c.source_refs());
+        let full = full.map(|(d, i, s)| (format!("profile_claims.{}[{i}]", d.id()), s));
+        let prof = compact.chain(full);
         let traj = f.trajectory.stages().iter().enumerate().map(|(i, s)| (format!("trajectory[{i}]"), s.source()));
         let notes = f.notes.iter().enumerate().map(|(i, n)| (format!("notes[{i}]"), n.source()));
         code.chain(model).chain(facts).chain(specs).chain(zones).chain(adv).chain(prof).chain(traj).chain(notes)

@@ -45,8 +45,12 @@ struct RawSpecialisation {
 impl TryFrom<RawSpecialisation> for Specialisation {
     type Error = Error;
     fn try_from(r: RawSpecialisation) -> Result<Specialisation, Error> {
-        let s = Specialisation::new(r.industry, r.product, r.source)?;
-        Ok(Specialisation { value_chain_role: r.value_chain_role, ..s })
+        Ok(Specialisation {
+            industry: r.industry,
+            product: super::name::non_empty_owned("product", r.product)?,
+            value_chain_role: r.value_chain_role,
+            source: r.source,
+        })
     }
 }
 
