@@ -102,7 +102,9 @@ fn bars_show_counts_and_throughput_on_a_terminal() {
     std::fs::create_dir_all(&out).unwrap();
     let out = out.to_str().unwrap();
     // (step, what its bar says)
-    let expected: [(&[&str], &[&str]); 6] = [
+    let expected: [(&[&str], &[&str]); 8] = [
+        (&["export", "json", "--atlas", &atlas, "-o", &format!("{out}/a.json")], &["writing JSON", "B/s"]),
+        (&["export", "graphml", "--atlas", &atlas, "-o", &format!("{out}/a.graphml")], &["writing GraphML", "B/s"]),
         (
             &["report", "--atlas", &atlas, "town-10", "town-11", "-o", &format!("{out}/r.html")],
             &["auditing", "/60 towns"],

@@ -218,8 +218,12 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
             // The bytes of `Atlas::to_json_pretty`, counted as they are made.
             let bar = Progress::written_if(large, "writing JSON");
             let mut bytes = Vec::new();
-            serde_json::to_writer_pretty(bar.writer(&mut bytes), &*atlas)
-                .map_err(|e| Failure::invalid(format!("cannot serialize JSON: {e}")))?;
+            {
+                let mut out = bar.writer(&mut bytes);
+                serde_json::to_writer_pretty(&mut out, &*atlas)
+                    .map_err(|e| Failure::invalid(format!("cannot serialize JSON: {e}")))?;
+                std::io::Write::flush(&mut out)?;
+            }
             drop(bar);
             bytes.push(b'\n');
             emit_bytes(&bytes, out)
@@ -251,7 +255,10 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
             None => {
                 let bar = Progress::written_if(large, "writing GraphML");
                 let mut bytes = Vec::new();
-                regdev::graphml::write_all(atlas.graphs(), bar.writer(&mut bytes))?;
+                let mut counted = bar.writer(&mut bytes);
+                regdev::graphml::write_all(atlas.graphs(), &mut counted)?;
+                std::io::Write::flush(&mut counted)?;
+                drop(counted);
                 drop(bar);
                 emit_bytes(&bytes, out)
             }

@@ -86,6 +86,10 @@ pub(crate) struct ReportArgs {
 /// about a second or more and shows a progress bar on a terminal.
 pub(crate) const LARGE_GRAPH: usize = 2_000;
 
+/// What a figure's bar says once every item is drawn: the SVG text is
+/// being written (seconds for a figure of millions of elements).
+const SVG_TEXT: &str = "writing the SVG text";
+
 /// The atlas ids of towns or archetypes named on the command line.
 fn ids(atlas: &regdev::Atlas, names: &[String]) -> Result<Vec<String>, Failure> {
     let archetypes: Vec<&regdev::Archetype> = atlas.archetypes().collect();
@@ -131,7 +135,8 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
             let actors = atlas.graph(t.id().as_str()).map_or(0, regdev::LinkageGraph::actor_count);
             let bar =
                 Progress::count_if(actors >= LARGE_GRAPH, "linkages and actors", format!("drawing {actors} actors"));
-            GraphFigure::from_atlas(&atlas, t.id().as_str())?.to_svg_with_progress(&options, bar.callback())
+            GraphFigure::from_atlas(&atlas, t.id().as_str())?
+                .to_svg_with_progress(&options, bar.callback_then(SVG_TEXT))
         }
         Figure::Compare { cases, all_dimensions } => {
             let ids = ids(&atlas, cases)?;
@@ -157,7 +162,7 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
                 DistanceFigure::from_atlas_with_progress(&atlas, &refs, bar.callback())?
             };
             let bar = Progress::count_if(large, "cells", format!("drawing the {n} x {n} heatmap"));
-            figure.to_svg_with_progress(&options, bar.callback())
+            figure.to_svg_with_progress(&options, bar.callback_then(SVG_TEXT))
         }
     };
     emit(&svg, args.output.as_deref())

@@ -110,9 +110,25 @@ impl Progress {
         }
     }
 
-    /// `out`, counting the bytes written on this bar.
-    pub(crate) fn writer<W: std::io::Write>(&self, out: W) -> Counted<W> {
-        Counted { out, bar: self.handle() }
+    /// [`Progress::callback`], and once every item is counted the message
+    /// becomes `then` (the step after the counted one, e.g. writing out
+    /// what was counted, with the elapsed time still ticking).
+    pub(crate) fn callback_then(&self, then: &'static str) -> impl FnMut(u64, u64) + Send + 'static {
+        let bar = self.handle();
+        let mut update = self.callback();
+        move |done, total| {
+            update(done, total);
+            if let (Some(b), true) = (&bar, done == total) {
+                b.set_message(then);
+            }
+        }
+    }
+
+    /// `out`, counting the bytes written on this bar, buffered: the bar
+    /// counts 64 KiB at a time (serializers write a few bytes at a time,
+    /// and a bar update per write costs more than the writing).
+    pub(crate) fn writer<W: std::io::Write>(&self, out: W) -> std::io::BufWriter<Counted<W>> {
+        std::io::BufWriter::with_capacity(1 << 16, Counted { out, bar: self.handle() })
     }
 
     /// The bar itself, for a library callback that outlives this borrow
