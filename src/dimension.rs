@@ -395,9 +395,29 @@ vocabulary! {
 /// assert!(Place::new("").is_err());
 /// # Ok::<(), regdev::Error>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
-pub struct Place(String);
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(into = "String")]
+pub struct Place(std::sync::Arc<str>);
+
+impl<'de> Deserialize<'de> for Place {
+    /// Validates as [`Place::new`]; while a document loads, equal names
+    /// share one string (the few places thousands of towns borrow from).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Place, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = Result<Place, Error>;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Self::Value, E> {
+                Ok(Place::checked(s).map(|name| Place(crate::id::shared_text(name))))
+            }
+        }
+        // An invalid name is reported after the string is read, as
+        // `#[serde(try_from = "String")]` did (same message).
+        d.deserialize_str(Visitor)?.map_err(serde::de::Error::custom)
+    }
+}
 
 impl Place {
     /// The longest place name accepted, in characters.
@@ -417,7 +437,7 @@ impl Place {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn new(name: impl AsRef<str>) -> Result<Place, Error> {
-        Ok(Place(Place::checked(name.as_ref())?.to_owned()))
+        Ok(Place(std::sync::Arc::from(Place::checked(name.as_ref())?)))
     }
 
     /// The trimmed name, if valid.
@@ -450,14 +470,13 @@ impl Place {
 impl TryFrom<String> for Place {
     type Error = Error;
     fn try_from(s: String) -> Result<Place, Error> {
-        // Keeps the buffer of a name that needs no trimming (as read).
-        if Place::checked(&s)?.len() == s.len() { Ok(Place(s)) } else { Place::new(&s) }
+        Place::new(s)
     }
 }
 
 impl From<Place> for String {
     fn from(p: Place) -> String {
-        p.0
+        p.0.to_string()
     }
 }
 

@@ -73,7 +73,16 @@ thread_local! {
 /// The ids seen, hashed with foldhash (randomly seeded per process): a
 /// lookup per id read is the interner's whole cost, and SipHash made it an
 /// eighth of a large load.
-type IdTable = std::collections::HashSet<std::sync::Arc<str>, foldhash::fast::RandomState>;
+#[derive(Default)]
+struct IdTable {
+    set: std::collections::HashSet<std::sync::Arc<str>, foldhash::fast::RandomState>,
+    /// The last two ids found again, compared before hashing: the source
+    /// that every fact of a town and every linkage of a graph cites, the
+    /// parent that a run of towns names.
+    recent: [Option<std::sync::Arc<str>>; 2],
+    /// The slot of `recent` to replace next.
+    next: usize,
+}
 
 /// While the returned guard lives, ids deserialized on this thread share
 /// one string per distinct text: the millions of linkages that cite one
@@ -113,14 +122,39 @@ fn interned(s: &str) -> Option<std::sync::Arc<str>> {
     INTERNER.with(|i| {
         let mut guard = i.try_borrow_mut().ok()?;
         let table = guard.as_mut()?;
-        if let Some(shared) = table.get(s) {
+        if let Some(shared) = table.recent.iter().flatten().find(|r| ***r == *s) {
             return Some(shared.clone());
+        }
+        if let Some(shared) = table.set.get(s) {
+            let shared = shared.clone();
+            let slot = table.next;
+            if let Some(r) = table.recent.get_mut(slot) {
+                *r = Some(shared.clone());
+            }
+            table.next = (slot + 1) % 2;
+            return Some(shared);
         }
         check_slug(s).ok()?;
         let shared: std::sync::Arc<str> = std::sync::Arc::from(s);
-        table.insert(shared.clone());
+        table.set.insert(shared.clone());
         Some(shared)
     })
+}
+
+/// `text` as a shared string: while [`interning`] is on, one string per
+/// distinct text (the same table as the ids); a new one otherwise.
+pub(crate) fn shared_text(text: &str) -> std::sync::Arc<str> {
+    let found = INTERNER.with(|i| {
+        let mut guard = i.try_borrow_mut().ok()?;
+        let table = guard.as_mut()?;
+        if let Some(shared) = table.set.get(text) {
+            return Some(shared.clone());
+        }
+        let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
+        table.set.insert(shared.clone());
+        Some(shared)
+    });
+    found.unwrap_or_else(|| std::sync::Arc::from(text))
 }
 
 macro_rules! slug_id {

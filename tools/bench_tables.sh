@@ -21,13 +21,28 @@
 # export_parquet - parquet_validate (the second is the tighter one: the
 # Parquet load is the shorter one to subtract).
 #
+# After the measures, one more Parquet `validate` with REGDEV_LOAD_TIMINGS=1
+# prints where the Parquet load's time goes (wall clock and CPU seconds of
+# all threads per stage: decoding the town tables, grouping their rows,
+# building the towns, the graph tables, the actors, the linkages, the
+# atlas's cross-record checks and indexes).
+#
 # Files are written into WORKDIR (default: a new temporary directory) and
 # deleted at the end unless KEEP=1: the 100k-town atlas is 821 MB of JSON.
+# With KEEP=1 and an atlas already in WORKDIR/synth (same TOWNS and
+# ACTORS_PER_TOWN, from an earlier KEEP=1 run), it is reused, not
+# synthesized again.
 set -euo pipefail
 BIN="$1"; TOWNS="$2"; RUNS="${3:-3}"; WORK="${4:-$(mktemp -d)}"; ACTORS="${5:-12}"
 mkdir -p "$WORK"
-"$BIN" synth --towns "$TOWNS" --actors-per-town "$ACTORS" --out "$WORK/synth" >/dev/null
-rm -f "$WORK/synth/linkages.graphml"
+if [ "${KEEP:-0}" = 1 ] && [ -f "$WORK/synth/atlas.json" ] && [ "$(cat "$WORK/synth/made-with" 2>/dev/null)" = "$TOWNS $ACTORS" ]; then
+    echo "reusing $WORK/synth/atlas.json"
+else
+    rm -rf "$WORK/synth"
+    "$BIN" synth --towns "$TOWNS" --actors-per-town "$ACTORS" --out "$WORK/synth" >/dev/null
+    rm -f "$WORK/synth/linkages.graphml"
+    echo "$TOWNS $ACTORS" > "$WORK/synth/made-with"
+fi
 JSON="$WORK/synth/atlas.json"; PQ="$WORK/tables"; PQ2="$WORK/tables-again"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 measure() { # name, command...
@@ -56,4 +71,6 @@ printf "json / parquet:    %.2f x\n" "$(echo "$T_json_validate / $T_parquet_vali
 printf "export alone:      %.2f s (export_parquet - parquet_validate), %.2f s (export_json - json_validate)\n" \
     "$(echo "$T_export_parquet - $T_parquet_validate" | bc -l)" "$(echo "$T_export_json - $T_json_validate" | bc -l)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "Parquet load stages (one run):"
+REGDEV_LOAD_TIMINGS=1 "$BIN" validate "$PQ" 2>&1 >/dev/null | grep '^regdev load stage' || echo "  (this binary prints no stages)"
 if [ "${KEEP:-0}" != 1 ]; then rm -rf "$WORK/synth" "$PQ" "$PQ2"; fi
