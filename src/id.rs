@@ -82,6 +82,9 @@ struct IdTable {
     recent: [Option<std::sync::Arc<str>>; 2],
     /// The slot of `recent` to replace next.
     next: usize,
+    /// Other shared text ([`shared_text`]: place names), kept apart from
+    /// the ids: a text found here has passed no id check.
+    texts: std::collections::HashSet<std::sync::Arc<str>, foldhash::fast::RandomState>,
 }
 
 /// While the returned guard lives, ids deserialized on this thread share
@@ -142,16 +145,17 @@ fn interned(s: &str) -> Option<std::sync::Arc<str>> {
 }
 
 /// `text` as a shared string: while [`interning`] is on, one string per
-/// distinct text (the same table as the ids); a new one otherwise.
+/// distinct text (in a table of its own, so that no text shared here is
+/// ever taken for a checked id); a new one otherwise.
 pub(crate) fn shared_text(text: &str) -> std::sync::Arc<str> {
     let found = INTERNER.with(|i| {
         let mut guard = i.try_borrow_mut().ok()?;
         let table = guard.as_mut()?;
-        if let Some(shared) = table.set.get(text) {
+        if let Some(shared) = table.texts.get(text) {
             return Some(shared.clone());
         }
         let shared: std::sync::Arc<str> = std::sync::Arc::from(text);
-        table.set.insert(shared.clone());
+        table.texts.insert(shared.clone());
         Some(shared)
     });
     found.unwrap_or_else(|| std::sync::Arc::from(text))

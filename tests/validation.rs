@@ -670,3 +670,26 @@ fn collect_all_reports_every_cross_record_error_in_documented_order() {
     // The first-error doors agree with the head of the list.
     assert_eq!(Atlas::from_json_str(&pretty(&v)).unwrap_err(), errors[0]);
 }
+
+/// A place name shared while a document loads is never taken for a checked
+/// id: a source id spelt like a place read just before it (`Hong Kong`,
+/// not a valid id) is rejected exactly as it is without that place.
+#[test]
+fn a_place_read_earlier_does_not_let_an_invalid_id_through() {
+    let bad = "Hong Kong";
+    let town = builtin()["towns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|t| t["profile_sources"].get("institutional_borrowing").is_some())
+        .expect("a built-in town borrows institutions from places");
+    let sources = format!("/towns/{town}/profile_sources/institutional_borrowing");
+    let without_place = builtin_with(&sources, json!(bad));
+    let expected = Atlas::from_json_str(&pretty(&without_place)).expect_err("an invalid source id must be rejected");
+    assert!(expected.to_string().contains("invalid source id"), "{expected}");
+
+    let mut with_place = without_place.clone();
+    set(&mut with_place, &format!("/towns/{town}/profile/institutional_borrowing"), json!([bad]));
+    let found = Atlas::from_json_str(&pretty(&with_place)).expect_err("still rejected after the place");
+    assert_eq!(found.to_string(), expected.to_string());
+}
