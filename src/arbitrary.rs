@@ -903,7 +903,8 @@ pub fn development_zone() -> impl Strategy<Value = DevelopmentZone> {
 }
 
 /// A valid [`Town`], built with [`Town::builder`]: every optional part
-/// present or absent, distinct advantages, a [`sourced_profile`] and a valid
+/// present or absent, a model label of no, one or several claims, distinct
+/// advantages, a [`sourced_profile`] and a valid
 /// [`trajectory`].
 ///
 /// # Example
@@ -921,7 +922,12 @@ pub fn development_zone() -> impl Strategy<Value = DevelopmentZone> {
 /// ```
 pub fn town() -> impl Strategy<Value = Town> {
     let identity = (town_id(), name(), any_of(AdminLevel::ALL), option::of(town_id()), option::of(text()));
-    let facts = (option::of(code_listing()), option::of(observed(any_of(RegionalModel::ALL))), key_facts());
+    let facts = (
+        option::of(code_listing()),
+        option::of(observed(any_of(RegionalModel::ALL))),
+        key_facts(),
+        vec(model_claim(), 0..=3),
+    );
     let lists = (
         vec(specialisation(), 0..=2),
         vec(development_zone(), 0..=2),
@@ -932,7 +938,12 @@ pub fn town() -> impl Strategy<Value = Town> {
     let story = (sourced_profile(), profile_claims(), any::<bool>(), trajectory());
     (identity, facts, lists, story).prop_filter_map(
         "valid town",
-        |((id, name, level, parent, province), (code, model, key_facts), lists, (profile, claims, v2, trajectory))| {
+        |(
+            (id, name, level, parent, province),
+            (code, model, key_facts, model_claims),
+            lists,
+            (profile, claims, v2, trajectory),
+        )| {
             let (specialisations, zones, advantages, advantage_sources, notes) = lists;
             let mut b = Town::builder(id, name, level).key_facts(key_facts);
             if let Some(p) = parent {
@@ -946,6 +957,10 @@ pub fn town() -> impl Strategy<Value = Town> {
             }
             if let Some(m) = model {
                 b = b.model(m);
+            }
+            // A label of several ranked or dated claims, or of one.
+            for c in model_claims {
+                b = b.model_claim(c);
             }
             for s in specialisations {
                 b = b.specialisation(s);
@@ -991,6 +1006,18 @@ pub fn town() -> impl Strategy<Value = Town> {
 /// ```
 pub fn claim() -> impl Strategy<Value = Claim<DimensionValue>> {
     (dimension_value(), source_id(), option::of(period()), any_of(Rank::ALL)).prop_map(|(v, s, p, r)| {
+        let c = Claim::new(v, s).ranked(r);
+        match p {
+            Some(p) => c.with_period(p),
+            None => c,
+        }
+    })
+}
+
+/// A claim on a town's model label: any model, source and rank, dated or
+/// not.
+fn model_claim() -> impl Strategy<Value = Claim<RegionalModel>> {
+    (any_of(RegionalModel::ALL), source_id(), option::of(period()), any_of(Rank::ALL)).prop_map(|(v, s, p, r)| {
         let c = Claim::new(v, s).ranked(r);
         match p {
             Some(p) => c.with_period(p),

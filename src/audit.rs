@@ -21,6 +21,7 @@
 //! | year gap | info | a town's dated facts span more than 10 years |
 //! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label, or behind a claim of an archetype's reference profile |
 //! | disagreeing claims | info; warning if none of them is preferred | a profile dimension of a town or of an archetype holds claims (deprecated ones aside) that speak of the same years and disagree ([`ProfileClaims::disagreements`](crate::ProfileClaims::disagreements)); the finding lists every value with its source and rank |
+//! | disagreeing model claims | info; warning if none of them is preferred | a town's model label holds claims (deprecated ones aside) that speak of the same years and name different models ([`Town::model_claims`](crate::Town::model_claims)); where none is preferred, [`Town::model`](crate::Town::model) gives no label for those years |
 //! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
 //! | duplicate code | warning | a town's statistical code is also an earlier town's |
 //! | code vs parent | warning | a town's code does not start with its parent town's code (a town coded 330382114 under a county coded 330324), or is not below its level |
@@ -138,6 +139,8 @@ vocabulary! {
         WeakSource = ("weak_source", "Weak source behind a claim"),
         /// Sourced claims on one profile dimension disagree.
         DisagreeingClaims = ("disagreeing_claims", "Sources disagree on a profile dimension"),
+        /// Sourced claims on a town's model label disagree.
+        DisagreeingModelClaims = ("disagreeing_model_claims", "Sources disagree on the model label"),
         /// A derived figure divides figures of different years.
         MixedYears = ("mixed_years", "Derived figure mixes years"),
         /// Two towns have the same statistical code.
@@ -539,6 +542,7 @@ impl Atlas {
             year_gap(town, options, &mut out);
             weak_sources(self, town, &mut out);
             disagreeing_claims(town, &mut out);
+            disagreeing_model_claims(town, &mut out);
             mixed_years(town, &mut out);
             codes.check(self, town, &mut out);
             tally.add(1);
@@ -818,6 +822,22 @@ fn disagreeing_claims(town: &Town, out: &mut Vec<Finding>) {
     }
 }
 
+/// The same check on a town's model label: the finding lists every
+/// model with its source, rank and period.
+fn disagreeing_model_claims(town: &Town, out: &mut Vec<Finding>) {
+    let Some(claims) = town.model_disagreement() else { return };
+    let mut listed = String::new();
+    // Writing to a String cannot fail.
+    let _ = crate::dimension::write_claims(&mut listed, claims.iter().copied());
+    let preferred = claims.iter().find(|c| c.rank() == crate::Rank::Preferred);
+    let (severity, outcome) = match preferred {
+        Some(c) => (Severity::Info, format!("the preferred claim (\"{}\", {}) is used", c.value(), c.source())),
+        None => (Severity::Warning, "none is preferred, so the town has no model label where they compete".to_owned()),
+    };
+    let message = format!("sources disagree on the model label: {listed}; {outcome}");
+    out.push(finding(severity, FindingKind::DisagreeingModelClaims, town, "model", message, &[]));
+}
+
 /// The same check on an archetype's reference profile: two sources that
 /// disagree on what a model is are as worth knowing as on a town.
 fn archetype_disagreeing_claims(archetype: &Archetype, out: &mut Vec<Finding>) {
@@ -830,7 +850,7 @@ fn archetype_disagreeing_claims(archetype: &Archetype, out: &mut Vec<Finding>) {
 /// claim, a key fact or the model label.
 fn weak_sources(atlas: &Atlas, town: &Town, out: &mut Vec<Finding>) {
     for (field, id) in town.cited_sources() {
-        let claim = field.starts_with("key_facts") || field.starts_with("profile") || field == "model";
+        let claim = field.starts_with("key_facts") || field.starts_with("profile") || field.starts_with("model");
         if !claim {
             continue;
         }

@@ -1609,27 +1609,39 @@ impl Disagreement {
 impl core::fmt::Display for Disagreement {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         write!(f, "{}: ", self.dimension.id())?;
-        for (i, c) in self.claims.iter().enumerate() {
-            if i > 0 {
-                f.write_str(" vs ")?;
-            }
-            write!(f, "\"{}\" ({}, {}", c.value, c.source, c.rank.id())?;
-            if let Some(p) = c.period {
-                write!(f, ", {}", p.start())?;
-                match p.end() {
-                    Some(e) => write!(f, "–{e}")?,
-                    None => f.write_str("–")?,
-                }
-            }
-            f.write_str(")")?;
-        }
-        Ok(())
+        write_claims(f, self.claims.iter())
     }
 }
 
-/// The claims of one dimension that speak of `year` (dated claims covering
-/// it; undated ones if none does), deprecated ones left out.
-fn candidates(claims: &[Claim<DimensionValue>], year: crate::Year) -> Vec<&Claim<DimensionValue>> {
+/// Writes disagreeing claims as `"value" (source, rank[, period]) vs …`:
+/// shared by [`Disagreement`] and the audit of a town's model label.
+pub(crate) fn write_claims<'a, V: core::fmt::Display + 'a>(
+    f: &mut impl core::fmt::Write,
+    claims: impl Iterator<Item = &'a Claim<V>>,
+) -> core::fmt::Result {
+    for (i, c) in claims.enumerate() {
+        if i > 0 {
+            f.write_str(" vs ")?;
+        }
+        write!(f, "\"{}\" ({}, {}", c.value, c.source, c.rank.id())?;
+        if let Some(p) = c.period {
+            write!(f, ", {}", p.start())?;
+            match p.end() {
+                Some(e) => write!(f, "–{e}")?,
+                None => f.write_str("–")?,
+            }
+        }
+        f.write_str(")")?;
+    }
+    Ok(())
+}
+
+// The rules on one list of claims, shared by every profile dimension and
+// by a town's model label (`Town::model_claims`): written once.
+
+/// The claims of one list that speak of `year` (dated claims covering it;
+/// undated ones if none does), deprecated ones left out.
+fn candidates<V>(claims: &[Claim<V>], year: crate::Year) -> Vec<&Claim<V>> {
     let live = || claims.iter().filter(|c| c.rank != Rank::Deprecated);
     let dated: Vec<_> = live().filter(|c| c.period.is_some_and(|p| p.contains(year))).collect();
     if dated.is_empty() { live().filter(|c| c.period.is_none()).collect() } else { dated }
@@ -1637,11 +1649,70 @@ fn candidates(claims: &[Claim<DimensionValue>], year: crate::Year) -> Vec<&Claim
 
 /// The value the best-ranked candidates agree on, with the first one's
 /// source; `None` when there are none or they disagree.
-fn settle<'a>(candidates: &[&'a Claim<DimensionValue>]) -> Option<&'a Claim<DimensionValue>> {
+fn settle<'a, V: PartialEq>(candidates: &[&'a Claim<V>]) -> Option<&'a Claim<V>> {
     let best = candidates.iter().map(|c| c.rank).min()?;
     let mut top = candidates.iter().copied().filter(|c| c.rank == best);
     let first = top.next()?;
     top.all(|c| c.value == first.value).then_some(first)
+}
+
+/// The claim that decides `year` in one list of claims: the rule of
+/// [`ProfileClaims::as_of`] for one dimension.
+pub(crate) fn resolve_as_of<V: PartialEq>(claims: &[Claim<V>], year: crate::Year) -> Option<&Claim<V>> {
+    settle(&candidates(claims, year))
+}
+
+/// The claim that holds now in one list of claims: the rule of
+/// [`ProfileClaims::current`] for one dimension (open-ended dated claims,
+/// else undated ones, else the dated ones that end last; deprecated
+/// never; the best-ranked decide if they agree).
+pub(crate) fn resolve_current<V: PartialEq>(claims: &[Claim<V>]) -> Option<&Claim<V>> {
+    let live = || claims.iter().filter(|c| c.rank != Rank::Deprecated);
+    let mut now: Vec<_> = live().filter(|c| c.period.is_some_and(|p| p.end().is_none())).collect();
+    if now.is_empty() {
+        now = live().filter(|c| c.period.is_none()).collect();
+    }
+    if now.is_empty() {
+        if let Some(last) = live().filter_map(|c| c.period.and_then(|p| p.end())).max() {
+            now = candidates(claims, last);
+        }
+    }
+    settle(&now)
+}
+
+/// What is wrong with one list of claims ([`check_claims`]).
+pub(crate) enum ClaimFault<'a, V> {
+    /// The same claim (value, period, source) twice.
+    Duplicate(&'a Claim<V>),
+    /// Two preferred claims that compete for the same years and disagree.
+    Conflict(&'a Claim<V>, &'a Claim<V>),
+}
+
+/// Checks one list of claims: no claim twice, no two preferred claims that
+/// compete and disagree. The rule of [`ProfileClaims::validate`] for one
+/// dimension; the caller turns the fault into its error.
+pub(crate) fn check_claims<V: PartialEq>(claims: &[Claim<V>]) -> Result<(), ClaimFault<'_, V>> {
+    for (i, a) in claims.iter().enumerate() {
+        for b in claims.iter().skip(i + 1) {
+            if a.value == b.value && a.period == b.period && a.source == b.source {
+                return Err(ClaimFault::Duplicate(a));
+            }
+            if a.rank == Rank::Preferred && b.rank == Rank::Preferred && a.value != b.value && a.competes_with(b) {
+                return Err(ClaimFault::Conflict(a, b));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The non-deprecated claims of one list if two of them compete for the
+/// same years and disagree: the rule of [`ProfileClaims::disagreements`]
+/// for one dimension.
+pub(crate) fn disagreeing<V: PartialEq>(claims: &[Claim<V>]) -> Option<Vec<&Claim<V>>> {
+    let live: Vec<_> = claims.iter().filter(|c| c.rank != Rank::Deprecated).collect();
+    let disagree =
+        live.iter().enumerate().any(|(i, a)| live.iter().skip(i + 1).any(|b| a.value != b.value && a.competes_with(b)));
+    disagree.then_some(live)
 }
 
 impl ProfileClaims {
@@ -1767,28 +1838,23 @@ impl ProfileClaims {
     pub fn validate(&self) -> Result<(), Error> {
         for &dimension in Dimension::ALL {
             let claims = self.claims(dimension);
-            for (i, a) in claims.iter().enumerate() {
-                for b in claims.iter().skip(i + 1) {
-                    if a.value == b.value && a.period == b.period && a.source == b.source {
-                        return Err(Error::DuplicateClaim {
-                            dimension,
-                            value: a.value.to_string(),
-                            cited: a.source.to_string(),
-                        });
-                    }
-                    if a.rank == Rank::Preferred
-                        && b.rank == Rank::Preferred
-                        && a.value != b.value
-                        && a.competes_with(b)
-                    {
-                        return Err(Error::ConflictingClaims {
-                            dimension,
-                            first: a.value.to_string(),
-                            first_source: a.source.to_string(),
-                            second: b.value.to_string(),
-                            second_source: b.source.to_string(),
-                        });
-                    }
+            match check_claims(&claims) {
+                Ok(()) => {}
+                Err(ClaimFault::Duplicate(a)) => {
+                    return Err(Error::DuplicateClaim {
+                        dimension,
+                        value: a.value.to_string(),
+                        cited: a.source.to_string(),
+                    });
+                }
+                Err(ClaimFault::Conflict(a, b)) => {
+                    return Err(Error::ConflictingClaims {
+                        dimension,
+                        first: a.value.to_string(),
+                        first_source: a.source.to_string(),
+                        second: b.value.to_string(),
+                        second_source: b.source.to_string(),
+                    });
                 }
             }
         }
@@ -1826,7 +1892,7 @@ impl ProfileClaims {
         let mut sources = ProfileSources::new();
         for &d in Dimension::ALL {
             let claims = self.claims(d);
-            if let Some(c) = settle(&candidates(&claims, year)) {
+            if let Some(c) = resolve_as_of(&claims, year) {
                 profile.set(c.value.clone());
                 sources.insert(d, c.source.clone());
             }
@@ -1863,17 +1929,7 @@ impl ProfileClaims {
         let mut sources = ProfileSources::new();
         for &d in Dimension::ALL {
             let claims = self.claims(d);
-            let live = || claims.iter().filter(|c| c.rank != Rank::Deprecated);
-            let mut now: Vec<_> = live().filter(|c| c.period.is_some_and(|p| p.end().is_none())).collect();
-            if now.is_empty() {
-                now = live().filter(|c| c.period.is_none()).collect();
-            }
-            if now.is_empty() {
-                if let Some(last) = live().filter_map(|c| c.period.and_then(|p| p.end())).max() {
-                    now = candidates(&claims, last);
-                }
-            }
-            if let Some(c) = settle(&now) {
+            if let Some(c) = resolve_current(&claims) {
                 profile.set(c.value.clone());
                 sources.insert(d, c.source.clone());
             }
@@ -1899,13 +1955,9 @@ impl ProfileClaims {
     pub fn disagreements(&self) -> Vec<Disagreement> {
         let mut out = Vec::new();
         for &dimension in Dimension::ALL {
-            let claims: Vec<_> = self.claims(dimension).into_iter().filter(|c| c.rank != Rank::Deprecated).collect();
-            let disagree = claims
-                .iter()
-                .enumerate()
-                .any(|(i, a)| claims.iter().skip(i + 1).any(|b| a.value != b.value && a.competes_with(b)));
-            if disagree {
-                out.push(Disagreement { dimension, claims });
+            let claims = self.claims(dimension);
+            if let Some(live) = disagreeing(&claims) {
+                out.push(Disagreement { dimension, claims: live.into_iter().cloned().collect() });
             }
         }
         out

@@ -419,6 +419,32 @@ pub enum Error {
         cited: String,
     },
 
+    /// Two preferred claims on a town's model label compete for the same
+    /// years and disagree.
+    #[error(
+        "model label has two preferred claims that disagree: \"{first}\" (source '{first_source}') and \"{second}\" (source '{second_source}')"
+    )]
+    ConflictingModelClaims {
+        /// The first claim's model, as text.
+        first: String,
+        /// Its source.
+        first_source: String,
+        /// The second claim's model, as text.
+        second: String,
+        /// Its source.
+        second_source: String,
+    },
+
+    /// A town's model label lists the same claim (model, period, source)
+    /// twice.
+    #[error("model label lists the claim \"{value}\" (source '{cited}') twice")]
+    DuplicateModelClaim {
+        /// The model, as text.
+        value: String,
+        /// The source's id.
+        cited: String,
+    },
+
     /// A profile dimension has a value but no source, or a source but no
     /// value.
     #[error("profile dimension '{}' has {}", .dimension.id(), if *.has_value { "a value but no source" } else { "a source but no value" })]

@@ -520,7 +520,28 @@ fn schema_rejects_unknown_fields_bad_ids_and_bad_enum_ids() {
             "unknown profile dimension",
             Box::new(move |v| v["towns"][kunshan]["profile_sources"]["charm"] = "qiao-talk".into()),
         ),
+        (
+            "bad rank in a model claim",
+            Box::new(move |v| {
+                v["towns"][kunshan]["model"] =
+                    serde_json::json!([{"value": "sunan", "rank": "best", "source": "wei-2010"}])
+            }),
+        ),
+        (
+            "rank on a one-claim model label",
+            Box::new(move |v| v["towns"][kunshan]["model"]["rank"] = "preferred".into()),
+        ),
+        ("model label as a bare string", Box::new(move |v| v["towns"][kunshan]["model"] = "sunan".into())),
     ];
+    // A disputed model label, an array of ranked and dated claims, is valid.
+    let mut disputed = good.clone();
+    disputed["towns"][kunshan]["model"] = serde_json::json!([
+        {"value": "sunan", "rank": "preferred", "source": "wei-2010"},
+        {"value": "pearl_river_delta", "period": {"start": 1990, "end": 2010}, "source": "qiao-talk"}
+    ]);
+    let errors: Vec<String> = validator.iter_errors(&disputed).map(|e| format!("{e} at {}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    assert_eq!(run_with(&["validate", "-"], disputed.to_string().as_bytes()).code, 0);
     for (what, mutate) in mutations {
         let mut doc = good.clone();
         mutate(&mut doc);

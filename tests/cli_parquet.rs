@@ -42,7 +42,7 @@ fn export_parquet_then_validate_and_query_the_directory() {
     let r = run(&["export", "parquet", "-o", d]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     // Not a terminal: one line of summary, no progress bar.
-    assert_eq!(r.stderr, format!("wrote 14 Parquet tables into {d}\n"));
+    assert_eq!(r.stderr, format!("wrote 15 Parquet tables into {d}\n"));
     let v = run(&["validate", d]);
     assert_eq!(v.code, 0, "{}", v.stderr);
     assert!(v.stdout.starts_with(&format!("{d}: ok (")), "{}", v.stdout);
@@ -113,7 +113,7 @@ fn large_atlases_load_and_export_silently_off_a_terminal() {
     let pq = pq.to_str().unwrap();
     let e = run(&["export", "parquet", "--atlas", json, "-o", pq]);
     assert_eq!(e.code, 0, "{}", e.stderr);
-    assert_eq!(e.stderr, format!("wrote 14 Parquet tables into {pq}\n"));
+    assert_eq!(e.stderr, format!("wrote 15 Parquet tables into {pq}\n"));
     let v = run(&["validate", pq]);
     assert_eq!(v.code, 0, "{}", v.stderr);
     assert_eq!(v.stderr, "");

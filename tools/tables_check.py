@@ -19,7 +19,7 @@ import duckdb
 
 TABLES = [
     "sources", "exchange_rates", "archetypes", "towns", "observations",
-    "profile_claims", "specialisations", "zones", "advantages", "stages",
+    "profile_claims", "model_claims", "specialisations", "zones", "advantages", "stages",
     "notes", "graphs", "actors", "linkages",
 ]
 

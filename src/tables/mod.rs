@@ -34,13 +34,14 @@ use crate::{Archetype, Atlas, Error, ExchangeRate, Indicator, LinkageGraph, Sour
 /// assert_eq!(regdev::tables::TABLES[0], "sources");
 /// assert!(regdev::tables::TABLES.contains(&"linkages"));
 /// ```
-pub const TABLES: [&str; 14] = [
+pub const TABLES: [&str; 15] = [
     "sources",
     "exchange_rates",
     "archetypes",
     "towns",
     "observations",
     "profile_claims",
+    "model_claims",
     "specialisations",
     "zones",
     "advantages",
@@ -132,6 +133,32 @@ impl Builders {
         Ok(())
     }
 
+    /// The `model_claims` rows of a town whose label is an array of claims;
+    /// `towns.model` (and `model_source`) then hold the label they resolve
+    /// to, if any. A label of one undated claim stays in `towns`.
+    fn model(&mut self, town: &Town, obj: &mut Map<String, Value>) -> Result<(), Error> {
+        if !matches!(obj.get("model"), Some(Value::Array(_))) {
+            return Ok(());
+        }
+        let Some(Value::Array(list)) = obj.remove("model") else { return Ok(()) };
+        let id = town.id().as_str();
+        let b = self.get(&spec::MODEL_CLAIMS)?;
+        for claim in list {
+            let Value::Object(mut claim) = claim else {
+                return Err(table_err("model_claims", None, None, "claim is not an object (a bug in regdev)"));
+            };
+            claim.entry("rank").or_insert_with(|| Value::String(crate::Rank::default().id().to_owned()));
+            b.push(&[Some(id)], claim)?;
+        }
+        if let Some(m) = town.model() {
+            let mut label = Map::new();
+            label.insert("value".to_owned(), Value::String(m.value().id().to_owned()));
+            label.insert("source".to_owned(), Value::String(m.source().as_str().to_owned()));
+            obj.insert("model".to_owned(), Value::Object(label));
+        }
+        Ok(())
+    }
+
     /// The rows of a list-valued field of a town, one per element.
     fn list(&mut self, spec: &Spec, town: &str, v: Option<Value>) -> Result<(), Error> {
         let Some(Value::Array(items)) = v else { return Ok(()) };
@@ -217,6 +244,7 @@ impl Builders {
                 }
             }
             b.profile(Some(id), None, &mut obj)?;
+            b.model(t, &mut obj)?;
             b.list(&spec::SPECIALISATIONS, id, obj.remove("specialisations"))?;
             b.list(&spec::ZONES, id, obj.remove("zones"))?;
             b.list(&spec::ADVANTAGES, id, obj.remove("advantages"))?;
@@ -951,6 +979,7 @@ impl Reader {
         let kept_observations = self.take(&spec::OBSERVATIONS)?.keep()?;
         let kept_claims = self.take(&spec::PROFILE_CLAIMS)?.keep()?;
         let kept_lists = [
+            (self.take(&spec::MODEL_CLAIMS)?.keep()?, "model"),
             (self.take(&spec::SPECIALISATIONS)?.keep()?, "specialisations"),
             (self.take(&spec::ZONES)?.keep()?, "zones"),
             (self.take(&spec::ADVANTAGES)?.keep()?, "advantages"),
@@ -1163,6 +1192,7 @@ fn build_town(
     towns.cells(row, &mut cells)?;
     let mut obj = unflatten(&spec::TOWNS, &cells);
     let mut kids = Vec::new();
+    let mut stated: Option<Option<Node<'_>>> = None;
     for (view, field, grouped) in children {
         let s = view.spec();
         for &r in grouped.of(row) {
@@ -1172,6 +1202,11 @@ fn build_town(
                 "profile_claims" => (claim_node(s, r, &cells)?, str_at(s, &cells, "dimension")),
                 _ => (unflatten(s, &cells), None),
             };
+            if *field == "model" && stated.is_none() {
+                // The claims replace the label `towns` holds; that label
+                // is checked against the one they resolve to below.
+                stated = Some(obj.remove("model"));
+            }
             let index = match key {
                 Some(k) => obj.push_at(&[field, k], item),
                 None => obj.push_at(&[field], item),
@@ -1179,7 +1214,61 @@ fn build_town(
             kids.push(Provenance { table: s, row: r, field, key, index });
         }
     }
-    town_from(row, obj, &kids)
+    let town = town_from(row, obj, &kids)?;
+    if let Some(stated) = stated {
+        check_resolved_model(row, &town, stated.as_ref())?;
+    }
+    Ok(town)
+}
+
+/// Where a town has `model_claims` rows, its `towns.model` and
+/// `model_source` must be the label they resolve to (or null if they
+/// resolve to none), so that an edit to one is not silently dropped.
+fn check_resolved_model(row: usize, town: &Town, stated: Option<&Node<'_>>) -> Result<(), Error> {
+    let text = |key: &str| match stated.and_then(|m| m.get(key)) {
+        Some(Node::Str(s)) => Some(s.to_string()),
+        _ => None,
+    };
+    let (value, source) = (text("value"), text("source"));
+    let resolved = town.model();
+    let want_value = resolved.map(|m| m.value().id().to_owned());
+    let want_source = resolved.map(|m| m.source().as_str().to_owned());
+    let show = |v: &Option<String>| v.as_deref().map_or_else(|| "null".to_owned(), |s| format!("'{s}'"));
+    if value != want_value {
+        return Err(table_err(
+            "towns",
+            Some(row),
+            Some("model"),
+            format!(
+                "town '{}': {} is not the label its model_claims rows resolve to ({})",
+                town.id(),
+                show(&value),
+                show(&want_value)
+            ),
+        ));
+    }
+    if source != want_source {
+        return Err(table_err(
+            "towns",
+            Some(row),
+            Some("model_source"),
+            format!(
+                "town '{}': {} is not the source of the label its model_claims rows resolve to ({})",
+                town.id(),
+                show(&source),
+                show(&want_source)
+            ),
+        ));
+    }
+    if stated.and_then(|m| m.get("year")).is_some() {
+        return Err(table_err(
+            "towns",
+            Some(row),
+            Some("model_year"),
+            format!("town '{}': model_year is not used where model_claims rows give the label", town.id()),
+        ));
+    }
+    Ok(())
 }
 
 /// Deserializes a town; on failure, finds the row at fault: the town's
@@ -1198,6 +1287,9 @@ fn town_from(row: usize, obj: Node<'_>, kids: &[Provenance<'_>]) -> Result<Town,
     let mut bare = obj.clone();
     for k in ["key_facts", "profile_claims", "specialisations", "zones", "advantages", "trajectory", "notes"] {
         bare.remove(k);
+    }
+    if kids.iter().any(|p| p.field == "model") {
+        bare.remove("model");
     }
     de::<Town>(&spec::TOWNS, row, &bare)?;
     let mut some = bare;

@@ -187,6 +187,21 @@ pub(crate) const PROFILE_CLAIMS: Spec = Spec {
     ],
 };
 
+/// A town's model-label claims, when its label is more than one
+/// undated claim of normal rank (`towns.model` then holds the label they
+/// resolve to).
+pub(crate) const MODEL_CLAIMS: Spec = Spec {
+    name: "model_claims",
+    cols: &[
+        key("town"),
+        req("model", Str, &["value"]),
+        req("rank", Str, &["rank"]),
+        opt("period_start", Year, &["period", "start"]),
+        opt("period_end", Year, &["period", "end"]),
+        req("source", Str, &["source"]),
+    ],
+};
+
 pub(crate) const SPECIALISATIONS: Spec = Spec {
     name: "specialisations",
     cols: &[
@@ -273,13 +288,14 @@ pub(crate) const LINKAGES: Spec = Spec {
 };
 
 /// Every table, in the order they are written and documented.
-pub(crate) const ALL: [&Spec; 14] = [
+pub(crate) const ALL: [&Spec; 15] = [
     &SOURCES,
     &EXCHANGE_RATES,
     &ARCHETYPES,
     &TOWNS,
     &OBSERVATIONS,
     &PROFILE_CLAIMS,
+    &MODEL_CLAIMS,
     &SPECIALISATIONS,
     &ZONES,
     &ADVANTAGES,

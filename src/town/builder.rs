@@ -1,9 +1,10 @@
 //! Building towns: [`TownBuilder`].
 
+use super::label::{ModelLabel, claim_of};
 use super::record::TownFields;
 use super::{Advantage, CodeListing, DevelopmentZone, KeyFacts, Note, ProfileSources, Specialisation, Town};
 use crate::{
-    Area, Error, Indicator, Money, Observation, Observed, Population, Profile, RegionalModel, SourceId, TownId,
+    Area, Claim, Error, Indicator, Money, Observation, Observed, Population, Profile, RegionalModel, SourceId, TownId,
     Trajectory,
 };
 
@@ -74,7 +75,10 @@ impl TownBuilder {
         self
     }
 
-    /// Places the town in a regional model, citing a source.
+    /// Places the town in a regional model, citing a source: the label
+    /// becomes this one claim, of normal rank, undated (or dated to the
+    /// observation's year), replacing any claims given before. See
+    /// [`TownBuilder::model_claim`] to record several.
     ///
     /// # Example
     ///
@@ -86,7 +90,32 @@ impl TownBuilder {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn model(mut self, model: Observed<RegionalModel>) -> TownBuilder {
-        self.fields.model = Some(model);
+        self.fields.model = ModelLabel::One(claim_of(model));
+        self
+    }
+
+    /// Adds a claim on the town's model label, after those given before:
+    /// where sources disagree on the model, or the town changed model over
+    /// time, record each claim with its rank and period.
+    /// [`Town::model`](crate::Town::model) resolves them as profile claims
+    /// are resolved; [`TownBuilder::build`] rejects the same claim twice
+    /// ([`Error::DuplicateModelClaim`]) and two preferred claims that
+    /// disagree for the same years ([`Error::ConflictingModelClaims`]).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Claim, Name, Rank, RegionalModel, SourceId, Town, TownId};
+    /// let t = Town::builder(TownId::new("shunde")?, Name::new("Shunde")?, AdminLevel::District)
+    ///     .model_claim(Claim::new(RegionalModel::PearlRiverDelta, SourceId::new("a")?).ranked(Rank::Preferred))
+    ///     .model_claim(Claim::new(RegionalModel::Sunan, SourceId::new("b")?))
+    ///     .build()?;
+    /// assert_eq!(t.model_claims().len(), 2);
+    /// assert_eq!(t.model().map(|m| *m.value()), Some(RegionalModel::PearlRiverDelta));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn model_claim(mut self, claim: Claim<RegionalModel>) -> TownBuilder {
+        self.fields.model.push(claim);
         self
     }
 

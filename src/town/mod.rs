@@ -26,6 +26,7 @@
 //! `codes` ([`DivisionCode`], [`CodeListing`]), `facts` ([`KeyFacts`]),
 //! `advantage` ([`Advantage`]), `industry` ([`IndustryDivision`]),
 //! `specialisation` ([`Specialisation`]), `zones` ([`DevelopmentZone`]),
+//! `label` (the model label's claims and their JSON forms),
 //! `record` ([`Town`]) and `builder` ([`TownBuilder`]). Every type is
 //! re-exported here and at the crate root.
 
@@ -37,6 +38,7 @@ mod claims;
 mod codes;
 mod facts;
 mod industry;
+mod label;
 mod level;
 mod name;
 mod record;

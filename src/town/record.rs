@@ -5,12 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::claims::ClaimStore;
+use super::label::ModelLabel;
 use super::{
     AdminLevel, Advantage, CodeListing, DevelopmentZone, KeyFacts, Name, Note, ProfileSources, Specialisation,
     TownBuilder,
 };
 use crate::dimension::Dimension;
-use crate::{Error, Observed, Profile, ProfileClaims, RegionalModel, SourceId, TownId, Trajectory};
+use crate::{Claim, Error, Observed, Profile, ProfileClaims, RegionalModel, SourceId, TownId, Trajectory};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
@@ -24,8 +25,9 @@ pub(super) struct TownFields {
     pub(super) province: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) statistical_code: Option<CodeListing>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub(super) model: Option<Observed<RegionalModel>>,
+    /// The model-label claims: one object (formats 1 and 2) or an array.
+    #[serde(default, skip_serializing_if = "ModelLabel::is_empty")]
+    pub(super) model: ModelLabel,
     #[serde(default, skip_serializing_if = "KeyFacts::is_empty")]
     pub(super) key_facts: KeyFacts,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -66,6 +68,8 @@ pub(super) struct TownFields {
 ///   dimension (no fact without a source, no source without a fact);
 /// - the profile claims are valid ([`ProfileClaims::validate`]: no claim
 ///   twice, no two preferred claims that disagree);
+/// - the model-label claims are valid by the same rule
+///   ([`Town::model_claims`]);
 /// - no advantage is listed twice.
 ///
 /// Rules that need other records (the parent exists, the sources exist)
@@ -132,6 +136,20 @@ fn validate_town(f: &mut TownFields) -> Result<(), Error> {
             f.profile_claims = ClaimStore::validated(claims);
         }
     }
+    match crate::dimension::check_claims(f.model.claims()) {
+        Ok(()) => {}
+        Err(crate::dimension::ClaimFault::Duplicate(a)) => {
+            return Err(Error::DuplicateModelClaim { value: a.value().to_string(), cited: a.source().to_string() });
+        }
+        Err(crate::dimension::ClaimFault::Conflict(a, b)) => {
+            return Err(Error::ConflictingModelClaims {
+                first: a.value().to_string(),
+                first_source: a.source().to_string(),
+                second: b.value().to_string(),
+                second_source: b.source().to_string(),
+            });
+        }
+    }
     let mut seen = BTreeSet::new();
     for a in &f.advantages {
         if !seen.insert(*a.value()) {
@@ -161,7 +179,7 @@ impl Town {
                 parent: None,
                 province: None,
                 statistical_code: None,
-                model: None,
+                model: ModelLabel::Unlabelled,
                 key_facts: KeyFacts::default(),
                 specialisations: Vec::new(),
                 zones: Vec::new(),
@@ -285,22 +303,100 @@ impl Town {
         self.0.statistical_code.as_ref()
     }
 
-    /// The regional model the town is placed in, with the source that
-    /// places it there.
+    /// The regional model the town is placed in now: the claim that decides
+    /// among [`Town::model_claims`], by the rule profile dimensions follow
+    /// ([`ProfileClaims::current`]).
+    ///
+    /// The claims that hold now are the open-ended dated ones if there are
+    /// any, else the undated ones, else the dated ones that end last;
+    /// deprecated claims never hold. Of those, the best-ranked decide:
+    /// the preferred claim, or the only one, or several that agree (the
+    /// first of them is returned, with its source). **When the best-ranked
+    /// claims disagree (two normal claims naming different models, none
+    /// preferred), there is no label: `None`**, as a profile dimension is
+    /// left unset; [`Atlas::audit`](crate::Atlas::audit) reports the
+    /// disagreement. Queries ([`Query::model`](crate::Query::model)), the
+    /// tables' `towns.model` column and everything else that asks for "the"
+    /// label use this one.
     ///
     /// # Example
     ///
     /// ```
-    /// # use regdev::{AdminLevel, Name, Observed, RegionalModel, SourceId, Town, TownId};
+    /// use regdev::{AdminLevel, Claim, Name, Observed, Rank, RegionalModel, SourceId, Town, TownId};
     /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
     ///     .model(Observed::new(RegionalModel::Wenzhou, SourceId::new("s")?))
     ///     .build()?;
     /// assert_eq!(t.model().map(|m| *m.value()), Some(RegionalModel::Wenzhou));
+    ///
+    /// // Two sources disagree: the preferred claim decides.
+    /// let disputed = t.to_builder()
+    ///     .model_claim(Claim::new(RegionalModel::Sunan, SourceId::new("t")?).ranked(Rank::Preferred))
+    ///     .build()?;
+    /// assert_eq!(disputed.model().map(|m| *m.value()), Some(RegionalModel::Sunan));
+    /// assert_eq!(disputed.model().map(|m| m.source().as_str()), Some("t"));
+    ///
+    /// // Neither preferred: no label.
+    /// let open = t.to_builder().model_claim(Claim::new(RegionalModel::Sunan, SourceId::new("t")?)).build()?;
+    /// assert!(open.model().is_none());
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn model(&self) -> Option<&Observed<RegionalModel>> {
-        self.0.model.as_ref()
+    pub fn model(&self) -> Option<&Claim<RegionalModel>> {
+        self.0.model.current()
+    }
+
+    /// Every claim on the town's model label, in order: the evidence
+    /// [`Town::model`] is resolved from. Empty when the town has no label.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Claim, Name, Period, RegionalModel, SourceId, Town, TownId, Year};
+    /// let s = SourceId::new("s")?;
+    /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
+    ///     .model_claim(Claim::new(RegionalModel::Sunan, s.clone())
+    ///         .with_period(Period::new(Year::new(1980)?, Some(Year::new(1995)?))?))
+    ///     .model_claim(Claim::new(RegionalModel::PearlRiverDelta, s)
+    ///         .with_period(Period::new(Year::new(1996)?, None)?))
+    ///     .build()?;
+    /// assert_eq!(t.model_claims().len(), 2);
+    /// assert_eq!(t.model().map(|m| *m.value()), Some(RegionalModel::PearlRiverDelta));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn model_claims(&self) -> &[Claim<RegionalModel>] {
+        self.0.model.claims()
+    }
+
+    /// The model label of `year`, by the rule of [`ProfileClaims::as_of`]:
+    /// the claims dated to a period containing `year` if there are any,
+    /// the undated ones otherwise, deprecated ones never; the best-ranked
+    /// decide if they agree, else `None`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::{AdminLevel, Claim, Name, Period, RegionalModel, SourceId, Town, TownId, Year};
+    /// let s = SourceId::new("s")?;
+    /// let t = Town::builder(TownId::new("a")?, Name::new("A")?, AdminLevel::Town)
+    ///     .model_claim(Claim::new(RegionalModel::Sunan, s.clone())
+    ///         .with_period(Period::new(Year::new(1980)?, Some(Year::new(1995)?))?))
+    ///     .model_claim(Claim::new(RegionalModel::PearlRiverDelta, s)
+    ///         .with_period(Period::new(Year::new(1996)?, None)?))
+    ///     .build()?;
+    /// assert_eq!(t.model_as_of(Year::new(1990)?).map(|m| *m.value()), Some(RegionalModel::Sunan));
+    /// assert!(t.model_as_of(Year::new(1970)?).is_none());
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    #[must_use]
+    pub fn model_as_of(&self, year: crate::Year) -> Option<&Claim<RegionalModel>> {
+        crate::dimension::resolve_as_of(self.0.model.claims(), year)
+    }
+
+    /// The model-label claims (deprecated ones left out) if two of them
+    /// compete for the same years and disagree: what the audit reports.
+    pub(crate) fn model_disagreement(&self) -> Option<Vec<&Claim<RegionalModel>>> {
+        crate::dimension::disagreeing(self.0.model.claims())
     }
 
     /// The key facts.
@@ -488,7 +584,7 @@ impl Town {
     pub(crate) fn source_ids(&self) -> impl Iterator<Item = &SourceId> {
         let f = &self.0;
         let code = f.statistical_code.iter().map(CodeListing::source);
-        let model = f.model.iter().map(Observed::source);
+        let model = f.model.claims().iter().map(Claim::source);
         let facts = f.key_facts.source_ids();
         let specs = f.specialisations.iter().map(Specialisation::source);
         let zones = f.zones.iter().map(DevelopmentZone::source);
@@ -517,7 +613,13 @@ impl Town {
     pub fn cited_sources(&self) -> impl Iterator<Item = (String, &SourceId)> {
         let f = &self.0;
         let code = f.statistical_code.iter().map(|c| ("statistical_code".to_owned(), c.source()));
-        let model = f.model.iter().map(|m| ("model".to_owned(), m.source()));
+        let compact = f.model.is_compact();
+        let model = f
+            .model
+            .claims()
+            .iter()
+            .enumerate()
+            .map(move |(i, c)| (if compact { "model".to_owned() } else { format!("model[{i}]") }, c.source()));
         let facts = f.key_facts.provenance().map(|(name, s, _)| (format!("key_facts.{name}"), s));
         let specs = f.specialisations.iter().enumerate().map(|(i, s)| (format!("specialisations[{i}]"), s.source()));
         let zones = f.zones.iter().enumerate().map(|(i, z)| (format!("zones[{i}]"), z.source()));

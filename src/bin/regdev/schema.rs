@@ -201,6 +201,26 @@ pub(crate) fn atlas_schema() -> Value {
         }),
     );
     def(
+        "model_label",
+        json!({
+            "description": "A town's regional-model label: one sourced value (undated, or with a reference year), \
+                            or an array of claims, each with an optional period and rank, where sources disagree \
+                            or the town changed model over time.",
+            "anyOf": [
+                observed(r("regional_model")),
+                array(
+                    object(
+                        json!({
+                            "value": r("regional_model"), "period": r("period"), "rank": r("rank"), "source": r("slug")
+                        }),
+                        &["value", "source"],
+                    ),
+                    false
+                )
+            ]
+        }),
+    );
+    def(
         "profile_sources",
         json!({
             "description": "The source of each dimension set in the profile.",
@@ -309,7 +329,7 @@ pub(crate) fn atlas_schema() -> Value {
             json!({
                 "id": r("slug"), "name": r("name"), "level": r("admin_level"), "parent": r("slug"),
                 "province": r("text"), "statistical_code": r("code_listing"),
-                "model": observed(r("regional_model")), "key_facts": r("key_facts"),
+                "model": r("model_label"), "key_facts": r("key_facts"),
                 "specialisations": array(r("specialisation"), false), "zones": array(r("zone"), false),
                 "advantages": array(observed(r("advantage")), false),
                 "profile": r("profile"), "profile_sources": r("profile_sources"), "profile_claims": r("profile_claims"),
