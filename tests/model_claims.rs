@@ -270,6 +270,43 @@ fn the_audit_reports_a_disputed_label_and_weak_sources_behind_any_claim() {
     assert_eq!(w[0].field(), "model[2]");
 }
 
+#[test]
+fn shundes_label_records_what_the_sources_say() {
+    let atlas = Atlas::builtin();
+    let shunde = atlas.town("shunde").unwrap();
+    let claims: Vec<(RegionalModel, &str, Option<Period>, Rank)> =
+        shunde.model_claims().iter().map(|c| (*c.value(), c.source().as_str(), c.period(), c.rank())).collect();
+    let eighties = Period::new(year(1980), Some(year(1989))).unwrap();
+    assert_eq!(
+        claims,
+        [
+            (RegionalModel::PearlRiverDelta, "zh-wikipedia-four-tigers", None, Rank::Normal),
+            (RegionalModel::Sunan, "xinhua-zj-2002-three-models", Some(eighties), Rank::Normal),
+        ]
+    );
+    // Now the Pearl River Delta; in the 1980s, Sunan.
+    assert_eq!(model_of(shunde), Some(RegionalModel::PearlRiverDelta));
+    assert_eq!(shunde.model_as_of(year(1985)).map(|m| *m.value()), Some(RegionalModel::Sunan));
+    assert_eq!(shunde.model_as_of(year(1995)).map(|m| *m.value()), Some(RegionalModel::PearlRiverDelta));
+    // The SCMP's "four little tigers of the Pearl River Delta" names a
+    // place, not a model: it backs no label.
+    assert!(shunde.model_claims().iter().all(|c| c.source().as_str() != "scmp-1999-shunde"));
+    // Each label claim cites a source that is in the atlas and not weak,
+    // and whose recorded text names the model it is cited for.
+    for (c, words) in shunde.model_claims().iter().zip(["珠江模式", "苏南模式"]) {
+        let s = atlas.source(c.source().as_str()).unwrap();
+        assert_ne!(s.strength(), Some(regdev::SourceStrength::Weak));
+        assert!(s.note().is_some_and(|n| n.contains(words) && n.contains("顺德")), "{}", c.source());
+    }
+    // Every other built-in label is one undated claim of normal rank.
+    for t in atlas.towns().filter(|t| t.id().as_str() != "shunde") {
+        assert!(t.model_claims().len() <= 1, "{}", t.id());
+        assert!(t.model_claims().iter().all(|c| c.period().is_none() && c.rank() == Rank::Normal), "{}", t.id());
+    }
+    // The dated claim does not compete with the undated one: no finding.
+    assert!(atlas.audit().iter().all(|f| f.kind() != FindingKind::DisagreeingModelClaims));
+}
+
 #[cfg(feature = "parquet")]
 mod parquet {
     use super::*;
@@ -314,6 +351,18 @@ mod parquet {
         let b = batches(&atlas);
         assert_eq!(column(&b, "towns", "model")[2], None);
         assert_eq!(tables::from_batches(b).unwrap(), atlas);
+    }
+
+    #[test]
+    fn the_builtin_tables_hold_shundes_two_claims() {
+        let b = batches(Atlas::builtin());
+        assert_eq!(column(&b, "model_claims", "town"), [Some("shunde"); 2]);
+        assert_eq!(column(&b, "model_claims", "model"), [Some("pearl_river_delta"), Some("sunan")]);
+        let towns = column(&b, "towns", "id");
+        let i = towns.iter().position(|t| *t == Some("shunde")).unwrap();
+        assert_eq!(column(&b, "towns", "model")[i], Some("pearl_river_delta"));
+        assert_eq!(column(&b, "towns", "model_source")[i], Some("zh-wikipedia-four-tigers"));
+        assert_eq!(&tables::from_batches(b).unwrap(), Atlas::builtin());
     }
 
     #[test]

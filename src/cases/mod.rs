@@ -17,7 +17,7 @@
 //! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
 //! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News; Washington Post 2006) |
-//! | Pearl River Delta cases | 2 | Shunde (SCMP 1999); Dongguan (Yeung 2001, China Briefing 2013, HKU, HKIAPS), on all five of the archetype's dimensions; Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004; Yang 2020, a study of the model's exo-urbanisation that takes Humen as a representative town, read in its abstract) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's; Dalingshan, Dongguan's furniture town, profiled on four of the archetype's dimensions (China Daily 2023, CENS 2004, Dongguan Today) but without a model label: no source read names it a case of the model |
+//! | Pearl River Delta cases | 2 | Shunde (the Chinese Wikipedia, after Fei Xiaotong's "Pearl River model" of the four little tigers; no different in essence from the Sunan model in the 1980s, Xinhua 2002: a second, dated claim); Dongguan (Yeung 2001, China Briefing 2013, HKU, HKIAPS), on all five of the archetype's dimensions; Humen, a town of Dongguan, profiled on three of the archetype's dimensions (Zhang, To & Cao 2004; Yang 2020, a study of the model's exo-urbanisation that takes Humen as a representative town, read in its abstract) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's; Dalingshan, Dongguan's furniture town, profiled on four of the archetype's dimensions (China Daily 2023, CENS 2004, Dongguan Today) but without a model label: no source read names it a case of the model |
 //! | Wenzhou cases | 3 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi, the low-voltage electrics town of Yueqing, labelled and profiled on five of the archetype's dimensions from a study that takes it as its case of the Wenzhou model (Zhu & Chen, Urban Planning Forum, abstract read; the pages that call it the model's birthplace are weak and back only a note), with its share of China's low-voltage switches (The Economist 1998) and CHINT's founding (Week in China 2011); its electrical specialisation is on Yueqing and Wenzhou too (Wenzhou government, 2020) |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
 //! | exchange rates | 1 | CNY/USD annual average for 2013, cited to the NBS communiqué on 2013; no copy of it (or of another source stating the average) could be re-read, so the source is rated weak |
@@ -293,6 +293,17 @@ fn sources() -> Result<Vec<Source>, Error> {
             .with_venue("IPP Review, 5 August 2019")?
             .with_url("https://ippreview.com/index.php/Blog/single/id/1046.html")?
             .with_note("\"Shunde became the pioneer in export compensation trade model, and almost all its villages had their TVEs\"; in the 1980s a strategy to \"focus on collective ownership\"")?
+            .with_strength(Medium),
+        Source::new(sid("zh-wikipedia-four-tigers"), WebPage, "广东四小虎")?
+            .with_venue("Chinese Wikipedia, read on a mirror (wiwiwikim.kfd.me)")?
+            .with_url("https://wiwiwikim.kfd.me/zh-my/%E5%B9%BF%E4%B8%9C%E5%9B%9B%E5%B0%8F%E8%99%8E")?
+            .with_note("\"著名社会学家费孝通曾将'广东四小虎'模式总括为'珠江模式',与苏南模式、温州模式被经济学界合称为中国经济发展与工业化进程的三大成功模式\" (the four: 南海, 顺德, 东莞, 中山); the four divide into the east-bank Dongguan model and the west-bank Zhongshan, Shunde and Nanhai models, the west bank \"从原集体经济中大力培育乡镇企业\" and selling \"至全国市场\"")?
+            .with_strength(Medium),
+        Source::new(sid("xinhua-zj-2002-three-models"), WebPage, "苏南、温州、珠江模式之反思")?
+            .with_year(y(2002)?)
+            .with_venue("Xinhua Zhejiang (zj.xinhua.org), a serial on Wenzhou, 6 August 2002 (date from the page's address)")?
+            .with_url("http://www.zj.xinhua.org/old/serialise/wenzhou/wenzhou_2002080601.htm")?
+            .with_note("\"广东'四小龙'南海、顺德、中山、东莞,除了东莞在1984年列为开放地区而与香港建立起'前店后厂'的经济发展格局外,南海、顺德、中山在20世纪80年代与'苏南模式'并无本质差别\"")?
             .with_strength(Medium),
         Source::new(sid("peoples-daily-2001-shunde"), WebPage, "1st Shunde International Home Appliance Fair Opens")?
             .with_year(y(2001)?)
@@ -690,7 +701,13 @@ fn shunde() -> Result<Town, Error> {
         .province("Guangdong")
         .statistical_code(code("440606", Some((2015, 2023)))?)
         .note(gazetteer_note())
-        .model(Observed::new(RegionalModel::PearlRiverDelta, sid("scmp-1999-shunde")))
+        // The model label, two claims (see the note): the "Pearl River
+        // model" of the four little tigers (undated), and, for the 1980s,
+        // no essential difference from the Sunan model.
+        .model_claim(Claim::new(RegionalModel::PearlRiverDelta, sid("zh-wikipedia-four-tigers")))
+        .model_claim(
+            Claim::new(RegionalModel::Sunan, sid("xinhua-zj-2002-three-models")).with_period(period(1980, 1989)?),
+        )
         .area(Observed::new(Area::new(806.5)?, talk.clone()))
         .population(Observed::new(Population::new(2_460_000), talk.clone()))
         .gdp(Observed::new(Money::new(254e9, Currency::Cny)?, talk.clone()).with_year(y(2013)?))
@@ -713,8 +730,8 @@ fn shunde() -> Result<Town, Error> {
             sid("qiao-2016"),
         ))
         .note(Observed::new(
-            "model label: a town carries one model label, and the sources read differ on the model: the South China Morning Post (1999) counts Shunde among the 'four little tigers' of the Pearl River Delta (the label kept); IPP Review (2019) describes a 1980s strategy to 'focus on collective ownership' of its TVEs, the Sunan archetype's ownership, alongside export compensation trade; Qiao (2016) makes it the case of its own 'Shunde Model'".to_owned(),
-            sid("ippreview-1046"),
+            "model label, two claims: Fei Xiaotong summed up the model of Guangdong's 'four little tigers' (Nanhai, Shunde, Dongguan, Zhongshan) as the 'Pearl River model', one of three with the Sunan and Wenzhou models (Chinese Wikipedia; undated: the label now); Xinhua (2002) writes that in the 1980s Nanhai, Shunde and Zhongshan did not differ in essence from the Sunan model, Dongguan alone having a 'front shop, back factory' tie with Hong Kong (dated 1980-1989: the label of the 1980s). The same Wikipedia article sets Shunde on the west bank, whose TVEs grew out of the collective economy and sold to the national market, apart from Dongguan's east-bank model; IPP Review (2019) describes a 1980s strategy to 'focus on collective ownership' alongside export compensation trade. The South China Morning Post (1999) calls Shunde 'one of the four little tigers of the Pearl River Delta', a place among fast-growing counties rather than a model, and no longer backs the label; Qiao (2016) makes Shunde the case of its own 'Shunde Model', which is none of the three".to_owned(),
+            sid("zh-wikipedia-four-tigers"),
         ))
         .note(Observed::new(
             "by 1990 Shunde had 19,540 TVEs; the largest 28 collective corporations produced 3.3 billion yuan, 72% of the county's industrial output; shareholding reform of the TVEs began in 1993".to_owned(),
