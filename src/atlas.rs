@@ -632,7 +632,7 @@ impl Atlas {
     /// progress bar with throughput: a large document is read for
     /// seconds). The count moves once per town and per linkage graph read
     /// (it is where the record's last id lay, so it trails the parser by
-    /// less than one record) and keeps the promises of [`Progress`]
+    /// less than one record) and keeps the promises of [`Progress`](crate::Progress)
     /// (it ends at `json.len()` on success). Calls come on this thread.
     ///
     /// # Errors

@@ -113,8 +113,11 @@ fn figures_count_pairs_cells_linkages_and_actors() {
     assert_eq!(check(&seen, "heatmap"), 100 * 100);
 }
 
+/// The calls a `'static` callback saw.
+type Seen = std::sync::Arc<std::sync::Mutex<Vec<(u64, u64)>>>;
+
 /// Records `(done, total)` calls from a `'static` callback.
-fn recorder() -> (std::sync::Arc<std::sync::Mutex<Vec<(u64, u64)>>>, impl FnMut(u64, u64) + Send + 'static) {
+fn recorder() -> (Seen, impl FnMut(u64, u64) + Send + 'static) {
     let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let record = seen.clone();
     (seen, move |d, t| record.lock().unwrap().push((d, t)))
