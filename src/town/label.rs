@@ -60,7 +60,8 @@ impl ModelLabel {
         *self = ModelLabel::from_claims(all);
     }
 
-    /// The claim that holds now ([`crate::dimension::resolve_current`]).
+    /// The claim that holds now, by the rule of profile claims
+    /// ([`ProfileClaims::current`](crate::ProfileClaims::current)).
     pub(crate) fn current(&self) -> Option<&Claim<RegionalModel>> {
         match self {
             ModelLabel::Unlabelled => None,
