@@ -279,10 +279,13 @@ impl<'v, 'a> Direct<'v, 'a> {
             b = b.observation(self.observation(o)?);
         }
         let (view, grouped) = self.claims;
-        for &r in grouped.of(row) {
+        let rows = grouped.of(row);
+        let mut claims = Vec::with_capacity(rows.len());
+        for &r in rows {
             let (batch, c) = some(view.row(r))?;
-            b = b.claim(self.claim(batch, c)?);
+            claims.push(self.claim(batch, c)?);
         }
+        b = with_claims(b, claims);
         let [specs, zones, advantages, stages, notes] = &self.lists;
         for &r in specs.1.of(row) {
             b = b.specialisation(item::<Specialisation>(specs.0, r)?);
@@ -381,6 +384,32 @@ impl<'v, 'a> Direct<'v, 'a> {
         }
         Ok(claim)
     }
+}
+
+/// A town's profile claims: as the compact profile and its sources when
+/// they say no more than it can (each dimension at most once, undated,
+/// of normal rank), which is the town validation makes of such claims
+/// (the same current profile and sources, no claims stored), without
+/// building and checking the claims first; as claims otherwise.
+fn with_claims(b: crate::TownBuilder, claims: Vec<Claim<DimensionValue>>) -> crate::TownBuilder {
+    let mut seen = 0u64;
+    let compact = claims.iter().all(|c| {
+        let bit =
+            crate::Dimension::ALL.iter().position(|&d| d == c.value().dimension()).map_or(0, |i| 1u64 << (i % 64));
+        let first = seen & bit == 0;
+        seen |= bit;
+        first && bit != 0 && c.rank() == Rank::Normal && c.period().is_none()
+    }) && crate::Dimension::ALL.len() <= 64;
+    if !compact {
+        return claims.into_iter().fold(b, crate::TownBuilder::claim);
+    }
+    let mut profile = Profile::default();
+    let mut sources = crate::ProfileSources::new();
+    for c in claims {
+        sources.insert(c.value().dimension(), c.source().clone());
+        profile.set(c.value().clone());
+    }
+    b.profile(profile, sources)
 }
 
 /// One row of a rare child table (specialisations, zones, advantages,
