@@ -566,3 +566,29 @@ fn faults_in_later_batches_name_their_row() {
         assert_eq!(message(whole), plain, "{table}.{column}");
     }
 }
+
+#[test]
+fn dangling_graph_sources_are_still_named() {
+    // The atlas does not look the graphs' sources up again after the
+    // Parquet reader: the reader names a dangling one, in any row.
+    let config = SynthConfig::new().towns(50).seed(8).actors_per_town(6).unwrap();
+    let atlas = synth::atlas(&config).unwrap();
+    let batches = owned(tables::to_batches(&atlas).unwrap());
+    let rows = |table: &str| batches.iter().find(|(n, _)| n == table).unwrap().1.num_rows();
+    for (table, row) in [("linkages", 0), ("linkages", rows("linkages") - 1), ("actors", rows("actors") / 2)] {
+        let t: Vec<(String, RecordBatch)> = batches
+            .iter()
+            .map(|(n, b)| {
+                if n == table {
+                    (n.clone(), set_string(b, "source", row, Some("nobody-said")))
+                } else {
+                    (n.clone(), b.clone())
+                }
+            })
+            .collect();
+        let expected = format!("table '{table}', row {row}, column 'source': unknown source 'nobody-said'");
+        assert_eq!(message(t.clone()), expected);
+        assert_eq!(message(in_batches(t.clone(), 100)), expected);
+        assert_eq!(message(all_dictionary_encoded(t)), expected);
+    }
+}
