@@ -637,10 +637,13 @@ impl Atlas {
         Ok(doc)
     }
 
-    /// As [`Atlas::document_from_json`], calling `progress` after each
-    /// town and each linkage graph read, on this thread (for a progress
-    /// bar: a large document holds hundreds of thousands of records, read
-    /// for seconds).
+    /// As [`Atlas::document_from_json`], reporting to `progress` how many
+    /// bytes of `json` the parser has read, out of `json.len()` (for a
+    /// progress bar with throughput: a large document is read for
+    /// seconds). The count moves once per town and per linkage graph read
+    /// (it is where the record's last id lay, so it trails the parser by
+    /// less than one record) and keeps the promises of [`Progress`](crate::Progress)
+    /// (it ends at `json.len()` on success). Calls come on this thread.
     ///
     /// # Errors
     ///
@@ -649,21 +652,30 @@ impl Atlas {
     /// # Example
     ///
     /// ```
-    /// use std::{cell::Cell, rc::Rc};
+    /// use std::sync::{Arc, Mutex};
     /// use regdev::Atlas;
     /// let json = Atlas::builtin().to_json_pretty()?;
-    /// let records = Rc::new(Cell::new(0));
-    /// let count = records.clone();
-    /// let doc = Atlas::document_from_json_with_progress(json.as_bytes(), move || count.set(count.get() + 1))?;
+    /// let seen = Arc::new(Mutex::new(Vec::new()));
+    /// let record = seen.clone();
+    /// let doc = Atlas::document_from_json_with_progress(json.as_bytes(), move |read, total| {
+    ///     record.lock().map(|mut s| s.push((read, total))).ok();
+    /// })?;
     /// let atlas = Atlas::from_document(doc)?;
-    /// assert_eq!(records.get(), atlas.towns().len() + atlas.graphs().len());
-    /// # Ok::<(), regdev::Error>(())
+    /// assert_eq!(&atlas, Atlas::builtin());
+    /// let seen = seen.lock().map_err(|_| "poisoned")?;
+    /// let total = json.len() as u64;
+    /// assert_eq!(seen.first(), Some(&(0, total)));
+    /// assert_eq!(seen.last(), Some(&(total, total)));
+    /// assert!(seen.len() > 2, "counts between the first and the last");
+    /// assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg(feature = "json")]
     pub fn document_from_json_with_progress(
         json: &[u8],
-        progress: impl FnMut() + 'static,
+        progress: impl crate::Progress + 'static,
     ) -> Result<AtlasDocument, Error> {
+        use std::{cell::RefCell, rc::Rc};
         /// Puts back the hook there was before, even on a panic.
         struct Restore(Option<Box<dyn FnMut()>>);
         impl Drop for Restore {
@@ -676,10 +688,51 @@ impl Atlas {
                 });
             }
         }
+        /// Bytes read so far, reported each time they cross one more
+        /// `1 / MAX_UPDATES` of the total.
+        struct Bytes<P> {
+            progress: P,
+            total: u64,
+            step: u64,
+            last: u64,
+        }
+        let total = json.len() as u64;
+        let start = json.as_ptr().addr();
+        let mut progress = progress;
+        progress.update(0, total);
+        let step = total.div_ceil(crate::MAX_UPDATES as u64).max(1);
+        let state = Rc::new(RefCell::new(Bytes { progress, total, step, last: 0 }));
+        let hook_state = Rc::clone(&state);
+        let hook = move || {
+            // Where the record's last id lay in `json`; an address outside
+            // it (an id with escapes, parsed into a scratch buffer) says
+            // nothing.
+            let at = crate::id::last_id_address().wrapping_sub(start) as u64;
+            if let Ok(mut s) = hook_state.try_borrow_mut() {
+                let total = s.total;
+                if at < total && at / s.step > s.last / s.step {
+                    s.last = at;
+                    s.progress.update(at, total);
+                }
+            }
+        };
         let previous =
-            ON_RECORD.with(|hook| hook.try_borrow_mut().ok().and_then(|mut h| h.replace(Box::new(progress))));
-        let _restore = Restore(previous);
-        Atlas::document_from_json(json)
+            ON_RECORD.with(|hook_slot| hook_slot.try_borrow_mut().ok().and_then(|mut h| h.replace(Box::new(hook))));
+        let restore = Restore(previous);
+        let doc = {
+            let _interning = crate::id::interning();
+            crate::id::forget_last_id_address();
+            Atlas::document_from_json(json)?
+        };
+        drop(restore);
+        if let Ok(mut s) = state.try_borrow_mut() {
+            if s.last < s.total {
+                s.last = s.total;
+                let total = s.total;
+                s.progress.update(total, total);
+            }
+        }
+        Ok(doc)
     }
 
     /// Serializes the atlas as pretty-printed JSON, which

@@ -85,6 +85,11 @@ struct IdTable {
     /// Other shared text ([`shared_text`]: place names), kept apart from
     /// the ids: a text found here has passed no id check.
     texts: std::collections::HashSet<std::sync::Arc<str>, foldhash::fast::RandomState>,
+    /// The address of the last id text read: inside the input while a
+    /// document is parsed from a slice (serde_json hands over the text
+    /// borrowed from it), so it tells how far the parser has come (see
+    /// [`last_id_address`]).
+    last: usize,
 }
 
 /// While the returned guard lives, ids deserialized on this thread share
@@ -125,6 +130,7 @@ fn interned(s: &str) -> Option<std::sync::Arc<str>> {
     INTERNER.with(|i| {
         let mut guard = i.try_borrow_mut().ok()?;
         let table = guard.as_mut()?;
+        table.last = s.as_ptr().addr();
         if let Some(shared) = table.recent.iter().flatten().find(|r| ***r == *s) {
             return Some(shared.clone());
         }
@@ -142,6 +148,27 @@ fn interned(s: &str) -> Option<std::sync::Arc<str>> {
         table.set.insert(shared.clone());
         Some(shared)
     })
+}
+
+/// The address of the text of the last id read while [`interning`] is on
+/// (0 when off or none read since [`forget_last_id_address`]). Reading a
+/// document from a byte slice, an id's text is borrowed from the slice
+/// unless it holds escapes, so its offset from the slice's start is how far
+/// the parser has come; an address outside the slice means nothing.
+pub(crate) fn last_id_address() -> usize {
+    INTERNER.with(|i| i.try_borrow().ok().and_then(|t| t.as_ref().map(|t| t.last)).unwrap_or(0))
+}
+
+/// Sets [`last_id_address`] back to 0 (an outer interning table may hold
+/// the address of a text read earlier).
+pub(crate) fn forget_last_id_address() {
+    INTERNER.with(|i| {
+        if let Ok(mut t) = i.try_borrow_mut() {
+            if let Some(t) = t.as_mut() {
+                t.last = 0;
+            }
+        }
+    });
 }
 
 /// `text` as a shared string: while [`interning`] is on, one string per

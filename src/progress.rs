@@ -14,7 +14,11 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// [`FittedGower::matrix_with_progress`](crate::FittedGower::matrix_with_progress),
 /// [`LinkageGraph::path_centralities_with_progress`](crate::LinkageGraph::path_centralities_with_progress)
 /// and, with feature `figures`, `DistanceFigure::from_atlas_with_progress`
-/// and `Figure::to_svg_with_progress`) promise that
+/// and `Figure::to_svg_with_progress`; with feature `synth`,
+/// `synth::atlas_with_progress` and `synth::write_peer_files_with_progress`
+/// (towns and graphs generated); with feature `json`,
+/// `Atlas::document_from_json_with_progress`, whose items are bytes)
+/// promise that
 ///
 /// - the first call is `(0, total)`, so a progress bar knows its length at
 ///   once, and `total` stays the same through the operation;

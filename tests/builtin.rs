@@ -391,10 +391,14 @@ fn every_case_is_classified_against_every_archetype_on_the_dimensions_both_set()
         assert_eq!(own.distance().unwrap().compared(), shared, "{}", town.id());
         cases.entry(*model.value()).or_default().push(town.id().to_string());
     }
-    // Every model has sourced cases; Huaxi makes Sunan's third.
+    // Every model has sourced cases; Huaxi makes Sunan's third, Liushi
+    // Wenzhou's. The Pearl River Delta has two (see the Humen and
+    // Dalingshan notes for why there is no third).
     assert_eq!(cases.len(), 3, "{cases:?}");
     assert!(cases.values().all(|c| c.len() >= 2), "{cases:?}");
     assert!(cases[&regdev::RegionalModel::Sunan].contains(&"huaxi".to_owned()), "{cases:?}");
+    assert_eq!(cases[&regdev::RegionalModel::Wenzhou], ["wenzhou", "qiaotou", "liushi"], "{cases:?}");
+    assert_eq!(cases[&regdev::RegionalModel::PearlRiverDelta], ["shunde", "dongguan"], "{cases:?}");
     // Profiled towns without a label (too few dimensions) are classified
     // too, and say so in their verdict.
     let humen = atlas.classify("humen").unwrap();
@@ -402,15 +406,16 @@ fn every_case_is_classified_against_every_archetype_on_the_dimensions_both_set()
     assert!(atlas.town("humen").unwrap().model().is_none());
 }
 
-/// Humen and Liushi are the canonical cases the literature names, but the
-/// sources read at medium or strong strength do not give them four of
-/// their model's dimensions: they stay unlabelled, say why, and the audit
-/// would reject a label resting on the weak pages that call Liushi the
-/// birthplace of the Wenzhou model.
+/// Humen is a canonical case the literature names, but the sources read at
+/// medium or strong strength do not give it four of its model's
+/// dimensions: it stays unlabelled and says why. Liushi is labelled from a
+/// study that takes it as its case of the Wenzhou model, not from the weak
+/// pages that call it the model's birthplace; the audit would reject a
+/// label resting on those.
 #[test]
-fn humen_and_liushi_stay_unlabelled_and_say_why() {
+fn humen_stays_unlabelled_and_liushi_is_labelled_from_its_study() {
     use regdev::audit::FindingKind;
-    use regdev::{IndustryDivision, SourceStrength};
+    use regdev::{DistrictType, IndustryDivision, Ownership, RegionalModel, SourceStrength};
     let atlas = Atlas::builtin();
     let strength = |id: &str| atlas.source(id).unwrap().strength();
 
@@ -423,10 +428,43 @@ fn humen_and_liushi_stay_unlabelled_and_say_why() {
     assert_eq!(strength(reasons[0].source().as_str()), Some(SourceStrength::Strong));
 
     let liushi = atlas.town("liushi").unwrap();
-    assert!(liushi.model().is_none());
-    assert!(liushi.profile().is_empty());
-    let reason = liushi.notes().iter().find(|n| n.value().starts_with("no model label")).unwrap();
-    assert_eq!(strength(reason.source().as_str()), Some(SourceStrength::Medium));
+    let model = liushi.model().unwrap();
+    assert_eq!(*model.value(), RegionalModel::Wenzhou);
+    assert_eq!(model.source().as_str(), "zhu-chen-liushi");
+    assert_eq!(strength("zhu-chen-liushi"), Some(SourceStrength::Strong));
+    let study = atlas.source("zhu-chen-liushi").unwrap();
+    assert!(study.note().unwrap().contains("以乐清市柳市镇为案例"), "the label's sentence is quoted");
+    // Five of the archetype's dimensions, every one from the study; four
+    // with the archetype's value, ownership "private" (mostly small private
+    // firms), not household firms only.
+    let archetype = RegionalModel::Wenzhou.archetype();
+    let set: Vec<Dimension> = Dimension::ALL
+        .iter()
+        .copied()
+        .filter(|&d| archetype.profile().get(d).is_some() && liushi.profile().get(d).is_some())
+        .collect();
+    assert_eq!(set.len(), 5, "{set:?}");
+    let same = set.iter().filter(|&&d| archetype.profile().get(d) == liushi.profile().get(d)).count();
+    assert_eq!(same, 4);
+    assert_eq!(liushi.profile().ownership, Some(Ownership::Private));
+    assert_eq!(liushi.profile().district_type, Some(DistrictType::Marshallian));
+    assert!(liushi.profile().market_orientation.is_none(), "the abstract names no market");
+    for d in Dimension::ALL {
+        for c in liushi.profile_claims().claims(*d) {
+            assert_eq!(c.source().as_str(), "zhu-chen-liushi", "{d}");
+        }
+    }
+    assert_eq!(liushi.trajectory().stages().len(), 2);
+    assert!(liushi.notes().iter().any(|n| n.value().starts_with("model: Zhu & Chen take Liushi")));
+    // The weak birthplace page backs a specialisation and a note only.
+    let weak_uses: Vec<&str> = liushi
+        .notes()
+        .iter()
+        .filter(|n| n.source().as_str() == "yybnet-2014-yueqing")
+        .map(|n| n.value().as_str())
+        .collect();
+    assert_eq!(weak_uses.len(), 1);
+    assert!(weak_uses[0].contains("the label rests on Zhu & Chen"));
     assert!(liushi.specialisations().iter().all(|s| s.industry() == IndustryDivision::C38));
     // Its one key fact, a market share, rests on a medium source.
     let shares = liushi.key_facts().observations();
@@ -449,7 +487,7 @@ fn humen_and_liushi_stay_unlabelled_and_say_why() {
         wenzhou.profile_claims().claims(Dimension::CapitalOrigin).iter().map(|c| c.source().to_string()).collect();
     assert_eq!(capital, ["walcott-2007", "china-daily-2010-wenzhou-locals"]);
 
-    // Labelling Liushi from the weak page is flagged by the audit.
+    // Labelling Liushi from the weak page instead is flagged by the audit.
     let mut doc = serde_json::to_value(atlas).unwrap();
     let towns = doc["towns"].as_array_mut().unwrap();
     let liushi_json = towns.iter_mut().find(|t| t["id"] == "liushi").unwrap();

@@ -129,3 +129,70 @@ fn bars_show_counts_and_throughput_on_a_terminal() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// indicatif's binary byte count (`195.31 KiB`).
+fn binary_bytes(n: u64) -> String {
+    let units = ["KiB", "MiB", "GiB"];
+    let mut value = n as f64;
+    if value < 1024.0 {
+        return format!("{n} B");
+    }
+    let mut unit = "B";
+    for u in units {
+        if value < 1024.0 {
+            break;
+        }
+        value /= 1024.0;
+        unit = u;
+    }
+    format!("{value:.2} {unit}")
+}
+
+#[test]
+fn json_parsing_shows_bytes_of_the_file_and_standard_input_a_counter() {
+    let dir = scratch("json");
+    let atlas = synth_atlas(&dir);
+    let len = std::fs::metadata(&atlas).unwrap().len();
+    let total = format!("/{}", binary_bytes(len));
+    let screen = on_terminal(&["validate", &atlas]);
+    let parsing: Vec<&str> = screen.split(['\r', '\n']).filter(|l| l.contains("parsing JSON")).collect();
+    assert!(!parsing.is_empty(), "no parsing bar in {screen:?}");
+    assert!(parsing.iter().any(|l| l.contains(&total) && l.contains("B/s")), "no {total} in {parsing:?}");
+
+    // Standard input: read with a running count (no size known), then
+    // parsed out of what was read.
+    let bin = env!("CARGO_BIN_EXE_regdev");
+    let out = Command::new("script")
+        .args(["-qec", &format!("'{bin}' validate - < '{atlas}'"), "/dev/null"])
+        .env("REGDEV_PROGRESS", "always")
+        .env("COLUMNS", "160")
+        .stdin(Stdio::null())
+        .output()
+        .expect("util-linux script runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("reading standard input"), "{screen:?}");
+    assert!(screen.contains(&total), "{screen:?}");
+    assert!(screen.contains("<stdin>: ok ("), "{screen:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn synth_counts_towns_and_graphs() {
+    let dir = scratch("synth-bar");
+    let screen = on_terminal(&[
+        "synth",
+        "--towns",
+        "60",
+        "--actors-per-town",
+        "8",
+        "--seed",
+        "5",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(screen.contains("generating into"), "{screen:?}");
+    assert!(screen.contains("/120 towns and graphs"), "{screen:?}");
+    assert!(screen.contains("/s"), "{screen:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -112,3 +112,69 @@ fn figures_count_pairs_cells_linkages_and_actors() {
     assert_eq!(svg, figure.to_svg(&o));
     assert_eq!(check(&seen, "heatmap"), 100 * 100);
 }
+
+/// The calls a `'static` callback saw.
+type Seen = std::sync::Arc<std::sync::Mutex<Vec<(u64, u64)>>>;
+
+/// Records `(done, total)` calls from a `'static` callback.
+fn recorder() -> (Seen, impl FnMut(u64, u64) + Send + 'static) {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let record = seen.clone();
+    (seen, move |d, t| record.lock().unwrap().push((d, t)))
+}
+
+#[test]
+fn json_parsing_counts_bytes_of_the_document() {
+    let json = serde_json::to_vec(&atlas()).unwrap();
+    let (seen, record) = recorder();
+    let doc = Atlas::document_from_json_with_progress(&json, record).unwrap();
+    assert_eq!(doc, Atlas::document_from_json(&json).unwrap());
+    let seen = seen.lock().unwrap();
+    assert_eq!(check(&seen, "JSON parsing"), json.len() as u64);
+    // Counted as the records go by: many steps, spread over the file.
+    assert!(seen.len() > 100, "only {} calls", seen.len());
+    let mid = seen.iter().filter(|(d, t)| *d > t / 4 && *d < t * 3 / 4).count();
+    assert!(mid > 20, "{mid} calls in the middle half");
+
+    // Ids written with escapes are parsed into a scratch buffer, not read
+    // from the document: the count still only grows and ends at the total.
+    let text = String::from_utf8(json).unwrap().replace("\"town-1", "\"\\u0074own-1");
+    let (seen, record) = recorder();
+    let doc = Atlas::document_from_json_with_progress(text.as_bytes(), record).unwrap();
+    assert_eq!(doc, Atlas::document_from_json(text.as_bytes()).unwrap());
+    assert_eq!(check(&seen.lock().unwrap(), "JSON with escapes"), text.len() as u64);
+}
+
+#[test]
+fn json_parsing_that_fails_does_not_reach_the_total() {
+    let json = serde_json::to_vec(&atlas()).unwrap();
+    // Cut in the middle: a syntax error after half the records.
+    let cut = &json[..json.len() / 2];
+    let (seen, record) = recorder();
+    let e = Atlas::document_from_json_with_progress(cut, record).unwrap_err();
+    assert_eq!(e, Atlas::document_from_json(cut).unwrap_err());
+    let seen = seen.lock().unwrap();
+    let total = cut.len() as u64;
+    assert_eq!(seen.first(), Some(&(0, total)));
+    assert!(seen.iter().all(|&(d, t)| t == total && d < total), "{seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0));
+    assert!(seen.len() > 10, "counts up to the error: {}", seen.len());
+}
+
+#[test]
+fn synth_counts_towns_and_graphs_generated() {
+    let config = SynthConfig::new().towns(2_000).seed(3).actors_per_town(4).unwrap().graph_fraction(0.5).unwrap();
+    let mut seen = Vec::new();
+    let atlas = synth::atlas_with_progress(&config, |d, t| seen.push((d, t))).unwrap();
+    assert_eq!(atlas, synth::atlas(&config).unwrap());
+    assert_eq!(check(&seen, "synth"), 2_000 + 1_000);
+    assert_eq!(atlas.graphs().len(), 1_000);
+    assert!(seen.len() > 100);
+
+    let dir = std::env::temp_dir().join(format!("regdev-progress-synth-{}", std::process::id()));
+    let mut seen = Vec::new();
+    let summary = synth::write_peer_files_with_progress(&config, &dir, |d, t| seen.push((d, t))).unwrap();
+    assert_eq!(check(&seen, "synth files"), (summary.towns + summary.graphs) as u64);
+    assert_eq!(std::fs::read(dir.join("atlas.json")).unwrap(), serde_json::to_vec(&atlas).unwrap());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

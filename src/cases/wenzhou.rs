@@ -1,9 +1,8 @@
-//! Cases of the Wenzhou model: Wenzhou itself and Qiaotou, the button town
-//! of Yongjia county; Liushi, the low-voltage electrics town of Yueqing, as
-//! a town with a specialisation.
+//! Cases of the Wenzhou model: Wenzhou itself, Qiaotou, the button town of
+//! Yongjia county, and Liushi, the low-voltage electrics town of Yueqing.
 
 use super::{ActorRow, LinkRow, code, graph, sid, y};
-use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
+use crate::dimension::{CapitalOrigin, DistrictType, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
     ActorKind, AdminLevel, Claim, Currency, DimensionValue, Error, Indicator, IndustryDivision, LinkageGraph,
     LinkageKind, Money, Name, Observation, ObservationKind, Observed, Population, Qualifier, Rank, RegionalModel,
@@ -12,7 +11,7 @@ use crate::{
 
 /// The works cited by the Wenzhou cases.
 pub(super) fn sources() -> Result<Vec<Source>, Error> {
-    use SourceKind::{Book, WebPage};
+    use SourceKind::{Article, Book, WebPage};
     use SourceStrength::{Medium, Strong, Weak};
     Ok(vec![
         Source::new(sid("routledge-wenzhou-chapter"), Book, "Book chapter on Wenzhou's private economy (doi:10.4324/9780203930922-17)")?
@@ -105,6 +104,16 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://www.economist.com/asia/1998/05/28/boom-time-in-capitalist-wenzhou")?
             .with_note("\"the economy of Wenzhou has grown by an average of 16% every year since 1979\"; \"shareholding co-operatives account for 70% of Wenzhou's economy. Another 20% is now officially private\" (private partnerships registered as collectives); \"more than 140 townships have bloomed as some 2m peasants have given up farming to work in factories\"; \"Many of Wenzhou's townships make a single product. Qiaotou ... makes 70% of all the buttons used in China. Liushi, across the Oujiang estuary from Wenzhou, accounts for 40% of the country's low-voltage electrical switches.\"")?
             .with_strength(Medium),
+        Source::new(
+            sid("zhu-chen-liushi"),
+            Article,
+            "温州模式的空间格局:社会经济发展模式与物质空间结构之间的内在逻辑 (The spatial pattern of the Wenzhou model: the inner logic of the socio-economic development model and the physical spatial structure; title translated here)",
+        )?
+        .with_authors(["Zhu Jieming (朱介鸣)", "Chen Jie (陈洁)"])?
+        .with_venue("城市规划学刊 (Urban Planning Forum), the journal's site upforum.wupen.org; the page gives no year or issue")?
+        .with_url("http://upforum.wupen.org/Data/View/204")?
+        .with_note("only the abstract (提要) and keywords were read, on the journal's page (期刊浏览, 'journal browsing'); the journal is named from the site (upforum: Urban Planning Forum). \"以乐清市柳市镇为案例,探讨温州社会经济发展模式与物质空间结构之间的内在逻辑\" (takes Liushi town, Yueqing, as its case of the Wenzhou model); \"温州模式是自下而上乡村工业化的典范之一,其基本要素是民营企业主导、小型企业为主、村民广泛参与创业并形成产业链和高度专业分工、市场需求推动的产品销售与制造产业链紧密结合\" (one of the examples of bottom-up rural industrialisation; its elements: private enterprises lead, small firms predominate, villagers widely start businesses and form production chains with a high degree of specialisation); \"村土地股份合作社利用集体土地建设村工业小区,将家庭作坊式生产提升成为园区制造\" (village land-share cooperatives build village industrial zones on collective land, raising household-workshop production to manufacturing in parks); \"经过40年的发展,柳市镇基于村工业区的相对空间集聚成为温州模式的空间特征\"; \"非正式民间金融……为民营小企业和村工业区建设提供决定性的融资\" (informal private finance provides the decisive funding of the small private firms and of the village industrial zones)")?
+        .with_strength(Strong),
         Source::new(sid("yybnet-2014-yueqing"), WebPage, "走进低压电器城——乐清")?
             .with_year(y(2014)?)
             .with_venue("Huangshan Morning News, 17 April 2014, reprinted by yybnet.net")?
@@ -280,6 +289,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .province("Zhejiang")
         .statistical_code(code("330382114", Some((2015, 2023)))?)
         .note(super::gazetteer_note())
+        .model(Observed::new(RegionalModel::Wenzhou, sid("zhu-chen-liushi")))
         .specialisation(Specialisation::new(
             IndustryDivision::C38,
             "low-voltage electrical equipment ('capital of low-voltage electrics')",
@@ -295,12 +305,37 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
                 .with_kind(ObservationKind::National)?
                 .with_product("low-voltage electrical switches")?,
         )
+        // Zhu & Chen take Liushi as their case of the Wenzhou model; the
+        // abstract's elements of the model, as that case shows them.
+        .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("zhu-chen-liushi"))
+        .dimension(DimensionValue::Ownership(Ownership::Private), sid("zhu-chen-liushi"))
+        .dimension(DimensionValue::CapitalOrigin(CapitalOrigin::EndogenousPrivate), sid("zhu-chen-liushi"))
+        .dimension(DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs), sid("zhu-chen-liushi"))
+        .dimension(DimensionValue::DistrictType(DistrictType::Marshallian), sid("zhu-chen-liushi"))
+        .trajectory(Trajectory::new(vec![
+            Stage::new("Household-workshop production", sid("zhu-chen-liushi"))?
+                .with_ownership(Ownership::PrivateHousehold)
+                .with_driving_actors([DrivingActor::HouseholdEntrepreneurs]),
+            Stage::new(
+                "Village industrial zones on collective land, built by village land-share cooperatives: workshops become manufacturing in parks",
+                sid("zhu-chen-liushi"),
+            )?
+            .with_ownership(Ownership::Private),
+        ])?)
+        .note(Observed::new(
+            "model: Zhu & Chen take Liushi as their case of the Wenzhou model ('以乐清市柳市镇为案例', taking Liushi town of Yueqing as the case) and find that, after 40 years, Liushi's relative concentration in village industrial zones has become the Wenzhou model's spatial feature; only their abstract was read".to_owned(),
+            sid("zhu-chen-liushi"),
+        ))
+        .note(Observed::new(
+            "profile: the abstract's elements of the Wenzhou model, of which Liushi is the case: bottom-up rural industrialisation ('自下而上乡村工业化') led by private enterprises, mostly small ('民营企业主导、小型企业为主': ownership private, not only household firms, since household workshops were raised into manufacturing in parks); informal private finance giving the decisive funding ('非正式民间金融……提供决定性的融资': endogenous private capital); villagers widely starting businesses ('村民广泛参与创业': household entrepreneurs); production chains with a high degree of specialisation among small firms ('小型企业为主……形成产业链和高度专业分工': a Marshallian district in Markusen's typology, the crate's reading, not the authors' word); the abstract says the model is driven by market demand but not which market, so market orientation is not set".to_owned(),
+            sid("zhu-chen-liushi"),
+        ))
         .note(Observed::new(
             "the share of 40% of the country's low-voltage electrical switches is as of the May 1998 article, which gives no year for it; the article names Liushi, with Qiaotou, among Wenzhou's single-product townships".to_owned(),
             sid("economist-1998-wenzhou"),
         ))
         .note(Observed::new(
-            "called the birthplace of the 'Wen-Tai model' (温台模式)".to_owned(),
+            "called the birthplace of the 'Wen-Tai model' (温台模式); this and the other pages read that call Liushi the birthplace of the Wenzhou model are aggregators and copies of unknown origin, rated weak: the label rests on Zhu & Chen".to_owned(),
             sid("yybnet-2014-yueqing"),
         ))
         .note(Observed::new(
@@ -309,10 +344,6 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         ))
         .note(Observed::new(
             "Nan Cunhui, born in Liushi in 1963, set up the Qiujing electrical switch factory with Hu Chengzhong in 1984 with Rmb50,000, and CHINT with family members in 1991; a survey of electrical products in Liushi singled out Qiujing's switches for their quality; by 2010 CHINT had over 23,000 employees and revenues of Rmb24.4 billion".to_owned(),
-            sid("week-in-china-2011-nan-cunhui"),
-        ))
-        .note(Observed::new(
-            "no model label and no profile: the pages read that call Liushi the birthplace of the Wenzhou (or Wen-Tai) model are aggregators and copies of unknown origin, rated weak; the medium sources read give its share of a product (The Economist 1998) and a firm's story (Week in China 2011), not the town's dominant ownership, origin of capital, driving actor or markets".to_owned(),
             sid("week-in-china-2011-nan-cunhui"),
         ))
         .build()?;

@@ -246,6 +246,11 @@ impl<'a> GraphFigure<'a> {
     }
 
     fn render(&self, o: &Options, tally: &Tally<'_>) -> svg::Document {
+        self.render_with::<Grid>(o, tally)
+    }
+
+    /// Draws the figure, with `S` keeping the boxes labels must avoid.
+    fn render_with<S: Obstacles>(&self, o: &Options, tally: &Tally<'_>) -> svg::Document {
         let fs = o.get_font_size();
         let actors: Vec<&crate::Actor> = self.graph.actors().collect();
         let index: HashMap<&str, usize> = actors.iter().enumerate().map(|(i, a)| (a.id().as_str(), i)).collect();
@@ -337,7 +342,7 @@ impl<'a> GraphFigure<'a> {
 
         // Rings and their labels.
         let mut rings = group("rings");
-        let mut obstacles: Vec<Rect> = Vec::new();
+        let mut obstacles = S::default();
         for k in (0..4).rev() {
             let outer = radius * BAND_TO.get(k).copied().unwrap_or(1.0);
             let shade = if k % 2 == 0 { 0.93 } else { 0.965 };
@@ -761,7 +766,7 @@ fn place_label(
     y: f64,
     r: f64,
     outward: f64,
-    obstacles: &[Rect],
+    obstacles: &impl Obstacles,
     plot: &Rect,
 ) -> Option<(TextBlock, Option<(f64, f64)>)> {
     let (w, h) = (block.width(), block.height());
@@ -790,7 +795,7 @@ fn place_label(
                 py - h / 2.0
             };
             let rect = Rect::new(left, top, left + w, top + h);
-            if !rect.inside(plot) || obstacles.iter().any(|o| o.overlaps(&rect, 1.5)) {
+            if !rect.inside(plot) || obstacles.hits(&rect, 1.5) {
                 continue;
             }
             let placed = block.clone().at_box(left, top);
@@ -799,6 +804,84 @@ fn place_label(
         }
     }
     None
+}
+
+/// The boxes that labels must keep clear of (rings' names, the title,
+/// actors, labels placed), and whether a box comes near one of them.
+pub(crate) trait Obstacles: Default {
+    /// One more box to avoid.
+    fn push(&mut self, r: Rect);
+    /// Whether `r` overlaps a box, `pad` px apart counting as overlap
+    /// ([`Rect::overlaps`]).
+    fn hits(&self, r: &Rect, pad: f64) -> bool;
+}
+
+/// [`Obstacles`] on a uniform grid: each cell lists the boxes that reach
+/// into it, so a query looks at the few boxes near it rather than at all
+/// of them (labelling n actors was quadratic: ~4 s at 10,000 actors). The
+/// answer is exactly that of comparing with every box: the cells a query
+/// looks at cover every box that can overlap it, and each candidate is
+/// checked with [`Rect::overlaps`].
+#[derive(Default)]
+pub(crate) struct Grid {
+    rects: Vec<Rect>,
+    /// Indexes into `rects` by cell (`floor(x / CELL)`, `floor(y / CELL)`).
+    cells: HashMap<(i64, i64), Vec<usize>, foldhash::fast::RandomState>,
+    /// Boxes over too many cells (or not finite), checked one by one.
+    wide: Vec<usize>,
+}
+
+impl Grid {
+    /// Cell side in px: a few nodes, or about a label.
+    const CELL: f64 = 64.0;
+    /// A box over more cells than this is kept in `wide`; a query over
+    /// more looks at every box.
+    const MAX_CELLS: i64 = 256;
+
+    /// The cells a box (grown by `grow` px on every side) covers, if
+    /// finite and not too many.
+    fn span(r: &Rect, grow: f64) -> Option<(i64, i64, i64, i64)> {
+        let cell = |v: f64| (v / Self::CELL).floor();
+        let (x0, y0, x1, y1) = (cell(r.x0 - grow), cell(r.y0 - grow), cell(r.x1 + grow), cell(r.y1 + grow));
+        let limit = (Self::MAX_CELLS * Self::MAX_CELLS) as f64;
+        if ![x0, y0, x1, y1].iter().all(|v| v.is_finite() && v.abs() < limit) {
+            return None;
+        }
+        // In range: exact conversions.
+        let (x0, y0, x1, y1) = (x0 as i64, y0 as i64, x1 as i64, y1 as i64);
+        ((x1 - x0 + 1) * (y1 - y0 + 1) <= Self::MAX_CELLS).then_some((x0, y0, x1, y1))
+    }
+}
+
+impl Obstacles for Grid {
+    fn push(&mut self, r: Rect) {
+        let i = self.rects.len();
+        match Grid::span(&r, 0.0) {
+            Some((x0, y0, x1, y1)) => {
+                for cx in x0..=x1 {
+                    for cy in y0..=y1 {
+                        self.cells.entry((cx, cy)).or_default().push(i);
+                    }
+                }
+            }
+            None => self.wide.push(i),
+        }
+        self.rects.push(r);
+    }
+
+    fn hits(&self, r: &Rect, pad: f64) -> bool {
+        let overlaps = |i: &usize| self.rects.get(*i).is_some_and(|o| o.overlaps(r, pad));
+        // Grown by one px more than `pad`, so that rounding near a cell's
+        // edge cannot leave out a box that overlaps.
+        match Grid::span(r, pad.abs() + 1.0) {
+            Some((x0, y0, x1, y1)) => {
+                self.wide.iter().any(overlaps)
+                    || (x0..=x1)
+                        .any(|cx| (y0..=y1).any(|cy| self.cells.get(&(cx, cy)).is_some_and(|v| v.iter().any(overlaps))))
+            }
+            None => self.rects.iter().any(|o| o.overlaps(r, pad)),
+        }
+    }
 }
 
 /// The symbol at the middle of a non-cooperative linkage, so that the
@@ -927,9 +1010,83 @@ mod tests {
         let plot = Rect::new(0.0, 0.0, 400.0, 400.0);
         let block = TextBlock::new(vec!["Label".to_owned()], 12.0, false);
         let blocker = Rect::new(205.0, 180.0, 300.0, 220.0);
-        let (placed, _) = place_label(&block, 200.0, 200.0, 5.0, 0.0, &[blocker], &plot).unwrap();
+        let (placed, _) = place_label(&block, 200.0, 200.0, 5.0, 0.0, &vec![blocker], &plot).unwrap();
         assert!(!placed.bbox().overlaps(&blocker, 0.0));
         let everywhere = Rect::new(-10.0, -10.0, 410.0, 410.0);
-        assert!(place_label(&block, 200.0, 200.0, 5.0, 0.0, &[everywhere], &plot).is_none());
+        assert!(place_label(&block, 200.0, 200.0, 5.0, 0.0, &vec![everywhere], &plot).is_none());
+    }
+
+    /// The linear search labels were placed with before [`Grid`]: every
+    /// query compares with every box. Kept as the reference.
+    impl Obstacles for Vec<Rect> {
+        fn push(&mut self, r: Rect) {
+            Vec::push(self, r);
+        }
+        fn hits(&self, r: &Rect, pad: f64) -> bool {
+            self.iter().any(|o| o.overlaps(r, pad))
+        }
+    }
+
+    #[test]
+    fn grid_answers_as_every_box_does() {
+        // A small LCG: boxes of all sizes, some far out, some not finite.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = move |span: f64| {
+            state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.3) * span
+        };
+        let mut grid = Grid::default();
+        let mut all: Vec<Rect> = Vec::new();
+        for k in 0..3_000 {
+            let (x, y) = (next(3_000.0), next(3_000.0));
+            let r = match k % 200 {
+                0 => Rect::new(x, y, x + 5_000.0, y + 40.0),
+                1 => Rect::new(f64::NEG_INFINITY, y, x, y + 3.0),
+                2 => Rect::new(f64::NAN, y, x, y + 3.0),
+                3 => Rect::new(x, y, x + 1e9, y + 1e9),
+                _ => Rect::new(x, y, x + next(150.0).abs(), y + next(40.0).abs()),
+            };
+            Obstacles::push(&mut grid, r);
+            Obstacles::push(&mut all, r);
+            let q = Rect::new(next(3_000.0), next(3_000.0), next(3_000.0), next(3_000.0));
+            let small = Rect::new(x - 2.0, y + 1.0, x + next(60.0).abs(), y + 9.0);
+            for (q, pad) in [(q, 1.5), (small, 1.5), (small, 0.0), (Rect::new(x, y, x, y), 64.0)] {
+                assert_eq!(grid.hits(&q, pad), all.hits(&q, pad), "{q:?} pad {pad}");
+            }
+        }
+        // Boxes that touch a cell edge, within the pad.
+        let mut grid = Grid::default();
+        Obstacles::push(&mut grid, Rect::new(0.0, 0.0, 63.9, 10.0));
+        assert!(grid.hits(&Rect::new(65.0, 0.0, 70.0, 5.0), 1.5));
+        assert!(!grid.hits(&Rect::new(65.5, 0.0, 70.0, 5.0), 1.5));
+    }
+
+    #[cfg(feature = "synth")]
+    #[test]
+    fn grid_labels_are_byte_for_byte_those_of_the_linear_search() {
+        let atlas = Atlas::builtin();
+        let mut graphs: Vec<(GraphFigure<'_>, Options)> =
+            atlas.graphs().map(|g| (GraphFigure::new(g), Options::default())).collect();
+        graphs.push((GraphFigure::from_atlas(atlas, "kunshan").unwrap(), Options::default().font_size(16.0).unwrap()));
+        let synthetic = [
+            crate::synth::linkage_graph(300, 3, 9).unwrap(),
+            crate::synth::linkage_graph(1_500, 2, 4).unwrap(),
+            crate::synth::linkage_graph(800, 8, 11).unwrap(),
+        ];
+        for g in &synthetic {
+            graphs.push((GraphFigure::new(g), Options::default()));
+        }
+        graphs
+            .push((GraphFigure::new(&synthetic[0]), Options::default().font_size(22.0).unwrap().size(300.0).unwrap()));
+        assert!(graphs.len() >= 6);
+        let mut numbered = 0;
+        for (figure, options) in &graphs {
+            let grid = figure.render_with::<Grid>(options, &Tally::none()).to_string();
+            let linear = figure.render_with::<Vec<Rect>>(options, &Tally::none()).to_string();
+            assert!(grid == linear, "{}: the SVG differs", figure.title);
+            assert!(grid.contains("id=\"label-"), "{}: no label placed", figure.title);
+            numbered += usize::from(grid.contains("Key to numbered actors"));
+        }
+        assert!(numbered > 0, "no graph crowded enough to number a label");
     }
 }

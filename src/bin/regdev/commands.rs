@@ -270,14 +270,19 @@ pub(crate) fn export(args: &ExportArgs) -> Result<(), Failure> {
     }
 }
 
-/// `regdev synth`: the synthetic generator's peer files, with a spinner on
-/// a terminal and silence otherwise.
+/// `regdev synth`: the synthetic generator's peer files, with a bar of the
+/// towns and graphs generated on a terminal and silence otherwise.
 pub(crate) fn synth(args: &SynthArgs) -> Result<(), Failure> {
     let config =
         regdev::synth::SynthConfig::new().towns(args.towns).seed(args.seed).actors_per_town(args.actors_per_town)?;
-    let spinner = Progress::spinner(format!("generating {} towns into {}", args.towns, args.out.display()));
-    let result = regdev::synth::write_peer_files(&config, &args.out);
-    drop(spinner);
+    let total = (config.get_towns() + config.expected_graphs()) as u64;
+    let bar = Progress::count(total, "towns and graphs", format!("generating into {}", args.out.display()));
+    let result = regdev::synth::write_peer_files_with_progress(
+        &config,
+        &args.out,
+        bar.callback_then("validating, writing files"),
+    );
+    drop(bar);
     let summary = result?;
     let mut text = format!(
         "wrote {} towns, {} graphs, {} actors, {} linkages:\n",

@@ -2,7 +2,6 @@
 //! name with "did you mean" suggestions.
 
 use std::borrow::Cow;
-use std::io::Read;
 use std::path::Path;
 
 use regdev::{Archetype, Atlas, Compare, Error, Town};
@@ -20,13 +19,8 @@ fn is_stdin(path: &Path) -> bool {
 
 /// Reads a file, or standard input for `-`.
 pub(crate) fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    let mut bytes = Vec::new();
-    let read = if is_stdin(path) {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
-    } else {
-        crate::progress::read_file(path).map(|b| bytes = b)
-    };
-    read.map_err(|e| Failure::invalid(format!("cannot read '{}': {e}", label(path))))?;
+    let read = if is_stdin(path) { crate::progress::read_stdin() } else { crate::progress::read_file(path) };
+    let bytes = read.map_err(|e| Failure::invalid(format!("cannot read '{}': {e}", label(path))))?;
     Ok(bytes)
 }
 
@@ -48,15 +42,8 @@ pub(crate) fn parse_atlas(bytes: &[u8]) -> Result<Atlas, Vec<Error>> {
     use crate::progress::{MIN_BYTES, Progress};
     let large = bytes.len() as u64 >= MIN_BYTES;
     let doc = {
-        let bar =
-            Progress::counter_if(large, "towns and graphs", format!("parsing {} MB of JSON", bytes.len() / 1_000_000));
-        let handle = bar.handle();
-        Atlas::document_from_json_with_progress(bytes, move || {
-            if let Some(b) = &handle {
-                b.inc(1);
-            }
-        })
-        .map_err(|e| vec![e])?
+        let bar = Progress::bytes(bytes.len() as u64, "parsing JSON");
+        Atlas::document_from_json_with_progress(bytes, bar.callback()).map_err(|e| vec![e])?
     };
     let bar = Progress::count_if(large, "graphs and towns", "validating (graphs, references, indexes)");
     Atlas::validate_document_with_progress(doc, bar.callback())

@@ -53,21 +53,6 @@ impl Progress {
         Progress::new(enabled().then(|| count_bar(total, unit, message.into(), ProgressDrawTarget::stderr())))
     }
 
-    /// A count without a known total, with throughput (`52,000 records,
-    /// 41,000/s`), if `large`; nothing otherwise.
-    pub(crate) fn counter_if(large: bool, unit: &str, message: impl Into<String>) -> Progress {
-        let bar = ((large || always()) && enabled()).then(|| {
-            let b = ProgressBar::new_spinner();
-            let template = format!("{{spinner}} {{msg}} {{human_pos}} {unit} {{per_sec}} {{elapsed}}");
-            if let Ok(style) = ProgressStyle::with_template(&template) {
-                b.set_style(style);
-            }
-            b.set_message(message.into());
-            b
-        });
-        Progress::new(bar)
-    }
-
     /// A count of items with throughput if `large`, else nothing; its
     /// total comes with the first count of [`Progress::callback`].
     pub(crate) fn count_if(large: bool, unit: &str, message: impl Into<String>) -> Progress {
@@ -135,19 +120,6 @@ impl Progress {
     /// (`None` when nothing is drawn).
     pub(crate) fn handle(&self) -> Option<ProgressBar> {
         self.0.clone()
-    }
-
-    /// A spinner with the elapsed time, for a step that reports no counts.
-    pub(crate) fn spinner(message: impl Into<String>) -> Progress {
-        let bar = enabled().then(|| {
-            let b = ProgressBar::new_spinner();
-            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {elapsed}") {
-                b.set_style(style);
-            }
-            b.set_message(message.into());
-            b
-        });
-        Progress::new(bar)
     }
 
     pub(crate) fn inc(&self, n: u64) {
@@ -218,5 +190,43 @@ pub(crate) fn read_file(path: &std::path::Path) -> std::io::Result<Vec<u8>> {
     }
     bytes.truncate(filled);
     f.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Reads standard input to its end. Its size is not known beforehand, so
+/// the bar (once more than [`MIN_BYTES`] came in) counts the bytes read
+/// with their rate, without a total.
+pub(crate) fn read_stdin() -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let bar = enabled().then(|| {
+        let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+        if let Ok(style) = ProgressStyle::with_template(
+            "{spinner} reading standard input {binary_bytes} {binary_bytes_per_sec} {elapsed}",
+        ) {
+            b.set_style(style);
+        }
+        b
+    });
+    let _clear = Progress(bar.clone());
+    let mut shown = false;
+    let mut bytes = Vec::new();
+    let mut stdin = std::io::stdin().lock();
+    loop {
+        // 8 MiB at a time, straight into the result.
+        let n = (&mut stdin).take(8 << 20).read_to_end(&mut bytes)?;
+        if n == 0 {
+            break;
+        }
+        if let Some(b) = &bar {
+            b.inc(n as u64);
+            if !shown && (b.position() >= MIN_BYTES || always()) {
+                shown = true;
+                b.set_draw_target(ProgressDrawTarget::stderr());
+                // Drawn now (`tick` draws nothing once ticking steadily).
+                b.tick();
+                b.enable_steady_tick(Duration::from_millis(120));
+            }
+        }
+    }
     Ok(bytes)
 }
