@@ -180,6 +180,8 @@ pub(super) struct Direct<'v, 'a> {
     towns: &'v TableView<'a>,
     observations: (&'v TableView<'a>, &'v Grouped),
     claims: (&'v TableView<'a>, &'v Grouped),
+    /// Model-label claims: a town with any is built the old way.
+    model_claims: &'v Grouped,
     /// Specialisations, zones, advantages, stages, notes.
     lists: [(&'v TableView<'a>, &'v Grouped); 5],
     /// Each town's id (`None`: invalid), shared by the records naming it.
@@ -191,7 +193,7 @@ pub(super) struct Direct<'v, 'a> {
 }
 
 impl<'v, 'a> Direct<'v, 'a> {
-    /// `children` in table order: observations, profile claims,
+    /// `children` in table order: observations, profile claims, model claims,
     /// specialisations, zones, advantages, stages, notes.
     pub(super) fn new(
         towns: &'v TableView<'a>,
@@ -208,6 +210,7 @@ impl<'v, 'a> Direct<'v, 'a> {
             towns,
             observations: get("observations")?,
             claims,
+            model_claims: get("model_claims")?.1,
             lists: [get("specialisations")?, get("zones")?, get("advantages")?, get("stages")?, get("notes")?],
             ids,
             town_index,
@@ -239,6 +242,11 @@ impl<'v, 'a> Direct<'v, 'a> {
             model_year,
             model_source,
         ] = self.cols.t;
+        // A label of several claims (rare): the record path reads them and
+        // checks `towns.model` against the label they resolve to.
+        if !self.model_claims.of(row).is_empty() {
+            return Err(GiveUp);
+        }
         let (_, t) = some(self.towns.row(row))?;
         let town_id = some(self.ids.get(row).cloned().flatten())?;
         if some(t.str(id))? != town_id.as_str() {
