@@ -129,6 +129,7 @@ struct Columns {
     t: [usize; 13],
     o: [usize; 13],
     c: [usize; 9],
+    m: [usize; 5],
 }
 
 impl Columns {
@@ -171,6 +172,7 @@ impl Columns {
             .map(|n| col(o, n)),
             c: ["dimension", "value", "values", "rank", "period_start", "period_end", "source", "town", "archetype"]
                 .map(|n| col(c, n)),
+            m: ["model", "rank", "period_start", "period_end", "source"].map(|n| col(&spec::MODEL_CLAIMS, n)),
         }
     }
 }
@@ -180,8 +182,8 @@ pub(super) struct Direct<'v, 'a> {
     towns: &'v TableView<'a>,
     observations: (&'v TableView<'a>, &'v Grouped),
     claims: (&'v TableView<'a>, &'v Grouped),
-    /// Model-label claims: a town with any is built the old way.
-    model_claims: &'v Grouped,
+    /// Model-label claims.
+    model_claims: (&'v TableView<'a>, &'v Grouped),
     /// Specialisations, zones, advantages, stages, notes.
     lists: [(&'v TableView<'a>, &'v Grouped); 5],
     /// Each town's id (`None`: invalid), shared by the records naming it.
@@ -210,7 +212,7 @@ impl<'v, 'a> Direct<'v, 'a> {
             towns,
             observations: get("observations")?,
             claims,
-            model_claims: get("model_claims")?.1,
+            model_claims: get("model_claims")?,
             lists: [get("specialisations")?, get("zones")?, get("advantages")?, get("stages")?, get("notes")?],
             ids,
             town_index,
@@ -242,11 +244,6 @@ impl<'v, 'a> Direct<'v, 'a> {
             model_year,
             model_source,
         ] = self.cols.t;
-        // A label of several claims (rare): the record path reads them and
-        // checks `towns.model` against the label they resolve to.
-        if !self.model_claims.of(row).is_empty() {
-            return Err(GiveUp);
-        }
         let (_, t) = some(self.towns.row(row))?;
         let town_id = some(self.ids.get(row).cloned().flatten())?;
         if some(t.str(id))? != town_id.as_str() {
@@ -273,7 +270,13 @@ impl<'v, 'a> Direct<'v, 'a> {
             b = b.statistical_code(listing);
         }
         let (m, my, ms) = (t.str(model), t.year(model_year), t.str(model_source));
-        if m.is_some() || my.is_some() || ms.is_some() {
+        let (view, grouped) = self.model_claims;
+        let model_rows = grouped.of(row);
+        for &r in model_rows {
+            let (_, c) = some(view.row(r))?;
+            b = b.model_claim(self.model_claim(c)?);
+        }
+        if model_rows.is_empty() && (m.is_some() || my.is_some() || ms.is_some()) {
             let mut o = Observed::new(vocab::<RegionalModel>(some(m)?)?, self.source(ms)?);
             if let Some(y) = year(my)? {
                 o = o.with_year(y);
@@ -312,7 +315,27 @@ impl<'v, 'a> Direct<'v, 'a> {
         for &r in notes.1.of(row) {
             b = b.note(item::<Note>(notes.0, r)?);
         }
-        ok(b.build())
+        let town = ok(b.build())?;
+        // Where claims give the label, `towns` holds the label they resolve
+        // to and no year (the record path names the column otherwise).
+        if !model_rows.is_empty() {
+            let resolved = town.model();
+            if my.is_some() || m != resolved.map(|c| c.value().id()) || ms != resolved.map(|c| c.source().as_str()) {
+                return Err(GiveUp);
+            }
+        }
+        Ok(town)
+    }
+
+    /// A model-label claim row.
+    fn model_claim(&self, c: RowRef<'_, 'a>) -> Result<Claim<RegionalModel>, GiveUp> {
+        let [model, rank, p0, p1, source] = self.cols.m;
+        let mut claim = Claim::new(vocab::<RegionalModel>(some(c.str(model))?)?, self.source(c.str(source))?)
+            .ranked(vocab::<Rank>(some(c.str(rank))?)?);
+        if let Some(p) = period(c.year(p0), c.year(p1))? {
+            claim = claim.with_period(p);
+        }
+        Ok(claim)
     }
 
     /// An observation row, with the checks of the record path's
