@@ -402,7 +402,12 @@ impl Atlas {
 
     /// An atlas from records and graphs already built and checked one by
     /// one (the Parquet reader): the cross-record rules of
-    /// [`Atlas::validate_document`] are checked here, the same way.
+    /// [`Atlas::validate_document`] are checked here, the same way, but
+    /// for one the reader has made already: every source an actor or a
+    /// linkage cites is the reader's own `SourceId`, found in the set of
+    /// the ids of `sources` (an unknown one is its row's error), so the
+    /// graphs' citations are not looked up again (6 M lookups on a large
+    /// atlas). Debug builds check that they all resolve.
     #[cfg(feature = "parquet")]
     pub(crate) fn from_tables(
         sources: Vec<Source>,
@@ -411,7 +416,12 @@ impl Atlas {
         towns: Vec<Town>,
         graphs: Vec<LinkageGraph>,
     ) -> Result<Atlas, Error> {
-        Atlas::assemble(sources, exchange_rates, archetypes, towns, graphs).map_err(first_error)
+        debug_assert!({
+            let ids: HashSet<&SourceId> = sources.iter().map(Source::id).collect();
+            graphs.iter().all(|g| g.source_ids().all(|s| ids.contains(s)))
+        });
+        Atlas::assemble_checked(sources, exchange_rates, archetypes, towns, graphs, GraphSources::Resolved)
+            .map_err(first_error)
     }
 
     /// Validates a document and reports every problem found.
@@ -868,6 +878,18 @@ impl Atlas {
         towns: Vec<Town>,
         graphs: Vec<LinkageGraph>,
     ) -> Result<Atlas, Vec<Error>> {
+        Atlas::assemble_checked(sources, exchange_rates, archetypes, towns, graphs, GraphSources::Check)
+    }
+
+    /// [`Atlas::assemble`], the graphs' citations looked up or not.
+    fn assemble_checked(
+        sources: Vec<Source>,
+        exchange_rates: Vec<ExchangeRate>,
+        archetypes: Vec<Archetype>,
+        towns: Vec<Town>,
+        graphs: Vec<LinkageGraph>,
+        graph_sources: GraphSources,
+    ) -> Result<Atlas, Vec<Error>> {
         let mut errors = Vec::new();
 
         // Uniqueness.
@@ -938,7 +960,8 @@ impl Atlas {
                 cite(format!("town '{}', field '{field}'", t.id()), s);
             }
         }
-        for g in graphs.iter().filter(|g| g.source_ids().any(|s| !source_index.contains_key(s))) {
+        let check_graphs = graph_sources == GraphSources::Check;
+        for g in graphs.iter().filter(|g| check_graphs && g.source_ids().any(|s| !source_index.contains_key(s))) {
             for (what, s) in g.cited_sources() {
                 cite(format!("graph of town '{}', {what}", g.focal_town()), s);
             }
@@ -1528,4 +1551,16 @@ mod tests {
             assert_eq!(cheap, named, "graph {}", g.focal_town());
         }
     }
+}
+
+/// Whether [`Atlas::assemble_checked`] looks up the sources the graphs
+/// cite.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum GraphSources {
+    /// Look each one up (every path but the Parquet reader's).
+    Check,
+    /// Already resolved against the atlas's sources by the reader that
+    /// built the graphs ([`Atlas::from_tables`]).
+    #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
+    Resolved,
 }

@@ -483,7 +483,7 @@ impl Atlas {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Atlas::builtin().audit().len(), 3);
+    /// assert_eq!(regdev::Atlas::builtin().audit().len(), 4);
     /// ```
     #[must_use]
     pub fn audit(&self) -> Vec<Finding> {
@@ -499,7 +499,7 @@ impl Atlas {
     /// ```
     /// use regdev::audit::AuditOptions;
     /// let lenient = AuditOptions::default().per_capita_tolerance(0.5)?;
-    /// assert_eq!(regdev::Atlas::builtin().audit_with(&lenient).len(), 2);
+    /// assert_eq!(regdev::Atlas::builtin().audit_with(&lenient).len(), 3);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]

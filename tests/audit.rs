@@ -12,7 +12,15 @@ use regdev::{
 #[test]
 fn builtin_findings_are_the_talks_own_inconsistencies() {
     let all = Atlas::builtin().audit();
-    assert_eq!(all.len(), 3, "{all:#?}");
+    assert_eq!(all.len(), 4, "{all:#?}");
+    // Humen's GDP (latest 2012) and population (census 2010) are of
+    // different years: no source gives both for one year.
+    let (mixed, all): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| f.kind() == FindingKind::MixedYears);
+    assert_eq!(mixed.len(), 1);
+    assert_eq!(
+        mixed[0].to_string(),
+        "Warning: town 'humen', field 'key_facts': GDP per capita would divide a 2012 GDP by a 2010 population; the derived figure mixes years"
+    );
     // Wenzhou's two readings of its market orientation, recorded as ranked claims.
     let (claims, findings): (Vec<_>, Vec<_>) =
         all.into_iter().partition(|f| f.kind() == FindingKind::DisagreeingClaims);

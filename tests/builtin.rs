@@ -563,6 +563,32 @@ fn humen_and_dalingshan_are_profiled_pearl_river_delta_towns_without_labels() {
     let dynamics: Vec<String> =
         humen.profile_claims().claims(Dimension::Dynamics).iter().map(|c| c.source().to_string()).collect();
     assert_eq!(dynamics, ["zhang-to-cao-2004", "yang-2020-exo-urbanisation"]);
+    // Key facts as series where sources give several years: GDP for 2007
+    // and 2012, the census population of 2010 next to China Daily's undated
+    // "about 600,000", each from a medium source.
+    use regdev::Indicator;
+    let years = |i: Indicator| -> Vec<(Option<i64>, String)> {
+        let mut v: Vec<_> = humen
+            .key_facts()
+            .observations()
+            .iter()
+            .filter(|o| o.indicator() == i)
+            .map(|o| (o.year().map(i64::from), o.source().to_string()))
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        years(Indicator::Gdp),
+        [(Some(2007), "dongguan-today-humen".to_owned()), (Some(2012), "china-daily-2013-humen".to_owned())]
+    );
+    assert_eq!(
+        years(Indicator::Population),
+        [(None, "china-daily-2013-humen".to_owned()), (Some(2010), "dongguan-today-2010-census".to_owned())]
+    );
+    for o in humen.key_facts().observations() {
+        assert_eq!(strength(o.source().as_str()), Some(SourceStrength::Medium), "{:?}", o.indicator());
+    }
     assert_eq!(strength("yang-2020-exo-urbanisation"), Some(SourceStrength::Strong));
     assert!(
         atlas.source("yang-2020-exo-urbanisation").unwrap().note().unwrap().starts_with("only the abstract was read")

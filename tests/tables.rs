@@ -480,3 +480,115 @@ fn dictionary_encoded_columns_read_as_plain_ones() {
         assert_eq!(message(all_dictionary_encoded(with(table, faults))), plain, "{table} {faults:?}");
     }
 }
+
+/// `tables` with every table cut into batches of `rows` rows (as a file's
+/// row groups arrive).
+fn in_batches(tables: Vec<(String, RecordBatch)>, rows: usize) -> Vec<(String, RecordBatch)> {
+    let mut out = Vec::new();
+    for (n, b) in tables {
+        if b.num_rows() == 0 {
+            out.push((n, b));
+            continue;
+        }
+        let mut start = 0;
+        while start < b.num_rows() {
+            let len = rows.min(b.num_rows() - start);
+            out.push((n.clone(), b.slice(start, len)));
+            start += len;
+        }
+    }
+    out
+}
+
+#[test]
+fn faults_in_later_batches_name_their_row() {
+    // Towns and their child rows spread over several batches: the towns
+    // built from them are the same, and a fault in a later batch is
+    // reported at its row over the whole table, plain or dictionary.
+    let config = SynthConfig::new().towns(3000).seed(6).actors_per_town(0).unwrap();
+    let atlas = synth::atlas(&config).unwrap();
+    let batches = owned(tables::to_batches(&atlas).unwrap());
+    assert_eq!(tables::from_batches(in_batches(batches.clone(), 1000)).unwrap(), atlas);
+    let obs_rows = batches.iter().find(|(n, _)| n == "observations").unwrap().1.num_rows();
+    let claim_rows = batches.iter().find(|(n, _)| n == "profile_claims").unwrap().1.num_rows();
+    assert!(obs_rows > 3000 && claim_rows > 3000, "{obs_rows} {claim_rows}");
+    let with = |table: &str, column: &str, row: usize, value: &str| -> Vec<(String, RecordBatch)> {
+        let t =
+            batches
+                .iter()
+                .map(|(n, b)| {
+                    if n == table {
+                        (n.clone(), set_string(b, column, row, Some(value)))
+                    } else {
+                        (n.clone(), b.clone())
+                    }
+                })
+                .collect();
+        in_batches(t, 1000)
+    };
+    let cases = [
+        ("towns", "level", 2500, "metropolis", "table 'towns', row 2500, column 'level': unknown variant `metropolis`"),
+        ("towns", "name_english", 1999, " ", "table 'towns', row 1999: english name must not be empty"),
+        ("towns", "code", 1000, "12x", "table 'towns', row 1000, column 'code': "),
+        (
+            "observations",
+            "qualifier",
+            obs_rows - 1,
+            "roughly",
+            &format!("table 'observations', row {}, column 'qualifier': unknown variant `roughly`", obs_rows - 1),
+        ),
+        ("observations", "unit", 2100, "share", "table 'observations', row 2100, column 'unit': "),
+        (
+            "profile_claims",
+            "rank",
+            claim_rows - 2,
+            "best",
+            &format!("table 'profile_claims', row {}, column 'rank': unknown variant `best`", claim_rows - 2),
+        ),
+        ("profile_claims", "dimension", 2999, "mood", "table 'profile_claims', row 2999: unknown field `mood`"),
+    ];
+    for (table, column, row, value, expected) in cases {
+        let plain = message(with(table, column, row, value));
+        assert!(plain.starts_with(expected), "{table}.{column} row {row}: {plain}");
+        assert_eq!(message(all_dictionary_encoded(with(table, column, row, value))), plain, "{table}.{column}");
+        // Whole tables give the same error.
+        let whole: Vec<(String, RecordBatch)> =
+            batches
+                .iter()
+                .map(|(n, b)| {
+                    if n == table {
+                        (n.clone(), set_string(b, column, row, Some(value)))
+                    } else {
+                        (n.clone(), b.clone())
+                    }
+                })
+                .collect();
+        assert_eq!(message(whole), plain, "{table}.{column}");
+    }
+}
+
+#[test]
+fn dangling_graph_sources_are_still_named() {
+    // The atlas does not look the graphs' sources up again after the
+    // Parquet reader: the reader names a dangling one, in any row.
+    let config = SynthConfig::new().towns(50).seed(8).actors_per_town(6).unwrap();
+    let atlas = synth::atlas(&config).unwrap();
+    let batches = owned(tables::to_batches(&atlas).unwrap());
+    let rows = |table: &str| batches.iter().find(|(n, _)| n == table).unwrap().1.num_rows();
+    for (table, row) in [("linkages", 0), ("linkages", rows("linkages") - 1), ("actors", rows("actors") / 2)] {
+        let t: Vec<(String, RecordBatch)> = batches
+            .iter()
+            .map(|(n, b)| {
+                if n == table {
+                    (n.clone(), set_string(b, "source", row, Some("nobody-said")))
+                } else {
+                    (n.clone(), b.clone())
+                }
+            })
+            .collect();
+        let expected = format!("table '{table}', row {row}, column 'source': unknown source 'nobody-said'");
+        assert_eq!(message(t.clone()), expected);
+        assert_eq!(message(in_batches(t.clone(), 100)), expected);
+        assert_eq!(message(all_dictionary_encoded(t)), expected);
+    }
+}

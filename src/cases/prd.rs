@@ -6,9 +6,9 @@
 use super::{code, sid, y};
 use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
-    AdminLevel, Area, Claim, Currency, DimensionValue, Error, IndustryDivision, Money, Name, Observation, Observed,
-    Population, Qualifier, RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town, TownId,
-    Trajectory,
+    AdminLevel, Area, Claim, Currency, DimensionValue, Error, Indicator, IndustryDivision, Money, Name, Observation,
+    Observed, Population, Qualifier, RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town,
+    TownId, Trajectory,
 };
 
 /// The works cited by the Pearl River Delta cases (besides Shunde's).
@@ -92,6 +92,16 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://cens.com/cens/html/en/news/news_inner_7066.html")?
             .with_note("\"more than 200 Taiwanese-invested furniture manufacturers in Dalingshan, Dongguan ... are moving their production facilities to Vietnam\" to escape US anti-dumping duties on wooden furniture; \"Dalingshan is the production center of Taiwanese-invested furniture manufacturers.\"")?
             .with_strength(Medium),
+        Source::new(sid("dongguan-today-2010-census"), WebPage, "Donguan's population approaches 8.22 million")?
+            .with_venue("Dongguan Today; the page shows no date (it reports the sixth census, of 1 November 2010)")?
+            .with_url("http://old.dongguantoday.com/newsc.asp?id=10332")?
+            .with_note("\"Dongguan's Municipal Bureau of Statistics released the 6th National Population Census figures confirming that as of 12am 1st November 2010, Dongguan's permanent population reached 8,220,237\"; \"the permanent populations of Chang'an Township, Humen Township, Dongcheng District and Tangxia Township are 664,000, 638,000, 492,000 and 482,000 respectively\"")?
+            .with_strength(Medium),
+        Source::new(sid("dongguan-today-humen"), WebPage, "Humen Town")?
+            .with_venue("Dongguan Today, 'Towns and Districts' pages; undated (the latest figures it gives are for 2007)")?
+            .with_url("http://old.dongguantoday.com/town.asp?id=10")?
+            .with_note("\"In 2007 its GDP reached 18.289 billion yuan, an increase of 23.6% compared to that of the previous year. The gross value of industrial output was 45.834 billion yuan, an increase of 11.3%.\"; \"It has a permanent population of 120,000 and a migrant population over 500,000.\"")?
+            .with_strength(Medium),
         Source::new(sid("dongguan-today-feature-industry"), WebPage, "Feature Industry")?
             .with_venue("Dongguan Today, 'Economic Development' pages; undated (the latest figures it gives are for 2007)")?
             .with_url("http://old.dongguantoday.com/Economic04.htm")?
@@ -141,8 +151,28 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .statistical_code(code("441900121", Some((2015, 2023)))?)
         .note(super::gazetteer_note())
         .area(Observed::new(Area::new(178.5)?, sid("china-daily-2013-humen")))
-        .population(Observed::new(Population::new(600_000), sid("china-daily-2013-humen")))
+        .observation(
+            Observation::new(Indicator::Population, Population::new(600_000), sid("china-daily-2013-humen"))?
+                .with_qualifier(Qualifier::Approximate),
+        )
         .gdp(Observed::new(Money::new(34.8e9, Currency::Cny)?, sid("china-daily-2013-humen")).with_year(y(2012)?))
+        .observation(
+            Observation::new(Indicator::Population, Population::new(638_000), sid("dongguan-today-2010-census"))?
+                .with_year(y(2010)?)
+                .with_qualifier(Qualifier::Approximate),
+        )
+        .observation(
+            Observation::new(Indicator::Gdp, Money::new(18.289e9, Currency::Cny)?, sid("dongguan-today-humen"))?
+                .with_year(y(2007)?),
+        )
+        .observation(
+            Observation::new(
+                Indicator::IndustrialOutput,
+                Money::new(45.834e9, Currency::Cny)?,
+                sid("dongguan-today-humen"),
+            )?
+            .with_year(y(2007)?),
+        )
         .specialisation(Specialisation::new(
             IndustryDivision::C18,
             "women's and children's wear: the largest apparel cluster in China",
@@ -151,6 +181,14 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
         .note(Observed::new(
             "the population is 'about 600,000' in the article, with no year".to_owned(),
             sid("china-daily-2013-humen"),
+        ))
+        .note(Observed::new(
+            "population: 638,000 permanent residents at the sixth census (1 November 2010), second in Dongguan after Chang'an (664,000), as the city's statistics bureau released it; the article rounds to the thousand".to_owned(),
+            sid("dongguan-today-2010-census"),
+        ))
+        .note(Observed::new(
+            "the town page, undated beside 2007 figures, gives 'a permanent population of 120,000 and a migrant population over 500,000': its 'permanent' leaves the migrants out, unlike the census's permanent residents, so the figures are kept as a note, not as a population".to_owned(),
+            sid("dongguan-today-humen"),
         ))
         // Three of the Pearl River Delta archetype's five dimensions, from
         // the study read that names Humen among the clusters Hong Kong

@@ -446,6 +446,99 @@ impl<'a> TableView<'a> {
     }
 }
 
+impl<'a> TableView<'a> {
+    /// Row `row` (0-based over the whole table) for typed access: the
+    /// index of its batch and its cells; `None` past the end.
+    #[inline]
+    pub(crate) fn row<'v>(&'v self, row: usize) -> Option<(usize, RowRef<'v, 'a>)> {
+        let at = self.batches.partition_point(|(start, _)| *start <= row).checked_sub(1)?;
+        let (start, cols) = self.batches.get(at)?;
+        Some((at, RowRef { cols, r: row - start }))
+    }
+
+    /// The string column `column` of each batch (`None` where the
+    /// column is not a string column), for the readers that look each
+    /// dictionary entry up once.
+    pub(crate) fn str_columns(&self, column: usize) -> Vec<Option<StrCol<'a>>> {
+        self.batches
+            .iter()
+            .map(|(_, cols)| match cols.get(column) {
+                Some(ColRead::Str(c)) => Some(*c),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// One row of a [`TableView`], its cells read by column position (the
+/// column's place in the spec) and type; a cell of another type reads as
+/// null, a list with a null item as `Err`.
+#[derive(Clone, Copy)]
+pub(crate) struct RowRef<'v, 'a> {
+    cols: &'v [ColRead<'a>],
+    r: usize,
+}
+
+impl<'a> RowRef<'_, 'a> {
+    #[inline]
+    pub(crate) fn str(self, i: usize) -> Option<&'a str> {
+        match self.cols.get(i) {
+            Some(ColRead::Str(c)) => c.get(self.r),
+            _ => None,
+        }
+    }
+
+    /// The cell's dictionary entry (`None`: null, or a plain column).
+    #[inline]
+    pub(crate) fn key(self, i: usize) -> Option<usize> {
+        match self.cols.get(i) {
+            Some(ColRead::Str(c)) => c.key(self.r),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn year(self, i: usize) -> Option<i16> {
+        match self.cols.get(i) {
+            Some(ColRead::Year(a)) => (self.r < a.len() && a.is_valid(self.r)).then(|| a.value(self.r)),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn f64(self, i: usize) -> Option<f64> {
+        match self.cols.get(i) {
+            Some(ColRead::F64(a)) => (self.r < a.len() && a.is_valid(self.r)).then(|| a.value(self.r)),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    pub(crate) fn u64(self, i: usize) -> Option<u64> {
+        match self.cols.get(i) {
+            Some(ColRead::U64(a)) => (self.r < a.len() && a.is_valid(self.r)).then(|| a.value(self.r)),
+            _ => None,
+        }
+    }
+
+    /// A list cell's items: `None` for null, `Err` for a null item or
+    /// offsets out of range.
+    pub(crate) fn list(self, i: usize) -> Option<Result<Vec<&'a str>, ()>> {
+        let Some(ColRead::List(a, items)) = self.cols.get(i) else { return None };
+        let r = self.r;
+        if r >= a.len() || !a.is_valid(r) {
+            return None;
+        }
+        let offsets = a.value_offsets();
+        let (Some(&s), Some(&e)) = (offsets.get(r), offsets.get(r + 1)) else { return Some(Err(())) };
+        let (Ok(s), Ok(e)) = (usize::try_from(s), usize::try_from(e)) else { return Some(Err(())) };
+        if s > e || e > items.len() {
+            return Some(Err(()));
+        }
+        Some((s..e).map(|k| if items.is_null(k) { Err(()) } else { Ok(items.value(k)) }).collect())
+    }
+}
+
 /// The record of a row: every non-key column put at its path.
 pub(crate) fn unflatten<'a>(spec: &Spec, cells: &[Option<Node<'a>>]) -> Node<'a> {
     let mut obj = Node::map();

@@ -7,6 +7,7 @@ mod arrowio;
 mod graphs;
 mod node;
 pub(crate) mod spec;
+mod towns;
 
 use std::cell::{Cell, RefCell};
 use std::path::Path;
@@ -692,6 +693,10 @@ fn process_cpu() -> Option<f64> {
 /// Rows per batch when reading a file.
 const BATCH_ROWS: usize = 64 * 1024;
 
+/// Towns built at once (on every core) before their records are moved
+/// into the atlas's list.
+const TOWN_CHUNK: usize = 16 * 1024;
+
 /// Builds a validated atlas from `(table, batch)` pairs, as [`to_batches`]
 /// makes them; a table may come in several batches (in row order), and
 /// every table must appear at least once (with an empty batch if it has no
@@ -711,6 +716,11 @@ const BATCH_ROWS: usize = 64 * 1024;
 /// # Ok::<(), regdev::Error>(())
 /// ```
 pub fn from_batches(batches: Vec<(String, RecordBatch)>) -> Result<Atlas, Error> {
+    batches_reader(batches)?.read()
+}
+
+/// The reader of [`from_batches`].
+fn batches_reader(batches: Vec<(String, RecordBatch)>) -> Result<Reader, Error> {
     let mut data: Vec<Option<Vec<RecordBatch>>> = spec::ALL.iter().map(|_| None).collect();
     for (name, batch) in batches {
         let i = spec::ALL
@@ -732,7 +742,7 @@ pub fn from_batches(batches: Vec<(String, RecordBatch)>) -> Result<Atlas, Error>
         }
         tables.push(TableData { spec: s, rows: offset, batches: Box::new(d.into_iter().map(Ok)) });
     }
-    Reader::new(tables).read()
+    Ok(Reader::new(tables))
 }
 
 /// One table as read: its spec, its row count (a hint) and its batches
@@ -887,6 +897,12 @@ fn year(s: &Spec, row: usize, column: &str, v: Option<i16>) -> Result<Option<Yea
 struct Reader {
     tables: Vec<Option<TableData>>,
     stages: Stages,
+    /// Whether towns are built straight from the columns (the record
+    /// path builds those the direct one gives up on, and every town when
+    /// this is off: the tests compare the two).
+    direct: bool,
+    /// How many towns the direct path gave up on.
+    gave_up: std::sync::Arc<std::sync::atomic::AtomicUsize>,
 }
 
 /// Where a child row came from and where it went in its town's object:
@@ -914,7 +930,12 @@ fn de<T: serde::de::DeserializeOwned>(spec: &Spec, row: usize, obj: &Node<'_>) -
 
 impl Reader {
     fn new(tables: Vec<TableData>) -> Reader {
-        Reader { tables: tables.into_iter().map(Some).collect(), stages: Stages::new() }
+        Reader {
+            tables: tables.into_iter().map(Some).collect(),
+            stages: Stages::new(),
+            direct: true,
+            gave_up: std::sync::Arc::default(),
+        }
     }
 
     fn take(&mut self, s: &Spec) -> Result<TableData, Error> {
@@ -974,15 +995,27 @@ impl Reader {
         let n_towns = kept_towns.len();
         let mut town_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n_towns, Default::default());
         let mut parents: Vec<(usize, &str)> = Vec::new();
-        kept_towns.rows(&source_ids, |row, cells| {
-            if let Some(id) = str_at(&spec::TOWNS, cells, "id") {
-                town_index.entry(id).or_insert(row);
+        // Each town's id, made once and shared by the records naming it
+        // (`None`: not a valid id; its town's build reports it).
+        let mut ids: Vec<Option<TownId>> = Vec::with_capacity(n_towns);
+        let mut offset = 0;
+        for b in &kept_towns.batches {
+            let c = Cols::new(&spec::TOWNS, b, offset)?;
+            check_sources(&c, &source_ids)?;
+            let (id, parent) = (c.str("id")?, c.str("parent")?);
+            for r in 0..c.rows() {
+                let row = offset + r;
+                let made = id.get(r).and_then(|id| {
+                    town_index.entry(id).or_insert(row);
+                    TownId::new(id).ok()
+                });
+                ids.push(made);
+                if let Some(p) = parent.get(r) {
+                    parents.push((row, p));
+                }
             }
-            if let Some(p) = str_at(&spec::TOWNS, cells, "parent") {
-                parents.push((row, p));
-            }
-            Ok(())
-        })?;
+            offset += b.num_rows();
+        }
         for (row, p) in parents {
             if !town_index.contains_key(p) {
                 return Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")));
@@ -999,6 +1032,8 @@ impl Reader {
             Err(table_err(c.spec.name, Some(row), Some("town"), "unknown town ''"))
         })?;
         groups.push((&kept_observations, "key_facts", Grouped::new(n_towns, &owner)));
+        // (Each owner list goes as soon as it is grouped: one `usize` per row.)
+        drop(owner);
         let s = &spec::PROFILE_CLAIMS;
         let claims_view = TableView::new(s, &kept_claims.batches)?;
         let mut cells = Vec::with_capacity(s.cols.len());
@@ -1017,6 +1052,7 @@ impl Reader {
             Ok(usize::MAX)
         })?;
         groups.push((&kept_claims, "profile_claims", Grouped::new(n_towns, &owner)));
+        drop(owner);
         for (kept, field) in &kept_lists {
             let owner = kept.owners(&source_ids, &town_index, |c, r| {
                 let row = c.offset + r;
@@ -1039,10 +1075,31 @@ impl Reader {
             .collect::<Result<Vec<_>, Error>>()?;
         let town_records = {
             use rayon::prelude::*;
-            let results: Vec<Result<Town, Error>> =
-                (0..n_towns).into_par_iter().map(|row| build_town(row, &town_view, &views)).collect();
-            results.into_iter().collect::<Result<Vec<_>, _>>()?
+            let direct = towns::Direct::new(&town_view, &views, &ids, &town_index, &source_ids).filter(|_| self.direct);
+            let gave_up = &self.gave_up;
+            let build = |row: usize| match direct.as_ref().map(|d| d.town(row)) {
+                Some(Ok(t)) => Ok(t),
+                // The record path builds the town, or reports its error.
+                _ => {
+                    gave_up.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    build_town(row, &town_view, &views)
+                }
+            };
+            // A chunk of towns at a time: the first error in town order
+            // is kept, and only a chunk's results wait to be moved.
+            let mut out = Vec::with_capacity(n_towns);
+            let mut start = 0;
+            while start < n_towns {
+                let end = (start + TOWN_CHUNK).min(n_towns);
+                let results: Vec<Result<Town, Error>> = (start..end).into_par_iter().map(build).collect();
+                for r in results {
+                    out.push(r?);
+                }
+                start = end;
+            }
+            out
         };
+        drop(ids);
         self.stages.mark("towns built (parallel)");
         drop(town_index);
         drop(groups);
@@ -1242,6 +1299,52 @@ mod tests {
             assert_eq!(documented, s.cols.len(), "table {}: documented columns", s.name);
         }
         assert_eq!(spec::ALL.map(|s| s.name), TABLES);
+    }
+
+    /// The atlas of `batches` read with the direct town path on or off,
+    /// and how many towns the direct path gave up on.
+    fn read_with(batches: &[(&'static str, RecordBatch)], direct: bool) -> (Atlas, usize) {
+        let owned = batches.iter().map(|(n, b)| ((*n).to_owned(), b.clone())).collect();
+        let mut reader = batches_reader(owned).unwrap_or_else(|e| panic!("{e}"));
+        reader.direct = direct;
+        let gave_up = reader.gave_up.clone();
+        let atlas = reader.read().unwrap_or_else(|e| panic!("{e}"));
+        (atlas, gave_up.load(std::sync::atomic::Ordering::Relaxed))
+    }
+
+    #[cfg(feature = "synth")]
+    #[test]
+    fn direct_towns_equal_the_record_paths() {
+        use crate::synth::{self, SynthConfig};
+        let mut atlases = vec![Atlas::builtin().clone()];
+        for (seed, missing) in [(1, 0.0), (2, 0.3), (3, 0.9)] {
+            let config = SynthConfig::new()
+                .towns(400)
+                .seed(seed)
+                .missing_facts(missing)
+                .and_then(|c| c.missing_dimensions(missing))
+                .and_then(|c| c.actors_per_town(3))
+                .unwrap_or_else(|e| panic!("{e}"));
+            atlases.push(synth::atlas(&config).unwrap_or_else(|e| panic!("{e}")));
+        }
+        for atlas in atlases {
+            let batches = to_batches(&atlas).unwrap_or_else(|e| panic!("{e}"));
+            let (direct, gave_up) = read_with(&batches, true);
+            let (record, all) = read_with(&batches, false);
+            assert_eq!(gave_up, 0, "the direct path built every town");
+            assert_eq!(all, atlas.towns().len());
+            assert_eq!(direct, record);
+            assert_eq!(direct, atlas);
+            let json = |a: &Atlas| a.to_json_pretty().unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(json(&direct), json(&record));
+            // Ids and sources are shared, not copied per record.
+            for t in direct.towns() {
+                if let Some(p) = t.parent() {
+                    let parent = direct.town(p.as_str()).map(Town::id);
+                    assert!(parent.is_some_and(|id| std::ptr::eq(id.as_str(), p.as_str())), "parent id shared");
+                }
+            }
+        }
     }
 
     #[test]
