@@ -416,8 +416,18 @@ pub(crate) struct TableView<'a> {
 impl<'a> TableView<'a> {
     /// Checks every batch against the spec, as [`Cols::new`] does.
     pub(crate) fn new(spec: &'static Spec, batches: &'a [RecordBatch]) -> Result<TableView<'a>, Error> {
+        TableView::new_at(spec, batches, 0)
+    }
+
+    /// As [`TableView::new`] for batches whose first row is row `start`
+    /// of the table (a window of a table read batch by batch).
+    pub(crate) fn new_at(
+        spec: &'static Spec,
+        batches: &'a [RecordBatch],
+        start: usize,
+    ) -> Result<TableView<'a>, Error> {
         let mut out = Vec::with_capacity(batches.len());
-        let mut offset = 0;
+        let mut offset = start;
         for b in batches {
             out.push((offset, Cols::new(spec, b, offset)?.readers()?));
             offset += b.num_rows();

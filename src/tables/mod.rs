@@ -7,6 +7,7 @@ mod arrowio;
 mod graphs;
 mod node;
 pub(crate) mod spec;
+mod stream;
 mod towns;
 
 use std::cell::{Cell, RefCell};
@@ -522,10 +523,29 @@ pub fn read_dir(dir: impl AsRef<Path>) -> Result<Atlas, Error> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn read_dir_with_progress(dir: impl AsRef<Path>, progress: impl FnMut(u64, u64) + 'static) -> Result<Atlas, Error> {
-    use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder};
-    let dir = dir.as_ref();
+    let dir = dir.as_ref().to_path_buf();
     let progress: Rc<RefCell<ProgressFn>> = Rc::new(RefCell::new(Box::new(progress)));
     let (read, total) = (Rc::new(Cell::new(0u64)), Rc::new(Cell::new(0u64)));
+    let mut reader = Reader::new(open_dir(&dir, &progress, &read, &total)?);
+    reader.stream = true;
+    // A second read (see `Reader::read`) counts its rows from zero.
+    reader.reopen = Some(Box::new(move || {
+        read.set(0);
+        total.set(0);
+        open_dir(&dir, &progress, &read, &total)
+    }));
+    reader.read()
+}
+
+/// Every table of `dir` opened for reading, its rows counted into
+/// `read` of `total` for `progress`.
+fn open_dir(
+    dir: &Path,
+    progress: &Rc<RefCell<ProgressFn>>,
+    read: &Rc<Cell<u64>>,
+    total: &Rc<Cell<u64>>,
+) -> Result<Vec<TableData>, Error> {
+    use parquet::arrow::arrow_reader::{ArrowReaderMetadata, ArrowReaderOptions, ParquetRecordBatchReaderBuilder};
     let mut tables = Vec::with_capacity(TABLES.len());
     // Every file opened and its schema checked before any row is read, so
     // a missing table or a wrong column is reported first; rows are then
@@ -564,7 +584,7 @@ pub fn read_dir_with_progress(dir: impl AsRef<Path>, progress: impl FnMut(u64, u
         }));
         tables.push(TableData { spec: s, rows, batches });
     }
-    Reader::new(tables).read()
+    Ok(tables)
 }
 
 /// `schema` with the top-level string columns that every row group of
@@ -731,7 +751,7 @@ fn batches_reader(batches: Vec<(String, RecordBatch)>) -> Result<Reader, Error> 
             slot.get_or_insert_with(Vec::new).push(batch);
         }
     }
-    let mut tables = Vec::with_capacity(data.len());
+    let mut checked = Vec::with_capacity(data.len());
     for (d, s) in data.into_iter().zip(spec::ALL) {
         let d = d.ok_or_else(|| table_err(s.name, None, None, "missing table"))?;
         // Every batch checked (columns, types, nulls) before any row is read.
@@ -740,9 +760,18 @@ fn batches_reader(batches: Vec<(String, RecordBatch)>) -> Result<Reader, Error> 
             Cols::new(s, b, offset)?;
             offset += b.num_rows();
         }
-        tables.push(TableData { spec: s, rows: offset, batches: Box::new(d.into_iter().map(Ok)) });
+        checked.push((s, offset, d));
     }
-    Ok(Reader::new(tables))
+    let tables = |checked: Vec<(&'static Spec, usize, Vec<RecordBatch>)>| -> Vec<TableData> {
+        checked
+            .into_iter()
+            .map(|(spec, rows, d)| TableData { spec, rows, batches: Box::new(d.into_iter().map(Ok)) })
+            .collect()
+    };
+    let mut reader = Reader::new(tables(checked.clone()));
+    reader.stream = true;
+    reader.reopen = Some(Box::new(move || Ok(tables(checked))));
+    Ok(reader)
 }
 
 /// One table as read: its spec, its row count (a hint) and its batches
@@ -817,37 +846,50 @@ impl Kept {
         let mut offset = 0;
         for b in &self.batches {
             let c = Cols::new(s, b, offset)?;
-            check_sources(&c, source_ids)?;
-            let town = c.str("town")?;
-            let archetype = if s.index("archetype").is_some() { Some(c.str("archetype")?) } else { None };
-            // Rows of one town come together: look each run up once.
-            let mut last: Option<(&str, usize)> = None;
-            for r in 0..c.rows() {
-                let Some(t) = town.get(r) else {
-                    owner.push(other(&c, r)?);
-                    continue;
-                };
-                let row = offset + r;
-                if archetype.is_some_and(|a| a.get(r).is_some()) {
-                    let m = "exactly one of 'town' and 'archetype' must be set";
-                    return Err(table_err(s.name, Some(row), Some("town"), m));
-                }
-                match last {
-                    Some((name, i)) if name == t => owner.push(i),
-                    _ => {
-                        let i = towns
-                            .get(t)
-                            .copied()
-                            .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))?;
-                        last = Some((t, i));
-                        owner.push(i);
-                    }
-                }
-            }
+            batch_owners(&c, source_ids, towns, &mut owner, &mut other)?;
             offset += b.num_rows();
         }
         Ok(owner)
     }
+}
+
+/// [`Kept::owners`] of one batch, appended to `owner`.
+fn batch_owners<'a>(
+    c: &Cols<'a>,
+    source_ids: &HashSet<SourceId>,
+    towns: &HashMap<&str, usize>,
+    owner: &mut Vec<usize>,
+    mut other: impl FnMut(&Cols<'a>, usize) -> Result<usize, Error>,
+) -> Result<(), Error> {
+    let s = c.spec;
+    check_sources(c, source_ids)?;
+    let town = c.str("town")?;
+    let archetype = if s.index("archetype").is_some() { Some(c.str("archetype")?) } else { None };
+    // Rows of one town come together: look each run up once.
+    let mut last: Option<(&str, usize)> = None;
+    for r in 0..c.rows() {
+        let Some(t) = town.get(r) else {
+            owner.push(other(c, r)?);
+            continue;
+        };
+        let row = c.offset + r;
+        if archetype.is_some_and(|a| a.get(r).is_some()) {
+            let m = "exactly one of 'town' and 'archetype' must be set";
+            return Err(table_err(s.name, Some(row), Some("town"), m));
+        }
+        match last {
+            Some((name, i)) if name == t => owner.push(i),
+            _ => {
+                let i = towns
+                    .get(t)
+                    .copied()
+                    .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))?;
+                last = Some((t, i));
+                owner.push(i);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Every source column of a batch names a known source.
@@ -903,7 +945,15 @@ struct Reader {
     direct: bool,
     /// How many towns the direct path gave up on.
     gave_up: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    /// Whether the town child tables are read batch by batch (see
+    /// `stream`); when that fails, the tables are opened again by
+    /// `reopen` and read whole.
+    stream: bool,
+    reopen: Option<Reopen>,
 }
+
+/// Opens the tables again, for a second read.
+type Reopen = Box<dyn FnOnce() -> Result<Vec<TableData>, Error>>;
 
 /// Where a child row came from and where it went in its town's object:
 /// `obj[field][key][index]`, or `obj[field][index]` without a key.
@@ -935,6 +985,8 @@ impl Reader {
             stages: Stages::new(),
             direct: true,
             gave_up: std::sync::Arc::default(),
+            stream: false,
+            reopen: None,
         }
     }
 
@@ -946,7 +998,24 @@ impl Reader {
             .ok_or_else(|| table_err(s.name, None, None, "missing table"))
     }
 
+    /// The atlas: streamed when it can be, read whole otherwise (and
+    /// again whole, with its exact error, when the streamed read fails).
     fn read(mut self) -> Result<Atlas, Error> {
+        let Some(reopen) = self.reopen.take().filter(|_| self.stream) else {
+            self.stream = false;
+            return self.read_once();
+        };
+        let (direct, gave_up) = (self.direct, self.gave_up.clone());
+        if let Ok(atlas) = self.read_once() {
+            return Ok(atlas);
+        }
+        let mut again = Reader::new(reopen()?);
+        again.direct = direct;
+        again.gave_up = gave_up;
+        again.read_once()
+    }
+
+    fn read_once(mut self) -> Result<Atlas, Error> {
         // Sources first: every source column must name one.
         let t = self.take(&spec::SOURCES)?.keep()?;
         let mut sources = Vec::with_capacity(t.len());
@@ -964,63 +1033,42 @@ impl Reader {
             Ok(())
         })?;
 
-        // The town tables are read whole: the records borrow their strings
-        // from the Arrow arrays until they are deserialized.
+        // The archetypes and towns tables are read whole: the records
+        // borrow their strings from the Arrow arrays until they are
+        // built. Their child tables too, unless they are streamed.
         self.stages.mark("sources, exchange rates");
         let kept_archetypes = self.take(&spec::ARCHETYPES)?.keep()?;
         let kept_towns = self.take(&spec::TOWNS)?.keep()?;
-        let kept_observations = self.take(&spec::OBSERVATIONS)?.keep()?;
-        let kept_claims = self.take(&spec::PROFILE_CLAIMS)?.keep()?;
+        let children = [
+            (self.take(&spec::OBSERVATIONS)?, "key_facts"),
+            (self.take(&spec::PROFILE_CLAIMS)?, "profile_claims"),
+            (self.take(&spec::SPECIALISATIONS)?, "specialisations"),
+            (self.take(&spec::ZONES)?, "zones"),
+            (self.take(&spec::ADVANTAGES)?, "advantages"),
+            (self.take(&spec::STAGES)?, "trajectory"),
+            (self.take(&spec::NOTES)?, "notes"),
+        ];
+        if self.stream {
+            return self.read_streamed(sources, rates, kept_archetypes, kept_towns, children, source_ids);
+        }
+        let [obs, claims, specs, zones, advantages, stages, notes] = children;
+        let kept_observations = obs.0.keep()?;
+        let kept_claims = claims.0.keep()?;
         let kept_lists = [
-            (self.take(&spec::SPECIALISATIONS)?.keep()?, "specialisations"),
-            (self.take(&spec::ZONES)?.keep()?, "zones"),
-            (self.take(&spec::ADVANTAGES)?.keep()?, "advantages"),
-            (self.take(&spec::STAGES)?.keep()?, "trajectory"),
-            (self.take(&spec::NOTES)?.keep()?, "notes"),
+            (specs.0.keep()?, specs.1),
+            (zones.0.keep()?, zones.1),
+            (advantages.0.keep()?, advantages.1),
+            (stages.0.keep()?, stages.1),
+            (notes.0.keep()?, notes.1),
         ];
 
         self.stages.mark("town tables read (decode)");
         // Archetypes and towns as records, children added below.
-        let mut archetypes: Vec<(usize, Node<'_>)> = Vec::new();
-        let mut archetype_index: HashMap<&str, usize> = HashMap::default();
-        kept_archetypes.rows(&source_ids, |row, cells| {
-            if let Some(id) = str_at(&spec::ARCHETYPES, cells, "id") {
-                archetype_index.entry(id).or_insert(archetypes.len());
-            }
-            archetypes.push((row, unflatten(&spec::ARCHETYPES, cells)));
-            Ok(())
-        })?;
+        let (mut archetypes, archetype_index) = archetype_nodes(&kept_archetypes, &source_ids)?;
         // Towns: ids and parents first; each town's record is built later,
         // on every core, from its rows.
         let n_towns = kept_towns.len();
-        let mut town_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n_towns, Default::default());
-        let mut parents: Vec<(usize, &str)> = Vec::new();
-        // Each town's id, made once and shared by the records naming it
-        // (`None`: not a valid id; its town's build reports it).
-        let mut ids: Vec<Option<TownId>> = Vec::with_capacity(n_towns);
-        let mut offset = 0;
-        for b in &kept_towns.batches {
-            let c = Cols::new(&spec::TOWNS, b, offset)?;
-            check_sources(&c, &source_ids)?;
-            let (id, parent) = (c.str("id")?, c.str("parent")?);
-            for r in 0..c.rows() {
-                let row = offset + r;
-                let made = id.get(r).and_then(|id| {
-                    town_index.entry(id).or_insert(row);
-                    TownId::new(id).ok()
-                });
-                ids.push(made);
-                if let Some(p) = parent.get(r) {
-                    parents.push((row, p));
-                }
-            }
-            offset += b.num_rows();
-        }
-        for (row, p) in parents {
-            if !town_index.contains_key(p) {
-                return Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")));
-            }
-        }
+        let (town_index, ids) = town_ids(&kept_towns, &source_ids)?;
         // Each child table's rows grouped by town (in row order within a
         // town), references checked here, in table order; claims of
         // archetypes go to their archetype. Only the key columns are read
@@ -1106,20 +1154,143 @@ impl Reader {
         drop((kept_archetypes, kept_towns, kept_observations, kept_claims, kept_lists));
 
         self.stages.mark("town tables dropped");
+        self.finish(sources, rates, archetypes, town_records, &source_ids)
+    }
+
+    /// The graphs read, the atlas assembled.
+    fn finish(
+        mut self,
+        sources: Vec<Source>,
+        rates: Vec<ExchangeRate>,
+        archetypes: Vec<Archetype>,
+        town_records: Vec<Town>,
+        source_ids: &HashSet<SourceId>,
+    ) -> Result<Atlas, Error> {
         // Each graph's focal town shares its id with the town's record.
         let town_ids: HashMap<&str, &TownId> = town_records.iter().map(|t| (t.id().as_str(), t.id())).collect();
         let (g, a, l) = (self.take(&spec::GRAPHS)?, self.take(&spec::ACTORS)?, self.take(&spec::LINKAGES)?);
-        let graphs = graphs::read(g, a, l, &town_ids, &source_ids, &mut self.stages)?;
+        let graphs = graphs::read(g, a, l, &town_ids, source_ids, &mut self.stages)?;
         drop(town_ids);
         let atlas = Atlas::from_tables(sources, rates, archetypes, town_records, graphs);
         self.stages.mark("atlas assembled (checks, indexes)");
         atlas
     }
+
+    /// [`Reader::read_once`] with the town child tables streamed
+    /// (`stream`): any error, or a child table not in town order, ends it
+    /// (the caller reads again whole).
+    fn read_streamed(
+        mut self,
+        sources: Vec<Source>,
+        rates: Vec<ExchangeRate>,
+        kept_archetypes: Kept,
+        kept_towns: Kept,
+        children: [(TableData, &'static str); 7],
+        source_ids: HashSet<SourceId>,
+    ) -> Result<Atlas, Error> {
+        let (mut archetypes, archetype_index) = archetype_nodes(&kept_archetypes, &source_ids)?;
+        let (town_index, ids) = town_ids(&kept_towns, &source_ids)?;
+        self.stages.mark("town ids");
+        let town_view = TableView::new(&spec::TOWNS, &kept_towns.batches)?;
+        let mut children = children.map(|(t, field)| stream::Child::new(t, field));
+        let mut archetype_rows = Vec::new();
+        let t = stream::Towns {
+            view: &town_view,
+            ids: &ids,
+            index: &town_index,
+            sources: &source_ids,
+            direct: self.direct,
+            gave_up: &self.gave_up,
+        };
+        let town_records = stream::towns(&t, &mut children, &mut archetype_rows)?;
+        drop(children);
+        self.stages.mark("towns built (child tables streamed)");
+        // The archetypes' claims, in row order.
+        let s = &spec::PROFILE_CLAIMS;
+        let mut cells = Vec::with_capacity(s.cols.len());
+        for (row, b) in &archetype_rows {
+            let view = TableView::new_at(s, std::slice::from_ref(b), *row)?;
+            view.cells(*row, &mut cells)?;
+            let err = |column: &str, m: String| table_err(s.name, Some(*row), Some(column), m);
+            let a = str_at(s, &cells, "archetype").ok_or_else(|| err("town", "no town or archetype".to_owned()))?;
+            let i =
+                archetype_index.get(a).copied().ok_or_else(|| err("archetype", format!("unknown archetype '{a}'")))?;
+            let (_, obj) = archetypes.get_mut(i).ok_or_else(|| err("archetype", "bad index".to_owned()))?;
+            let dim = str_at(s, &cells, "dimension").unwrap_or_default();
+            obj.push_at(&["profile_claims", dim], claim_node(s, *row, &cells)?);
+        }
+        let archetypes = archetypes
+            .iter()
+            .map(|(row, obj)| de::<Archetype>(&spec::ARCHETYPES, *row, obj))
+            .collect::<Result<Vec<_>, _>>()?;
+        drop((town_index, ids, town_view));
+        drop((kept_archetypes, kept_towns));
+        self.finish(sources, rates, archetypes, town_records, &source_ids)
+    }
+}
+
+/// The archetypes as records (their claims added later), by row, and
+/// each id's position among them.
+#[allow(clippy::type_complexity)]
+fn archetype_nodes<'a>(
+    kept: &'a Kept,
+    source_ids: &HashSet<SourceId>,
+) -> Result<(Vec<(usize, Node<'a>)>, HashMap<&'a str, usize>), Error> {
+    let mut archetypes: Vec<(usize, Node<'a>)> = Vec::new();
+    let mut archetype_index: HashMap<&str, usize> = HashMap::default();
+    kept.rows(source_ids, |row, cells| {
+        if let Some(id) = str_at(&spec::ARCHETYPES, cells, "id") {
+            archetype_index.entry(id).or_insert(archetypes.len());
+        }
+        archetypes.push((row, unflatten(&spec::ARCHETYPES, cells)));
+        Ok(())
+    })?;
+    Ok((archetypes, archetype_index))
+}
+
+/// Each town's row by id (the first row with it) and each row's id, made
+/// once and shared by the records naming it (`None`: not a valid id; its
+/// town's build reports it); sources and parents checked.
+#[allow(clippy::type_complexity)]
+fn town_ids<'a>(
+    kept: &'a Kept,
+    source_ids: &HashSet<SourceId>,
+) -> Result<(HashMap<&'a str, usize>, Vec<Option<TownId>>), Error> {
+    let n_towns = kept.len();
+    let mut town_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n_towns, Default::default());
+    let mut parents: Vec<(usize, &str)> = Vec::new();
+    let mut ids: Vec<Option<TownId>> = Vec::with_capacity(n_towns);
+    let mut offset = 0;
+    for b in &kept.batches {
+        let c = Cols::new(&spec::TOWNS, b, offset)?;
+        check_sources(&c, source_ids)?;
+        let (id, parent) = (c.str("id")?, c.str("parent")?);
+        for r in 0..c.rows() {
+            let row = offset + r;
+            let made = id.get(r).and_then(|id| {
+                town_index.entry(id).or_insert(row);
+                TownId::new(id).ok()
+            });
+            ids.push(made);
+            if let Some(p) = parent.get(r) {
+                parents.push((row, p));
+            }
+        }
+        offset += b.num_rows();
+    }
+    for (row, p) in parents {
+        if !town_index.contains_key(p) {
+            return Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")));
+        }
+    }
+    Ok((town_index, ids))
 }
 
 /// The rows of a child table grouped by town: town `t`'s rows are
 /// `rows[starts[t]..starts[t + 1]]`, in row order.
 struct Grouped {
+    /// The first town grouped.
+    base: usize,
     starts: Vec<usize>,
     rows: Vec<usize>,
 }
@@ -1149,10 +1320,41 @@ impl Grouped {
                 *at += 1;
             }
         }
-        Grouped { starts, rows }
+        Grouped { base: 0, starts, rows }
+    }
+
+    /// The rows of towns `first..end` among rows `start..` whose towns
+    /// are `owner` (in town order, `usize::MAX` for none).
+    fn window(first: usize, end: usize, owner: &[usize], start: usize) -> Grouped {
+        let n = end.saturating_sub(first);
+        let mut starts = vec![0usize; n + 1];
+        let mut rows = Vec::new();
+        let mut town = 0;
+        for (i, &t) in owner.iter().enumerate() {
+            if t == usize::MAX || t < first || t >= end {
+                continue;
+            }
+            let at = t - first;
+            // Towns without rows before this one start here too.
+            while town < at {
+                town += 1;
+                if let Some(s) = starts.get_mut(town) {
+                    *s = rows.len();
+                }
+            }
+            rows.push(start + i);
+        }
+        while town < n {
+            town += 1;
+            if let Some(s) = starts.get_mut(town) {
+                *s = rows.len();
+            }
+        }
+        Grouped { base: first, starts, rows }
     }
 
     fn of(&self, town: usize) -> &[usize] {
+        let Some(town) = town.checked_sub(self.base) else { return &[] };
         match (self.starts.get(town), self.starts.get(town + 1)) {
             (Some(&a), Some(&b)) => self.rows.get(a..b).unwrap_or_default(),
             _ => &[],
@@ -1304,9 +1506,15 @@ mod tests {
     /// The atlas of `batches` read with the direct town path on or off,
     /// and how many towns the direct path gave up on.
     fn read_with(batches: &[(&'static str, RecordBatch)], direct: bool) -> (Atlas, usize) {
+        read_streamed_or_not(batches, direct, true)
+    }
+
+    /// As `read_with`, the child tables streamed or held whole.
+    fn read_streamed_or_not(batches: &[(&'static str, RecordBatch)], direct: bool, stream: bool) -> (Atlas, usize) {
         let owned = batches.iter().map(|(n, b)| ((*n).to_owned(), b.clone())).collect();
         let mut reader = batches_reader(owned).unwrap_or_else(|e| panic!("{e}"));
         reader.direct = direct;
+        reader.stream = stream;
         let gave_up = reader.gave_up.clone();
         let atlas = reader.read().unwrap_or_else(|e| panic!("{e}"));
         (atlas, gave_up.load(std::sync::atomic::Ordering::Relaxed))
@@ -1335,6 +1543,12 @@ mod tests {
             assert_eq!(all, atlas.towns().len());
             assert_eq!(direct, record);
             assert_eq!(direct, atlas);
+            // The child tables streamed or held whole: the same atlas.
+            for direct_on in [true, false] {
+                let (whole, n) = read_streamed_or_not(&batches, direct_on, false);
+                assert_eq!(whole, atlas);
+                assert_eq!(n, if direct_on { 0 } else { atlas.towns().len() });
+            }
             let json = |a: &Atlas| a.to_json_pretty().unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(json(&direct), json(&record));
             // Ids and sources are shared, not copied per record.
