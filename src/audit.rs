@@ -535,16 +535,7 @@ impl Atlas {
         let mut out = Vec::new();
         let codes = codes::CodeIndex::new(self);
         for town in self.towns() {
-            per_capita(self, town, options, &mut out);
-            density(town, options, &mut out);
-            children(self, town, &mut out);
-            profile_vs_graph(self, town, &mut out);
-            year_gap(town, options, &mut out);
-            weak_sources(self, town, &mut out);
-            disagreeing_claims(town, &mut out);
-            disagreeing_model_claims(town, &mut out);
-            mixed_years(town, &mut out);
-            codes.check(self, town, &mut out);
+            self.audit_town(town, options, &codes, &mut out);
             tally.add(1);
         }
         for archetype in self.archetypes() {
@@ -552,6 +543,44 @@ impl Atlas {
             archetype_disagreeing_claims(archetype, &mut out);
         }
         out
+    }
+
+    /// The findings of [`Atlas::audit_with`] on the towns in `ids`, in
+    /// the same order, from auditing those towns only (each check looks at
+    /// one town, its parent and children, its graph and the sources it
+    /// cites; only the duplicate-code check needs every town's code, one
+    /// pass over the atlas). Counts the towns audited on `tally`.
+    pub(crate) fn audit_towns(
+        &self,
+        options: &AuditOptions,
+        ids: &std::collections::BTreeSet<&str>,
+        tally: &crate::progress::Tally<'_>,
+    ) -> Vec<Finding> {
+        let mut out = Vec::new();
+        let codes = codes::CodeIndex::new(self);
+        // In atlas order, as `audit_with` gives them.
+        let mut towns: Vec<(usize, &Town)> =
+            ids.iter().filter_map(|id| Some((self.town_position(id)?, self.town(id)?))).collect();
+        towns.sort_by_key(|(at, _)| *at);
+        for (_, town) in towns {
+            self.audit_town(town, options, &codes, &mut out);
+            tally.add(1);
+        }
+        out
+    }
+
+    /// Every check on one town, in the order of the module docs' table.
+    fn audit_town(&self, town: &Town, options: &AuditOptions, codes: &codes::CodeIndex<'_>, out: &mut Vec<Finding>) {
+        per_capita(self, town, options, out);
+        density(town, options, out);
+        children(self, town, out);
+        profile_vs_graph(self, town, out);
+        year_gap(town, options, out);
+        weak_sources(self, town, out);
+        disagreeing_claims(town, out);
+        disagreeing_model_claims(town, out);
+        mixed_years(town, out);
+        codes.check(self, town, out);
     }
 }
 

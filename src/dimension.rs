@@ -1192,6 +1192,45 @@ macro_rules! dimensions {
                 }
             }
 
+            /// [`ProfileClaims::validate`] on one dimension, on the claims
+            /// as stored (no copy; values become [`DimensionValue`]s only
+            /// for an error's message).
+            fn validate_dimension(&self, dimension: Dimension) -> Result<(), Error> {
+                match dimension {
+                    $(Dimension::$variant => validate_claims(dimension, &self.$field, |v| DimensionValue::$variant(v.clone())),)+
+                }
+            }
+
+            /// Sets `dimension` in `profile` and `sources` from the claim
+            /// that `pick` settles on among its claims as stored (only the
+            /// value kept is copied).
+            fn settle_dimension(
+                &self,
+                dimension: Dimension,
+                pick: Pick,
+                profile: &mut Profile,
+                sources: &mut ProfileSources,
+            ) {
+                match dimension {
+                    $(Dimension::$variant => {
+                        if let Some(c) = pick.claim(&self.$field) {
+                            profile.$field = Some(c.value.clone());
+                            sources.insert(dimension, c.source.clone());
+                        }
+                    })+
+                }
+            }
+
+            /// Whether `dimension` holds at most one undated claim of
+            /// normal rank (see [`ProfileClaims::is_compact`]).
+            fn compact_dimension(&self, dimension: Dimension) -> bool {
+                match dimension {
+                    $(Dimension::$variant => {
+                        self.$field.len() <= 1 && self.$field.iter().all(|c| c.period.is_none() && c.rank == Rank::Normal)
+                    })+
+                }
+            }
+
             /// Every claim's dimension, position and source, for citation checks.
             pub(crate) fn source_refs(&self) -> Vec<(Dimension, usize, &crate::SourceId)> {
                 let mut out = Vec::new();
@@ -1715,6 +1754,45 @@ pub(crate) fn disagreeing<V: PartialEq>(claims: &[Claim<V>]) -> Option<Vec<&Clai
     disagree.then_some(live)
 }
 
+/// Which claim of a dimension gives its value: the one that holds in a
+/// year ([`ProfileClaims::as_of`]) or now ([`ProfileClaims::current`]).
+#[derive(Clone, Copy)]
+enum Pick {
+    AsOf(crate::Year),
+    Current,
+}
+
+impl Pick {
+    fn claim<T: PartialEq>(self, claims: &[Claim<T>]) -> Option<&Claim<T>> {
+        match self {
+            Pick::AsOf(year) => resolve_as_of(claims, year),
+            Pick::Current => resolve_current(claims),
+        }
+    }
+}
+
+/// [`ProfileClaims::validate`] on the claims of one dimension; `value`
+/// makes a [`DimensionValue`] of a value for the error's message.
+fn validate_claims<T: PartialEq>(
+    dimension: Dimension,
+    claims: &[Claim<T>],
+    value: impl Fn(&T) -> DimensionValue,
+) -> Result<(), Error> {
+    match check_claims(claims) {
+        Ok(()) => Ok(()),
+        Err(ClaimFault::Duplicate(a)) => {
+            Err(Error::DuplicateClaim { dimension, value: value(&a.value).to_string(), cited: a.source.to_string() })
+        }
+        Err(ClaimFault::Conflict(a, b)) => Err(Error::ConflictingClaims {
+            dimension,
+            first: value(&a.value).to_string(),
+            first_source: a.source.to_string(),
+            second: value(&b.value).to_string(),
+            second_source: b.source.to_string(),
+        }),
+    }
+}
+
 impl ProfileClaims {
     /// Turns a format-1 profile and its sources into claims: one undated
     /// claim of normal rank per set dimension, with its source. Lossless.
@@ -1771,10 +1849,7 @@ impl ProfileClaims {
     /// ```
     #[must_use]
     pub fn is_compact(&self) -> bool {
-        Dimension::ALL.iter().all(|&d| {
-            let claims = self.claims(d);
-            claims.len() <= 1 && claims.iter().all(|c| c.period.is_none() && c.rank == Rank::Normal)
-        })
+        Dimension::ALL.iter().all(|&d| self.compact_dimension(d))
     }
 
     /// Adds every claim of `other`, in order.
@@ -1836,29 +1911,7 @@ impl ProfileClaims {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        for &dimension in Dimension::ALL {
-            let claims = self.claims(dimension);
-            match check_claims(&claims) {
-                Ok(()) => {}
-                Err(ClaimFault::Duplicate(a)) => {
-                    return Err(Error::DuplicateClaim {
-                        dimension,
-                        value: a.value.to_string(),
-                        cited: a.source.to_string(),
-                    });
-                }
-                Err(ClaimFault::Conflict(a, b)) => {
-                    return Err(Error::ConflictingClaims {
-                        dimension,
-                        first: a.value.to_string(),
-                        first_source: a.source.to_string(),
-                        second: b.value.to_string(),
-                        second_source: b.source.to_string(),
-                    });
-                }
-            }
-        }
-        Ok(())
+        Dimension::ALL.iter().try_for_each(|&d| self.validate_dimension(d))
     }
 
     /// The profile of `year`, with the source of each value.
@@ -1891,11 +1944,7 @@ impl ProfileClaims {
         let mut profile = Profile::default();
         let mut sources = ProfileSources::new();
         for &d in Dimension::ALL {
-            let claims = self.claims(d);
-            if let Some(c) = resolve_as_of(&claims, year) {
-                profile.set(c.value.clone());
-                sources.insert(d, c.source.clone());
-            }
+            self.settle_dimension(d, Pick::AsOf(year), &mut profile, &mut sources);
         }
         (profile, sources)
     }
@@ -1928,11 +1977,7 @@ impl ProfileClaims {
         let mut profile = Profile::default();
         let mut sources = ProfileSources::new();
         for &d in Dimension::ALL {
-            let claims = self.claims(d);
-            if let Some(c) = resolve_current(&claims) {
-                profile.set(c.value.clone());
-                sources.insert(d, c.source.clone());
-            }
+            self.settle_dimension(d, Pick::Current, &mut profile, &mut sources);
         }
         (profile, sources)
     }
@@ -2050,5 +2095,90 @@ mod tests {
         assert_eq!(three.to_string(), "Local, regional and global");
         assert_eq!(DimensionValue::EconomicLinkages(BTreeSet::new()).to_string(), "None");
         assert_eq!(DimensionValue::InstitutionalBorrowing(BTreeSet::new()).to_string(), "None");
+    }
+}
+
+/// `validate`, `current`, `as_of` and `is_compact` read the claims as
+/// stored; they copied every claim of a dimension (`claims(d)`) first.
+/// The copying versions are kept here as the reference.
+#[cfg(all(test, feature = "proptest"))]
+mod claims_without_copies {
+    use super::*;
+    use crate::Dynamics;
+    use proptest::prelude::*;
+
+    fn validate(c: &ProfileClaims) -> Result<(), Error> {
+        for &dimension in Dimension::ALL {
+            validate_claims(dimension, &c.claims(dimension), Clone::clone)?;
+        }
+        Ok(())
+    }
+
+    fn as_of(c: &ProfileClaims, year: crate::Year) -> (Profile, ProfileSources) {
+        let (mut profile, mut sources) = (Profile::default(), ProfileSources::new());
+        for &d in Dimension::ALL {
+            if let Some(c) = settle(&candidates(&c.claims(d), year)) {
+                profile.set(c.value.clone());
+                sources.insert(d, c.source.clone());
+            }
+        }
+        (profile, sources)
+    }
+
+    fn current(c: &ProfileClaims) -> (Profile, ProfileSources) {
+        let (mut profile, mut sources) = (Profile::default(), ProfileSources::new());
+        for &d in Dimension::ALL {
+            if let Some(c) = Pick::Current.claim(&c.claims(d)) {
+                profile.set(c.value.clone());
+                sources.insert(d, c.source.clone());
+            }
+        }
+        (profile, sources)
+    }
+
+    fn is_compact(c: &ProfileClaims) -> bool {
+        Dimension::ALL.iter().all(|&d| {
+            let claims = c.claims(d);
+            claims.len() <= 1 && claims.iter().all(|c| c.period.is_none() && c.rank == Rank::Normal)
+        })
+    }
+
+    /// Claims on few dimensions and sources, so that duplicates and
+    /// conflicts occur.
+    fn claims() -> impl Strategy<Value = ProfileClaims> {
+        proptest::collection::vec(crate::arbitrary::claim(), 0..=10).prop_map(|claims| {
+            let mut out = ProfileClaims::default();
+            for c in claims {
+                out.push(c);
+            }
+            out
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn same_answers_as_copying_every_claim(c in claims(), year in 1970i64..2030) {
+            prop_assert_eq!(c.validate(), validate(&c));
+            prop_assert_eq!(c.current(), current(&c));
+            let year = crate::Year::new(year).unwrap();
+            prop_assert_eq!(c.as_of(year), as_of(&c, year));
+            prop_assert_eq!(c.is_compact(), is_compact(&c));
+        }
+    }
+
+    #[test]
+    fn errors_name_the_values() {
+        let s = |id: &str| crate::SourceId::new(id).unwrap();
+        let mut c = ProfileClaims::default();
+        c.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), s("a")).ranked(Rank::Preferred));
+        c.push(Claim::new(DimensionValue::Dynamics(Dynamics::BottomUpPpp), s("b")).ranked(Rank::Preferred));
+        assert_eq!(c.validate(), validate(&c));
+        assert!(matches!(c.validate(), Err(Error::ConflictingClaims { .. })));
+        let mut d = ProfileClaims::default();
+        d.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), s("a")));
+        d.push(Claim::new(DimensionValue::Dynamics(Dynamics::GovernmentLed), s("a")));
+        assert_eq!(d.validate(), validate(&d));
+        assert!(matches!(d.validate(), Err(Error::DuplicateClaim { .. })));
     }
 }

@@ -629,3 +629,69 @@ fn humen_and_dalingshan_are_profiled_pearl_river_delta_towns_without_labels() {
     let c = atlas.classify("dalingshan").unwrap();
     assert_eq!(c.best().map(|r| r.name()), Some("Pearl River Delta"));
 }
+
+/// Label fidelity (issue 11): every model label but Shunde's (whose two
+/// ranked claims are pinned in tests/model_claims.rs) rests on a medium or
+/// strong source whose recorded text says the town is a case or example
+/// of that model, and where the source says so only by implication the
+/// town's model note says that too.
+#[test]
+fn every_label_source_quotes_what_makes_the_town_a_case() {
+    use regdev::{RegionalModel, SourceStrength};
+    let atlas = Atlas::builtin();
+    // town, model, label source, text the source's title or note must hold.
+    let expected: &[(&str, RegionalModel, &str, &[&str])] = &[
+        ("kunshan", RegionalModel::Sunan, "wei-2010", &["remaking the Sunan model", "through a study of Kunshan City"]),
+        (
+            "wuxi",
+            RegionalModel::Sunan,
+            "yuan-wei-chen-2014",
+            &["investigates the transition of the Sunan model", "through a case study of Wuxi City"],
+        ),
+        ("huaxi", RegionalModel::Sunan, "tencent-news-huaxi", &["在苏南模式大规模解体的今天", "“集体主义”大道上"]),
+        (
+            "dongguan",
+            RegionalModel::PearlRiverDelta,
+            "hku-yeh-dongguan",
+            &["Pearl River Delta – A Case Study of Dongguan"],
+        ),
+        ("wenzhou", RegionalModel::Wenzhou, "walcott-2007", &["This research outlines the Wenzhou Model"]),
+        (
+            "qiaotou",
+            RegionalModel::Wenzhou,
+            "hessler-natgeo-2007",
+            &[
+                "The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province",
+                "At Qiaotou, I stopped",
+            ],
+        ),
+        ("liushi", RegionalModel::Wenzhou, "zhu-chen-liushi", &["以乐清市柳市镇为案例"]),
+    ];
+    for &(town, model, source, quotes) in expected {
+        let t = atlas.town(town).unwrap();
+        let label = t.model().unwrap();
+        assert_eq!((*label.value(), label.source().as_str()), (model, source), "{town}");
+        let s = atlas.source(source).unwrap();
+        assert!(matches!(s.strength(), Some(SourceStrength::Strong | SourceStrength::Medium)), "{town}: {source}");
+        let text = format!("{} {}", s.title(), s.note().unwrap_or_default());
+        for q in quotes {
+            assert!(text.contains(q), "{town}: {source} lacks {q:?}");
+        }
+    }
+    // Every labelled town is in the table or is Shunde: a new label needs a row.
+    for t in atlas.towns() {
+        if t.model().is_some() {
+            assert!(t.id().as_str() == "shunde" || expected.iter().any(|e| e.0 == t.id().as_str()), "{}", t.id());
+        }
+    }
+    // Where the source says it by implication only, the town's note says so.
+    let qiaotou = atlas.town("qiaotou").unwrap();
+    assert!(qiaotou.notes().iter().any(|n| n.value().starts_with("model: ")
+        && n.value().contains("not in one sentence")
+        && n.source().as_str() == "hessler-natgeo-2007"));
+    let hessler = atlas.source("hessler-natgeo-2007").unwrap();
+    assert!(hessler.url().unwrap().starts_with("http://ngm.nationalgeographic.com/2007/06/instant-cities/"));
+    let huaxi = atlas.town("huaxi").unwrap();
+    assert!(huaxi.notes().iter().any(|n| n.value().starts_with("model: Tencent News")
+        && n.value().contains("does not call it a case of the model in so many words")));
+}

@@ -107,14 +107,20 @@ fn bars_show_counts_and_throughput_on_a_terminal() {
         (&["export", "graphml", "--atlas", &atlas, "-o", &format!("{out}/a.graphml")], &["writing GraphML", "B/s"]),
         (
             &["report", "--atlas", &atlas, "town-10", "town-11", "-o", &format!("{out}/r.html")],
-            &["auditing", "/60 towns"],
+            &["auditing", "/2 towns"],
         ),
         (
             &["validate", "--audit", &atlas],
             &["validating", "graphs and towns", "/120 graphs and towns", "auditing", "/60 towns"],
         ),
-        (&["draw", "--atlas", &atlas, "distances", "-o", &format!("{out}/d.svg")], &["pairs", "cells"]),
-        (&["draw", "--atlas", &atlas, "graph", "town-10", "-o", &format!("{out}/g.svg")], &["linkages and actors"]),
+        (
+            &["draw", "--atlas", &atlas, "distances", "-o", &format!("{out}/d.svg")],
+            &["pairs", "cells", "writing the SVG text (about ", "B/s"],
+        ),
+        (
+            &["draw", "--atlas", &atlas, "graph", "town-10", "-o", &format!("{out}/g.svg")],
+            &["linkages and actors", "writing the SVG text", "B/s"],
+        ),
         (&["graph", "--atlas", &atlas, "town-10"], &["shortest paths", "/8 actors"]),
         (&["export", "graphml", "--atlas", &atlas, "--per-town", &format!("{out}/g")], &["/60 graphs"]),
     ];

@@ -16,9 +16,9 @@
 //! | their towns | 10 + 10 | NBS statistical codes with the years of the listings checked |
 //! | development zones | 5 | Kunshan's three national zones (the talk's "3 national EDZs"), Huaqiao's provincial zone, the Sino-German SME cooperation zone (a MIIT designation, not a State Council zone) |
 //! | linkage graphs | 3 | the talk's "Kunshan stories" and "Shunde stories", extended from other sources (see below); Qiaotou's button economy |
-//! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News; Washington Post 2006) |
+//! | Sunan cases | 3 | Kunshan (Wei 2010); Wuxi (Yuan, Wei & Chen 2014); Huaxi village, which kept its factories collective when the Sunan model broke up elsewhere (Tencent News, which sets Huaxi against the model's break-up rather than calling it a case in so many words, as its note says; Washington Post 2006) |
 //! | Pearl River Delta cases | 2 | Shunde (the Chinese Wikipedia, after Fei Xiaotong's "Pearl River model" of the four little tigers; no different in essence from the Sunan model in the 1980s, Xinhua 2002: a second, dated claim); Dongguan (Yeung 2001, China Briefing 2013, HKU, HKIAPS), on all five of the archetype's dimensions; Humen, a town of Dongguan (GDP for 2007 and 2012, population at the 2010 census: Dongguan Today, China Daily 2013), profiled on three of the archetype's dimensions (Zhang, To & Cao 2004; Yang 2020, a study of the model's exo-urbanisation that takes Humen as a representative town, read in its abstract) but without a model label: no medium or strong source read states its ownership or market orientation, and what the sources read describe (own brands, domestic brands, a trade begun at street stalls: China Daily 2013, Here! Dongguan 2016) points away from the archetype's; Dalingshan, Dongguan's furniture town, profiled on four of the archetype's dimensions (China Daily 2023, CENS 2004, Dongguan Today) but without a model label: no source read names it a case of the model |
-//! | Wenzhou cases | 3 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, NPR 2006, Xinhua 2025); Liushi, the low-voltage electrics town of Yueqing, labelled and profiled on five of the archetype's dimensions from a study that takes it as its case of the Wenzhou model (Zhu & Chen, Urban Planning Forum, abstract read; the pages that call it the model's birthplace are weak and back only a note), with its share of China's low-voltage switches (The Economist 1998) and CHINT's founding (Week in China 2011); its electrical specialisation is on Yueqing and Wenzhou too (Wenzhou government, 2020) |
+//! | Wenzhou cases | 3 | Wenzhou (Walcott 2007); Qiaotou, the button town (Hessler 2007, whose article, read on the magazine's page, places it among the one-product towns the Wenzhou Model spread through, without calling it a case in one sentence, as its note says; NPR 2006, Xinhua 2025); Liushi, the low-voltage electrics town of Yueqing, labelled and profiled on five of the archetype's dimensions from a study that takes it as its case of the Wenzhou model (Zhu & Chen, Urban Planning Forum, abstract read; the pages that call it the model's birthplace are weak and back only a note), with its share of China's low-voltage switches (The Economist 1998) and CHINT's founding (Week in China 2011); its electrical specialisation is on Yueqing and Wenzhou too (Wenzhou government, 2020) |
 //! | archetypes | 3 | Sunan, Pearl River Delta, Wenzhou |
 //! | exchange rates | 1 | CNY/USD annual average for 2013, cited to the NBS communiqué on 2013; no copy of it (or of another source stating the average) could be re-read, so the source is rated weak |
 //!
@@ -157,6 +157,7 @@ fn sources() -> Result<Vec<Source>, Error> {
             .with_year(y(2014)?)
             .with_venue("Habitat International 42:58-68")?
             .with_url("https://docslib.org/doc/4600793/economic-transition-industrial-location-and-corporate-networks-remaking-the-sunan-model-in-wuxi-city-china")?
+            .with_note("abstract: \"This research investigates the transition of the Sunan model, which was centered on local-state directed township and village enterprises (TVEs), through a case study of Wuxi City.\"; \"TVEs have been replaced by domestic private enterprises and to a lesser extent, foreign-invested enterprises (FIEs)\"; \"local governments remain a key agent of economic transition and firm (re) location\"")?
             .with_strength(Strong),
         Source::new(sid("sit-yang-1997"), Article, "Foreign-investment-induced Exo-urbanisation in the Pearl River Delta, China")?
             .with_authors(["Sit", "Yang"])?
@@ -169,13 +170,14 @@ fn sources() -> Result<Vec<Source>, Error> {
             .with_year(y(2007)?)
             .with_venue("Journal of Asia-Pacific Business 8(3):23-35")?
             .with_url("https://docslib.org/doc/12447890/wenzhou-and-the-third-italy-entrepreneurial-model-regions")?
+            .with_note("the author's copy, reprinted with the publisher's permission; abstract: Wenzhou \"provides the premier example of successfully autonomous, bottom-up entrepreneurial development in contemporary China\"; \"This research outlines the Wenzhou Model\"; \"Keys to success lie in local trust-based social networks, a focus on niche sectors, market sensitive export orientation, and investments utilizing endogenous capital.\"")?
             .with_strength(Strong),
         Source::new(sid("wei-2010"), Article, "Beyond new regionalism, beyond global production networks: remaking the Sunan model, China")?
             .with_authors(["Y. H. D. Wei"])?
             .with_year(y(2010)?)
             .with_venue("Environment and Planning C 28:72-96")?
             .with_url("https://studylib.net/doc/18717032/remaking-the-sunan-model--china")?
-            .with_note("a study of Kunshan: 'state centered and heavily dependent on global forces', a 'TNC satellite district'")?
+            .with_note("abstract: \"I attempt to advance the research on globalization and regional development in China through a study of Kunshan City\" (the study of the article's title, remaking the Sunan model); \"Kunshan's pathway to globalizing regional development is state centered and heavily dependent on global forces, which has made Kunshan a TNC satellite district\"")?
             .with_strength(Strong),
         Source::new(sid("china-daily-2018-fei"), WebPage, "Reform brings far-reaching changes to Jiangsu")?
             .with_authors(["Liu Weifeng"])?

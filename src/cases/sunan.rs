@@ -118,7 +118,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new("Village-owned conglomerate: Jiangsu Huaxi Group", sid("china-daily-2018-huaxi"))?,
         ])?)
         .note(Observed::new(
-            "model: Tencent News describes Huaxi as still keeping to the 'collectivist' road 'today, with the Sunan model broken up on a large scale', that is, as the village where the Sunan model held on".to_owned(),
+            "model: Tencent News describes Huaxi as still keeping to the 'collectivist' road 'today, with the Sunan model broken up on a large scale', that is, as the village where the Sunan model held on; the sentence sets Huaxi against the model's break-up and does not call it a case of the model in so many words (the crate's reading); the literal wording, 'the Sunan model represented by Huaxi', is only in the weak reposts of Jiemian News; the Tencent page was read in an earlier session and not found again in this one".to_owned(),
             sid("tencent-news-huaxi"),
         ))
         .note(Observed::new(

@@ -60,12 +60,12 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_url("https://www.urking.top/read/country-driving-514a16/144.html")?
             .with_note("read on an unofficial copy; Qiaotou's \"380 factories that manufactured more than 70 percent of the buttons for clothes made in China\"; clothes manufacturers buy in bulk at \"Button City\"")?
             .with_strength(Weak),
-        Source::new(sid("hessler-natgeo-2007"), WebPage, "China's Boomtowns")?
+        Source::new(sid("hessler-natgeo-2007"), WebPage, "China's Instant Cities")?
             .with_authors(["Peter Hessler"])?
             .with_year(y(2007)?)
-            .with_venue("National Geographic, June 2007")?
-            .with_url("http://ngm.nationalgeographic.com/ngm/0706/feature4/text2.html")?
-            .with_note("page 2: \"Qiaotou's population is only 64,000, but 380 local factories produce more than 70 percent of the buttons for clothes made in China\"; elsewhere in the article (read in quotations of it, not on the magazine's page): Wenzhou families opened tiny workshops and \"The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province\"")?
+            .with_venue("National Geographic, June 2007 (web page title 'China's Boomtowns'); page 3 of the article on the magazine's site")?
+            .with_url("http://ngm.nationalgeographic.com/2007/06/instant-cities/hessler-text/3")?
+            .with_note("read on the magazine's page 3, which holds both passages: \"Families opened tiny workshops, often with fewer than a dozen workers, and they produced simple goods.\" ... \"The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province.\" ... \"In the same way that a pilgrim treks across Spain, stopping at the shrines of obscure saints, I passed the birthplaces of products that are usually taken for granted.\" ... \"At Qiaotou, I stopped to admire the 20-foot-high (six meters) silver statue of a button with wings that had been erected by the town elders. Qiaotou's population is only 64,000, but 380 local factories produce more than 70 percent of the buttons for clothes made in China.\" No sentence calls Qiaotou a case of the Wenzhou Model in so many words: the page places it among the one-product towns of the province the model spread through")?
             .with_strength(Medium),
         Source::new(sid("globe-and-mail-2004-wenzhou"), WebPage, "Wenzhou: capitalism unbound")?
             .with_authors(["John Barber"])?
@@ -252,7 +252,7 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
             Stage::new("Button Capital: over 250 button enterprises", sid("xinhua-2025-qiaotou"))?,
         ])?)
         .note(Observed::new(
-            "model: Hessler (National Geographic, 2007) writes that the Wenzhou Model 'spread throughout southern Zhejiang Province' and stops at Qiaotou, whose 380 factories make most of the buttons for clothes made in China, among the one-product towns of that drive; no source read says in one sentence that Qiaotou is a case of the Wenzhou model".to_owned(),
+            "model: on one page of his National Geographic article (2007, read on the magazine's site) Hessler writes that 'The Wenzhou Model, as it became known, spread throughout southern Zhejiang Province', then drives into the province past 'the birthplaces of products' and stops at Qiaotou, whose 380 factories make more than 70 percent of the buttons for clothes made in China: the town is an example of the model's spread in the article's telling, not in one sentence; no medium or strong source read says in so many words that Qiaotou is a case of the Wenzhou model (the pages that call it '温州模式的典范', a model of the Wenzhou model, are aggregators)".to_owned(),
             sid("hessler-natgeo-2007"),
         ))
         .note(Observed::new(

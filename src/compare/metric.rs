@@ -974,9 +974,16 @@ pub trait ProfileMetric {
         let mut compared = Buffer::new((placeholder, 0.0, 0.0));
         let mut uncompared = Buffer::new((placeholder, 0.0));
         for &d in Dimension::ALL {
+            if !reference.is_set(d) {
+                continue;
+            }
             let w = self.weight_of(d);
-            let Some(r) = reference.get(d) else { continue };
-            let part = subject.get(d).and_then(|s| self.dissimilarity(d, &s, &r));
+            // Values are copied (sets allocate) only for a dimension both
+            // profiles have: the trait compares owned values.
+            let part = match (subject.is_set(d), reference.get(d)) {
+                (true, Some(r)) => subject.get(d).and_then(|s| self.dissimilarity(d, &s, &r)),
+                _ => None,
+            };
             match part {
                 Some(x) => compared.push((Feature::Dimension(d), x, w)),
                 None => uncompared.push((Feature::Dimension(d), w)),

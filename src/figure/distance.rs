@@ -144,6 +144,54 @@ impl DistanceFigure {
         Ok(items)
     }
 
+    /// About how many bytes [`Figure::to_svg`](super::Figure::to_svg)
+    /// writes for the figure [`DistanceFigure::from_atlas`] would make of
+    /// these cases, computed from the layout without measuring any
+    /// distance (the figure grows with the square of the cases: about
+    /// 160 bytes a cell with short names, so 1,000 cases make some 160 MB
+    /// and 40,000 some 250 GB). Within a few percent for the figures the
+    /// tests draw; cells without a distance ("n/a") are counted as cells
+    /// with one, so the estimate is a little low when many pairs share no
+    /// dimension.
+    ///
+    /// # Errors
+    ///
+    /// As [`DistanceFigure::from_atlas`], except that measuring nothing it
+    /// never runs out of memory.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{DistanceFigure, Figure, Options};
+    /// let atlas = regdev::Atlas::builtin();
+    /// let o = Options::default();
+    /// let estimate = DistanceFigure::estimate_svg_len(atlas, &[], &o)?;
+    /// let real = DistanceFigure::from_atlas(atlas, &[])?.to_svg(&o).len() as f64;
+    /// assert!((estimate as f64 / real - 1.0).abs() < 0.25, "{estimate} vs {real}");
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    pub fn estimate_svg_len(atlas: &Atlas, ids: &[&str], options: &Options) -> Result<u64, Error> {
+        let items = DistanceFigure::items(atlas, ids)?;
+        let n = items.len();
+        if n < 2 {
+            return Err(Error::TooFewCases { what: "a distance figure", min: 2, found: n });
+        }
+        let fs = options.get_font_size();
+        let dendro_w = (options.get_size() * 0.22).max(80.0);
+        let label_w = label_width(&items, fs);
+        let cell = cell_side(options, dendro_w, label_w, n);
+        // A cell in the middle of the heatmap, without its pair's names.
+        let mid = cell * (n / 2) as f64;
+        let (rect, text) = cell_nodes(20.0 + dendro_w + mid, 60.0 + mid, cell, 0.5, ("", ""), options);
+        let sample = (rect.to_string().len() + text.map_or(0, |t| t.to_string().len()) + 2) as u64;
+        // Each name is in the tooltips of 2n cells, and in a row label.
+        let names: u64 = items.iter().map(|it| esc_len(&it.label)).sum();
+        let n64 = n as u64;
+        // A row's number, label and dendrogram merge: about 400 bytes and
+        // the name; the rest of the figure about 6,000.
+        Ok(n64 * n64 * sample + 2 * n64 * names + n64 * 400 + names + 6_000)
+    }
+
     /// The figure of any cases, none marked as an archetype.
     ///
     /// # Errors
@@ -286,14 +334,8 @@ impl DistanceFigure {
         let nf = n as f64;
         let left = 12.0;
         let dendro_w = (o.get_size() * 0.22).max(80.0);
-        let label_w = self
-            .items
-            .iter()
-            .enumerate()
-            .map(|(k, it)| super::text_width(&row_label(k, it), fs, it.archetype))
-            .fold(0.0, f64::max)
-            + 12.0;
-        let cell = ((o.get_size() - dendro_w - label_w - 24.0) / nf).clamp(fs * 1.6, fs * 5.0);
+        let label_w = label_width(&self.items, fs);
+        let cell = cell_side(o, dendro_w, label_w, n);
         let title = TextBlock::new(vec![self.title.clone()], fs * 1.4, true).at_box(left, 10.0);
         let top = 10.0 + title.height() + 14.0 + fs * 1.4;
         let heat_x = left + dendro_w + 8.0;
@@ -317,37 +359,14 @@ impl DistanceFigure {
             for (c, &j) in self.order.iter().enumerate() {
                 let d = self.distance(i, j).unwrap_or(f64::NAN);
                 let (x, y) = (heat_x + cell * c as f64, top + cell * r as f64);
-                let fill = if d.is_finite() { viridis(d) } else { o.fg().tint(0.85) };
                 let (a, b) = (
                     self.items.get(i).map_or("", |t| t.label.as_str()),
                     self.items.get(j).map_or("", |t| t.label.as_str()),
                 );
-                let tip = if d.is_finite() {
-                    format!("{a} – {b}: {d:.3}")
-                } else {
-                    format!("{a} – {b}: no dimension in common")
-                };
-                body = body.add(
-                    Rectangle::new()
-                        .set("x", num(x))
-                        .set("y", num(y))
-                        .set("width", num(cell))
-                        .set("height", num(cell))
-                        .set("fill", fill.to_string())
-                        .set("stroke", o.bg().to_string())
-                        .set("stroke-width", "1")
-                        .add(Title::new(tip)),
-                );
-                let text = if d.is_finite() { format!("{d:.2}") } else { "n/a".to_owned() };
-                let ts = fs * 0.75;
-                if super::text_width(&text, ts, false) + 4.0 <= cell {
-                    let colour = if d.is_finite() && d < 0.55 { Colour::rgb(255, 255, 255) } else { o.fg() };
-                    let t = TextBlock::new(vec![text], ts, false).anchored(
-                        Anchor::Middle,
-                        x + cell / 2.0,
-                        y + cell / 2.0 + ts * 0.35,
-                    );
-                    body = body.add(t.element(colour));
+                let (rect, text) = cell_nodes(x, y, cell, d, (a, b), o);
+                body = body.add(rect);
+                if let Some(t) = text {
+                    body = body.add(t);
                 }
             }
             tally.add(n as u64);
@@ -431,6 +450,63 @@ impl DistanceFigure {
     }
 }
 
+/// The width of the row labels' column.
+fn label_width(items: &[Item], fs: f64) -> f64 {
+    items.iter().enumerate().map(|(k, it)| super::text_width(&row_label(k, it), fs, it.archetype)).fold(0.0, f64::max)
+        + 12.0
+}
+
+/// The side of a heatmap cell for `n` cases.
+fn cell_side(o: &Options, dendro_w: f64, label_w: f64, n: usize) -> f64 {
+    let fs = o.get_font_size();
+    ((o.get_size() - dendro_w - label_w - 24.0) / n as f64).clamp(fs * 1.6, fs * 5.0)
+}
+
+/// One heatmap cell: its square (with the pair and distance as a
+/// tooltip) and, when it fits, the distance written in it.
+fn cell_nodes(
+    x: f64,
+    y: f64,
+    cell: f64,
+    d: f64,
+    (a, b): (&str, &str),
+    o: &Options,
+) -> (Rectangle, Option<svg::node::element::Text>) {
+    let fs = o.get_font_size();
+    let fill = if d.is_finite() { viridis(d) } else { o.fg().tint(0.85) };
+    let tip =
+        if d.is_finite() { format!("{a} – {b}: {d:.3}") } else { format!("{a} – {b}: no dimension in common") };
+    let rect = Rectangle::new()
+        .set("x", num(x))
+        .set("y", num(y))
+        .set("width", num(cell))
+        .set("height", num(cell))
+        .set("fill", fill.to_string())
+        .set("stroke", o.bg().to_string())
+        .set("stroke-width", "1")
+        .add(Title::new(tip));
+    let text = if d.is_finite() { format!("{d:.2}") } else { "n/a".to_owned() };
+    let ts = fs * 0.75;
+    let written = (super::text_width(&text, ts, false) + 4.0 <= cell).then(|| {
+        let colour = if d.is_finite() && d < 0.55 { Colour::rgb(255, 255, 255) } else { o.fg() };
+        TextBlock::new(vec![text], ts, false)
+            .anchored(Anchor::Middle, x + cell / 2.0, y + cell / 2.0 + ts * 0.35)
+            .element(colour)
+    });
+    (rect, written)
+}
+
+/// The length of `text` as SVG text (`&`, `<` and `>` escaped).
+fn esc_len(text: &str) -> u64 {
+    text.bytes()
+        .map(|b| match b {
+            b'&' => 5,
+            b'<' | b'>' => 4,
+            _ => 1,
+        })
+        .sum()
+}
+
 /// "3 Kunshan", or "◆ Sunan" for an archetype, with its row number.
 fn row_label(pos: usize, item: &Item) -> String {
     if item.archetype { format!("{} ◆ {}", pos + 1, item.label) } else { format!("{} {}", pos + 1, item.label) }
@@ -499,5 +575,31 @@ mod tests {
         for w in f.merges.windows(2) {
             assert!(w[0].2 <= w[1].2 + 1e-12);
         }
+    }
+
+    /// The estimate against the real length, for figures of many sizes.
+    #[cfg(feature = "synth")]
+    #[test]
+    fn the_size_estimate_is_close() {
+        use super::super::Figure as _;
+        let builtin = Atlas::builtin();
+        let synthetic = crate::synth::atlas(&crate::synth::SynthConfig::new().towns(400).seed(2)).unwrap();
+        let ids: Vec<&str> = synthetic.towns().map(|t| t.id().as_str()).collect();
+        let cases: [(&Atlas, &[&str], f64); 5] = [
+            (builtin, &[], 0.15),
+            (builtin, &["kunshan", "sunan"], 0.5),
+            (&synthetic, &ids[..60], 0.1),
+            (&synthetic, &ids[..250], 0.1),
+            (&synthetic, &ids, 0.1),
+        ];
+        for (atlas, ids, within) in cases {
+            for o in [Options::default(), Options::default().font_size(18.0).unwrap().size(1400.0).unwrap()] {
+                let estimate = DistanceFigure::estimate_svg_len(atlas, ids, &o).unwrap() as f64;
+                let real = DistanceFigure::from_atlas(atlas, ids).unwrap().to_svg(&o).len() as f64;
+                assert!((estimate / real - 1.0).abs() < within, "{} cases: {estimate} vs {real}", ids.len());
+            }
+        }
+        assert!(DistanceFigure::estimate_svg_len(builtin, &["kunshan"], &Options::default()).is_err());
+        assert!(DistanceFigure::estimate_svg_len(builtin, &["kunshan", "atlantis"], &Options::default()).is_err());
     }
 }

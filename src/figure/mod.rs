@@ -167,6 +167,40 @@ pub trait Figure: sealed::Render {
     {
         write_document(&self.render(options), out)
     }
+
+    /// [`write_svg`](Figure::write_svg), reporting the items drawn to
+    /// `progress` as [`to_svg_with_progress`](Figure::to_svg_with_progress)
+    /// does; the text is then written to `out` as it is formatted (a
+    /// program can count the bytes written for a second bar: the text of
+    /// a large heatmap takes as long as drawing it).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when writing fails.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use regdev::figure::{DistanceFigure, Figure, Options};
+    /// let figure = DistanceFigure::from_atlas(regdev::Atlas::builtin(), &[])?;
+    /// let (mut out, mut last) = (Vec::new(), (0, 0));
+    /// figure.write_svg_with_progress(&mut out, &Options::default(), |d, t| last = (d, t))?;
+    /// assert_eq!(out, figure.to_svg(&Options::default()).into_bytes());
+    /// let n = figure.labels().len() as u64;
+    /// assert_eq!(last, (n * n, n * n));
+    /// # Ok::<(), regdev::Error>(())
+    /// ```
+    fn write_svg_with_progress<W: io::Write>(
+        &self,
+        out: W,
+        options: &Options,
+        mut progress: impl crate::Progress,
+    ) -> Result<(), Error>
+    where
+        Self: Sized,
+    {
+        write_document(&self.render_with_progress(options, &mut progress), out)
+    }
 }
 
 /// An sRGB colour, written `#rrggbb`.
@@ -857,9 +891,12 @@ pub(crate) fn document(width: f64, height: f64, title: &str, options: &Options) 
 }
 
 /// Writes a finished document.
-pub(crate) fn write_document<W: io::Write>(doc: &svg::Document, mut out: W) -> Result<(), Error> {
-    out.write_all(doc.to_string().as_bytes())
-        .and_then(|()| out.write_all(b"\n"))
+pub(crate) fn write_document<W: io::Write>(doc: &svg::Document, out: W) -> Result<(), Error> {
+    // Streamed as it is formatted (the text of a large heatmap runs to
+    // gigabytes): the bytes of `document_string`.
+    use io::Write as _;
+    let mut out = io::BufWriter::with_capacity(1 << 16, out);
+    writeln!(out, "{doc}")
         .and_then(|()| out.flush())
         .map_err(|e| Error::Io { operation: "writing an SVG figure", message: e.to_string() })
 }

@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 use std::io;
 
 use super::{ComparisonFigure, Figure, GraphFigure, Options};
+use crate::audit::AuditOptions;
 use crate::id::IdKind;
+use crate::progress::Tally;
 use crate::{Atlas, Compare, Dimension, Error, SourceId};
 
 /// The stylesheet: readable on a phone (one column, tables scroll
@@ -148,13 +150,12 @@ impl<'a> Report<'a> {
     /// ```
     #[must_use]
     pub fn to_html(&self, options: &Options) -> String {
-        self.render(options, |atlas| atlas.audit())
+        self.render(options, |atlas, ids| atlas.audit_towns(&AuditOptions::default(), ids, &Tally::none()))
     }
 
-    /// [`Report::to_html`], reporting to `progress` the towns audited
-    /// (the whole atlas is audited for the findings on the report's towns,
-    /// the step that takes time on a large atlas; see
-    /// [`Progress`](crate::Progress)). The same document.
+    /// [`Report::to_html`], reporting to `progress` the report's towns as
+    /// they are audited (see [`Progress`](crate::Progress)). The same
+    /// document.
     ///
     /// # Example
     ///
@@ -165,12 +166,17 @@ impl<'a> Report<'a> {
     /// let mut last = (0, 0);
     /// let html = report.to_html_with_progress(&Options::default(), |d, t| last = (d, t));
     /// assert_eq!(html, report.to_html(&Options::default()));
-    /// assert_eq!(last, (atlas.towns().len() as u64, atlas.towns().len() as u64));
+    /// assert_eq!(last, (2, 2));
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
-    pub fn to_html_with_progress(&self, options: &Options, progress: impl crate::Progress) -> String {
-        self.render(options, |atlas| atlas.audit_with_progress(&crate::audit::AuditOptions::default(), progress))
+    pub fn to_html_with_progress(&self, options: &Options, mut progress: impl crate::Progress) -> String {
+        self.render(options, |atlas, ids| {
+            let tally = Tally::new(&mut progress, ids.len() as u64);
+            let findings = atlas.audit_towns(&AuditOptions::default(), ids, &tally);
+            tally.finish();
+            findings
+        })
     }
 
     /// Writes the HTML document to `out`.
@@ -189,7 +195,7 @@ impl<'a> Report<'a> {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn write_html<W: io::Write>(&self, mut out: W, options: &Options) -> Result<(), Error> {
-        out.write_all(self.render(options, |atlas| atlas.audit()).as_bytes())
+        out.write_all(self.to_html(options).as_bytes())
             .and_then(|()| out.flush())
             .map_err(|e| Error::Io { operation: "writing an HTML report", message: e.to_string() })
     }
@@ -207,8 +213,9 @@ impl<'a> Report<'a> {
 
     // Each fragment carries its own line end, like the literal HTML around it.
     #[allow(clippy::write_with_newline)]
-    /// The document; `audit` gives the atlas's audit findings.
-    fn render(&self, o: &Options, audit: impl FnOnce(&Atlas) -> Vec<crate::audit::Finding>) -> String {
+    /// The document; `audit` gives the audit findings on the report's
+    /// towns (the ids given).
+    fn render(&self, o: &Options, audit: impl FnOnce(&Atlas, &BTreeSet<&str>) -> Vec<crate::audit::Finding>) -> String {
         let atlas = self.atlas;
         let cases = self.cases();
         let labels: Vec<String> = cases.iter().map(|c| c.label().into_owned()).collect();
@@ -399,7 +406,7 @@ impl<'a> Report<'a> {
         h.push_str("<section id=\"audit\"><h2>Audit findings</h2>\n");
         let ids: BTreeSet<&str> = towns.iter().map(|t| t.id().as_str()).collect();
         let findings: Vec<crate::audit::Finding> =
-            audit(atlas).into_iter().filter(|f| f.town().is_some_and(|t| ids.contains(t.as_str()))).collect();
+            audit(atlas, &ids).into_iter().filter(|f| f.town().is_some_and(|t| ids.contains(t.as_str()))).collect();
         if findings.is_empty() {
             h.push_str("<p>The audit finds nothing on these towns.</p>\n");
         } else {
@@ -499,5 +506,36 @@ mod tests {
         }
         // Shunde's tie (PRD and Wenzhou at the same distance) shows as a shared rank.
         assert!(html.contains("<td>1=</td>"));
+    }
+
+    /// The report kept the findings on its towns from an audit of the
+    /// whole atlas; it now audits its towns only, with the same document.
+    #[test]
+    fn auditing_the_reported_towns_only_gives_the_same_report() {
+        let atlas = Atlas::builtin();
+        let o = Options::default();
+        let findings = atlas.audit();
+        let flagged: BTreeSet<&str> = findings.iter().filter_map(|f| f.town().map(|t| t.as_str())).collect();
+        assert!(!flagged.is_empty(), "the built-in audit finds something");
+        let towns: Vec<&str> = atlas.towns().map(|t| t.id().as_str()).collect();
+        let mut cases: Vec<Vec<&str>> = Vec::new();
+        for &f in &flagged {
+            let other = towns.iter().copied().find(|t| !flagged.contains(t)).unwrap();
+            cases.push(vec![other, f]);
+            cases.push(vec![f, "sunan"]);
+        }
+        cases.push(flagged.iter().rev().copied().collect::<Vec<_>>());
+        cases.push(vec!["kunshan", "shunde"]);
+        cases.push(towns.iter().rev().copied().collect());
+        let mut with_findings = 0;
+        for ids in cases.iter().filter(|c| c.len() >= 2) {
+            let report = Report::new(atlas, ids).unwrap();
+            let whole_atlas = report.render(&o, |atlas, _| atlas.audit());
+            let html = report.to_html(&o);
+            assert!(html == whole_atlas, "{ids:?}: the reports differ");
+            assert_eq!(report.to_html_with_progress(&o, |_, _| {}), html);
+            with_findings += usize::from(html.contains("class=\"severity-"));
+        }
+        assert!(with_findings >= flagged.len(), "reports with findings: {with_findings}");
     }
 }

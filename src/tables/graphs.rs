@@ -44,6 +44,9 @@ struct Job {
 struct Local {
     /// The last source found: rows of one source come together.
     last_source: Option<SourceId>,
+    /// This thread's own copy of each source of the `source` column's
+    /// dictionary met so far (see [`Local::own`]).
+    sources: Vec<Option<SourceId>>,
     /// Which graph the node memos are for (a new number per graph).
     stamp: u32,
     /// For the `from` and `to` columns, per dictionary entry: the stamp
@@ -131,8 +134,20 @@ impl<'a> Sources<'a> {
     /// Row `r`'s source (`None`: null).
     #[inline]
     fn get(&self, local: &mut Local, known: &HashSet<SourceId>, r: usize) -> Option<Result<SourceId, String>> {
-        if let Some(Some(found)) = self.col.key(r).and_then(|k| self.memo.get(k)) {
-            return Some(Ok(found.clone()));
+        if let Some(k) = self.col.key(r) {
+            if let Some(Some(mine)) = local.sources.get(k) {
+                return Some(Ok(mine.clone()));
+            }
+            if let Some(Some(found)) = self.memo.get(k) {
+                let mine = Local::own(found);
+                if local.sources.len() < self.memo.len() {
+                    local.sources.resize(self.memo.len(), None);
+                }
+                if let Some(slot) = local.sources.get_mut(k) {
+                    *slot = Some(mine.clone());
+                }
+                return Some(Ok(mine));
+            }
         }
         self.col.get(r).map(|id| local.source(known, id))
     }
@@ -146,9 +161,17 @@ impl Local {
                 return Ok(last.clone());
             }
         }
-        let found = known.get(id).cloned().ok_or_else(|| format!("unknown source '{id}'"))?;
+        let found = known.get(id).map(Local::own).ok_or_else(|| format!("unknown source '{id}'"))?;
         self.last_source = Some(found.clone());
         Ok(found)
+    }
+
+    /// A copy of a known source id for this thread's records: the
+    /// millions of linkages that cite one source would otherwise bump one
+    /// reference count from every core at once, the cache line going
+    /// back and forth between them. (An id equals another with its text.)
+    fn own(known: &SourceId) -> SourceId {
+        SourceId::new(known.as_str()).unwrap_or_else(|_| known.clone())
     }
 }
 
@@ -371,7 +394,13 @@ fn batch(
         .par_chunks_mut(chunk)
         .map(|js| {
             let _interning = crate::id::interning();
-            let mut local = Local { last_source: None, stamp: 0, nodes: [Vec::new(), Vec::new()], ids: Vec::new() };
+            let mut local = Local {
+                last_source: None,
+                sources: Vec::new(),
+                stamp: 0,
+                nodes: [Vec::new(), Vec::new()],
+                ids: Vec::new(),
+            };
             let mut first: Option<RowError> = None;
             for j in js {
                 let Some(p) = j.parts.as_mut() else {

@@ -27,6 +27,21 @@ use crate::{
     RegionalModel, SourceId, Specialisation, Stage, Town, TownId, Trajectory, Unit, Year,
 };
 
+std::thread_local! {
+    /// Each thread's own copies of the sources its towns cite: every
+    /// fact of every town cites a source, and bumping the reference count
+    /// of one shared id from every core at once sends its cache line back
+    /// and forth between them. (Ids equal when their texts do.)
+    /// The copies are for one [`Direct`] (a chunk of towns) only.
+    static OWN_SOURCES: std::cell::RefCell<(u64, Vec<SourceId>)> = const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// Numbers each [`Direct`], for [`OWN_SOURCES`].
+static READS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Sources a thread keeps its own copy of.
+const OWN_MAX: usize = 16;
+
 /// The direct path gave up on a town: build it the old way.
 #[derive(Debug)]
 pub(super) struct GiveUp;
@@ -192,6 +207,8 @@ pub(super) struct Direct<'v, 'a> {
     sources: &'v HashSet<SourceId>,
     values: ValueMemo,
     cols: Columns,
+    /// This read's number (see [`OWN_SOURCES`]).
+    read: u64,
 }
 
 impl<'v, 'a> Direct<'v, 'a> {
@@ -219,12 +236,34 @@ impl<'v, 'a> Direct<'v, 'a> {
             sources,
             values,
             cols,
+            read: READS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
+    /// The known source `s`, as this thread's own copy for the first
+    /// few distinct sources it meets (see [`OWN_SOURCES`]), shared with
+    /// the atlas's record beyond them.
     #[inline]
     fn source(&self, s: Option<&str>) -> Result<SourceId, GiveUp> {
-        some(self.sources.get(some(s)?).cloned())
+        let s = some(s)?;
+        OWN_SOURCES.with(|own| {
+            let mut own = own.borrow_mut();
+            let (read, own) = &mut *own;
+            if *read != self.read {
+                *read = self.read;
+                own.clear();
+            }
+            if let Some(mine) = own.iter().find(|m| m.as_str() == s) {
+                return Ok(mine.clone());
+            }
+            let found = some(self.sources.get(s))?;
+            if own.len() >= OWN_MAX {
+                return Ok(found.clone());
+            }
+            let mine = SourceId::new(found.as_str()).unwrap_or_else(|_| found.clone());
+            own.push(mine.clone());
+            Ok(mine)
+        })
     }
 
     /// Town `row`, or [`GiveUp`].

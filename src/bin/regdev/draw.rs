@@ -6,7 +6,7 @@ use clap::{Args, Subcommand};
 use regdev::figure::{ComparisonFigure, DistanceFigure, Figure as _, GraphFigure, Options, Report};
 
 use crate::load;
-use crate::output::{Failure, emit};
+use crate::output::{Failure, emit, emit_with};
 use crate::progress::Progress;
 
 /// `regdev draw`.
@@ -60,6 +60,11 @@ pub(crate) enum Figure {
         /// The towns or archetypes.
         #[arg(value_name = "CASE")]
         cases: Vec<String>,
+        /// Write the heatmap even when its SVG would exceed 256 MiB (the
+        /// limit `draw distances` otherwise refuses above, before measuring
+        /// any distance).
+        #[arg(long)]
+        allow_large: bool,
     },
 }
 
@@ -86,9 +91,23 @@ pub(crate) struct ReportArgs {
 /// about a second or more and shows a progress bar on a terminal.
 pub(crate) const LARGE_GRAPH: usize = 2_000;
 
-/// What a figure's bar says once every item is drawn: the SVG text is
-/// being written (seconds for a figure of millions of elements).
-const SVG_TEXT: &str = "writing the SVG text";
+/// The largest heatmap `draw distances` writes without `--allow-large`, in
+/// bytes of SVG (estimated beforehand): 256 MiB, about 1,300 cases with
+/// short names. Larger files take minutes to write and more to open, and a
+/// heatmap of so many cases is unreadable; a large atlas's every town is
+/// some terabytes.
+pub(crate) const MAX_HEATMAP_BYTES: u64 = 256 << 20;
+
+/// A byte count in decimal units: `1.8 TB`, `420 MB`.
+fn size(bytes: u64) -> String {
+    let units = [(1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")];
+    #[allow(clippy::cast_precision_loss)]
+    let b = bytes as f64;
+    units
+        .iter()
+        .find(|(u, _)| b >= *u)
+        .map_or_else(|| format!("{bytes} bytes"), |(u, name)| format!("{:.1} {name}", b / u))
+}
 
 /// The atlas ids of towns or archetypes named on the command line.
 fn ids(atlas: &regdev::Atlas, names: &[String]) -> Result<Vec<String>, Failure> {
@@ -129,14 +148,16 @@ pub(crate) fn options(size: Option<f64>, font_size: Option<f64>) -> Result<Optio
 pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
     let options = options(args.size, args.font_size)?;
     let atlas = load::atlas(args.atlas.atlas.as_deref())?;
-    let svg = match &args.figure {
+    let out = args.output.as_deref();
+    match &args.figure {
         Figure::Graph { town } => {
             let t = load::town(&atlas, town)?;
             let actors = atlas.graph(t.id().as_str()).map_or(0, regdev::LinkageGraph::actor_count);
-            let bar =
-                Progress::count_if(actors >= LARGE_GRAPH, "linkages and actors", format!("drawing {actors} actors"));
-            GraphFigure::from_atlas(&atlas, t.id().as_str())?
-                .to_svg_with_progress(&options, bar.callback_then(SVG_TEXT))
+            let large = actors >= LARGE_GRAPH;
+            let figure = GraphFigure::from_atlas(&atlas, t.id().as_str())?;
+            let items = Progress::count_if(large, "linkages and actors", format!("drawing {actors} actors"));
+            let text = Progress::written_later_if(large, "writing the SVG text");
+            emit_with(out, |w| figure.write_svg_with_progress(text.writer(w), &options, items.callback_clear()))
         }
         Figure::Compare { cases, all_dimensions } => {
             let ids = ids(&atlas, cases)?;
@@ -145,9 +166,9 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
             if *all_dimensions {
                 figure = figure.all_dimensions();
             }
-            figure.to_svg(&options)
+            emit(&figure.to_svg(&options), out)
         }
-        Figure::Distances { cases } => {
+        Figure::Distances { cases, allow_large } => {
             let ids = ids(&atlas, cases)?;
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
             // Every profiled town and archetype when no case is named.
@@ -156,14 +177,29 @@ pub(crate) fn draw(args: &DrawArgs) -> Result<(), Failure> {
             } else {
                 refs.len()
             };
+            let estimate = DistanceFigure::estimate_svg_len(&atlas, &refs, &options)?;
+            if estimate > MAX_HEATMAP_BYTES && !allow_large {
+                let e = regdev::Error::TooLarge {
+                    what: "the distance heatmap's SVG (estimated bytes)",
+                    value: estimate.into(),
+                    max: MAX_HEATMAP_BYTES.into(),
+                };
+                let whose = if refs.is_empty() { "every profiled town and archetype, " } else { "" };
+                return Err(Failure::usage(format!(
+                    "{e}: the heatmap of {whose}{n} cases would be about {} of SVG (it grows with the square \
+                     of the cases). Name fewer cases to draw (regdev draw distances CASE…), or pass \
+                     --allow-large to write it anyway",
+                    size(estimate)
+                )));
+            }
             let large = n * n.saturating_sub(1) / 2 >= 100_000;
             let figure = {
                 let bar = Progress::count_if(large, "pairs", format!("all-pairs distances between {n} cases"));
                 DistanceFigure::from_atlas_with_progress(&atlas, &refs, bar.callback())?
             };
-            let bar = Progress::count_if(large, "cells", format!("drawing the {n} x {n} heatmap"));
-            figure.to_svg_with_progress(&options, bar.callback_then(SVG_TEXT))
+            let cells = Progress::count_if(large, "cells", format!("drawing the {n} x {n} heatmap"));
+            let text = Progress::written_later_if(large, format!("writing the SVG text (about {})", size(estimate)));
+            emit_with(out, |w| figure.write_svg_with_progress(text.writer(w), &options, cells.callback_clear()))
         }
-    };
-    emit(&svg, args.output.as_deref())
+    }
 }

@@ -56,6 +56,47 @@ impl From<regdev::Error> for Failure {
     }
 }
 
+/// Runs `write` on the file `path` (created) or, without one, on standard
+/// output; standard output closed by its reader ends the command quietly,
+/// as [`emit`] does.
+pub(crate) fn emit_with(
+    path: Option<&Path>,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), regdev::Error>,
+) -> Result<(), Failure> {
+    /// Remembers whether the reader closed the pipe (the library's error
+    /// keeps only the message).
+    struct Watch<W> {
+        out: W,
+        closed: bool,
+    }
+    impl<W: Write> Write for Watch<W> {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            let r = self.out.write(buf);
+            self.closed |= r.as_ref().is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
+            r
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            let r = self.out.flush();
+            self.closed |= r.as_ref().is_err_and(|e| e.kind() == io::ErrorKind::BrokenPipe);
+            r
+        }
+    }
+    match path {
+        None => {
+            let mut out = Watch { out: io::stdout().lock(), closed: false };
+            match write(&mut out) {
+                Err(_) if out.closed => Err(Failure::closed_output()),
+                r => Ok(r?),
+            }
+        }
+        Some(p) => {
+            let cannot = |e: &dyn std::fmt::Display| Failure::invalid(format!("cannot write '{}': {e}", p.display()));
+            let mut file = std::fs::File::create(p).map_err(|e| cannot(&e))?;
+            write(&mut file).map_err(|e| cannot(&e))
+        }
+    }
+}
+
 /// Writes `text` to the file `path`, or to standard output without one.
 pub(crate) fn emit(text: &str, path: Option<&Path>) -> Result<(), Failure> {
     emit_bytes(text.as_bytes(), path)

@@ -109,6 +109,36 @@ impl Progress {
         }
     }
 
+    /// A count of bytes written, with throughput, if `large`; nothing
+    /// otherwise. Drawn from the first byte [`Progress::writer`] counts on
+    /// (so that it follows the bar of the step before it).
+    pub(crate) fn written_later_if(large: bool, message: impl Into<String>) -> Progress {
+        let bar = ((large || always()) && enabled()).then(|| {
+            let b = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
+            if let Ok(style) =
+                ProgressStyle::with_template("{spinner} {msg} {binary_bytes} {binary_bytes_per_sec} {elapsed}")
+            {
+                b.set_style(style);
+            }
+            b.set_message(message.into());
+            b
+        });
+        Progress(bar)
+    }
+
+    /// [`Progress::callback`], and once every item is counted the bar is
+    /// cleared (for a step followed by a bar of its own).
+    pub(crate) fn callback_clear(&self) -> impl FnMut(u64, u64) + Send + 'static {
+        let bar = self.handle();
+        let mut update = self.callback();
+        move |done, total| {
+            update(done, total);
+            if let (Some(b), true) = (&bar, done == total) {
+                b.finish_and_clear();
+            }
+        }
+    }
+
     /// `out`, counting the bytes written on this bar, buffered: the bar
     /// counts 64 KiB at a time (serializers write a few bytes at a time,
     /// and a bar update per write costs more than the writing).
@@ -160,6 +190,12 @@ impl<W: std::io::Write> std::io::Write for Counted<W> {
         let n = self.out.write(buf)?;
         if let Some(b) = &self.bar {
             b.inc(n as u64);
+            if b.is_hidden() {
+                // A bar of `written_later_if`: drawn from now on.
+                b.set_draw_target(ProgressDrawTarget::stderr());
+                b.tick();
+                b.enable_steady_tick(Duration::from_millis(120));
+            }
         }
         Ok(n)
     }
