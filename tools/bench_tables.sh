@@ -23,9 +23,11 @@
 #
 # After the measures, one more Parquet `validate` with REGDEV_LOAD_TIMINGS=1
 # prints where the Parquet load's time goes (wall clock and CPU seconds of
-# all threads per stage: decoding the town tables, grouping their rows,
-# building the towns, the graph tables, the actors, the linkages, the
-# atlas's cross-record checks and indexes).
+# all threads per stage: the town ids, building the towns while their
+# child tables stream (decoding included), the graph tables, the actors,
+# the linkages, the atlas's cross-record checks and indexes; a reader
+# that held the child tables whole, as before session 7, prints decoding
+# and grouping as stages of their own).
 #
 # Files are written into WORKDIR (default: a new temporary directory) and
 # deleted at the end unless KEEP=1: the 100k-town atlas is 821 MB of JSON.

@@ -874,18 +874,22 @@ impl Kept {
         let mut offset = 0;
         for b in &self.batches {
             let c = Cols::new(s, b, offset)?;
-            batch_owners(&c, source_ids, towns, &mut owner, &mut other)?;
+            batch_owners(&c, source_ids, towns, None, &mut owner, &mut other)?;
             offset += b.num_rows();
         }
         Ok(owner)
     }
 }
 
-/// [`Kept::owners`] of one batch, appended to `owner`.
+/// [`Kept::owners`] of one batch, appended to `owner`. With `next`, each
+/// town row's id where no id repeats, a run of rows is first taken for
+/// the town after the last run's (compared, not hashed: rows in town
+/// order), then looked up.
 fn batch_owners<'a>(
     c: &Cols<'a>,
     source_ids: &HashSet<SourceId>,
     towns: &HashMap<&str, usize>,
+    next: Option<&[Option<TownId>]>,
     owner: &mut Vec<usize>,
     mut other: impl FnMut(&Cols<'a>, usize) -> Result<usize, Error>,
 ) -> Result<(), Error> {
@@ -908,10 +912,16 @@ fn batch_owners<'a>(
         match last {
             Some((name, i)) if name == t => owner.push(i),
             _ => {
-                let i = towns
-                    .get(t)
-                    .copied()
-                    .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))?;
+                let guess = last.map(|(_, i)| i + 1).filter(|&g| {
+                    next.and_then(|ids| ids.get(g)).and_then(Option::as_ref).is_some_and(|id| id.as_str() == t)
+                });
+                let i = match guess {
+                    Some(g) => g,
+                    None => towns
+                        .get(t)
+                        .copied()
+                        .ok_or_else(|| table_err(s.name, Some(row), Some("town"), format!("unknown town '{t}'")))?,
+                };
                 last = Some((t, i));
                 owner.push(i);
             }

@@ -60,10 +60,12 @@ impl Child {
     fn fill(
         &mut self,
         end: usize,
-        sources: &HashSet<SourceId>,
-        towns: &HashMap<&str, usize>,
+        t: &Towns<'_, '_>,
         archetype_rows: &mut Vec<(usize, RecordBatch)>,
     ) -> Result<(), Error> {
+        // Where no town id repeats, a town's row is the one with its id.
+        let next = (t.index.len() == t.ids.len()).then_some(t.ids);
+        let (sources, towns) = (t.sources, t.index);
         let s = self.spec;
         while !self.done && self.last_town.is_none_or(|t| t < end) {
             let Some(b) = self.data.next() else {
@@ -73,7 +75,7 @@ impl Child {
             let b = b?;
             let c = Cols::new(s, &b, self.next)?;
             let mut owners = Vec::with_capacity(b.num_rows());
-            batch_owners(&c, sources, towns, &mut owners, |c, r| {
+            batch_owners(&c, sources, towns, next, &mut owners, |c, r| {
                 if s.index("archetype").is_some() {
                     archetype_rows.push((c.offset + r, b.slice(r, 1)));
                     Ok(usize::MAX)
@@ -148,7 +150,7 @@ pub(super) fn towns(
     loop {
         let end = (first + TOWN_CHUNK).min(n);
         for c in children.iter_mut() {
-            c.fill(end, t.sources, t.index, archetype_rows)?;
+            c.fill(end, t, archetype_rows)?;
         }
         {
             let groups: Vec<Grouped> = children.iter().map(|c| c.grouped(first, end)).collect();
@@ -180,7 +182,7 @@ pub(super) fn towns(
     }
     // Rows after the last town's: checked (each names an unknown town).
     for c in children.iter_mut() {
-        c.fill(usize::MAX, t.sources, t.index, archetype_rows)?;
+        c.fill(usize::MAX, t, archetype_rows)?;
     }
     Ok(out)
 }
