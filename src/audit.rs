@@ -550,6 +550,8 @@ impl Atlas {
     /// one town, its parent and children, its graph and the sources it
     /// cites; only the duplicate-code check needs every town's code, one
     /// pass over the atlas). Counts the towns audited on `tally`.
+    /// Only reports ([`crate::figure::Report`]) need it.
+    #[cfg(feature = "figures")]
     pub(crate) fn audit_towns(
         &self,
         options: &AuditOptions,
