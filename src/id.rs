@@ -96,7 +96,9 @@ struct IdTable {
 /// one string per distinct text: the millions of linkages that cite one
 /// source, or name one actor, hold a reference count each instead of a
 /// copy. Dropping the guard forgets the ids (the records keep theirs).
-/// Nested calls share the outer table.
+/// Nested calls share the outer table. Only the JSON and Parquet readers
+/// turn it on.
+#[cfg(any(feature = "json", feature = "parquet"))]
 pub(crate) fn interning() -> Interning {
     INTERNER.with(|i| match i.try_borrow_mut() {
         Ok(mut table) if table.is_none() => {
@@ -108,10 +110,12 @@ pub(crate) fn interning() -> Interning {
 }
 
 /// Ends [`interning`] when dropped.
+#[cfg(any(feature = "json", feature = "parquet"))]
 pub(crate) struct Interning {
     owner: bool,
 }
 
+#[cfg(any(feature = "json", feature = "parquet"))]
 impl Drop for Interning {
     fn drop(&mut self) {
         if self.owner {
@@ -155,12 +159,14 @@ fn interned(s: &str) -> Option<std::sync::Arc<str>> {
 /// document from a byte slice, an id's text is borrowed from the slice
 /// unless it holds escapes, so its offset from the slice's start is how far
 /// the parser has come; an address outside the slice means nothing.
+#[cfg(feature = "json")]
 pub(crate) fn last_id_address() -> usize {
     INTERNER.with(|i| i.try_borrow().ok().and_then(|t| t.as_ref().map(|t| t.last)).unwrap_or(0))
 }
 
 /// Sets [`last_id_address`] back to 0 (an outer interning table may hold
 /// the address of a text read earlier).
+#[cfg(feature = "json")]
 pub(crate) fn forget_last_id_address() {
     INTERNER.with(|i| {
         if let Ok(mut t) = i.try_borrow_mut() {
