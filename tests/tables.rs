@@ -512,8 +512,9 @@ fn faults_in_later_batches_name_their_row() {
     let obs_rows = batches.iter().find(|(n, _)| n == "observations").unwrap().1.num_rows();
     let claim_rows = batches.iter().find(|(n, _)| n == "profile_claims").unwrap().1.num_rows();
     assert!(obs_rows > 1200 && claim_rows > 1200, "{obs_rows} {claim_rows}");
-    let with = |table: &str, column: &str, row: usize, value: &str| -> Vec<(String, RecordBatch)> {
-        let t =
+    // Whole tables with one cell set; `with` splits them into batches.
+    let edited =
+        |table: &str, column: &str, row: usize, value: &str| -> Vec<(String, RecordBatch)> {
             batches
                 .iter()
                 .map(|(n, b)| {
@@ -523,9 +524,9 @@ fn faults_in_later_batches_name_their_row() {
                         (n.clone(), b.clone())
                     }
                 })
-                .collect();
-        in_batches(t, 400)
-    };
+                .collect()
+        };
+    let with = |table: &str, column: &str, row: usize, value: &str| in_batches(edited(table, column, row, value), 400);
     let cases = [
         ("towns", "level", 1000, "metropolis", "table 'towns', row 1000, column 'level': unknown variant `metropolis`"),
         ("towns", "name_english", 799, " ", "table 'towns', row 799: english name must not be empty"),
@@ -552,18 +553,7 @@ fn faults_in_later_batches_name_their_row() {
         assert!(plain.starts_with(expected), "{table}.{column} row {row}: {plain}");
         assert_eq!(message(all_dictionary_encoded(with(table, column, row, value))), plain, "{table}.{column}");
         // Whole tables give the same error.
-        let whole: Vec<(String, RecordBatch)> =
-            batches
-                .iter()
-                .map(|(n, b)| {
-                    if n == table {
-                        (n.clone(), set_string(b, column, row, Some(value)))
-                    } else {
-                        (n.clone(), b.clone())
-                    }
-                })
-                .collect();
-        assert_eq!(message(whole), plain, "{table}.{column}");
+        assert_eq!(message(edited(table, column, row, value)), plain, "{table}.{column}");
     }
 }
 
