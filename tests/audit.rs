@@ -12,7 +12,15 @@ use regdev::{
 #[test]
 fn builtin_findings_are_the_talks_own_inconsistencies() {
     let all = Atlas::builtin().audit();
-    assert_eq!(all.len(), 4, "{all:#?}");
+    assert_eq!(all.len(), 5, "{all:#?}");
+    // Guzhen's key facts are series from 2001 (market share, exports) to
+    // 2020 (population): far apart in time, which the audit notes.
+    let (gap, all): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| f.kind() == FindingKind::YearGap);
+    assert_eq!(gap.len(), 1);
+    assert_eq!(
+        gap[0].to_string(),
+        "Info: town 'guzhen', field 'key_facts': its key facts span 2001–2020, more than 10 years apart"
+    );
     // Humen's GDP (latest 2012) and population (census 2010) are of
     // different years: no source gives both for one year.
     let (mixed, all): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| f.kind() == FindingKind::MixedYears);

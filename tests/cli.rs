@@ -32,7 +32,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (36 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 76 sources)";
+const BUILTIN_COUNTS: &str = "ok (38 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 82 sources)";
 
 // ---------------------------------------------------------------- conventions
 
