@@ -486,7 +486,7 @@ impl Atlas {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Atlas::builtin().audit().len(), 4);
+    /// assert_eq!(regdev::Atlas::builtin().audit().len(), 5);
     /// ```
     #[must_use]
     pub fn audit(&self) -> Vec<Finding> {
@@ -502,7 +502,7 @@ impl Atlas {
     /// ```
     /// use regdev::audit::AuditOptions;
     /// let lenient = AuditOptions::default().per_capita_tolerance(0.5)?;
-    /// assert_eq!(regdev::Atlas::builtin().audit_with(&lenient).len(), 3);
+    /// assert_eq!(regdev::Atlas::builtin().audit_with(&lenient).len(), 4);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
