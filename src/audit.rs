@@ -45,9 +45,9 @@
 //!
 //! # On the built-in atlas
 //!
-//! The audit finds exactly four things: two in the talk's own figures,
-//! one disagreement the atlas records on purpose, and one pair of years no
-//! source closes:
+//! The audit finds exactly five things: two in the talk's own figures,
+//! one disagreement the atlas records on purpose, one pair of years no
+//! source closes, and one series that spans two decades:
 //!
 //! - **Shunde (warning):** 254 billion yuan (2013) ÷ 2.46 million people =
 //!   103,252 yuan per head = 16,672 US dollars at the 2013 average rate of
@@ -71,6 +71,9 @@
 //!   2010 census; no source read gives both for one year, so a GDP per head
 //!   derived from them would mix years. Humen states no GDP per head, so
 //!   nothing stated is checked against such a figure.
+//! - **Guzhen (info):** its key facts are series from 2001 (national market
+//!   share and exports of its lighting) to 2020 (population), more than ten
+//!   years apart.
 //!
 //! The test suite pins these findings (`tests/audit.rs`).
 //!
