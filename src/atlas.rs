@@ -352,8 +352,8 @@ impl Atlas {
     }
 
     /// The built-in atlas: the talk's Kunshan and Shunde cases, their towns
-    /// and linkage graphs, the three regional models' archetypes, and every
-    /// source cited. See [`crate::cases`] for what it holds and where each
+    /// and linkage graphs, cases of each of the three regional models from
+    /// the literature, the models' archetypes, and every source cited. See [`crate::cases`] for what it holds and where each
     /// fact comes from.
     ///
     /// Constructed once in Rust code (no parsing), then shared.

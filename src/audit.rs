@@ -22,7 +22,7 @@
 //! | weak source | warning | a source rated [`SourceStrength::Weak`](crate::SourceStrength::Weak) is behind a town's profile claim, key fact or model label, or behind a claim of an archetype's reference profile |
 //! | disagreeing claims | info; warning if none of them is preferred | a profile dimension of a town or of an archetype holds claims (deprecated ones aside) that speak of the same years and disagree ([`ProfileClaims::disagreements`](crate::ProfileClaims::disagreements)); the finding lists every value with its source and rank |
 //! | disagreeing model claims | info; warning if none of them is preferred | a town's model label holds claims (deprecated ones aside) that speak of the same years and name different models ([`Town::model_claims`](crate::Town::model_claims)); where none is preferred, [`Town::model`](crate::Town::model) gives no label for those years |
-//! | mixed years | warning | GDP per capita would be derived from a GDP and a population of different years |
+//! | mixed years | warning if the town states a GDP per capita (the check above then compares with a figure that mixes years); info otherwise | GDP per capita would be derived from a GDP and a population of different years |
 //! | duplicate code | warning | a town's statistical code is also an earlier town's |
 //! | code vs parent | warning | a town's code does not start with its parent town's code (a town coded 330382114 under a county coded 330324), or is not below its level |
 //! | code not in the gazetteer | warning | the code is in no NBS release of the [gazetteer](crate::gazetteer) (2015–2023), or missing from a release within the town's stated listing years; info if the code is below township level and cannot be checked |
@@ -45,8 +45,9 @@
 //!
 //! # On the built-in atlas
 //!
-//! The audit finds exactly three things: two in the talk's own figures,
-//! and one disagreement the atlas records on purpose:
+//! The audit finds exactly five things: two in the talk's own figures,
+//! one disagreement the atlas records on purpose, one pair of years no
+//! source closes, and one series that spans two decades:
 //!
 //! - **Shunde (warning):** 254 billion yuan (2013) ÷ 2.46 million people =
 //!   103,252 yuan per head = 16,672 US dollars at the 2013 average rate of
@@ -66,6 +67,13 @@
 //! - **Wenzhou (info):** its market orientation holds two readings as
 //!   ranked claims: export (Walcott 2007, preferred; China Daily 2010) and
 //!   domestic (The Globe and Mail 2004). The preferred claim decides.
+//! - **Humen (info):** its latest GDP is of 2012 and its population of the
+//!   2010 census; no source read gives both for one year, so a GDP per head
+//!   derived from them would mix years. Humen states no GDP per head, so
+//!   nothing stated is checked against such a figure.
+//! - **Guzhen (info):** its key facts are series from 2001 (national market
+//!   share and exports of its lighting) to 2020 (population), more than ten
+//!   years apart.
 //!
 //! The test suite pins these findings (`tests/audit.rs`).
 //!
@@ -486,7 +494,7 @@ impl Atlas {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Atlas::builtin().audit().len(), 4);
+    /// assert_eq!(regdev::Atlas::builtin().audit().len(), 5);
     /// ```
     #[must_use]
     pub fn audit(&self) -> Vec<Finding> {
@@ -502,7 +510,7 @@ impl Atlas {
     /// ```
     /// use regdev::audit::AuditOptions;
     /// let lenient = AuditOptions::default().per_capita_tolerance(0.5)?;
-    /// assert_eq!(regdev::Atlas::builtin().audit_with(&lenient).len(), 3);
+    /// assert_eq!(regdev::Atlas::builtin().audit_with(&lenient).len(), 4);
     /// # Ok::<(), regdev::Error>(())
     /// ```
     #[must_use]
@@ -708,8 +716,11 @@ fn per_capita(atlas: &Atlas, town: &Town, options: &AuditOptions, out: &mut Vec<
     }
 }
 
-/// Warns when GDP per capita is derived from a GDP and a population of
-/// different years (a 2014 GDP over a 2017 population).
+/// Flags a GDP per capita derived from a GDP and a population of
+/// different years (a 2014 GDP over a 2017 population): a warning when the
+/// town states a GDP per capita (the check against it compares with a
+/// figure that mixes years), information when it states none (only a
+/// caller deriving one would mix them).
 fn mixed_years(town: &Town, out: &mut Vec<Finding>) {
     let f = town.key_facts();
     let (Some(gdp), Some(pop)) = (f.gdp(), f.population()) else { return };
@@ -717,10 +728,11 @@ fn mixed_years(town: &Town, out: &mut Vec<Finding>) {
     if g == p {
         return;
     }
+    let severity = if f.gdp_per_capita().is_some() { Severity::Warning } else { Severity::Info };
     #[allow(clippy::cast_precision_loss)]
     let (gy, py) = (g.get() as f64, p.get() as f64);
     out.push(finding(
-        Severity::Warning,
+        severity,
         FindingKind::MixedYears,
         town,
         "key_facts",

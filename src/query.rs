@@ -212,7 +212,7 @@ impl Query {
     ///
     /// ```
     /// use regdev::{IndustryDivision, Query};
-    /// assert_eq!(Query::specialisation(IndustryDivision::C38).count(regdev::Atlas::builtin()), 6);
+    /// assert_eq!(Query::specialisation(IndustryDivision::C38).count(regdev::Atlas::builtin()), 7);
     /// ```
     #[must_use]
     pub fn specialisation(industry: IndustryDivision) -> Query {
@@ -348,7 +348,7 @@ impl Query {
     /// ```
     /// use regdev::{AdminLevel, Query};
     /// let q = Query::province("Guangdong").and(Query::level(AdminLevel::Town));
-    /// assert_eq!(q.count(regdev::Atlas::builtin()), 8);
+    /// assert_eq!(q.count(regdev::Atlas::builtin()), 9);
     /// ```
     #[must_use]
     pub fn and(self, other: Query) -> Query {
@@ -477,7 +477,7 @@ impl Query {
     /// # Example
     ///
     /// ```
-    /// assert_eq!(regdev::Query::province("Guangdong").count(regdev::Atlas::builtin()), 15);
+    /// assert_eq!(regdev::Query::province("Guangdong").count(regdev::Atlas::builtin()), 17);
     /// ```
     #[must_use]
     pub fn count(&self, atlas: &Atlas) -> usize {

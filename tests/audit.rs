@@ -12,14 +12,22 @@ use regdev::{
 #[test]
 fn builtin_findings_are_the_talks_own_inconsistencies() {
     let all = Atlas::builtin().audit();
-    assert_eq!(all.len(), 4, "{all:#?}");
+    assert_eq!(all.len(), 5, "{all:#?}");
+    // Guzhen's key facts are series from 2001 (market share, exports) to
+    // 2020 (population): far apart in time, which the audit notes.
+    let (gap, all): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| f.kind() == FindingKind::YearGap);
+    assert_eq!(gap.len(), 1);
+    assert_eq!(
+        gap[0].to_string(),
+        "Info: town 'guzhen', field 'key_facts': its key facts span 2001–2020, more than 10 years apart"
+    );
     // Humen's GDP (latest 2012) and population (census 2010) are of
     // different years: no source gives both for one year.
     let (mixed, all): (Vec<_>, Vec<_>) = all.into_iter().partition(|f| f.kind() == FindingKind::MixedYears);
     assert_eq!(mixed.len(), 1);
     assert_eq!(
         mixed[0].to_string(),
-        "Warning: town 'humen', field 'key_facts': GDP per capita would divide a 2012 GDP by a 2010 population; the derived figure mixes years"
+        "Info: town 'humen', field 'key_facts': GDP per capita would divide a 2012 GDP by a 2010 population; the derived figure mixes years"
     );
     // Wenzhou's two readings of its market orientation, recorded as ranked claims.
     let (claims, findings): (Vec<_>, Vec<_>) =
@@ -181,16 +189,25 @@ fn derived_figures_of_mixed_years_are_flagged() {
             .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).with_year(Year::new(2014).unwrap()))
             .build()
             .unwrap(),
+        // States a GDP per head (equal to the derived one: no other
+        // finding), so the check against it compares with a mixed figure.
+        town("stated", AdminLevel::Town)
+            .population(Observed::new(Population::new(1000), src()).with_year(Year::new(2017).unwrap()))
+            .gdp(Observed::new(Money::new(1e8, Currency::Cny).unwrap(), src()).with_year(Year::new(2014).unwrap()))
+            .gdp_per_capita(Observed::new(Money::new(1e5, Currency::Cny).unwrap(), src()))
+            .build()
+            .unwrap(),
     ]);
     let f = a.audit();
-    assert_eq!(f.len(), 1, "{f:#?}");
-    assert_eq!(f[0].kind(), FindingKind::MixedYears);
-    assert_eq!(f[0].town().unwrap().as_str(), "mixed");
+    assert_eq!(f.len(), 2, "{f:#?}");
+    assert!(f.iter().all(|f| f.kind() == FindingKind::MixedYears));
     assert_eq!(
         f[0].to_string(),
-        "Warning: town 'mixed', field 'key_facts': GDP per capita would divide a 2014 GDP by a 2017 population; \
+        "Info: town 'mixed', field 'key_facts': GDP per capita would divide a 2014 GDP by a 2017 population; \
          the derived figure mixes years"
     );
+    assert_eq!(f[1].town().unwrap().as_str(), "stated");
+    assert_eq!(f[1].severity(), Severity::Warning);
 }
 
 #[test]

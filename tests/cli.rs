@@ -32,7 +32,7 @@ fn builtin_json() -> String {
     r.stdout
 }
 
-const BUILTIN_COUNTS: &str = "ok (36 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 76 sources)";
+const BUILTIN_COUNTS: &str = "ok (38 towns, 3 archetypes, 3 graphs, 27 actors, 26 linkages, 82 sources)";
 
 // ---------------------------------------------------------------- conventions
 
@@ -209,7 +209,7 @@ fn towns_lists_an_aligned_table_with_key_facts() {
     let lines: Vec<&str> = r.stdout.lines().collect();
     assert!(lines[0].starts_with("ID"));
     assert!(lines[1].starts_with("--"));
-    assert_eq!(data_lines(&r.stdout).len(), 36);
+    assert_eq!(data_lines(&r.stdout).len(), 38);
     let kunshan = lines.iter().find(|l| l.starts_with("kunshan ")).unwrap();
     for cell in
         ["Kunshan", "昆山市", "County-level city", "Sunan", "927.68 km²", "1,600,000", "292 bn CNY", "30,000 USD"]
@@ -238,7 +238,7 @@ fn towns_filters_combine() {
     assert_eq!(count(&["--parent", "Shunde"]), 10);
     assert_eq!(count(&["--level", "subdistrict"]), 4);
     assert_eq!(count(&["--province", "jiangsu"]), 16);
-    assert_eq!(count(&["--model", "prd"]), 2);
+    assert_eq!(count(&["--model", "prd"]), 3);
     assert_eq!(count(&["--model", "sunan", "--min-population", "1000000"]), 1);
     assert_eq!(count(&["--min-population", "2000000"]), 1);
     // Computed from the atlas: the built-in cases gain population figures.
@@ -270,14 +270,14 @@ fn towns_as_json_and_csv() {
     let r = run(&["towns", "--format", "csv"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let lines: Vec<&str> = r.stdout.lines().collect();
-    assert_eq!(lines.len(), 37);
+    assert_eq!(lines.len(), 39);
     assert_eq!(lines[0], regdev::CsvColumns::People.names().join(","));
     // Codes and specialisations are in (as for people: see CsvColumns).
     assert!(
         lines.iter().any(|l| l.starts_with("kunshan,Kunshan,昆山市,county_level_city,suzhou,Jiangsu,sunan,320583,"))
     );
-    // Shunde and two of its towns; Wenzhou, Yueqing and Liushi.
-    assert_eq!(lines.iter().filter(|l| l.contains("c38:")).count(), 6, "{}", r.stdout);
+    // Shunde and two of its towns; Wenzhou, Yueqing and Liushi; Guzhen.
+    assert_eq!(lines.iter().filter(|l| l.contains("c38:")).count(), 7, "{}", r.stdout);
 }
 
 #[test]
@@ -416,7 +416,7 @@ fn export_csv_has_a_row_per_town() {
     let r = run(&["export", "csv", "--output", file.to_str().unwrap()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let csv = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(csv.lines().count(), 37);
+    assert_eq!(csv.lines().count(), 39);
     assert_eq!(csv, run(&["towns", "--format", "csv"]).stdout);
 }
 

@@ -424,11 +424,12 @@ mod evidence {
     #[test]
     fn format_1_profiles_upgrade_losslessly_and_stay_compact() {
         let atlas = Atlas::builtin();
-        // Wenzhou (ranked claims), Shunde (a dated claim), and Humen and
-        // Dalingshan (two sources on one dimension) say more than format 1 can.
+        // Wenzhou (ranked claims), Shunde (a dated claim), and Humen,
+        // Dalingshan and Guzhen (two sources on one dimension) say more than
+        // format 1 can.
         let richer: Vec<&str> =
             atlas.towns().filter(|t| !t.profile_claims().is_compact()).map(|t| t.id().as_str()).collect();
-        assert_eq!(richer, ["shunde", "humen", "dalingshan", "wenzhou"]);
+        assert_eq!(richer, ["shunde", "humen", "dalingshan", "guzhen", "wenzhou"]);
         for t in atlas.towns().filter(|t| t.profile_claims().is_compact()) {
             let claims = t.profile_claims();
             assert_eq!(claims.current(), (t.profile().clone(), t.profile_sources().clone()));
@@ -439,8 +440,8 @@ mod evidence {
         }
         // The built-in atlas writes and reads back unchanged.
         let json = atlas.to_json_pretty().unwrap();
-        // Only the four richer towns write `profile_claims`.
-        assert_eq!(json.matches("\"profile_claims\"").count(), 4);
+        // Only the five richer towns write `profile_claims`.
+        assert_eq!(json.matches("\"profile_claims\"").count(), 5);
         assert_eq!(&Atlas::from_json_str(&json).unwrap(), atlas);
     }
 

@@ -1,14 +1,15 @@
 //! Cases of the Pearl River Delta model: Dongguan, the "world's factory"
 //! built on Hong Kong and Taiwanese investment; its garment town Humen and
-//! its furniture town Dalingshan, profiled but without a model label; Shunde
-//! is in the parent module.
+//! its furniture town Dalingshan, profiled but without a model label;
+//! Guzhen, Zhongshan's lighting town, an example of the four little tigers'
+//! west-bank mode; Shunde is in the parent module.
 
 use super::{code, sid, y};
 use crate::dimension::{CapitalOrigin, DrivingActor, Dynamics, MarketOrientation, Ownership};
 use crate::{
     AdminLevel, Area, Claim, Currency, DimensionValue, Error, Indicator, IndustryDivision, Money, Name, Observation,
-    Observed, Population, Qualifier, RegionalModel, Source, SourceKind, SourceStrength, Specialisation, Stage, Town,
-    TownId, Trajectory,
+    ObservationKind, Observed, Population, Qualifier, RegionalModel, Share, Source, SourceKind, SourceStrength,
+    Specialisation, Stage, Town, TownId, Trajectory,
 };
 
 /// The works cited by the Pearl River Delta cases (besides Shunde's).
@@ -106,6 +107,43 @@ pub(super) fn sources() -> Result<Vec<Source>, Error> {
             .with_venue("Dongguan Today, 'Economic Development' pages; undated (the latest figures it gives are for 2007)")?
             .with_url("http://old.dongguantoday.com/Economic04.htm")?
             .with_note("towns \"awarded national base of different fields for their respective featured industry, such as Humen, 'The China Famous Lady Fashion Town;' Dalang, 'The China Famous Knitted Sweater Town;' Dalingshan, 'The China Key Furniture Export Town;' ...\"")?
+            .with_strength(Medium),
+        Source::new(sid("china-org-cn-2009-guzhen"), WebPage, "'Lighting capital of China' funds agriculture industry")?
+            .with_year(y(2009)?)
+            .with_venue("China.org.cn, 24 August 2009 (photographs by Susan Tart)")?
+            .with_url("http://www.china.org.cn/business/news/2009-08/24/content_18388898.htm")?
+            .with_note("\"Guzhen, the lighting capital of China ... Home to 60 percent of the Chinese lighting market\"; \"The township started specializing in the lighting industry in the 1980s\"; \"One of Zhongshan's 18 townships, Guzhen has a small population of 69,000 people. However, its migrant population is more than double that of the local residents – there are an estimated 150,000 migrants living in Guzhen.\"; \"'The characteristic of Guzhen's economy is to develop a collective economy, especially the village economy,' Deputy Party Secretary Chen Zuowang said. To do that, the local government has given the lighting enterprises preferential policies, financing and training, and is encouraging the businesses to form clusters.\"")?
+            .with_strength(Medium),
+        Source::new(sid("china-daily-2013-guzhen"), WebPage, "Tricky switch to lighting a new world")?
+            .with_authors(["Qiu Quanlin"])?
+            .with_year(y(2013)?)
+            .with_venue("China Daily, 4 November 2013")?
+            .with_url("http://www.chinadaily.com.cn/business/2013-11/04/content_17078315.htm")?
+            .with_note("\"In the city's Guzhen township, which has a population of 80,000, more than 4,000 companies are engaged in making and selling lighting products.\"; \"According to the local government, last year the output of 'China's lighting capital' was 15.81 billion yuan ($2.6 billion), accounting for more than 60 percent of the country's lighting industry total.\"; \"Lighting products worth $480 million were shipped from Guzhen to more than 130 countries and regions in 2012.\"; many of its manufacturers and their 2,000 shops \"have been switching over to LED products\"")?
+            .with_strength(Medium),
+        Source::new(sid("wikipedia-guzhen"), WebPage, "Guzhen, Guangdong")?
+            .with_venue("English Wikipedia (the stored copy read shows no revision date)")?
+            .with_url("https://en.wikipedia.org/wiki/Guzhen,_Guangdong")?
+            .with_note("infobox: \"Population: 230,405 (2020)\"; \"In 2001, lighting fittings produced in Guzhen made up 60% of the Chinese market with exports reaching $1 billion. The production of lighting fittings is the primary industry in Guzhen, accounting for nearly 88% of the town's industrial output.\"; \"The development of the lighting fittings industry in Guzhen can be traced back to the late 1970s, however, the first significant developments took place from the mid-1980s to early 1990s.\"; an older copy of the article (ipfs.io mirror) gives the 2001 exports as $250 million")?
+            .with_strength(Medium),
+        Source::new(sid("outlook-new-era-2025-guzhen"), WebPage, "Guzhen Town, Zhongshan, Guangdong: Small Town Lighting Illuminates the World")?
+            .with_year(y(2025)?)
+            .with_venue("Outlook New Era (outlooknewera.com.cn, English edition), 25 December 2025; by its about page a current-affairs magazine and website founded in Hong Kong, rated as press")?
+            .with_url("http://www.outlooknewera.com.cn/pcen/info_view.php?VID=73084&tab=mynews")?
+            .with_note("\"From a family workshop imitating a sample lamp to an industrial cluster with an annual output value exceeding 100 billion yuan\"; Yuan Daguang, in 1981, bought two wall lamps at a trade fair in Hong Kong \"and brought them back to the ancient town for research ... So he mobilized five households in the village to work together\"; \"the business minded people in the ancient town brought back lighting fixtures from Hong Kong and began to dismantle, imitate, and produce them. The earliest 'factories' were their own halls, and the earliest salespeople carried large woven bags filled with samples and squeezed onto green trains bound for various parts of the country.\"; now \"About 70% of the country's lighting products and nearly 50% of the world's lighting products are sold from here\"")?
+            .with_strength(Medium),
+        Source::new(sid("inlamp-2018-guzhen"), WebPage, "The Light City of China - Guzhen")?
+            .with_year(y(2018)?)
+            .with_venue("inlamp.com, a lighting seller's blog, 21 November 2018")?
+            .with_url("https://www.inlamp.com/blogs/the-light-city-of-china---guzhen.html")?
+            .with_note("\"the individual and private economy are very active, accounting for more than 95% of the total economy\"; \"more than 60% of the households have become the owners of large and small businesses\"; a seller's blog that names no source, so rated weak")?
+            .with_strength(Weak),
+        Source::new(sid("thepaper-2017-shunde"), WebPage, "同衡城市研究|经济最强的区:广东顺德的小城故事")?
+            .with_authors(["李昊"])?
+            .with_year(y(2017)?)
+            .with_venue("The Paper (澎湃新闻), 1 January 2017")?
+            .with_url("http://www.thepaper.cn/newsDetail_forward_1590890")?
+            .with_note("on the four little tigers: \"中山当时以国营经济为龙头。而南海是县、镇、区、联合体、户“五个轮子一起转”,发展多样性产业。东莞是典型的“三来一补”,靠外资投资办厂起家。\"")?
             .with_strength(Medium),
     ])
 }
@@ -284,5 +322,142 @@ pub(super) fn towns() -> Result<Vec<Town>, Error> {
                 sid("china-daily-2023-dalingshan"),
             ))
             .build()?;
-    Ok(vec![dongguan, humen, dalingshan])
+    let (zhongshan, guzhen) = zhongshan_and_guzhen()?;
+    Ok(vec![dongguan, humen, dalingshan, zhongshan, guzhen])
+}
+
+/// Zhongshan, one of the four little tigers (a parent only: too few of its
+/// dimensions are sourced for a label), and Guzhen, its lighting town, the
+/// Chinese Wikipedia's example of the four tigers' west-bank mode.
+fn zhongshan_and_guzhen() -> Result<(Town, Town), Error> {
+    let zhongshan = Town::builder(
+        TownId::known("zhongshan"),
+        Name::new("Zhongshan")?.with_chinese("中山市")?,
+        AdminLevel::PrefectureLevelCity,
+    )
+    .province("Guangdong")
+    .statistical_code(code("4420", Some((2015, 2023)))?)
+    .note(super::gazetteer_note())
+    .note(Observed::new(
+        "one of Guangdong's 'four little tigers', whose model Fei Xiaotong summed up as the 'Pearl River model'; Zhongshan is on the west bank, whose mode grew township and village enterprises out of the collective economy and sold to the national market. No model label and no profile: the sources read give Zhongshan's ownership (collective here; state-owned in The Paper, 2017) and market, two of the archetype's five dimensions".to_owned(),
+        sid("zh-wikipedia-four-tigers"),
+    ))
+    .note(Observed::new(
+        "in the 1980s Zhongshan's economy was led by the state-owned sector ('以国营经济为龙头'), unlike Nanhai's 'five wheels' and Dongguan's processing for foreign investors".to_owned(),
+        sid("thepaper-2017-shunde"),
+    ))
+    .build()?;
+    let guzhen = Town::builder(TownId::known("guzhen"), Name::new("Guzhen")?.with_chinese("古镇镇")?, AdminLevel::Town)
+        .parent(TownId::known("zhongshan"))
+        .province("Guangdong")
+        .statistical_code(code("442000105", Some((2015, 2023)))?)
+        .note(super::gazetteer_note())
+        // The label: the Chinese Wikipedia's article on the four little
+        // tigers, whose model Fei Xiaotong called the Pearl River model,
+        // names Guzhen's lighting as an example of the west-bank mode.
+        .model(Observed::new(RegionalModel::PearlRiverDelta, sid("zh-wikipedia-four-tigers")))
+        .observation(
+            Observation::new(Indicator::Population, Population::new(230_405), sid("wikipedia-guzhen"))?
+                .with_year(y(2020)?),
+        )
+        .observation(
+            Observation::new(Indicator::Population, Population::new(69_000), sid("china-org-cn-2009-guzhen"))?
+                .with_year(y(2009)?),
+        )
+        .observation(
+            Observation::new(Indicator::Population, Population::new(150_000), sid("china-org-cn-2009-guzhen"))?
+                .with_kind(ObservationKind::Migrant)?
+                .with_year(y(2009)?)
+                .with_qualifier(Qualifier::Approximate),
+        )
+        .observation(
+            Observation::new(Indicator::Population, Population::new(80_000), sid("china-daily-2013-guzhen"))?
+                .with_year(y(2013)?),
+        )
+        .observation(
+            Observation::firms(4_000, sid("china-daily-2013-guzhen"))
+                .with_qualifier(Qualifier::AtLeast)
+                .with_year(y(2013)?),
+        )
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("wikipedia-guzhen"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("lighting fittings")?
+                .with_year(y(2001)?),
+        )
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("china-org-cn-2009-guzhen"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("lighting")?
+                .with_year(y(2009)?),
+        )
+        .observation(
+            Observation::new(Indicator::MarketShare, Share::new(0.6)?, sid("china-daily-2013-guzhen"))?
+                .with_kind(ObservationKind::National)?
+                .with_product("lighting (share of the country's lighting industry output)")?
+                .with_qualifier(Qualifier::AtLeast)
+                .with_year(y(2012)?),
+        )
+        .observation(
+            Observation::new(Indicator::Exports, Money::new(1e9, Currency::Usd)?, sid("wikipedia-guzhen"))?
+                .with_year(y(2001)?),
+        )
+        .observation(
+            Observation::new(Indicator::Exports, Money::new(480e6, Currency::Usd)?, sid("china-daily-2013-guzhen"))?
+                .with_year(y(2012)?),
+        )
+        .specialisation(Specialisation::new(
+            IndustryDivision::C38,
+            "lighting fittings: 'China's lighting capital', more than 60% of the country's lighting industry output (2012)",
+            sid("china-daily-2013-guzhen"),
+        )?)
+        // Four of the Pearl River Delta archetype's five dimensions (no
+        // source read states the origin of Guzhen's capital). The values are
+        // the west-bank mode's, not the archetype's: see the notes.
+        .dimension(DimensionValue::MarketOrientation(MarketOrientation::Domestic), sid("zh-wikipedia-four-tigers"))
+        .dimension(DimensionValue::Ownership(Ownership::Collective), sid("china-org-cn-2009-guzhen"))
+        .claim(Claim::new(DimensionValue::Ownership(Ownership::Collective), sid("zh-wikipedia-four-tigers")))
+        .dimension(DimensionValue::Dynamics(Dynamics::BottomUpPrivate), sid("outlook-new-era-2025-guzhen"))
+        .dimension(
+            DimensionValue::DrivingActor(DrivingActor::HouseholdEntrepreneurs),
+            sid("outlook-new-era-2025-guzhen"),
+        )
+        .trajectory(Trajectory::new(vec![
+            Stage::new(
+                "Households copy lamps brought back from Hong Kong in their own halls and sell them across the country (from 1981)",
+                sid("outlook-new-era-2025-guzhen"),
+            )?
+            .with_driving_actors([DrivingActor::HouseholdEntrepreneurs]),
+            Stage::new(
+                "China's lighting capital: more than 60% of the country's lighting output, exports to more than 130 countries (2012)",
+                sid("china-daily-2013-guzhen"),
+            )?,
+            Stage::new("Switch from incandescent lighting to LED products", sid("china-daily-2013-guzhen"))?,
+        ])?)
+        .note(Observed::new(
+            "model: the article on Guangdong's four little tigers, whose model Fei Xiaotong summed up as the 'Pearl River model', divides it into the east-bank Dongguan mode and the west-bank Zhongshan, Shunde and Nanhai modes, and names 'Zhongshan Guzhen's lighting' (中山古镇的灯饰) with Shunde's appliances and Nanhai's ceramics as examples of the west-bank mode: an example in the model's description, not a case study in one sentence. No study read takes Guzhen as a case of the model".to_owned(),
+            sid("zh-wikipedia-four-tigers"),
+        ))
+        .note(Observed::new(
+            "the profile is the west-bank mode's, far from the archetype's export processing for Hong Kong investors: township and village enterprises grown out of the collective economy, selling to the national market (the same article), lamps first copied by village households (Outlook New Era, 2025). The label stays the source's; the profile records what the sources say, not the archetype's values".to_owned(),
+            sid("zh-wikipedia-four-tigers"),
+        ))
+        .note(Observed::new(
+            "ownership: the deputy party secretary's 'The characteristic of Guzhen's economy is to develop a collective economy, especially the village economy' (2009), with local-government preferential policies, financing and training for the lighting firms; the article gives no share of firms or output by ownership".to_owned(),
+            sid("china-org-cn-2009-guzhen"),
+        ))
+        .note(Observed::new(
+            "disagrees on ownership: 'the individual and private economy ... more than 95% of the total economy', with more than 60% of households owning a business (a seller's blog, weak, so not a claim)".to_owned(),
+            sid("inlamp-2018-guzhen"),
+        ))
+        .note(Observed::new(
+            "market orientation: the national market is the west-bank mode's and Guzhen's first salesmen took the trains 'bound for various parts of the country'; exports are large too ($1 billion in 2001 per Wikipedia, $250 million in an older copy of the same article; $480 million in 2012 per China Daily, against a lighting output of 15.81 billion yuan) and Outlook New Era (2025) says nearly half the world's lighting products are sold from Guzhen; the profile keeps the national market the article gives for the west-bank mode, and the export figures stand as key facts".to_owned(),
+            sid("wikipedia-guzhen"),
+        ))
+        .note(Observed::new(
+            "population: 69,000 local residents and an estimated 150,000 migrants (2009, China.org.cn); 80,000 (2013, China Daily, no basis given); 230,405 in 2020 (Wikipedia): the 2009 figure counts local residents only, the article setting the migrants apart; the 2013 figure's basis is not given".to_owned(),
+            sid("china-org-cn-2009-guzhen"),
+        ))
+        .build()?;
+    Ok((zhongshan, guzhen))
 }

@@ -9,8 +9,9 @@ use regdev::{AdminLevel, RegionalModel};
 /// and economic-linkage graphs.
 ///
 /// Every subcommand works on the built-in atlas (the talk's Kunshan and
-/// Shunde cases) unless --atlas FILE names an atlas JSON file ('-' reads
-/// standard input). Results go to standard output, diagnostics to standard
+/// Shunde cases, cases of each regional model from the literature, the
+/// models' archetypes) unless --atlas FILE names an atlas JSON file or a
+/// Parquet export's directory ('-' reads JSON from standard input). Results go to standard output, diagnostics to standard
 /// error. Exit codes: 0 success, 1 invalid input or failed check, 2 usage
 /// error.
 #[derive(Debug, Parser)]
