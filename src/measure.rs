@@ -64,13 +64,23 @@ fn finite_non_negative(quantity: &'static str, value: f64) -> Result<f64, Error>
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "i64", into = "i64")]
-pub struct Year(i16);
+// Never zero (the range excludes it): `Option<Year>` takes two bytes, not
+// four, in each of the millions of linkages and facts a large atlas holds.
+pub struct Year(std::num::NonZeroI16);
+
+/// A year of the range as a constant.
+const fn year_const(y: i16) -> Year {
+    match std::num::NonZeroI16::new(y) {
+        Some(y) => Year(y),
+        None => unreachable!(),
+    }
+}
 
 impl Year {
     /// The earliest accepted year.
-    pub const MIN: Year = Year(1800);
+    pub const MIN: Year = year_const(1800);
     /// The latest accepted year.
-    pub const MAX: Year = Year(2100);
+    pub const MAX: Year = year_const(2100);
 
     /// Validates and wraps a year.
     ///
@@ -89,10 +99,14 @@ impl Year {
     /// # Ok::<(), regdev::Error>(())
     /// ```
     pub fn new(year: i64) -> Result<Year, Error> {
-        let (min, max) = (i64::from(Self::MIN.0), i64::from(Self::MAX.0));
+        let (min, max) = (Self::MIN.get(), Self::MAX.get());
         if (min..=max).contains(&year) {
             // In range, so it fits in i16.
-            Ok(Year(i16::try_from(year).map_err(|_| Error::YearOutOfRange { year, min, max })?))
+            i16::try_from(year).ok().and_then(std::num::NonZeroI16::new).map(Year).ok_or(Error::YearOutOfRange {
+                year,
+                min,
+                max,
+            })
         } else {
             Err(Error::YearOutOfRange { year, min, max })
         }
@@ -108,7 +122,7 @@ impl Year {
     /// ```
     #[must_use]
     pub const fn get(self) -> i64 {
-        self.0 as i64
+        self.0.get() as i64
     }
 }
 
@@ -127,7 +141,7 @@ impl From<Year> for i64 {
 
 impl core::fmt::Display for Year {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.pad(&self.0.to_string())
+        f.pad(&self.0.get().to_string())
     }
 }
 

@@ -396,9 +396,47 @@ pub struct Linkage {
     until: Option<Year>,
     #[serde(default, skip_serializing_if = "Valence::is_cooperative")]
     valence: Valence,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    weight: Option<f64>,
+    #[serde(skip_serializing_if = "Weight::is_none")]
+    weight: Weight,
     source: SourceId,
+}
+
+/// A linkage's weight if it has one, in eight bytes: weights are never
+/// negative, so a negative number stands for none (`Option<f64>` takes
+/// sixteen bytes, in each of the millions of linkages of a large atlas).
+/// Reads, compares, prints and serializes as the `Option<f64>` it stands
+/// for.
+#[derive(Clone, Copy, PartialEq)]
+struct Weight(f64);
+
+impl Weight {
+    const NONE: Weight = Weight(-1.0);
+
+    /// `w`, which must be a checked weight (finite, not negative) if set.
+    fn of(w: Option<f64>) -> Weight {
+        w.map_or(Weight::NONE, Weight)
+    }
+
+    fn get(self) -> Option<f64> {
+        (self.0 >= 0.0).then_some(self.0)
+    }
+
+    #[allow(clippy::trivially_copy_pass_by_ref)]
+    fn is_none(&self) -> bool {
+        self.get().is_none()
+    }
+}
+
+impl core::fmt::Debug for Weight {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
+impl Serialize for Weight {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.get().serialize(s)
+    }
 }
 
 /// The serialized form of a [`Linkage`], validated into one.
@@ -445,7 +483,7 @@ impl Linkage {
     /// ```
     #[must_use]
     pub fn new(kind: LinkageKind, scale: Scale, source: SourceId) -> Linkage {
-        Linkage { kind, scale, since: None, until: None, valence: Valence::Cooperative, weight: None, source }
+        Linkage { kind, scale, since: None, until: None, valence: Valence::Cooperative, weight: Weight::NONE, source }
     }
 
     /// Sets the last year of the linkage (inclusive). Checked against
@@ -576,7 +614,7 @@ impl Linkage {
         if weight < 0.0 {
             return Err(Error::Negative { quantity: "linkage weight", value: weight });
         }
-        self.weight = Some(weight + 0.0);
+        self.weight = Weight(weight + 0.0);
         Ok(self)
     }
 
@@ -633,7 +671,7 @@ impl Linkage {
     /// ```
     #[must_use]
     pub fn weight(&self) -> Option<f64> {
-        self.weight
+        self.weight.get()
     }
 
     /// The source.
@@ -845,7 +883,8 @@ impl LinkageGraph {
                     since: l.since,
                     until: l.until,
                     valence: l.valence,
-                    weight: l.weight,
+                    // Checked above.
+                    weight: Weight::of(l.weight),
                     source: l.source,
                 };
                 graph.add_edge(f, t, linkage);
@@ -872,7 +911,7 @@ impl LinkageGraph {
                     since: l.since,
                     until: l.until,
                     valence: l.valence,
-                    weight: l.weight,
+                    weight: l.weight.get(),
                     source: l.source.clone(),
                 })
                 .collect(),
@@ -1109,7 +1148,7 @@ impl LinkageGraphBuilder {
             since: linkage.since,
             until: linkage.until,
             valence: linkage.valence,
-            weight: linkage.weight,
+            weight: linkage.weight.get(),
             source: linkage.source,
         });
         self
@@ -1164,5 +1203,31 @@ impl LinkageGraphBuilder {
     /// ```
     pub fn build_all(self) -> Result<LinkageGraph, Vec<Error>> {
         LinkageGraph::from_raw_all(self.raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_linkage_is_compact_and_its_weight_reads_as_an_option() -> Result<(), Error> {
+        // Millions of linkages in a large atlas: each byte counts.
+        assert_eq!(std::mem::size_of::<Option<Year>>(), 2);
+        assert!(std::mem::size_of::<Linkage>() <= 32, "{} bytes", std::mem::size_of::<Linkage>());
+        let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?);
+        assert_eq!(l.weight(), None);
+        assert!(format!("{l:?}").contains("weight: None"));
+        let zero = l.clone().with_weight(-0.0)?;
+        assert_eq!(zero.weight(), Some(0.0));
+        assert!(format!("{zero:?}").contains("weight: Some(0.0)"));
+        assert_ne!(zero, l);
+        let json = serde_json::to_string(&l.clone().with_weight(2.5)?)
+            .map_err(|e| Error::Io { operation: "serializing", message: e.to_string() })?;
+        assert!(json.contains("\"weight\":2.5"), "{json}");
+        let none =
+            serde_json::to_string(&l).map_err(|e| Error::Io { operation: "serializing", message: e.to_string() })?;
+        assert!(!none.contains("weight"), "{none}");
+        Ok(())
     }
 }

@@ -1159,7 +1159,7 @@ impl Reader {
         // Towns: ids and parents first; each town's record is built later,
         // on every core, from its rows.
         let n_towns = kept_towns.len();
-        let (town_index, ids) = town_ids(&kept_towns, &source_ids)?;
+        let (town_index, ids, parents) = town_ids(&kept_towns, &source_ids)?;
         // Each child table's rows grouped by town (in row order within a
         // town), references checked here, in table order; claims of
         // archetypes go to their archetype. Only the key columns are read
@@ -1214,7 +1214,7 @@ impl Reader {
             .collect::<Result<Vec<_>, Error>>()?;
         let town_records = {
             use rayon::prelude::*;
-            let direct = towns::Direct::new(&town_view, &views, &ids, &town_index, &source_ids).filter(|_| self.direct);
+            let direct = towns::Direct::new(&town_view, &views, &ids, &parents, &source_ids).filter(|_| self.direct);
             let gave_up = &self.gave_up;
             let build = |row: usize| match direct.as_ref().map(|d| d.town(row)) {
                 Some(Ok(t)) => Ok(t),
@@ -1280,7 +1280,7 @@ impl Reader {
         source_ids: HashSet<SourceId>,
     ) -> Result<Atlas, Error> {
         let (mut archetypes, archetype_index) = archetype_nodes(&kept_archetypes, &source_ids)?;
-        let (town_index, ids) = town_ids(&kept_towns, &source_ids)?;
+        let (town_index, ids, parents) = town_ids(&kept_towns, &source_ids)?;
         self.stages.mark("town ids");
         let town_view = TableView::new(&spec::TOWNS, &kept_towns.batches)?;
         let mut children = children.map(|(t, field)| stream::Child::new(t, field));
@@ -1288,6 +1288,7 @@ impl Reader {
         let t = stream::Towns {
             view: &town_view,
             ids: &ids,
+            parents: &parents,
             index: &town_index,
             sources: &source_ids,
             direct: self.direct,
@@ -1339,14 +1340,15 @@ fn archetype_nodes<'a>(
     Ok((archetypes, archetype_index))
 }
 
-/// Each town's row by id (the first row with it) and each row's id, made
+/// Each town's row by id (the first row with it), each row's id, made
 /// once and shared by the records naming it (`None`: not a valid id; its
-/// town's build reports it); sources and parents checked.
+/// town's build reports it), and each row's parent's row (`usize::MAX`:
+/// none); sources and parents checked.
 #[allow(clippy::type_complexity)]
 fn town_ids<'a>(
     kept: &'a Kept,
     source_ids: &HashSet<SourceId>,
-) -> Result<(HashMap<&'a str, usize>, Vec<Option<TownId>>), Error> {
+) -> Result<(HashMap<&'a str, usize>, Vec<Option<TownId>>, Vec<usize>), Error> {
     let n_towns = kept.len();
     let mut town_index: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(n_towns, Default::default());
     let mut parents: Vec<(usize, &str)> = Vec::new();
@@ -1369,12 +1371,17 @@ fn town_ids<'a>(
         }
         offset += b.num_rows();
     }
+    // Looked up once here: the town builds read the row.
+    let mut parent_rows = vec![usize::MAX; n_towns];
     for (row, p) in parents {
-        if !town_index.contains_key(p) {
+        let Some(&at) = town_index.get(p) else {
             return Err(table_err("towns", Some(row), Some("parent"), format!("unknown town '{p}'")));
+        };
+        if let Some(slot) = parent_rows.get_mut(row) {
+            *slot = at;
         }
     }
-    Ok((town_index, ids))
+    Ok((town_index, ids, parent_rows))
 }
 
 /// The rows of a child table grouped by town: town `t`'s rows are

@@ -129,6 +129,8 @@ impl Child {
 pub(super) struct Towns<'v, 'a> {
     pub(super) view: &'v TableView<'a>,
     pub(super) ids: &'v [Option<TownId>],
+    /// Each town row's parent's row (`usize::MAX`: none).
+    pub(super) parents: &'v [usize],
     pub(super) index: &'v HashMap<&'a str, usize>,
     pub(super) sources: &'v HashSet<SourceId>,
     pub(super) direct: bool,
@@ -159,7 +161,7 @@ pub(super) fn towns(
                 .zip(&groups)
                 .map(|(c, g)| Ok((TableView::new_at(c.spec, &c.window, c.start)?, c.field, g)))
                 .collect::<Result<Vec<_>, Error>>()?;
-            let direct = Direct::new(t.view, &views, t.ids, t.index, t.sources).filter(|_| t.direct);
+            let direct = Direct::new(t.view, &views, t.ids, t.parents, t.sources).filter(|_| t.direct);
             let build = |row: usize| match direct.as_ref().map(|d| d.town(row)) {
                 Some(Ok(town)) => Ok(town),
                 _ => {

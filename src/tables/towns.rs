@@ -20,7 +20,7 @@ use serde::Deserialize;
 use super::arrowio::{RowRef, StrCol, TableView, unflatten};
 use super::node::Node;
 use super::spec::{self, Spec};
-use super::{Grouped, HashMap, HashSet};
+use super::{Grouped, HashSet};
 use crate::{
     AdminLevel, Advantage, Claim, CodeListing, Currency, DevelopmentZone, DimensionValue, DivisionCode, Indicator,
     Name, Note, Observation, ObservationKind, Observed, Period, Population, Profile, Qualifier, Quantity, Rank,
@@ -203,7 +203,8 @@ pub(super) struct Direct<'v, 'a> {
     lists: [(&'v TableView<'a>, &'v Grouped); 5],
     /// Each town's id (`None`: invalid), shared by the records naming it.
     ids: &'v [Option<TownId>],
-    town_index: &'v HashMap<&'a str, usize>,
+    /// Each town row's parent's row (`usize::MAX`: none).
+    parents: &'v [usize],
     sources: &'v HashSet<SourceId>,
     values: ValueMemo,
     cols: Columns,
@@ -218,7 +219,7 @@ impl<'v, 'a> Direct<'v, 'a> {
         towns: &'v TableView<'a>,
         children: &'v [(TableView<'a>, &'static str, &'v Grouped)],
         ids: &'v [Option<TownId>],
-        town_index: &'v HashMap<&'a str, usize>,
+        parents: &'v [usize],
         sources: &'v HashSet<SourceId>,
     ) -> Option<Direct<'v, 'a>> {
         let get = |name: &str| children.iter().find(|(v, _, _)| v.spec().name == name).map(|(v, _, g)| (v, *g));
@@ -232,7 +233,7 @@ impl<'v, 'a> Direct<'v, 'a> {
             model_claims: get("model_claims")?,
             lists: [get("specialisations")?, get("zones")?, get("advantages")?, get("stages")?, get("notes")?],
             ids,
-            town_index,
+            parents,
             sources,
             values,
             cols,
@@ -294,8 +295,12 @@ impl<'v, 'a> Direct<'v, 'a> {
         }
         let mut b = Town::builder(town_id, name, vocab::<AdminLevel>(some(t.str(level))?)?);
         if let Some(p) = t.str(parent) {
-            let at = *some(self.town_index.get(p))?;
-            b = b.parent(some(self.ids.get(at).cloned().flatten())?);
+            let at = some(self.parents.get(row).copied().filter(|&at| at != usize::MAX))?;
+            let parent = some(self.ids.get(at).cloned().flatten())?;
+            if parent.as_str() != p {
+                return Err(GiveUp);
+            }
+            b = b.parent(parent);
         }
         if let Some(p) = t.str(province) {
             b = b.province(p);
