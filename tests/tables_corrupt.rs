@@ -1,0 +1,34 @@
+//! Corrupt Parquet files found by fuzzing (`fuzz/`, target `parquet_tables`):
+//! each loads as a typed error naming its table, never a panic and never a
+//! table cut short.
+
+#![cfg(feature = "parquet")]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use regdev::{Atlas, Error};
+
+/// The built-in export with `table`'s file replaced by `bytes`, read back.
+fn read_with(table: &str, bytes: &[u8]) -> Result<Atlas, Error> {
+    let dir = std::env::temp_dir().join(format!("regdev-corrupt-{table}-{}", std::process::id()));
+    regdev::tables::write_dir(Atlas::builtin(), &dir).unwrap();
+    std::fs::write(dir.join(format!("{table}.parquet")), bytes).unwrap();
+    let out = regdev::tables::read_dir(&dir);
+    std::fs::remove_dir_all(&dir).unwrap();
+    out
+}
+
+#[test]
+fn a_decoder_panic_on_a_corrupt_dictionary_page_is_an_error_naming_the_table() {
+    // parquet 59.3.2 panics ("decoder set") on this model_claims file; the
+    // panic happens on the reader's decoding thread and must come back as
+    // an error, not end the table early (which would load an atlas
+    // without the table's later rows).
+    let bytes = include_bytes!("fixtures/fuzz/parquet-model-claims-decoder-panic.parquet");
+    match read_with("model_claims", bytes) {
+        Err(Error::Table { table, message, .. }) => {
+            assert_eq!(table, "model_claims");
+            assert!(message.starts_with("unreadable Parquet"), "{message}");
+        }
+        other => panic!("expected a table error, got {other:?}"),
+    }
+}
