@@ -679,12 +679,17 @@ type ProgressFn = Box<dyn FnMut(u64, u64)>;
 /// Decodes batches on a thread of their own, a few ahead of the reader:
 /// the big tables are decoded while the earlier ones are turned into
 /// records, on the other core.
+///
+/// The thread never outlives the iterator: dropping it (the reader stopped
+/// at an error, or finished) closes the channel and joins the thread. A
+/// panic on that thread (a decoder's bug on a corrupt file) ends the
+/// table with an error naming it, never as a table silently cut short.
 fn prefetch(
     name: &'static str,
     batches: impl Iterator<Item = Result<RecordBatch, Error>> + Send + 'static,
-) -> Result<Box<dyn Iterator<Item = Result<RecordBatch, Error>>>, Error> {
+) -> Result<Prefetch, Error> {
     let (tx, rx) = std::sync::mpsc::sync_channel(2);
-    std::thread::Builder::new()
+    let thread = std::thread::Builder::new()
         .name(format!("regdev-read-{name}"))
         .spawn(move || {
             for b in batches {
@@ -695,7 +700,53 @@ fn prefetch(
             }
         })
         .map_err(|e| table_err(name, None, None, format!("cannot start a reading thread: {e}")))?;
-    Ok(Box::new(rx.into_iter()))
+    Ok(Prefetch { name, rx: Some(rx), thread: Some(thread) })
+}
+
+/// The batches a [`prefetch`] thread decodes, in order.
+struct Prefetch {
+    name: &'static str,
+    rx: Option<std::sync::mpsc::Receiver<Result<RecordBatch, Error>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Prefetch {
+    /// Closes the channel and waits for the thread: `Err` with the panic's
+    /// message if it panicked.
+    fn finish(&mut self) -> Result<(), String> {
+        drop(self.rx.take());
+        match self.thread.take().map(std::thread::JoinHandle::join) {
+            Some(Err(panic)) => Err(panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no message".to_owned())),
+            _ => Ok(()),
+        }
+    }
+}
+
+impl Iterator for Prefetch {
+    type Item = Result<RecordBatch, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(b) = self.rx.as_ref().and_then(|rx| rx.recv().ok()) {
+            return Some(b);
+        }
+        // The thread is done (or gone): the table ends here, or with its
+        // panic as an error.
+        self.finish()
+            .err()
+            .map(|m| Err(table_err(self.name, None, None, format!("unreadable Parquet: the decoder failed: {m}"))))
+    }
+}
+
+impl Drop for Prefetch {
+    fn drop(&mut self) {
+        // A panic was already reported by `next`, or the reader stopped
+        // before the end and no longer wants the table.
+        let _ = self.finish();
+    }
 }
 
 /// Stage timings of a load, printed on standard error when the
@@ -1604,6 +1655,50 @@ fn town_from(row: usize, obj: Node<'_>, kids: &[Provenance<'_>]) -> Result<Town,
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_panicking_decoder_ends_its_table_with_an_error_not_a_short_table() {
+        let batch = RecordBatch::new_empty(std::sync::Arc::new(arrow::datatypes::Schema::empty()));
+        let mut sent = false;
+        let decoder = std::iter::from_fn(move || {
+            assert!(!sent, "decoder bug on a corrupt page");
+            sent = true;
+            Some(Ok(batch.clone()))
+        });
+        let got: Vec<_> = prefetch("linkages", decoder).unwrap().collect();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].is_ok());
+        let err = got[1].as_ref().unwrap_err().to_string();
+        assert!(err.contains("linkages") && err.contains("decoder bug on a corrupt page"), "{err}");
+    }
+
+    #[test]
+    fn a_dropped_prefetch_joins_its_thread() {
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = done.clone();
+        let endless = std::iter::repeat_with(|| {
+            Ok(RecordBatch::new_empty(std::sync::Arc::new(arrow::datatypes::Schema::empty())))
+        });
+        let guard = Guard(flag);
+        let mut it = prefetch(
+            "actors",
+            endless.inspect(move |_| {
+                let _ = &guard;
+            }),
+        )
+        .unwrap();
+        assert!(it.next().is_some());
+        drop(it);
+        // The thread has ended (its iterator, and so the guard, dropped).
+        assert!(done.load(std::sync::atomic::Ordering::SeqCst));
+
+        struct Guard(std::sync::Arc<std::sync::atomic::AtomicBool>);
+        impl Drop for Guard {
+            fn drop(&mut self) {
+                self.0.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
+        }
+    }
 
     #[test]
     fn every_column_is_documented_with_its_type() {
