@@ -153,8 +153,10 @@ fn exports_from_before_model_claims_load() {
     let dir = temp_dir("no-model-claims");
     tables::write_dir(&atlas, &dir).unwrap();
     std::fs::remove_file(dir.join("model_claims.parquet")).unwrap();
-    assert_eq!(tables::read_dir(&dir).unwrap(), atlas);
-    // `towns.model` is still read and checked.
+    // This export says it wrote the table: its loss is an error.
+    let err = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(err.starts_with("table 'model_claims': missing table: cannot open"), "{err}");
+    // `towns.parquet` as an older writer wrote it (no list of tables).
     let towns = dir.join("towns.parquet");
     let batch = {
         let file = std::fs::File::open(&towns).unwrap();
@@ -162,10 +164,18 @@ fn exports_from_before_model_claims_load() {
         let batches: Vec<RecordBatch> = reader.map(Result::unwrap).collect();
         arrow::compute::concat_batches(&batches[0].schema(), &batches).unwrap()
     };
+    let write_old = |batch: &RecordBatch| {
+        let file = std::fs::File::create(&towns).unwrap();
+        let mut w = parquet::arrow::ArrowWriter::try_new(file, batch.schema(), None).unwrap();
+        w.write(batch).unwrap();
+        w.close().unwrap();
+    };
+    write_old(&batch);
+    assert_eq!(tables::read_dir(&dir).unwrap(), atlas);
+    // `towns.model` is still read and checked.
     let models = batch.column_by_name("model").unwrap();
     let row = (0..batch.num_rows()).find(|&r| models.is_valid(r)).unwrap();
-    let bad = set_string(&batch, "model", row, Some("atlantis_model"));
-    tables::write_batch(&dir, "towns", &bad).unwrap();
+    write_old(&set_string(&batch, "model", row, Some("atlantis_model")));
     let err = tables::read_dir(&dir).unwrap_err().to_string();
     assert!(err.starts_with(&format!("table 'towns', row {row}, column 'model': ")), "{err}");
     // Any other missing table is still an error.
