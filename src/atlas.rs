@@ -403,11 +403,13 @@ impl Atlas {
     /// An atlas from records and graphs already built and checked one by
     /// one (the Parquet reader): the cross-record rules of
     /// [`Atlas::validate_document`] are checked here, the same way, but
-    /// for one the reader has made already: every source an actor or a
-    /// linkage cites is the reader's own `SourceId`, found in the set of
-    /// the ids of `sources` (an unknown one is its row's error), so the
-    /// graphs' citations are not looked up again (6 M lookups on a large
-    /// atlas). Debug builds check that they all resolve.
+    /// for one the reader has made already: every source an actor, a
+    /// linkage or a town cites was found by the reader in the set of the
+    /// ids of `sources` (an unknown one is its row's error: each source
+    /// column of every table is checked as it is read), so the citations
+    /// of graphs and towns are not looked up again (6 M lookups on a large
+    /// atlas with graphs, 10 M for a million towns). Debug builds check
+    /// that they all resolve.
     #[cfg(feature = "parquet")]
     pub(crate) fn from_tables(
         sources: Vec<Source>,
@@ -419,8 +421,9 @@ impl Atlas {
         debug_assert!({
             let ids: HashSet<&SourceId> = sources.iter().map(Source::id).collect();
             graphs.iter().all(|g| g.source_ids().all(|s| ids.contains(s)))
+                && towns.iter().all(|t| t.source_ids().all(|s| ids.contains(s)))
         });
-        Atlas::assemble_checked(sources, exchange_rates, archetypes, towns, graphs, GraphSources::Resolved)
+        Atlas::assemble_checked(sources, exchange_rates, archetypes, towns, graphs, Citations::Resolved)
             .map_err(first_error)
     }
 
@@ -878,17 +881,17 @@ impl Atlas {
         towns: Vec<Town>,
         graphs: Vec<LinkageGraph>,
     ) -> Result<Atlas, Vec<Error>> {
-        Atlas::assemble_checked(sources, exchange_rates, archetypes, towns, graphs, GraphSources::Check)
+        Atlas::assemble_checked(sources, exchange_rates, archetypes, towns, graphs, Citations::Check)
     }
 
-    /// [`Atlas::assemble`], the graphs' citations looked up or not.
+    /// [`Atlas::assemble`], the citations of towns and graphs looked up or not.
     fn assemble_checked(
         sources: Vec<Source>,
         exchange_rates: Vec<ExchangeRate>,
         archetypes: Vec<Archetype>,
         towns: Vec<Town>,
         graphs: Vec<LinkageGraph>,
-        graph_sources: GraphSources,
+        citations: Citations,
     ) -> Result<Atlas, Vec<Error>> {
         let mut errors = Vec::new();
 
@@ -955,13 +958,13 @@ impl Atlas {
         // Name the citing field only for the records with a dangling
         // citation: formatting millions of field paths would cost more than
         // the check.
-        for t in towns.iter().filter(|t| t.source_ids().any(|s| !source_index.contains_key(s))) {
+        let check = citations == Citations::Check;
+        for t in towns.iter().filter(|t| check && t.source_ids().any(|s| !source_index.contains_key(s))) {
             for (field, s) in t.cited_sources() {
                 cite(format!("town '{}', field '{field}'", t.id()), s);
             }
         }
-        let check_graphs = graph_sources == GraphSources::Check;
-        for g in graphs.iter().filter(|g| check_graphs && g.source_ids().any(|s| !source_index.contains_key(s))) {
+        for g in graphs.iter().filter(|g| check && g.source_ids().any(|s| !source_index.contains_key(s))) {
             for (what, s) in g.cited_sources() {
                 cite(format!("graph of town '{}', {what}", g.focal_town()), s);
             }
@@ -1553,14 +1556,14 @@ mod tests {
     }
 }
 
-/// Whether [`Atlas::assemble_checked`] looks up the sources the graphs
-/// cite.
+/// Whether [`Atlas::assemble_checked`] looks up the sources the towns
+/// and graphs cite (archetypes and exchange rates are always checked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum GraphSources {
+enum Citations {
     /// Look each one up (every path but the Parquet reader's).
     Check,
     /// Already resolved against the atlas's sources by the reader that
-    /// built the graphs ([`Atlas::from_tables`]).
+    /// built the towns and graphs ([`Atlas::from_tables`]).
     #[cfg_attr(not(feature = "parquet"), allow(dead_code))]
     Resolved,
 }

@@ -144,6 +144,48 @@ fn missing_table_is_named() {
 }
 
 #[test]
+fn exports_from_before_model_claims_load() {
+    // An export written before the `model_claims` table existed has no
+    // such file: it reads as an atlas without model claims.
+    let config = SynthConfig::new().towns(40).seed(5).actors_per_town(2).unwrap();
+    let atlas = synth::atlas(&config).unwrap();
+    assert!(atlas.towns().all(|t| t.model_claims().len() <= 1));
+    let dir = temp_dir("no-model-claims");
+    tables::write_dir(&atlas, &dir).unwrap();
+    std::fs::remove_file(dir.join("model_claims.parquet")).unwrap();
+    // This export says it wrote the table: its loss is an error.
+    let err = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(err.starts_with("table 'model_claims': missing table: cannot open"), "{err}");
+    // `towns.parquet` as an older writer wrote it (no list of tables).
+    let towns = dir.join("towns.parquet");
+    let batch = {
+        let file = std::fs::File::open(&towns).unwrap();
+        let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReader::try_new(file, 1024).unwrap();
+        let batches: Vec<RecordBatch> = reader.map(Result::unwrap).collect();
+        arrow::compute::concat_batches(&batches[0].schema(), &batches).unwrap()
+    };
+    let write_old = |batch: &RecordBatch| {
+        let file = std::fs::File::create(&towns).unwrap();
+        let mut w = parquet::arrow::ArrowWriter::try_new(file, batch.schema(), None).unwrap();
+        w.write(batch).unwrap();
+        w.close().unwrap();
+    };
+    write_old(&batch);
+    assert_eq!(tables::read_dir(&dir).unwrap(), atlas);
+    // `towns.model` is still read and checked.
+    let models = batch.column_by_name("model").unwrap();
+    let row = (0..batch.num_rows()).find(|&r| models.is_valid(r)).unwrap();
+    write_old(&set_string(&batch, "model", row, Some("atlantis_model")));
+    let err = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(err.starts_with(&format!("table 'towns', row {row}, column 'model': ")), "{err}");
+    // Any other missing table is still an error.
+    std::fs::remove_file(dir.join("notes.parquet")).unwrap();
+    let err = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(err.starts_with("table 'notes': missing table: cannot open"), "{err}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn wrong_column_type_is_named() {
     let t = altered("zones", |b| {
         let n = b.num_rows();
@@ -580,6 +622,61 @@ fn dangling_graph_sources_are_still_named() {
         assert_eq!(message(t.clone()), expected);
         assert_eq!(message(in_batches(t.clone(), 100)), expected);
         assert_eq!(message(all_dictionary_encoded(t)), expected);
+    }
+}
+
+#[test]
+fn dangling_town_sources_are_still_named() {
+    // The atlas does not look the towns' citations up again after the
+    // Parquet reader either: the reader names a dangling source in every
+    // source column of the town tables, in any row, whole, in batches
+    // and dictionary-encoded.
+    let builtin = owned(tables::to_batches(Atlas::builtin()).unwrap());
+    let config = SynthConfig::new().towns(60).seed(9).actors_per_town(0).unwrap();
+    let synthetic = owned(tables::to_batches(&synth::atlas(&config).unwrap()).unwrap());
+    let columns = [
+        ("towns", "code_source"),
+        ("towns", "model_source"),
+        ("observations", "source"),
+        ("profile_claims", "source"),
+        ("model_claims", "source"),
+        ("specialisations", "source"),
+        ("zones", "source"),
+        ("advantages", "source"),
+        ("stages", "source"),
+        ("notes", "source"),
+    ];
+    let mut checked = std::collections::HashMap::new();
+    for batches in [&builtin, &synthetic] {
+        for (table, column) in columns {
+            let batch = &batches.iter().find(|(n, _)| n == table).unwrap().1;
+            let cited = batch.column_by_name(column).unwrap();
+            // A row that cites a source (of a town, where claims of
+            // archetypes share the table): the first, and the last.
+            let town = batch.column_by_name(if table == "towns" { "id" } else { "town" }).unwrap();
+            let rows: Vec<usize> = (0..batch.num_rows()).filter(|&r| cited.is_valid(r) && town.is_valid(r)).collect();
+            for row in [rows.first(), rows.last()].into_iter().flatten().copied() {
+                let t: Vec<(String, RecordBatch)> = batches
+                    .iter()
+                    .map(|(n, b)| {
+                        if n == table {
+                            (n.clone(), set_string(b, column, row, Some("nobody-said")))
+                        } else {
+                            (n.clone(), b.clone())
+                        }
+                    })
+                    .collect();
+                let expected = format!("table '{table}', row {row}, column '{column}': unknown source 'nobody-said'");
+                assert_eq!(message(t.clone()), expected);
+                assert_eq!(message(in_batches(t.clone(), 7)), expected);
+                assert_eq!(message(all_dictionary_encoded(t)), expected);
+                *checked.entry((table, column)).or_insert(0) += 1;
+            }
+        }
+    }
+    // Every column had a citing row in at least one of the atlases.
+    for c in columns {
+        assert!(checked.get(&c).is_some_and(|&n| n > 0), "no row cites a source in {c:?}");
     }
 }
 

@@ -192,7 +192,8 @@ impl Valence {
 #[serde(try_from = "RawActor", into = "RawActor")]
 pub struct Actor {
     id: ActorId,
-    name: String,
+    /// Shared while a document loads (see [`Actor::new`]).
+    name: std::sync::Arc<str>,
     kind: ActorKind,
     place: Option<Place>,
     source: Option<SourceId>,
@@ -222,7 +223,7 @@ impl TryFrom<RawActor> for Actor {
 
 impl From<Actor> for RawActor {
     fn from(a: Actor) -> RawActor {
-        RawActor { id: a.id, name: a.name, kind: a.kind, place: a.place, source: a.source }
+        RawActor { id: a.id, name: a.name.to_string(), kind: a.kind, place: a.place, source: a.source }
     }
 }
 
@@ -247,7 +248,10 @@ impl Actor {
         if name.is_empty() {
             return Err(Error::EmptyText { field: "actor name" }.context(format!("actor '{id}'")));
         }
-        Ok(Actor { id, name: name.to_owned(), kind, place: None, source: None })
+        // While the JSON or Parquet reader loads a document, equal names
+        // share one string (a large atlas repeats a few names, "Town
+        // government", across a million actors).
+        Ok(Actor { id, name: crate::id::shared_text(name), kind, place: None, source: None })
     }
 
     /// Sets the place the actor is based in.
@@ -1215,6 +1219,7 @@ mod tests {
         // Millions of linkages in a large atlas: each byte counts.
         assert_eq!(std::mem::size_of::<Option<Year>>(), 2);
         assert!(std::mem::size_of::<Linkage>() <= 32, "{} bytes", std::mem::size_of::<Linkage>());
+        assert!(std::mem::size_of::<Actor>() <= 72, "{} bytes", std::mem::size_of::<Actor>());
         let l = Linkage::new(LinkageKind::Supply, Scale::Local, SourceId::new("s")?);
         assert_eq!(l.weight(), None);
         assert!(format!("{l:?}").contains("weight: None"));
