@@ -119,6 +119,24 @@ fn set_string(batch: &RecordBatch, column: &str, row: usize, value: Option<&str>
     with_column(batch, column, Field::new(column, DataType::Utf8, true), Arc::new(new))
 }
 
+/// `tables` with row `row` of string column `column` of `table` set to `value`.
+fn with_cell(
+    tables: &[(String, RecordBatch)],
+    table: &str,
+    column: &str,
+    row: usize,
+    value: &str,
+) -> Vec<(String, RecordBatch)> {
+    tables
+        .iter()
+        .map(
+            |(n, b)| {
+                if n == table { (n.clone(), set_string(b, column, row, Some(value))) } else { (n.clone(), b.clone()) }
+            },
+        )
+        .collect()
+}
+
 fn message(tables: Vec<(String, RecordBatch)>) -> String {
     match tables::from_batches(tables) {
         Ok(_) => panic!("invalid tables loaded"),
@@ -555,19 +573,7 @@ fn faults_in_later_batches_name_their_row() {
     let claim_rows = batches.iter().find(|(n, _)| n == "profile_claims").unwrap().1.num_rows();
     assert!(obs_rows > 1200 && claim_rows > 1200, "{obs_rows} {claim_rows}");
     // Whole tables with one cell set; `with` splits them into batches.
-    let edited =
-        |table: &str, column: &str, row: usize, value: &str| -> Vec<(String, RecordBatch)> {
-            batches
-                .iter()
-                .map(|(n, b)| {
-                    if n == table {
-                        (n.clone(), set_string(b, column, row, Some(value)))
-                    } else {
-                        (n.clone(), b.clone())
-                    }
-                })
-                .collect()
-        };
+    let edited = |table: &str, column: &str, row: usize, value: &str| with_cell(&batches, table, column, row, value);
     let with = |table: &str, column: &str, row: usize, value: &str| in_batches(edited(table, column, row, value), 400);
     let cases = [
         ("towns", "level", 1000, "metropolis", "table 'towns', row 1000, column 'level': unknown variant `metropolis`"),
@@ -608,16 +614,7 @@ fn dangling_graph_sources_are_still_named() {
     let batches = owned(tables::to_batches(&atlas).unwrap());
     let rows = |table: &str| batches.iter().find(|(n, _)| n == table).unwrap().1.num_rows();
     for (table, row) in [("linkages", 0), ("linkages", rows("linkages") - 1), ("actors", rows("actors") / 2)] {
-        let t: Vec<(String, RecordBatch)> = batches
-            .iter()
-            .map(|(n, b)| {
-                if n == table {
-                    (n.clone(), set_string(b, "source", row, Some("nobody-said")))
-                } else {
-                    (n.clone(), b.clone())
-                }
-            })
-            .collect();
+        let t = with_cell(&batches, table, "source", row, "nobody-said");
         let expected = format!("table '{table}', row {row}, column 'source': unknown source 'nobody-said'");
         assert_eq!(message(t.clone()), expected);
         assert_eq!(message(in_batches(t.clone(), 100)), expected);
@@ -656,16 +653,7 @@ fn dangling_town_sources_are_still_named() {
             let town = batch.column_by_name(if table == "towns" { "id" } else { "town" }).unwrap();
             let rows: Vec<usize> = (0..batch.num_rows()).filter(|&r| cited.is_valid(r) && town.is_valid(r)).collect();
             for row in [rows.first(), rows.last()].into_iter().flatten().copied() {
-                let t: Vec<(String, RecordBatch)> = batches
-                    .iter()
-                    .map(|(n, b)| {
-                        if n == table {
-                            (n.clone(), set_string(b, column, row, Some("nobody-said")))
-                        } else {
-                            (n.clone(), b.clone())
-                        }
-                    })
-                    .collect();
+                let t = with_cell(batches, table, column, row, "nobody-said");
                 let expected = format!("table '{table}', row {row}, column '{column}': unknown source 'nobody-said'");
                 assert_eq!(message(t.clone()), expected);
                 assert_eq!(message(in_batches(t.clone(), 7)), expected);
@@ -712,18 +700,8 @@ fn child_rows_in_any_order_load_the_same() {
         assert_eq!(tables::read_dir(&dir).unwrap(), atlas, "{table}");
         std::fs::remove_dir_all(&dir).unwrap();
         // And a fault among the moved rows is named as before.
-        let faulty: Vec<(String, RecordBatch)> = moved
-            .iter()
-            .map(|(n, b)| {
-                if n == table {
-                    let last = b.num_rows() - 1;
-                    (n.clone(), set_string(b, "source", last, Some("nobody-said")))
-                } else {
-                    (n.clone(), b.clone())
-                }
-            })
-            .collect();
-        let last = faulty.iter().find(|(n, _)| n == table).unwrap().1.num_rows() - 1;
+        let last = moved.iter().find(|(n, _)| n == table).unwrap().1.num_rows() - 1;
+        let faulty = with_cell(&moved, table, "source", last, "nobody-said");
         assert_eq!(
             message(faulty),
             format!("table '{table}', row {last}, column 'source': unknown source 'nobody-said'")
