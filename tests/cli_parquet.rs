@@ -122,3 +122,23 @@ fn large_atlases_load_and_export_silently_off_a_terminal() {
     assert_eq!(t.stderr, "");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_decoder_panic_on_a_corrupt_file_is_reported_once_as_the_tables_error() {
+    // parquet 59.3.2 panics on this model_claims file (found by fuzzing)
+    // on a decoding thread; the reader reports the table's error, and the
+    // tool's panic hook does not also print the panic as a bug in regdev.
+    let dir = scratch("corrupt");
+    let d = dir.to_str().unwrap();
+    assert_eq!(run(&["export", "parquet", "-o", d]).code, 0);
+    let bytes = include_bytes!("fixtures/fuzz/parquet-model-claims-decoder-panic.parquet");
+    std::fs::write(dir.join("model_claims.parquet"), bytes).unwrap();
+    let v = run(&["validate", d]);
+    assert_ne!(v.code, 0);
+    let all = format!("{}{}", v.stdout, v.stderr);
+    assert!(all.contains("table 'model_claims': unreadable Parquet"), "{all}");
+    // Before: "regdev: internal error: decoder set (this is a bug…)", once
+    // per read, ahead of the table's error.
+    assert!(!all.contains("internal error") && !all.contains("decoder set"), "{all}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

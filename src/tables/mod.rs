@@ -515,10 +515,20 @@ pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Re
 /// writers embed), so files DuckDB, Polars or Spark wrote with the
 /// documented columns load too.
 ///
+/// Each file is opened and decoded on a thread of its own, named
+/// `regdev-read-` and the table's name. The `parquet` crate panics, rather
+/// than failing, on some corrupt files; such a panic on one of these
+/// threads is reported as that table's [`Error::Table`] ("the decoder
+/// failed"), never as a table cut short. It still reaches the program's
+/// panic hook, which prints it by default; a hook may pass over threads
+/// whose names start with `regdev-read-`. Built with `panic = "abort"`, a
+/// program aborts instead.
+///
 /// # Errors
 ///
 /// [`Error::Table`] naming the table, and where it applies the row and
-/// column, for a missing table, an unreadable file, a missing, unexpected
+/// column, for a missing table, an unreadable file (including one the
+/// decoder panics on), a missing, unexpected
 /// or wrongly typed column, a null in a required column, a value the
 /// column does not allow or a dangling reference; otherwise the first
 /// validation error of [`Atlas::from_document`].
@@ -609,25 +619,33 @@ fn open_dir(
             }
         };
         let bad = move |e: &dyn std::fmt::Display| table_err(name, None, None, format!("unreadable Parquet: {e}"));
-        let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
-        let meta = ArrowReaderMetadata::load(&file, options.clone()).map_err(|e| bad(&e))?;
-        arrowio::positions(s, meta.schema())?;
-        if s.name == spec::TOWNS.name {
+        // The footer is decoded on a thread named as the decoding threads
+        // (see `prefetch`), so that a panic of the decoder on a corrupt
+        // footer is this table's error too, not the caller's panic.
+        let opened = contained(name, move || {
+            let options = ArrowReaderOptions::new().with_skip_arrow_metadata(true);
+            let meta = ArrowReaderMetadata::load(&file, options.clone()).map_err(|e| bad(&e))?;
+            arrowio::positions(s, meta.schema())?;
             let kv = meta.metadata().file_metadata().key_value_metadata();
-            written = kv.and_then(|kv| kv.iter().find(|k| k.key == TABLES_KEY)).and_then(|k| k.value.clone());
+            let written = kv.and_then(|kv| kv.iter().find(|k| k.key == TABLES_KEY)).and_then(|k| k.value.clone());
+            // String columns the file stores with a dictionary are read as
+            // dictionaries: no string copied per row, and the readers look
+            // each distinct value up once.
+            let meta = match dictionary_schema(meta.metadata(), meta.schema()) {
+                Some(schema) => ArrowReaderMetadata::try_new(meta.metadata().clone(), options.with_schema(schema))
+                    .map_err(|e| bad(&e))?,
+                None => meta,
+            };
+            let rows = usize::try_from(meta.metadata().file_metadata().num_rows()).unwrap_or(0);
+            let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(file, meta);
+            let reader = builder.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))?;
+            arrowio::positions(s, &arrow::array::RecordBatchReader::schema(&reader))?;
+            Ok((reader, rows, written))
+        })?;
+        let (reader, rows, tables_written) = opened;
+        if s.name == spec::TOWNS.name {
+            written = tables_written;
         }
-        // String columns the file stores with a dictionary are read as
-        // dictionaries: no string copied per row, and the readers look
-        // each distinct value up once.
-        let meta = match dictionary_schema(meta.metadata(), meta.schema()) {
-            Some(schema) => ArrowReaderMetadata::try_new(meta.metadata().clone(), options.with_schema(schema))
-                .map_err(|e| bad(&e))?,
-            None => meta,
-        };
-        let rows = usize::try_from(meta.metadata().file_metadata().num_rows()).unwrap_or(0);
-        let builder = ParquetRecordBatchReaderBuilder::new_with_metadata(file, meta);
-        let reader = builder.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))?;
-        arrowio::positions(s, &arrow::array::RecordBatchReader::schema(&reader))?;
         let batches = prefetch(name, reader.map(move |b| b.map_err(|e| bad(&e))))?;
         total.set(total.get() + rows as u64);
         let (progress, read, total) = (progress.clone(), read.clone(), total.clone());
@@ -694,6 +712,39 @@ fn dictionary_schema(
 /// A progress callback of [`read_dir_with_progress`], shared by the tables.
 type ProgressFn = Box<dyn FnMut(u64, u64)>;
 
+/// The name of the threads that decode a table's file: a panic on one of
+/// them (a decoder's bug on a corrupt file) is reported as that table's
+/// error, so a program's panic hook may leave such panics unreported.
+const THREAD_PREFIX: &str = "regdev-read-";
+
+/// Runs `open` on a thread named for table `name` and waits for it: its
+/// result, or its panic as the table's error.
+fn contained<T: Send>(name: &'static str, open: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
+    std::thread::scope(|scope| {
+        let thread = std::thread::Builder::new()
+            .name(format!("{THREAD_PREFIX}{name}"))
+            .spawn_scoped(scope, open)
+            .map_err(|e| table_err(name, None, None, format!("cannot start a reading thread: {e}")))?;
+        thread.join().unwrap_or_else(|panic| {
+            Err(table_err(
+                name,
+                None,
+                None,
+                format!("unreadable Parquet: the decoder failed: {}", panic_message(&*panic)),
+            ))
+        })
+    })
+}
+
+/// The message of a panic's payload.
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "no message".to_owned())
+}
+
 /// Decodes batches on a thread of their own, a few ahead of the reader:
 /// the big tables are decoded while the earlier ones are turned into
 /// records, on the other core.
@@ -708,7 +759,7 @@ fn prefetch(
 ) -> Result<Prefetch, Error> {
     let (tx, rx) = std::sync::mpsc::sync_channel(2);
     let thread = std::thread::Builder::new()
-        .name(format!("regdev-read-{name}"))
+        .name(format!("{THREAD_PREFIX}{name}"))
         .spawn(move || {
             for b in batches {
                 // The reader is gone (it stopped at an error): stop too.
@@ -734,11 +785,7 @@ impl Prefetch {
     fn finish(&mut self) -> Result<(), String> {
         drop(self.rx.take());
         match self.thread.take().map(std::thread::JoinHandle::join) {
-            Some(Err(panic)) => Err(panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no message".to_owned())),
+            Some(Err(panic)) => Err(panic_message(&*panic)),
             _ => Ok(()),
         }
     }
@@ -1692,6 +1739,23 @@ mod tests {
         assert!(got[0].is_ok());
         let err = got[1].as_ref().unwrap_err().to_string();
         assert!(err.contains("linkages") && err.contains("decoder bug on a corrupt page"), "{err}");
+    }
+
+    #[test]
+    fn a_panic_while_opening_a_file_is_the_tables_error_on_a_named_thread() {
+        let got = contained("zones", || -> Result<(), Error> {
+            assert!(std::thread::current().name().is_some_and(|n| n == "regdev-read-zones"));
+            panic!("footer decoder bug")
+        });
+        match got {
+            Err(Error::Table { table, message, .. }) => {
+                assert_eq!(table, "zones");
+                assert!(message.contains("footer decoder bug"), "{message}");
+            }
+            other => panic!("expected the table's error, got {other:?}"),
+        }
+        // A result comes back as it is.
+        assert_eq!(contained("zones", || Ok(7)).ok(), Some(7));
     }
 
     #[test]
