@@ -708,3 +708,28 @@ fn child_rows_in_any_order_load_the_same() {
         );
     }
 }
+
+#[test]
+fn a_town_error_comes_before_a_graph_error() {
+    // A town's error is the one reported, from a batch list and from files
+    // (whose child tables are streamed) alike.
+    let bad_town = with_cell(&owned(tables::to_batches(Atlas::builtin()).unwrap()), "towns", "level", 1, "metropolis");
+    let both = with_cell(&bad_town, "linkages", "to", 3, "ghost");
+    let m = message(both.clone());
+    assert!(m.starts_with("table 'towns', row 1, column 'level': "), "{m}");
+    let dir = temp_dir("town-and-graph-errors");
+    std::fs::create_dir_all(&dir).unwrap();
+    for (name, batch) in &both {
+        tables::write_batch(&dir, name, batch).unwrap();
+    }
+    let m = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(m.starts_with("table 'towns', row 1, column 'level': "), "{m}");
+    // The graph's error alone is still found.
+    let only_graph = with_cell(&owned(tables::to_batches(Atlas::builtin()).unwrap()), "linkages", "to", 3, "ghost");
+    for (name, batch) in &only_graph {
+        tables::write_batch(&dir, name, batch).unwrap();
+    }
+    let m = tables::read_dir(&dir).unwrap_err().to_string();
+    assert!(m.starts_with("table 'linkages', row 3, column 'to': unknown actor 'ghost'"), "{m}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
