@@ -8,8 +8,8 @@
 //! export that loads must load again, equal, after a round trip.
 //!
 //! The `parquet` crate itself can panic on corrupt pages (59.3.2: "decoder
-//! set"); the reader decodes on threads named `regdev-read-TABLE` and turns
-//! such a panic into an error. libFuzzer aborts on any panic, so this
+//! set"); the reader opens and decodes each file on threads named
+//! `regdev-read-TABLE` and turns such a panic into an error. libFuzzer aborts on any panic, so this
 //! target lets panics on those threads unwind (and checks that the load
 //! then fails); a panic anywhere else still aborts.
 //!
