@@ -1,10 +1,12 @@
-//! DuckDB (and Polars) read every table of a Parquet export, and their
-//! median GDP per head by regional model equals regdev's own answer.
+//! DuckDB (and Polars and Spark) read every table of a Parquet export, and
+//! their median GDP per head by regional model equals regdev's own answer.
 //!
 //! Runs `tools/tables_check.py` with the Python in `REGDEV_TABLES_PYTHON`
-//! (`.ci/run` makes a virtualenv with `duckdb` and `polars` and sets it),
-//! else `python3`. Without a Python that has `duckdb` the test is skipped
-//! with a message, except under CI (`CI` set), where it fails.
+//! (`.ci/run` makes a virtualenv with `duckdb`, `polars` and `pyspark` and
+//! sets it), else `python3`. Without a Python that has `duckdb` the test is
+//! skipped with a message, except under CI (`CI` set), where it fails.
+//! Polars and Spark answer when installed; with `REGDEV_TABLES_SPARK` set
+//! (as `.ci/run` sets it) Spark must answer.
 #![cfg(all(feature = "parquet", feature = "synth"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
 
@@ -101,10 +103,11 @@ fn check(atlas: &Atlas, name: &str, year: Year, currency: Currency) {
     // Same medians, to the bit, from DuckDB and from Polars.
     let ours = regdev_medians(atlas, year, currency);
     assert!(!ours.is_empty(), "the question has an answer on this atlas");
-    for engine in ["duckdb", "polars"] {
+    for engine in ["duckdb", "polars", "spark"] {
         let Some(theirs) = report[engine].as_object() else {
-            assert_eq!(engine, "polars", "DuckDB always answers");
-            eprintln!("polars not installed: DuckDB only");
+            assert_ne!(engine, "duckdb", "DuckDB always answers");
+            assert!(engine != "spark" || !spark_required(), "REGDEV_TABLES_SPARK is set: Spark must answer");
+            eprintln!("{engine} not installed: not checked");
             continue;
         };
         let theirs: BTreeMap<String, (f64, u64)> = theirs
@@ -113,11 +116,31 @@ fn check(atlas: &Atlas, name: &str, year: Year, currency: Currency) {
             .collect();
         assert_eq!(theirs, ours, "{engine} vs regdev");
     }
+    spark_read_every_table(atlas, &report);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Whether Spark must answer (`REGDEV_TABLES_SPARK` set).
+fn spark_required() -> bool {
+    std::env::var_os("REGDEV_TABLES_SPARK").is_some()
+}
+
+/// Spark, when it ran, read every table: same rows, same column names.
+fn spark_read_every_table(atlas: &Atlas, report: &Value) {
+    if report["spark_tables"].is_null() {
+        assert!(!spark_required(), "REGDEV_TABLES_SPARK is set: Spark must read the tables");
+        return;
+    }
+    for (table, batch) in tables::to_batches(atlas).unwrap() {
+        let t = &report["spark_tables"][table];
+        assert_eq!(t["rows"].as_u64(), Some(batch.num_rows() as u64), "Spark: {table} rows");
+        let names: Vec<Value> = batch.schema().fields().iter().map(|f| Value::from(f.name().as_str())).collect();
+        assert_eq!(t["columns"].as_array().unwrap(), &names, "Spark: {table} columns");
+    }
+}
+
 #[test]
-fn duckdb_and_polars_agree_with_regdev_on_a_synthetic_atlas() {
+fn duckdb_polars_and_spark_agree_with_regdev_on_synthetic_atlases() {
     // Even and odd group sizes, several models.
     for (seed, towns) in [(11, 2_000), (12, 301)] {
         let atlas = synth::atlas(&SynthConfig::new().towns(towns).seed(seed).graph_fraction(0.05).unwrap()).unwrap();
@@ -132,7 +155,7 @@ fn duckdb_and_polars_agree_with_regdev_on_a_synthetic_atlas() {
 }
 
 #[test]
-fn duckdb_reads_the_builtin_tables() {
+fn duckdb_and_spark_read_the_builtin_tables() {
     // Every table, including those synthetic atlases leave empty (zones,
     // stages, notes…); the built-in GDP-per-head figures are undated, so
     // only the table checks apply.
@@ -149,5 +172,6 @@ fn duckdb_reads_the_builtin_tables() {
     for (table, batch) in tables::to_batches(atlas).unwrap() {
         assert_eq!(report["tables"][table]["rows"].as_u64(), Some(batch.num_rows() as u64), "{table}");
     }
+    spark_read_every_table(atlas, &report);
     std::fs::remove_dir_all(&dir).unwrap();
 }

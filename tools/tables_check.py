@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""Reads a `regdev export parquet` directory with DuckDB (and Polars, when
-installed) and prints, as JSON:
+"""Reads a `regdev export parquet` directory with DuckDB (and Polars and
+PySpark, when installed) and prints, as JSON:
 
-- for every table: its row count and its columns with DuckDB's types;
+- for every table: its row count and its columns with DuckDB's types, and
+  (Spark) the row count and column names Spark reads;
 - the median GDP per head by regional model for one year and currency,
-  computed by DuckDB SQL and by Polars.
+  computed by DuckDB SQL, by Polars and by Spark SQL (the worked queries
+  of docs/tables.md).
 
 tests/tables_engines.rs runs it and checks every number against regdev's
 own answer on the same atlas. Usage:
@@ -75,7 +77,46 @@ def main():
         out["polars"] = {
             r["model"]: {"median": r["median_gdp_per_head"], "n": r["n"]} for r in result.iter_rows(named=True)
         }
+    out["spark"], out["spark_tables"] = spark(directory, year, currency)
     json.dump(out, sys.stdout, indent=1)
+
+
+# The worked Spark query of docs/tables.md (the year and currency as named
+# parameters, Spark 3.4 and later).
+SPARK_SQL = """
+SELECT t.model, median(o.value) AS median_gdp_per_head, count(*) AS n
+FROM observations o JOIN towns t ON t.id = o.town
+WHERE o.indicator = 'gdp_per_capita' AND o.year = :year AND o.currency = :currency
+  AND t.model IS NOT NULL
+GROUP BY t.model ORDER BY t.model
+"""
+
+
+def spark(directory, year, currency):
+    """The medians and every table as Spark (local mode) reads them; None,
+    None when PySpark is not installed."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        return None, None
+    session = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
+        .getOrCreate()
+    )
+    session.sparkContext.setLogLevel("ERROR")
+    try:
+        tables = {}
+        for t in TABLES:
+            df = session.read.parquet(f"{directory}/{t}.parquet")
+            df.createOrReplaceTempView(t)
+            tables[t] = {"rows": df.count(), "columns": df.columns}
+        rows = session.sql(SPARK_SQL, args={"year": year, "currency": currency}).collect()
+        medians = {r["model"]: {"median": r["median_gdp_per_head"], "n": r["n"]} for r in rows}
+        return medians, tables
+    finally:
+        session.stop()
 
 
 if __name__ == "__main__":
