@@ -3,7 +3,7 @@
 //! table cut short.
 
 #![cfg(feature = "parquet")]
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use regdev::{Atlas, Error};
 
@@ -17,6 +17,18 @@ fn read_with(table: &str, bytes: &[u8]) -> Result<Atlas, Error> {
     out
 }
 
+/// The built-in export with `table`'s file replaced by `bytes` fails to
+/// load with an "unreadable Parquet" error naming `table`.
+fn assert_unreadable(table: &str, bytes: &[u8]) {
+    match read_with(table, bytes) {
+        Err(Error::Table { table: named, message, .. }) => {
+            assert_eq!(named, table);
+            assert!(message.starts_with("unreadable Parquet"), "{message}");
+        }
+        other => panic!("expected a table error, got {other:?}"),
+    }
+}
+
 #[test]
 fn a_decoder_panic_on_a_corrupt_dictionary_page_is_an_error_naming_the_table() {
     // parquet 59.3.2 panics ("decoder set") on this model_claims file; the
@@ -24,13 +36,7 @@ fn a_decoder_panic_on_a_corrupt_dictionary_page_is_an_error_naming_the_table() {
     // an error, not end the table early (which would load an atlas
     // without the table's later rows).
     let bytes = include_bytes!("fixtures/fuzz/parquet-model-claims-decoder-panic.parquet");
-    match read_with("model_claims", bytes) {
-        Err(Error::Table { table, message, .. }) => {
-            assert_eq!(table, "model_claims");
-            assert!(message.starts_with("unreadable Parquet"), "{message}");
-        }
-        other => panic!("expected a table error, got {other:?}"),
-    }
+    assert_unreadable("model_claims", bytes);
 }
 
 #[test]
@@ -44,11 +50,5 @@ fn a_page_header_declaring_a_huge_list_is_an_error_in_seconds_not_a_hang() {
     // error naming the table after about 4 s in a release build (30 s
     // unoptimised, as tests run: the loop is generic code compiled here).
     let bytes = include_bytes!("fixtures/fuzz/parquet-notes-slow-page-header.parquet");
-    match read_with("notes", bytes) {
-        Err(Error::Table { table, message, .. }) => {
-            assert_eq!(table, "notes");
-            assert!(message.starts_with("unreadable Parquet"), "{message}");
-        }
-        other => panic!("expected a table error, got {other:?}"),
-    }
+    assert_unreadable("notes", bytes);
 }
