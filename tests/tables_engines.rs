@@ -100,7 +100,7 @@ fn check(atlas: &Atlas, name: &str, year: Year, currency: Currency) {
         assert_eq!(t["columns"].as_array().unwrap(), &expected, "{table} columns");
     }
 
-    // Same medians, to the bit, from DuckDB and from Polars.
+    // Same medians, to the bit, from DuckDB, Polars and Spark.
     let ours = regdev_medians(atlas, year, currency);
     assert!(!ours.is_empty(), "the question has an answer on this atlas");
     for engine in ["duckdb", "polars", "spark"] {

@@ -516,9 +516,9 @@ pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Re
 /// documented columns load too.
 ///
 /// Each file is read whole into memory (an export is a small fraction of
-/// the atlas it holds: 35 MB of Parquet for 100,000 towns with their
-/// graphs) and decoded on a thread of its own, named `regdev-read-` and
-/// the table's name. The `parquet` crate panics, rather
+/// the atlas it holds: 35 MB of Parquet for a synthetic atlas of 100,000
+/// towns with their graphs) and decoded on a thread of its own, named
+/// `regdev-read-` and the table's name. The `parquet` crate panics, rather
 /// than failing, on some corrupt files; such a panic on one of these
 /// threads is reported as that table's [`Error::Table`] ("the decoder
 /// failed"), never as a table cut short. It still reaches the program's
@@ -530,10 +530,10 @@ pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Re
 ///
 /// [`Error::Table`] naming the table, and where it applies the row and
 /// column, for a missing table, an unreadable file (including one the
-/// decoder panics on), a missing, unexpected
-/// or wrongly typed column, a null in a required column, a value the
-/// column does not allow or a dangling reference; otherwise the first
-/// validation error of [`Atlas::from_document`].
+/// decoder panics on), a missing, unexpected or wrongly typed column, a
+/// null in a required column, a value the column does not allow or a
+/// dangling reference; otherwise the first validation error of
+/// [`Atlas::from_document`].
 ///
 /// # Example
 ///
