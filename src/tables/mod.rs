@@ -730,14 +730,7 @@ fn contained<T: Send>(name: &'static str, open: impl FnOnce() -> Result<T, Error
             .name(format!("{THREAD_PREFIX}{name}"))
             .spawn_scoped(scope, open)
             .map_err(|e| table_err(name, None, None, format!("cannot start a reading thread: {e}")))?;
-        thread.join().unwrap_or_else(|panic| {
-            Err(table_err(
-                name,
-                None,
-                None,
-                format!("unreadable Parquet: the decoder failed: {}", panic_message(&*panic)),
-            ))
-        })
+        thread.join().unwrap_or_else(|panic| Err(decoder_failed(name, &panic_message(&*panic))))
     })
 }
 
@@ -748,6 +741,11 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| panic.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "no message".to_owned())
+}
+
+/// Table `name`'s error for a panic of the decoder on one of its threads.
+fn decoder_failed(name: &str, panic: &str) -> Error {
+    table_err(name, None, None, format!("unreadable Parquet: the decoder failed: {panic}"))
 }
 
 /// Decodes batches on a thread of their own, a few ahead of the reader:
@@ -805,9 +803,7 @@ impl Iterator for Prefetch {
         }
         // The thread is done (or gone): the table ends here, or with its
         // panic as an error.
-        self.finish()
-            .err()
-            .map(|m| Err(table_err(self.name, None, None, format!("unreadable Parquet: the decoder failed: {m}"))))
+        self.finish().err().map(|m| Err(decoder_failed(self.name, &m)))
     }
 }
 
