@@ -8,10 +8,11 @@
 //! export that loads must load again, equal, after a round trip.
 //!
 //! The `parquet` crate itself can panic on corrupt pages (59.3.2: "decoder
-//! set"); the reader opens and decodes each file on threads named
-//! `regdev-read-TABLE` and turns such a panic into an error. libFuzzer aborts on any panic, so this
-//! target lets panics on those threads unwind (and checks that the load
-//! then fails); a panic anywhere else still aborts.
+//! set"); the reader opens and decodes each file on threads whose names
+//! start with `tables::READER_THREAD_PREFIX` and turns such a panic into an
+//! error. libFuzzer aborts on any panic, so this target lets panics on
+//! those threads unwind (and checks that the load then fails); a panic
+//! anywhere else still aborts.
 //!
 //! Seeds: `mkdir -p corpus/parquet_tables` and run the `seed` step in this
 //! crate's README (each export file prefixed with its index byte).
@@ -29,7 +30,7 @@ fn base() -> &'static (PathBuf, Vec<(PathBuf, Vec<u8>)>) {
     BASE.get_or_init(|| {
         let abort = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            if std::thread::current().name().is_some_and(|n| n.starts_with("regdev-read-")) {
+            if std::thread::current().name().is_some_and(|n| n.starts_with(regdev::tables::READER_THREAD_PREFIX)) {
                 eprintln!("contained decoder panic: {info}");
                 CONTAINED.store(true, std::sync::atomic::Ordering::SeqCst);
             } else {

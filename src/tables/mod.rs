@@ -28,6 +28,24 @@ use self::spec::Spec;
 
 use crate::{Archetype, Atlas, Error, ExchangeRate, Indicator, LinkageGraph, Source, SourceId, Town, TownId, Year};
 
+/// How the names of the threads that open and decode a table's file begin
+/// (the table's name follows): a panic on one of them (the `parquet` crate
+/// panics on some corrupt files) is reported by [`read_dir`] as that
+/// table's [`Error::Table`], so a program's panic hook may pass over it.
+///
+/// # Example
+///
+/// ```
+/// std::panic::set_hook(Box::new(|info| {
+///     let reader = std::thread::current().name().is_some_and(|n| n.starts_with(regdev::tables::READER_THREAD_PREFIX));
+///     if !reader {
+///         eprintln!("bug: {info}");
+///     }
+/// }));
+/// assert_eq!(regdev::tables::READER_THREAD_PREFIX, "regdev-read-");
+/// ```
+pub const READER_THREAD_PREFIX: &str = "regdev-read-";
+
 /// The tables of an export, in the order they are written and documented.
 ///
 /// # Example
@@ -518,13 +536,13 @@ pub fn write_batch(dir: impl AsRef<Path>, name: &str, batch: &RecordBatch) -> Re
 /// Each file is read whole into memory (an export is a small fraction of
 /// the atlas it holds: 35 MB of Parquet for a synthetic atlas of 100,000
 /// towns with their graphs) and decoded on a thread of its own, named
-/// `regdev-read-` and the table's name. The `parquet` crate panics, rather
-/// than failing, on some corrupt files; such a panic on one of these
-/// threads is reported as that table's [`Error::Table`] ("the decoder
-/// failed"), never as a table cut short. It still reaches the program's
-/// panic hook, which prints it by default; a hook may pass over threads
-/// whose names start with `regdev-read-`. Built with `panic = "abort"`, a
-/// program aborts instead.
+/// with [`READER_THREAD_PREFIX`] and the table's name. The `parquet` crate
+/// panics, rather than failing, on some corrupt files; such a panic on one
+/// of these threads is reported as that table's [`Error::Table`] ("the
+/// decoder failed"), never as a table cut short. It still reaches the
+/// program's panic hook, which prints it by default; a hook may pass over
+/// threads whose names start with [`READER_THREAD_PREFIX`]. Built with
+/// `panic = "abort"`, a program aborts instead.
 ///
 /// # Errors
 ///
@@ -717,17 +735,12 @@ fn dictionary_schema(
 /// A progress callback of [`read_dir_with_progress`], shared by the tables.
 type ProgressFn = Box<dyn FnMut(u64, u64)>;
 
-/// The name of the threads that decode a table's file: a panic on one of
-/// them (a decoder's bug on a corrupt file) is reported as that table's
-/// error, so a program's panic hook may leave such panics unreported.
-const THREAD_PREFIX: &str = "regdev-read-";
-
 /// Runs `open` on a thread named for table `name` and waits for it: its
 /// result, or its panic as the table's error.
 fn contained<T: Send>(name: &'static str, open: impl FnOnce() -> Result<T, Error> + Send) -> Result<T, Error> {
     std::thread::scope(|scope| {
         let thread = std::thread::Builder::new()
-            .name(format!("{THREAD_PREFIX}{name}"))
+            .name(format!("{READER_THREAD_PREFIX}{name}"))
             .spawn_scoped(scope, open)
             .map_err(|e| table_err(name, None, None, format!("cannot start a reading thread: {e}")))?;
         thread.join().unwrap_or_else(|panic| Err(decoder_failed(name, &panic_message(&*panic))))
@@ -762,7 +775,7 @@ fn prefetch(
 ) -> Result<Prefetch, Error> {
     let (tx, rx) = std::sync::mpsc::sync_channel(2);
     let thread = std::thread::Builder::new()
-        .name(format!("{THREAD_PREFIX}{name}"))
+        .name(format!("{READER_THREAD_PREFIX}{name}"))
         .spawn(move || {
             for b in batches {
                 // The reader is gone (it stopped at an error): stop too.

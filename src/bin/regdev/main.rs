@@ -62,7 +62,7 @@ fn main() -> ExitCode {
     std::panic::set_hook(Box::new(|info| {
         // The Parquet reader turns a decoder's panic on one of its threads
         // into the table's error, which is what the user sees.
-        if std::thread::current().name().is_some_and(|n| n.starts_with("regdev-read-")) {
+        if std::thread::current().name().is_some_and(|n| n.starts_with(regdev::tables::READER_THREAD_PREFIX)) {
             return;
         }
         let message = info
